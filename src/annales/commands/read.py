@@ -1,0 +1,12 @@
+"""The `read` verb (scaffold: replaced by its implementation)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(name="read", help="(not yet available)")
+    def _cmd() -> None:
+        typer.echo("annales read: not yet available", err=True)
+        raise typer.Exit(2)

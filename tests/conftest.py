@@ -1,0 +1,35 @@
+"""Shared fixtures: paths to ../shared data (tests skip clearly when it is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPORA = SHARED / "corpora"
+TEXTS = CORPORA / "texts"
+TBAQ = CORPORA / "tbaq"
+
+
+def need_shared(path: Path) -> Path:
+    """Return ``path`` or skip the test when the shared data is not beside the project."""
+    if not path.exists():
+        pytest.skip(f"shared data not found: {path} (tests read ../shared beside the project root)")
+    return path
+
+
+@pytest.fixture
+def october_text() -> str:
+    return need_shared(TEXTS / "october-excerpt.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def texts_dir() -> Path:
+    return need_shared(TEXTS)
+
+
+@pytest.fixture
+def tbaq_dir() -> Path:
+    return need_shared(TBAQ)
