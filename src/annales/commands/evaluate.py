@@ -1,12 +1,62 @@
-"""The `evaluate` verb (scaffold: replaced by its implementation)."""
+"""The `evaluate` verb: score annales against gold annotations (``annales evaluate timeml DIR``)."""
 
 from __future__ import annotations
 
+import json
+from enum import StrEnum
+from pathlib import Path
+
 import typer
+
+from annales.errors import InputError
+
+
+class Mode(StrEnum):
+    news = "news"
+    narratives = "narratives"
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(name="evaluate", help="(not yet available)")
-    def _cmd() -> None:
-        typer.echo("annales evaluate: not yet available", err=True)
-        raise typer.Exit(2)
+    sub = typer.Typer(
+        name="evaluate",
+        help="Score the tagger against gold annotations (TempEval-3 TimeML).",
+        no_args_is_help=True,
+        add_completion=False,
+    )
+
+    @sub.command(name="timeml")
+    def timeml(
+        gold_dir: Path = typer.Argument(
+            ..., help="A .tml file or a folder of them (subfolders are read too)."
+        ),
+        mode: Mode = typer.Option(Mode.news, "--mode", help="Anchoring mode of the tagger."),
+        errors: bool = typer.Option(
+            False, "--errors", help="List false positives, false negatives and wrong values."
+        ),
+        as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    ) -> None:
+        """Score on TimeML gold files like the TempEval-3 Task A scorer.
+
+        Tags the raw <TEXT> of each .tml (DCT from the gold CREATION_TIME timex) and prints
+        strict and relaxed P/R/F1, type F1 and value F1, overall and per timex type."""
+        from annales.evaluate import evaluate_timeml, format_report
+
+        def warn(exc: InputError) -> None:
+            typer.echo(f"annales: skipped {exc}", err=True)
+
+        report = evaluate_timeml(gold_dir, mode=mode.value, on_error=warn)
+        if report.skipped and report.documents == 0:
+            raise InputError(str(gold_dir), "no readable TimeML document")
+        if as_json:
+            typer.echo(json.dumps(report.to_dict(errors=errors), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(format_report(report))
+            if errors:
+                typer.echo("")
+                typer.echo(f"errors ({len(report.errors)}):")
+                for err in report.errors:
+                    typer.echo(err.describe())
+        if report.skipped:
+            raise typer.Exit(1)
+
+    app.add_typer(sub)
