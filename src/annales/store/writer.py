@@ -1,0 +1,156 @@
+"""Writing one document's ``Chronicle`` in one transaction, keyed by the sha256 of its bytes."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from datetime import UTC, datetime
+from typing import Any
+
+from annales.chronicle import Chronicle
+from annales.store.dates import sort_key, to_gregorian
+from annales.store.db import transaction
+
+_WORD = re.compile(r"\w+")
+
+
+def has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+
+def write_chronicle(
+    conn: sqlite3.Connection,
+    chron: Chronicle,
+    *,
+    path: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
+    db_name: str = "database",
+) -> bool:
+    """Store ``chron``; return False (and write nothing) when the document is already there.
+
+    All rows go in a single ``BEGIN IMMEDIATE`` transaction: a crash, a full disk or any error
+    leaves the database exactly as before.
+    """
+    doc = chron.document
+    with transaction(conn, db_name):
+        if has_document(conn, doc.id):
+            return False
+        _insert(conn, chron, path, format, encoding)
+    return True
+
+
+def _insert(
+    conn: sqlite3.Connection, chron: Chronicle, path: str | None, fmt: str | None, enc: str | None
+) -> None:
+    doc, text = chron.document, chron.text
+    payload = chron.to_dict(include_text=False)
+    conn.execute(
+        "INSERT INTO documents (id, title, path, format, language, calendar, calendar_reason,"
+        " reference, dct, encoding, n_chars, n_words, read_at, text, chronicle)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            doc.id, doc.title, path or doc.source, fmt, doc.language, doc.calendar,
+            doc.calendar_reason, doc.reference, doc.dct, enc, len(text),
+            sum(1 for _ in _WORD.finditer(text)), datetime.now(UTC).isoformat(timespec="seconds"),
+            text, json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        ),
+    )
+    did = doc.id
+    conn.executemany(
+        'INSERT INTO sections (doc_id, seq, title, start, "end", level) VALUES (?,?,?,?,?,?)',
+        [(did, i, s.title, s.start, s.end, s.level) for i, s in enumerate(doc.sections)],
+    )
+    conn.executemany(
+        'INSERT INTO sentences (doc_id, seq, start, "end", text) VALUES (?,?,?,?,?)',
+        [(did, i, s, e, text[s:e]) for i, (s, e) in enumerate(chron.sentences)],
+    )
+    conn.executemany(
+        "INSERT INTO entities (doc_id, id, name, label, aliases, n_mentions) VALUES (?,?,?,?,?,?)",
+        [
+            (did, e.id, e.name, e.label, json.dumps(e.aliases, ensure_ascii=False), len(e.mentions))
+            for e in chron.entities
+        ],
+    )
+    conn.executemany(
+        'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
+        [(did, e.id, m.start, m.end, m.text) for e in chron.entities for m in e.mentions],
+    )
+    timex_greg: dict[str, str | None] = {}
+    timex_value = {t.id: t.value for t in chron.timexes}
+    rows: list[tuple[Any, ...]] = []
+    for t in chron.timexes:
+        greg = t.gregorian if t.gregorian is not None else to_gregorian(t.value, t.calendar)
+        if t.type not in ("DATE", "TIME"):
+            greg = t.gregorian
+        timex_greg[t.id] = greg
+        key = sort_key(greg) if t.type in ("DATE", "TIME") else None
+        rows.append(
+            (did, t.id, t.start, t.end, t.text, t.type, t.value, t.mod, t.calendar, t.gregorian,
+             t.edtf, t.anchor, key)
+        )
+    conn.executemany(
+        'INSERT INTO timexes (doc_id, id, start, "end", text, type, value, mod, calendar,'
+        " gregorian, edtf, anchor, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+    conn.executemany(
+        'INSERT INTO quantities (doc_id, id, start, "end", text, value, unit, approximate, value2)'
+        " VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (did, q.id, q.start, q.end, q.text, q.value, q.unit, int(q.approximate), q.value2)
+            for q in chron.quantities
+        ],
+    )
+    conn.executemany(
+        'INSERT INTO quotes (doc_id, id, start, "end", text, speaker, speaker_start, speaker_end,'
+        " speaker_text) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                did, q.id, q.start, q.end, text[q.start : q.end], q.speaker,
+                q.speaker_span.start if q.speaker_span else None,
+                q.speaker_span.end if q.speaker_span else None,
+                q.speaker_span.text if q.speaker_span else None,
+            )
+            for q in chron.quotes
+        ],
+    )
+    ev_rows, arg_rows = [], []
+    for i, ev in enumerate(chron.events):
+        greg = _event_gregorian(ev.date, ev.time, doc.calendar, timex_greg, timex_value)
+        sentence_text = ev.sentence.text or text[ev.sentence.start : ev.sentence.end]
+        ev_rows.append(
+            (
+                did, ev.id, i, ev.lemma, ev.trigger.start, ev.trigger.end, ev.trigger.text,
+                ev.sentence.start, ev.sentence.end, sentence_text, ev.time, ev.date, doc.calendar,
+                greg, ev.date_source, sort_key(greg), int(ev.negated), int(ev.hedged),
+                json.dumps(ev.quantities),
+            )
+        )
+        for role, args in (("agent", ev.agents), ("patient", ev.patients), ("place", ev.places)):
+            arg_rows += [(did, ev.id, role, a.start, a.end, a.text, a.entity) for a in args]
+    conn.executemany(
+        "INSERT INTO events (doc_id, id, seq, lemma, trigger_start, trigger_end, trigger_text,"
+        " sentence_start, sentence_end, sentence_text, time, date, calendar, gregorian,"
+        " date_source, sort_key, negated, hedged, quantities)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        ev_rows,
+    )
+    conn.executemany(
+        'INSERT INTO event_arguments (doc_id, event_id, role, start, "end", text, entity_id)'
+        " VALUES (?,?,?,?,?,?,?)",
+        arg_rows,
+    )
+
+
+def _event_gregorian(
+    date: str | None, time: str | None, calendar: str, timex_greg: dict[str, str | None],
+    timex_value: dict[str, str],
+) -> str | None:
+    """The event's Gregorian date: its timex's (the calendar layer knows best) when the timex
+    says the same date, else the event date converted from the document calendar."""
+    if time is not None and time in timex_greg:
+        if date is None or timex_value.get(time) == date:
+            return timex_greg[time]
+    return to_gregorian(date, calendar) if date else None
