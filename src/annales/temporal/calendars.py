@@ -1,0 +1,702 @@
+"""The calendar layer: Julian, Gregorian and French Republican dates side by side.
+
+A timex's ``value`` is written in its own calendar (``timex.calendar``); this module adds the
+Gregorian counterpart, the EDTF form and a human label, and gives one sortable key for all
+calendars. Conventions (see also ``docs`` in the module functions):
+
+* ``julian`` values are TIMEX3 values counted in the Julian calendar ("1917-06-22").
+* ``french-republican`` values are carried as their Gregorian ISO equivalent, because TIMEX3
+  has no syntax for Republican months; the label shows the Republican form
+  ("9 Thermidor an II · 27 July 1794").
+* Gregorian counterparts are exact for days (and times) and months (a Julian month becomes a
+  Gregorian day interval, "1917-06-14/1917-07-13"); years and coarser units keep their number,
+  as historians do (the offset is under two weeks).
+* EDTF is written in the value's own calendar, as DESIGN.md shows; BC years use astronomical
+  numbering (1 BC = ``0000``, 44 BC = ``-0043``) while TIMEX3 keeps ``BC0044``.
+
+Nothing here raises on odd values: what cannot be computed is ``None``.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+import datetime as _dt
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from convertdate import french_republican as _fr
+from convertdate import gregorian as _greg
+from convertdate import julian as _jul
+
+from annales.errors import CalendarError
+
+DATA = Path(__file__).with_name("data")
+CALENDARS = ("gregorian", "julian", "french-republican")
+_ALIASES = {
+    "gregorian": "gregorian",
+    "julian": "julian",
+    "french-republican": "french-republican",
+    "french_republican": "french-republican",
+    "republican": "french-republican",
+    "new style": "gregorian",
+    "old style": "julian",
+    "n.s.": "gregorian",
+    "o.s.": "julian",
+}
+
+Ymd = tuple[int, int, int]
+
+
+# --------------------------------------------------------------------------- data
+
+
+@cache
+def _toml(name: str) -> dict[str, Any]:
+    with (DATA / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class Switch:
+    """One country's move from the Julian to the Gregorian calendar."""
+
+    key: str
+    name: str
+    last_julian: Ymd
+    first_gregorian: Ymd
+    note: str | None = None
+
+
+def _ymd(text: str) -> Ymd:
+    y, m, d = (int(p) for p in text.split("-"))
+    return y, m, d
+
+
+@cache
+def switches() -> dict[str, Switch]:
+    """The switch table (data/switches.toml), keyed by country key ("russia", "britain"...)."""
+    out = {}
+    for key, row in _toml("switches.toml")["countries"].items():
+        out[key] = Switch(
+            key, row["name"], _ymd(row["last_julian"]), _ymd(row["first_gregorian"]), row.get("note")
+        )
+    return out
+
+
+def check_calendar(name: str) -> str:
+    """The canonical calendar name, or a one-line ``CalendarError``."""
+    canon = _ALIASES.get(str(name).strip().lower())
+    if canon is None:
+        raise CalendarError(
+            f"unknown calendar {name!r}: expected one of {', '.join(CALENDARS)}"
+        )
+    return canon
+
+
+# --------------------------------------------------------------------------- day arithmetic
+
+
+def _jdn(cal: str, ymd: Ymd) -> int:
+    """Julian day number of a date in ``cal`` (astronomical years); ValueError if impossible."""
+    y, m, d = ymd
+    if cal == "julian":
+        return int(_jul.to_jd(y, m, d) + 0.5)
+    if not (1 <= m <= 12 and 1 <= d <= _month_len("gregorian", y, m)):
+        raise ValueError(f"no day {d} in month {m}")
+    return int(_greg.to_jd(y, m, d) + 0.5)
+
+
+def _from_jdn(cal: str, jdn: int) -> Ymd:
+    if cal == "julian":
+        return tuple(int(v) for v in _jul.from_jd(jdn - 0.5))  # type: ignore[return-value]
+    return tuple(int(v) for v in _greg.from_jd(jdn - 0.5))  # type: ignore[return-value]
+
+
+def _month_len(cal: str, y: int, m: int) -> int:
+    if cal == "julian":
+        return 29 if m == 2 and y % 4 == 0 else _stdcal.mdays[m]
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return 29 if m == 2 and leap else _stdcal.mdays[m]
+
+
+def _base(cal: str) -> str:
+    """Republican values are carried in Gregorian form."""
+    return "gregorian" if cal == "french-republican" else cal
+
+
+def julian_to_gregorian(year: int, month: int, day: int) -> Ymd:
+    """Julian (astronomical year) → proleptic Gregorian date."""
+    return _from_jdn("gregorian", _jdn("julian", (year, month, day)))
+
+
+def gregorian_to_julian(year: int, month: int, day: int) -> Ymd:
+    """Proleptic Gregorian (astronomical year) → Julian date."""
+    return _from_jdn("julian", _jdn("gregorian", (year, month, day)))
+
+
+def is_valid(year: int, month: int, day: int, calendar: str = "gregorian") -> bool:
+    """Whether the day exists in the calendar (29 Feb 1700 is Julian but not Gregorian)."""
+    cal = _base(check_calendar(calendar))
+    return 1 <= month <= 12 and 1 <= day <= _month_len(cal, year, month)
+
+
+def republican_date(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """Gregorian date → (an, mois, jour) of the French Republic (mois 13 = sansculottides)."""
+    an, mois, jour = _fr.from_gregorian(year, month, day)
+    return int(an), int(mois), int(jour)
+
+
+def republican_to_gregorian(an: int, mois: int, jour: int) -> Ymd:
+    """(an, mois, jour) → Gregorian date; ValueError for impossible days."""
+    if not (1 <= mois <= 13 and 1 <= jour <= (30 if mois < 13 else 6)):
+        raise ValueError(f"no day {jour} in Republican month {mois}")
+    if mois == 13 and jour == 6 and not _fr.leap(an):
+        raise ValueError(f"year {an} has no sixth complementary day")
+    y, m, d = _fr.to_gregorian(an, mois, jour)
+    return int(y), int(m), int(d)
+
+
+# --------------------------------------------------------------------------- value parsing
+
+_VALUE = re.compile(
+    r"^(?P<bc>BC)?(?P<y>[0-9X]{1,4})"
+    r"(?:-(?:(?P<m>[0-9X]{2})(?:-(?P<d>[0-9X]{2}))?"
+    r"|W(?P<w>[0-9X]{2})(?:-(?P<wd>[1-7X]|WE))?"
+    r"|(?P<season>SP|SU|FA|WI)|Q(?P<q>[1-4X])|H(?P<h>[12X])))?"
+    r"(?:T(?P<t>[0-9:.]+|MO|AF|EV|NI|DT)(?P<tz>Z|[+-][0-9:]+)?)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A TIMEX3 date value taken apart. ``year`` is astronomical (1 BC = 0)."""
+
+    kind: str  # day | month | year | decade | century | millennium | season | quarter | half | week | weekend | weekday
+    digits: str  # the year digits as written (may hold X)
+    bc: bool
+    year: int | None  # astronomical, for a 4-digit fully known year
+    month: int | None = None
+    day: int | None = None
+    sub: str | None = None  # season code, quarter/half/week number
+    time: str | None = None
+    tz: str | None = None
+
+
+def parse(value: str) -> Parsed | None:
+    """Parse a TIMEX3 date/time value; None for anything else (durations, PRESENT_REF...)."""
+    mt = _VALUE.match(value or "")
+    if not mt:
+        return None
+    g = mt.groupdict()
+    digits, bc = g["y"], bool(g["bc"])
+    year = None
+    if len(digits) == 4 and "X" not in digits:
+        year = 1 - int(digits) if bc else int(digits)
+    kind = {4: "year", 3: "decade", 2: "century", 1: "millennium"}[len(digits)]
+    month = day = None
+    sub = None
+    if g["m"] is not None:
+        if len(digits) != 4:
+            return None
+        kind = "month"
+        month = None if "X" in g["m"] else int(g["m"])
+        if g["d"] is not None:
+            kind = "day"
+            day = None if "X" in g["d"] else int(g["d"])
+    elif g["w"] is not None:
+        kind, sub = "week", g["w"]
+        if g["wd"] == "WE":
+            kind = "weekend"
+        elif g["wd"] is not None:
+            kind, sub = "weekday", f"{g['w']}-{g['wd']}"
+    elif g["season"]:
+        kind, sub = "season", g["season"]
+    elif g["q"]:
+        kind, sub = "quarter", g["q"]
+    elif g["h"]:
+        kind, sub = "half", g["h"]
+    if g["t"] is not None and kind != "day":
+        return None
+    if kind in ("season", "quarter", "half", "week", "weekend", "weekday") and len(digits) != 4:
+        return None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    return Parsed(kind, digits, bc, year, month, day, sub, g["t"], g["tz"])
+
+
+def _year_range(p: Parsed) -> tuple[int, int] | None:
+    """Astronomical first and last year covered by a year/decade/century/millennium value."""
+    if "X" in p.digits:
+        head = p.digits.split("X", 1)[0]
+        if len(head) + p.digits.count("X") != len(p.digits) or not head:
+            return None
+        width = 4 - len(head)
+    else:
+        head, width = p.digits, 4 - len(p.digits)
+    lo, hi = int(head) * 10**width, int(head) * 10**width + 10**width - 1
+    if p.bc:
+        lo, hi = 1 - hi, 1 - lo
+        if lo == 1 - 9999 and hi == 1:  # "BC0" style nonsense guard
+            return None
+    return lo, hi
+
+
+def _interval(value: str) -> tuple[str, str] | None:
+    """The two sides of an "A/B" interval value when both are dates with a full year."""
+    a, _, b = value.partition("/")
+    pa, pb = parse(a), parse(b)
+    if pa is None or pb is None or len(pa.digits) != 4 or len(pb.digits) != 4 or "/" in b:
+        return None
+    return a, b
+
+
+def bounds(value: str, calendar: str = "gregorian") -> tuple[Ymd, Ymd] | None:
+    """First and last day (in ``calendar``'s own reckoning) of a fully known value, else None.
+
+    Intervals "A/B" (used for named periods) give A's first and B's last day.
+    """
+    cal = _base(check_calendar(calendar))
+    if "/" in value:
+        if _interval(value) is None:
+            return None
+        a, _, b = value.partition("/")
+        ba, bb = bounds(a, cal), bounds(b, cal)
+        return (ba[0], bb[1]) if ba and bb else None
+    p = parse(value)
+    if p is None:
+        return None
+    if p.kind in ("year", "decade", "century", "millennium"):
+        yr = _year_range(p)
+        return ((yr[0], 1, 1), (yr[1], 12, 31)) if yr else None
+    if p.year is None:
+        return None
+    y = p.year
+    if p.kind == "month":
+        if p.month is None:
+            return (y, 1, 1), (y, 12, 31)
+        return (y, p.month, 1), (y, p.month, _month_len(cal, y, p.month))
+    if p.kind == "day":
+        if p.month is None:
+            return None
+        if p.day is None:
+            return (y, p.month, 1), (y, p.month, _month_len(cal, y, p.month))
+        if not 1 <= p.day <= _month_len(cal, y, p.month):
+            return None
+        return (y, p.month, p.day), (y, p.month, p.day)
+    if p.kind == "season":
+        # meteorological seasons; winter runs from December of the year into February
+        start, end = {"SP": ((3, 1), (5, 31)), "SU": ((6, 1), (8, 31)), "FA": ((9, 1), (11, 30))}.get(
+            p.sub or "", ((12, 1), (2, 28))
+        )
+        if p.sub == "WI":
+            return (y, 12, 1), (y + 1, 2, _month_len(cal, y + 1, 2))
+        return (y, *start), (y, *end)
+    if p.kind == "quarter" and p.sub != "X":
+        q = int(p.sub or 1)
+        return (y, 3 * q - 2, 1), (y, 3 * q, _month_len(cal, y, 3 * q))
+    if p.kind == "half" and p.sub != "X":
+        h = int(p.sub or 1)
+        return (y, 6 * h - 5, 1), (y, 6 * h, 31 if h == 1 else 31)
+    if p.kind in ("week", "weekend", "weekday") and p.sub and "X" not in p.sub:
+        wk = int(p.sub.split("-")[0])
+        if not 1 <= wk <= 53 or y < 1:
+            return None
+        try:
+            mon = _dt.date.fromisocalendar(y, wk, 1)
+        except ValueError:
+            return None
+        if p.kind == "weekend":
+            first, last = mon + _dt.timedelta(5), mon + _dt.timedelta(6)
+        elif p.kind == "weekday":
+            wd = int(p.sub.split("-")[1])
+            first = last = mon + _dt.timedelta(wd - 1)
+        else:
+            first, last = mon, mon + _dt.timedelta(6)
+        return (first.year, first.month, first.day), (last.year, last.month, last.day)
+    return None
+
+
+def _iso(ymd: Ymd) -> str:
+    """Astronomical (y, m, d) → EDTF/ISO day string ("-0043-03-15")."""
+    y, m, d = ymd
+    return f"{'-' if y < 0 else ''}{abs(y):04d}-{m:02d}-{d:02d}"
+
+
+def _timex_year(y: int) -> str:
+    """Astronomical year → TIMEX3 year ("BC0044" for -43)."""
+    return f"BC{1 - y:04d}" if y <= 0 else f"{y:04d}"
+
+
+def _timex_day(ymd: Ymd) -> str:
+    return f"{_timex_year(ymd[0])}-{ymd[1]:02d}-{ymd[2]:02d}"
+
+
+# --------------------------------------------------------------------------- conversion
+
+
+def convert(value: str, src: str, dst: str) -> str | None:
+    """Convert a TIMEX3 date value between calendars.
+
+    Days (with any time part) map to days. A month maps to the exact day interval it covers
+    ("1917-06" Julian → "1917-06-14/1917-07-13"). Years, decades, centuries, seasons, weeks and
+    values with unknown (X) parts that do not depend on the offset keep their form. Intervals
+    "A/B" convert each side. Republican values are carried in Gregorian form, so converting to or
+    from ``french-republican`` is the Gregorian conversion. Returns None when the value is not a
+    date or not convertible (an impossible day, an unknown year under a known day).
+    """
+    s, d = _base(check_calendar(src)), _base(check_calendar(dst))
+    if not value:
+        return None
+    if "/" in value and _interval(value) is None:
+        return None
+    if s == d:
+        return value if (parse(value) is not None or "/" in value) else None
+    if "/" in value:
+        a, _, b = value.partition("/")
+        ca, cb = convert(a, s, d), convert(b, s, d)
+        if ca is None or cb is None:
+            return None
+        return f"{ca.split('/')[0]}/{cb.split('/')[-1]}"
+    p = parse(value)
+    if p is None:
+        return None
+    if p.kind in ("year", "decade", "century", "millennium", "season", "quarter", "half") or (
+        p.kind in ("week", "weekend", "weekday")
+    ):
+        return value
+    if p.kind == "month":
+        if p.year is None or p.month is None:
+            return value if p.year is None and p.month is None else None
+        b = bounds(value, s)
+        assert b is not None
+        lo = _from_jdn(d, _jdn(s, b[0]))
+        hi = _from_jdn(d, _jdn(s, b[1]))
+        return f"{_timex_day(lo)}/{_timex_day(hi)}"
+    # day
+    if p.year is None or p.month is None or p.day is None:
+        return None
+    try:
+        out = _from_jdn(d, _jdn(s, (p.year, p.month, p.day)))
+    except ValueError:
+        return None
+    res = _timex_day(out)
+    if p.time is not None:
+        res += f"T{p.time}{p.tz or ''}"
+    return res
+
+
+def sort_key(value: str, calendar: str = "gregorian") -> tuple[float, float]:
+    """(first day, last day) as proleptic-Gregorian Julian day numbers; (inf, inf) if unknown.
+
+    One key for every calendar: Julian and Republican dates sort by the instant they denote, BC
+    years before AD ones, and the days skipped at a switch never collide.
+    """
+    cal = _base(check_calendar(calendar))
+    try:
+        b = bounds(value, cal)
+    except ValueError:
+        b = None
+    if b is None:
+        return (math.inf, math.inf)
+    try:
+        return (float(_jdn(cal, b[0])), float(_jdn(cal, b[1])))
+    except ValueError:
+        return (math.inf, math.inf)
+
+
+# --------------------------------------------------------------------------- EDTF
+
+_SEASON_EDTF = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
+
+
+def _edtf_year(y: int) -> str:
+    return f"{'-' if y < 0 else ''}{abs(y):04d}"
+
+
+def _edtf_base(value: str, cal: str) -> str | None:
+    """EDTF for a value without mod, in its own calendar."""
+    if "/" in value:
+        if _interval(value) is None:
+            return None
+        a, _, b = value.partition("/")
+        ea, eb = _edtf_base(a, cal), _edtf_base(b, cal)
+        if ea is None or eb is None or "/" in ea + eb:
+            ba, bb = bounds(a, cal), bounds(b, cal)
+            return f"{_iso(ba[0])}/{_iso(bb[1])}" if ba and bb else None
+        return f"{ea}/{eb}"
+    p = parse(value)
+    if p is None:
+        return None
+    if p.kind in ("decade", "century", "millennium") or (p.kind == "year" and "X" in p.digits):
+        if not p.bc:
+            return p.digits + "X" * (4 - len(p.digits))
+        yr = _year_range(p)
+        return f"{_edtf_year(yr[0])}/{_edtf_year(yr[1])}" if yr else None
+    if p.kind == "year":
+        return _edtf_year(p.year)  # type: ignore[arg-type]
+    ystr = _edtf_year(p.year) if p.year is not None else p.digits
+    if p.year is None and p.bc:
+        return None
+    if p.kind == "season":
+        return f"{ystr}-{_SEASON_EDTF[p.sub or 'SP']}"
+    if p.kind == "month":
+        return f"{ystr}-{p.month:02d}" if p.month else f"{ystr}-XX"
+    if p.kind == "day":
+        mm = f"{p.month:02d}" if p.month else "XX"
+        if p.day is not None and p.month is not None and p.year is not None:
+            if not 1 <= p.day <= _month_len(cal, p.year, p.month):
+                return None
+        dd = f"{p.day:02d}" if p.day else "XX"
+        if p.month is None and p.day is not None:
+            if p.year is None:
+                return None
+        out = f"{ystr}-{mm}-{dd}"
+        t = p.time
+        if t and re.fullmatch(r"\d{2}(:\d{2}){0,2}", t) and "X" not in out:
+            parts = t.split(":") + ["00", "00"]
+            h, mi, se = parts[0], parts[1], parts[2]
+            if int(h) <= 24 and int(mi) < 60 and int(se) < 60:
+                out += f"T{h}:{mi}:{se}" + (p.tz or "")
+        return out
+    b = bounds(value, cal)
+    if b is None:
+        return None
+    if p.kind == "quarter" or p.kind == "half":
+        return f"{ystr}-{b[0][1]:02d}/{_edtf_year(b[1][0])}-{b[1][1]:02d}"
+    return f"{_iso(b[0])}/{_iso(b[1])}" if b[0] != b[1] else _iso(b[0])
+
+
+def _thirds(lo: int, hi: int, mod: str) -> tuple[int, int]:
+    """Split an integer range into early/mid/late thirds (START/MID/END)."""
+    n = hi - lo + 1
+    a, b = lo + round(n / 3) - 1, lo + round(2 * n / 3) - 1
+    return {"START": (lo, a), "MID": (a + 1, b), "END": (b + 1, hi)}[mod]
+
+
+def _fuzzy_part(value: str, cal: str, mod: str) -> str | None:
+    """EDTF interval for early/mid/late on a month, year, decade, century or millennium."""
+    p = parse(value)
+    if p is None:
+        return None
+    if p.kind == "month" and p.year is not None and p.month is not None:
+        last = _month_len(cal, p.year, p.month)
+        d0, d1 = {"START": (1, 10), "MID": (11, 20), "END": (21, last)}[mod]
+        return f"{_iso((p.year, p.month, d0))}/{_iso((p.year, p.month, d1))}"
+    if p.kind == "year" and p.year is not None:
+        m0, m1 = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}[mod]
+        y = _edtf_year(p.year)
+        return f"{y}-{m0:02d}/{y}-{m1:02d}"
+    if p.kind in ("decade", "century", "millennium") and "X" not in p.digits:
+        yr = _year_range(p)
+        if yr is None:
+            return None
+        a, b = _thirds(yr[0], yr[1], mod)
+        return f"{_edtf_year(a)}/{_edtf_year(b)}"
+    return None
+
+
+def _qualify(edtf: str, mark: str) -> str:
+    if "/" in edtf:
+        return "/".join(s if s == ".." else s + mark for s in edtf.split("/"))
+    return edtf + mark
+
+
+def to_edtf(value: str, calendar: str = "gregorian", mod: str | None = None) -> str | None:
+    """EDTF for a TIMEX3 value and mod, in the value's own calendar; None if not expressible."""
+    try:
+        cal = _base(check_calendar(calendar))
+        base = _edtf_base(value, cal)
+        if base is None:
+            return None
+        if mod in ("START", "MID", "END"):
+            return _fuzzy_part(value, cal, mod) or base
+        if mod == "APPROX":
+            return _qualify(base, "~")
+        if mod in ("BEFORE", "ON_OR_BEFORE"):
+            return f"../{base.split('/')[0]}"
+        if mod in ("AFTER", "ON_OR_AFTER"):
+            return f"{base.split('/')[-1]}/.."
+        return base
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def _year_label(y: int, era: bool = False) -> str:
+    if y <= 0:
+        return f"{1 - y} BC"
+    return f"AD {y}" if era or y < 1000 else str(y)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _plain_label(value: str, cal: str) -> str | None:
+    words = _toml("labels.toml")
+    months = words["months"]
+    if "/" in value:
+        if _interval(value) is None:
+            return None
+        a, _, b = value.partition("/")
+        la, lb = _plain_label(a, cal), _plain_label(b, cal)
+        return f"{la} – {lb}" if la and lb else None
+    p = parse(value)
+    if p is None:
+        return None
+    if p.kind in ("decade", "century", "millennium"):
+        if "X" in p.digits:
+            return None
+        n = int(p.digits)
+        if p.kind == "decade":
+            return f"{n * 10}s BC" if p.bc else f"{n * 10}s"
+        unit = "century" if p.kind == "century" else "millennium"
+        ordn = _ordinal(n + 1)
+        return f"{ordn} {unit} BC" if p.bc else f"{ordn} {unit}"
+    if p.year is None:
+        if p.kind == "day" and p.month and p.day:
+            return f"{p.day} {months[p.month - 1]}"
+        if p.kind == "month" and p.month:
+            return months[p.month - 1]
+        return None
+    ylab = _year_label(p.year)
+    if p.kind == "year":
+        return ylab
+    if p.kind == "month":
+        return f"{months[p.month - 1]} {ylab}" if p.month else ylab
+    if p.kind == "day":
+        if p.month is None:
+            return ylab
+        if p.day is None:
+            return f"{months[p.month - 1]} {ylab}"
+        out = f"{p.day} {months[p.month - 1]} {ylab}"
+        if p.time:
+            named = words["times"].get(p.time)
+            out += f", {named}" if named else f", {p.time}"
+        return out
+    if p.kind == "season":
+        return f"{words['seasons'][p.sub]} {ylab}"
+    if p.kind == "quarter":
+        return f"{words['quarters'].get('Q' + (p.sub or ''), 'quarter of')} {ylab}"
+    if p.kind == "half":
+        return f"{words['halves'].get('H' + (p.sub or ''), 'half of')} {ylab}"
+    if p.kind in ("week", "weekend", "weekday"):
+        return f"week {p.sub.split('-')[0]} of {ylab}" if p.sub else ylab
+    return None
+
+
+def _republican_label(gvalue: str) -> str | None:
+    p = parse(gvalue)
+    if p is None or p.kind != "day" or None in (p.year, p.month, p.day):
+        return None
+    try:
+        an, mois, jour = republican_date(p.year, p.month, p.day)  # type: ignore[arg-type]
+    except (ValueError, IndexError):
+        return None
+    if an < 1:
+        return None
+    data = _toml("republican.toml")
+    if mois == 13:
+        name = data["sansculottides"][jour - 1]["name"]
+        return f"{name} an {_roman(an)}"
+    return f"{jour} {data['months'][mois - 1]['name']} an {_roman(an)}"
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for v, s in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + s, n - v
+    return out
+
+
+def label(value: str, calendar: str = "gregorian", mod: str | None = None) -> str | None:
+    """A human label; both calendars when they differ.
+
+    "22 June 1917 (O.S.) · 5 July 1917 (N.S.)", "44 BC", "early July 1917",
+    "9 Thermidor an II · 27 July 1794". Never shows a year 0.
+    """
+    try:
+        cal = check_calendar(calendar)
+        words = _toml("labels.toml")
+        own = _plain_label(value, _base(cal))
+        if own is None:
+            return None
+        sep = words["separator"]
+        if cal == "french-republican":
+            rep = _republican_label(value)
+            text = f"{rep}{sep}{own}" if rep else own
+        elif cal == "julian":
+            greg = convert(value, "julian", "gregorian")
+            glab = _plain_label(greg, "gregorian") if greg else None
+            marks = words["style_marks"]
+            if glab and glab != own:
+                text = f"{own} ({marks['julian']}){sep}{glab} ({marks['gregorian']})"
+            else:
+                text = own
+        else:
+            text = own
+        prefix = words["mods"].get(mod or "")
+        if prefix:
+            text = f"{prefix}-{text}" if prefix == "mid" else f"{prefix} {text}"
+        return text
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+# --------------------------------------------------------------------------- finalise
+
+
+def _impossible(value: str, cal: str) -> str | None:
+    """A warning when a fully given day does not exist in its calendar (31 June, 30 February)."""
+    p = parse(value)
+    if p is None or p.kind != "day" or None in (p.year, p.month, p.day):
+        return None
+    if 1 <= p.day <= _month_len(cal, p.year, p.month):  # type: ignore[arg-type,operator]
+        return None
+    months = _toml("labels.toml")["months"]
+    return (
+        f"impossible date: {p.day} {months[p.month - 1]} {_year_label(p.year)} "  # type: ignore[index,operator,arg-type]
+        f"does not exist in the {cal} calendar"
+    )
+
+
+def finalise(timex: Any, calendar: str) -> Any:
+    """Set ``calendar``, ``gregorian``, ``edtf`` and ``label`` on a timex; return it.
+
+    ``timex.value`` is read as a value in ``calendar``. Impossible days are never shifted: the
+    day becomes ``XX`` and a warning is set. Unknown calendar names raise ``CalendarError``;
+    any odd value only leaves fields ``None``.
+    """
+    cal = check_calendar(calendar)
+    timex.calendar = cal
+    value = timex.value or ""
+    ttype = getattr(timex, "type", "DATE")
+    if ttype not in ("DATE", "TIME") or (
+        parse(value) is None and ("/" not in value or _interval(value) is None)
+    ):
+        timex.gregorian = None
+        timex.edtf = None
+        timex.label = None
+        return timex
+    base = _base(cal)
+    warn = _impossible(value, base) if "/" not in value else None
+    if warn:
+        timex.value = value = value[:8] + "XX" + value[10:]
+        if not getattr(timex, "warning", None):
+            timex.warning = warn
+    try:
+        timex.gregorian = convert(value, base, "gregorian")
+    except (ValueError, KeyError, TypeError):
+        timex.gregorian = None
+    timex.edtf = to_edtf(value, base, timex.mod)
+    timex.label = label(value, cal, timex.mod)
+    return timex
