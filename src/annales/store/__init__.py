@@ -9,7 +9,7 @@ True
 
 from __future__ import annotations
 
-from annales.store.dates import parse_filter_date, sort_key, to_gregorian
+from annales.store.dates import bounds_key, parse_filter_date, sort_key, to_gregorian
 from annales.store.db import APPLICATION_ID, SCHEMA_VERSION, connect, transaction
 from annales.store.query import (
     document,
@@ -27,6 +27,7 @@ from annales.store.writer import has_document, write_chronicle
 __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
+    "bounds_key",
     "connect",
     "document",
     "document_text",

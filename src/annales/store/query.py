@@ -131,10 +131,10 @@ def events(
             params += [*roles, _like(value), _like(value), _like(value)]
     if date_from:
         clauses.append("e.sort_key >= ?")
-        params.append(parse_filter_date(date_from)[1])
+        params.append(parse_filter_date(date_from)[0])
     if date_to:
-        clauses.append("e.sort_key < ?")
-        params.append(_end_key(date_to))
+        clauses.append("e.sort_key <= ?")
+        params.append(parse_filter_date(date_to)[1])
     if dated_only and not (date_from or date_to):
         clauses.append("e.sort_key IS NOT NULL")
     if word:
@@ -154,17 +154,6 @@ def events(
         (*params, _limit(limit), max(0, int(offset))),
     ).fetchall()
     return _with_arguments(conn, [_event_row(r) for r in rows])
-
-
-def _end_key(date_to: str) -> float:
-    """Exclusive upper sort key for an inclusive ``date_to`` of any precision."""
-    greg, key = parse_filter_date(date_to)
-    parts = greg.lstrip("+-").split("-")
-    if len(parts) == 1:
-        return key + 372
-    if len(parts) == 2:
-        return key + 31
-    return key + 1
 
 
 def _event_row(r: sqlite3.Row) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 -- One row set per document, keyed by the sha256 of the source bytes; every table below is
 -- written in the same transaction as its `documents` row, so a document is all there or absent.
 -- Offsets are character offsets (Python str indices) into documents.text, end exclusive.
--- `sort_key` columns order instants on the Gregorian timeline (see annales.store.dates.sort_key).
+-- `sort_key` columns: first day covered, as a proleptic-Gregorian Julian day number (the same
+-- scale for every calendar; annales.temporal.calendars.sort_key), NULL when undated.
 
 CREATE TABLE documents (
     id              TEXT PRIMARY KEY,          -- sha256 hex of the source bytes

@@ -77,17 +77,15 @@ def _insert(
         'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
         [(did, e.id, m.start, m.end, m.text) for e in chron.entities for m in e.mentions],
     )
-    timex_greg: dict[str, str | None] = {}
-    timex_value = {t.id: t.value for t in chron.timexes}
+    timex_info: dict[str, tuple[str, str | None, float | None]] = {}
     rows: list[tuple[Any, ...]] = []
     for t in chron.timexes:
-        greg = t.gregorian if t.gregorian is not None else to_gregorian(t.value, t.calendar)
-        if t.type not in ("DATE", "TIME"):
-            greg = t.gregorian
-        timex_greg[t.id] = greg
-        key = sort_key(greg) if t.type in ("DATE", "TIME") else None
+        dated = t.type in ("DATE", "TIME")
+        greg = t.gregorian if t.gregorian is not None or not dated else to_gregorian(t.value, t.calendar)
+        key = sort_key(t.value, t.calendar) if dated else None
+        timex_info[t.id] = (t.value, greg, key)
         rows.append(
-            (did, t.id, t.start, t.end, t.text, t.type, t.value, t.mod, t.calendar, t.gregorian,
+            (did, t.id, t.start, t.end, t.text, t.type, t.value, t.mod, t.calendar, greg,
              t.edtf, t.anchor, key)
         )
     conn.executemany(
@@ -118,13 +116,13 @@ def _insert(
     )
     ev_rows, arg_rows = [], []
     for i, ev in enumerate(chron.events):
-        greg = _event_gregorian(ev.date, ev.time, doc.calendar, timex_greg, timex_value)
+        greg, key = _event_date(ev.date, ev.time, doc.calendar, timex_info)
         sentence_text = ev.sentence.text or text[ev.sentence.start : ev.sentence.end]
         ev_rows.append(
             (
                 did, ev.id, i, ev.lemma, ev.trigger.start, ev.trigger.end, ev.trigger.text,
                 ev.sentence.start, ev.sentence.end, sentence_text, ev.time, ev.date, doc.calendar,
-                greg, ev.date_source, sort_key(greg), int(ev.negated), int(ev.hedged),
+                greg, ev.date_source, key, int(ev.negated), int(ev.hedged),
                 json.dumps(ev.quantities),
             )
         )
@@ -144,13 +142,17 @@ def _insert(
     )
 
 
-def _event_gregorian(
-    date: str | None, time: str | None, calendar: str, timex_greg: dict[str, str | None],
-    timex_value: dict[str, str],
-) -> str | None:
-    """The event's Gregorian date: its timex's (the calendar layer knows best) when the timex
-    says the same date, else the event date converted from the document calendar."""
-    if time is not None and time in timex_greg:
-        if date is None or timex_value.get(time) == date:
-            return timex_greg[time]
-    return to_gregorian(date, calendar) if date else None
+def _event_date(
+    date: str | None, time: str | None, calendar: str,
+    timex_info: dict[str, tuple[str, str | None, float | None]],
+) -> tuple[str | None, float | None]:
+    """The event's (Gregorian date, sort key): its timex's when the timex says the same date
+    (the calendar layer filled it knowing the timex's own calendar), else from ``date`` in the
+    document calendar."""
+    if time is not None and time in timex_info:
+        value, greg, key = timex_info[time]
+        if date is None or value == date:
+            return greg, key
+    if not date:
+        return None, None
+    return to_gregorian(date, calendar), sort_key(date, calendar)

@@ -1,0 +1,176 @@
+"""Plain text, Markdown and Project Gutenberg readers (decoded text → text + sections).
+
+Heading words and Gutenberg markers are data (``headings.toml``), not code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from annales.chronicle import Section
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    heading: re.Pattern[str]
+    levels: dict[str, int]
+    max_chars: int
+    gb_start: tuple[re.Pattern[str], ...]
+    gb_end: tuple[re.Pattern[str], ...]
+    gb_small_print_end: re.Pattern[str]
+    gb_title: tuple[re.Pattern[str], ...]
+
+
+@cache
+def rules() -> _Rules:
+    data = tomllib.loads(
+        resources.files("annales.ingest").joinpath("headings.toml").read_text(encoding="utf-8")
+    )
+    words = {w["word"].lower(): int(w["level"]) for w in data["words"]}
+    numbers = "|".join(re.escape(n) for n in data["numbers"])
+    word_alt = "|".join(re.escape(w) for w in words)
+    # WORD NUMBER [title]: number is roman, arabic or dotted (1.1.I) or a spelled-out ordinal.
+    heading = re.compile(
+        rf"^[ \t]*(?P<word>{word_alt})[ \t]+(?:[IVXLCDM]+|\d+|(?:\d+\.)+[IVXLCDM\d]+|(?:{numbers})\b)"
+        r"[.:]?(?:[ \t].*|[-–—.:].*)?$",
+        re.IGNORECASE,
+    )
+    gb = data["gutenberg"]
+    flags = re.IGNORECASE | re.MULTILINE
+    return _Rules(
+        heading=heading,
+        levels=words,
+        max_chars=int(data["max_heading_chars"]),
+        gb_start=tuple(re.compile(p, flags) for p in gb["start"]),
+        gb_end=tuple(re.compile(p, flags) for p in gb["end"]),
+        gb_small_print_end=re.compile(gb["small_print_end"], flags),
+        gb_title=tuple(re.compile(p, re.MULTILINE) for p in gb["title"]),
+    )
+
+
+def _close(heads: list[tuple[str, int, int]], n: int) -> list[Section]:
+    """(title, start, level) headings → sections that run to the next heading of the same or a
+    higher level (or the end of the text)."""
+    out = []
+    for i, (title, start, level) in enumerate(heads):
+        end = n
+        for _t, s2, l2 in heads[i + 1 :]:
+            if l2 <= level:
+                end = s2
+                break
+        out.append(Section(title=title, start=start, end=end, level=level))
+    return out
+
+
+def plain_sections(text: str) -> list[Section]:
+    """Chapter/Book/Part heading lines that stand alone (after a blank line or at the start)."""
+    r = rules()
+    heads: list[tuple[str, int, int]] = []
+    pos = 0
+    prev_blank = True
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if prev_blank and stripped and len(stripped) <= r.max_chars:
+            m = r.heading.match(line.rstrip("\n"))
+            if m:
+                start = pos + line.index(stripped[0])
+                heads.append((stripped, start, r.levels[m.group("word").lower()]))
+        prev_blank = not stripped
+        pos += len(line)
+    return _close(heads, len(text))
+
+
+def gutenberg_body(text: str) -> tuple[int, int, str | None] | None:
+    """(start, end, title) of a Project Gutenberg file's body, or None if not one."""
+    r = rules()
+    head = text[:60000]
+    if "gutenberg" not in head.lower():
+        return None
+    starts = [m for p in r.gb_start for m in [p.search(text)] if m]
+    if not starts:
+        return None
+    first = min(starts, key=lambda m: m.start())
+    body_start = text.find("\n", first.end())
+    body_start = len(text) if body_start < 0 else body_start + 1
+    if "SMALL PRINT" in first.group(0).upper():
+        sp_end = r.gb_small_print_end.search(text, first.end())
+        if sp_end:
+            nl = text.find("\n", sp_end.end())
+            body_start = len(text) if nl < 0 else nl + 1
+    ends = [m for p in r.gb_end for m in [p.search(text, body_start)] if m]
+    body_end = min((m.start() for m in ends), default=len(text))
+    title = None
+    for p in r.gb_title:
+        m = p.search(text, 0, first.start())
+        if m:
+            title = m.group(1).strip()
+            break
+    # Trim blank lines at both ends so the body starts at its first character.
+    while body_start < body_end and text[body_start] in " \t\n":
+        body_start += 1
+    while body_end > body_start and text[body_end - 1] in " \t\n":
+        body_end -= 1
+    return body_start, body_end, title
+
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_INLINE = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images → alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links → their text
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
+    (re.compile(r"(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
+)
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def markdown(text: str) -> tuple[str, list[Section], str | None]:
+    """Markdown → plain text (markup removed), sections from ATX and setext headings, and the
+    title (front-matter ``title:`` or the first level-1 heading)."""
+    title = None
+    fm = _FRONT.match(text)
+    if fm:
+        m = re.search(r"^title:\s*['\"]?(.*?)['\"]?\s*$", fm.group(1), re.MULTILINE)
+        title = m.group(1) if m else None
+        text = text[fm.end() :]
+    lines = text.split("\n")
+    out: list[str] = []
+    heads: list[tuple[str, int, int]] = []
+    pos = 0
+    in_fence = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            i += 1
+            continue
+        level = None
+        if not in_fence:
+            m = _ATX.match(line)
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if m:
+                level, line = len(m.group(1)), m.group(2)
+            elif line.strip() and _SETEXT.match(nxt) and (not out or not out[-1].strip()):
+                level, line = (1 if nxt.strip()[0] == "=" else 2), line.strip()
+                i += 1
+            else:
+                line = re.sub(r"^ {0,3}> ?", "", line)
+            for pat, rep in _INLINE:
+                line = pat.sub(rep, line)
+        if level is not None and line.strip():
+            heads.append((line.strip(), pos, level))
+            if title is None and level == 1:
+                title = line.strip()
+        out.append(line)
+        pos += len(line) + 1
+        i += 1
+    plain = "\n".join(out)
+    return plain, _close(heads, len(plain)), title

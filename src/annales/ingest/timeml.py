@@ -1,0 +1,49 @@
+"""TimeML ``.tml`` → the raw text of ``<TEXT>`` (every tag stripped, entities decoded, nothing
+else changed, so offsets match the gold annotation) and the creation time as ``dct``."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from annales.errors import InputError
+
+
+def _local(tag: object) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def extract(data: bytes, name: str) -> tuple[str, str | None, str | None]:
+    """(text, dct, title) of a TimeML document; malformed XML raises InputError."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, recover=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(name, f"malformed TimeML: {exc.msg or exc}") from None
+    except ValueError as exc:
+        raise InputError(name, f"malformed TimeML: {exc}") from None
+    texts = [e for e in root.iter() if _local(e.tag) == "TEXT"]
+    if len(texts) != 1:
+        raise InputError(name, f"TimeML must have exactly one <TEXT> element, found {len(texts)}")
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(texts[0], False)]
+    while stack:  # iterative: deeply nested markup must not overflow the stack
+        el, closing = stack.pop()
+        if closing:
+            if el is not texts[0] and el.tail:
+                parts.append(el.tail)
+            continue
+        if isinstance(el.tag, str) and el.text:
+            parts.append(el.text)
+        stack.append((el, True))
+        for child in reversed(el):
+            if isinstance(child.tag, str):
+                stack.append((child, False))
+            elif child.tail:  # a comment or PI: keep only its tail
+                stack.append((child, True))
+    dct = None
+    for e in root.iter():
+        if _local(e.tag) == "TIMEX3" and e.get("functionInDocument") == "CREATION_TIME":
+            dct = e.get("value") or None
+            break
+    docid = next((e.text.strip() for e in root.iter() if _local(e.tag) == "DOCID" and e.text), None)
+    return "".join(parts), dct, docid
