@@ -1,12 +1,163 @@
-"""The `read` verb (scaffold: replaced by its implementation)."""
+"""The `read` verb: files → chronicles, stored in the database (one transaction per file).
+
+A file that fails prints one line ``annales: error: FILE: problem`` on stderr, nothing is
+written for it, the other files are still read, and the exit code is 1 at the end.
+"""
 
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
 import typer
+
+from annales import config
+from annales.chronicle import Chronicle, Document
+from annales.errors import AnnalesError, InputError
+from annales.ingest import Source, load
+
+
+class CalendarOpt(str, Enum):
+    gregorian = "gregorian"
+    julian = "julian"
+    auto = "auto"
+
+
+class ModeOpt(str, Enum):
+    narratives = "narratives"
+    news = "news"
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What happened to one file: stored, already there, or failed (with the one-line error)."""
+
+    path: str
+    status: str  # "read" | "already" | "error"
+    chronicle: Chronicle | None = None
+    source: Source | None = None
+    error: str | None = None
+
+
+def analyse(source: Source, **options: Any) -> Chronicle:
+    """The analysis pipeline (``annales.pipeline.read_source``); until it exists, a chronicle
+    with the document and its dates from the temporal tagger only."""
+    opts = {k: v for k, v in options.items() if v is not None}
+    try:
+        from annales.pipeline import read_source
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("annales.pipeline",):
+            raise
+        return _timex_only(source, **opts)
+    return read_source(source, **opts)
+
+
+def _timex_only(source: Source, **opts: Any) -> Chronicle:
+    calendar = opts.get("calendar") or "gregorian"
+    doc = Document(
+        id=source.id, title=source.title, source=source.path, calendar=calendar if calendar != "auto" else "gregorian",
+        reference=opts.get("reference"), dct=opts.get("dct") or source.dct, sections=list(source.sections),
+    )
+    timexes = []
+    try:
+        from annales.temporal import tag_time  # type: ignore[attr-defined]
+    except ImportError:
+        tag_time = None
+    if tag_time is not None:
+        kw = {k: v for k, v in opts.items() if k in ("calendar", "reference", "dct", "mode")}
+        try:
+            timexes = list(tag_time(source.text, **kw))
+        except TypeError:
+            timexes = list(tag_time(source.text))
+    return Chronicle(document=doc, text=source.text, timexes=timexes)
+
+
+def read_one(path: str, conn: Any, db_name: str, *, store: bool = True, **options: Any) -> ReadResult:
+    """Read, analyse and store one file; errors become the result, never an exception."""
+    from annales.store import has_document, load_chronicle, write_chronicle
+
+    try:
+        source = load(path)
+        if conn is not None and has_document(conn, source.id):
+            return ReadResult(path, "already", load_chronicle(conn, source.id), source)
+        if options.get("dct") is None and source.dct:
+            options["dct"] = source.dct
+        chron = analyse(source, **options)
+        if chron.document.source is None:
+            chron.document.source = path
+        if store and conn is not None:
+            written = write_chronicle(
+                conn, chron, path=path, format=source.format, encoding=source.encoding,
+                db_name=db_name,
+            )
+            return ReadResult(path, "read" if written else "already", chron, source)
+        return ReadResult(path, "read", chron, source)
+    except AnnalesError as exc:
+        msg = str(exc)
+        if not isinstance(exc, InputError) and not msg.startswith(path):
+            msg = f"{path}: {msg}"
+        return ReadResult(path, "error", error=msg)
+    except MemoryError:
+        return ReadResult(path, "error", error=f"{path}: out of memory (file too large to analyse)")
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the others
+        return ReadResult(path, "error", error=f"{path}: internal error: {type(exc).__name__}: {exc}")
+
+
+def summary(r: ReadResult, db: str | None) -> str:
+    c = r.chronicle
+    assert c is not None
+    n_words = len(c.text.split())
+    fmt = r.source.format if r.source else "?"
+    what = (
+        f"{len(c.timexes)} dates, {len(c.events)} events, {len(c.entities)} entities, "
+        f"{len(c.quantities)} figures, {len(c.quotes)} quotes"
+    )
+    title = f'"{c.document.title}"' if c.document.title else "(untitled)"
+    where = f" → {db}" if db else ""
+    if r.status == "already":
+        return f"{r.path}: already read {title} ({c.document.id[:12]}){where}"
+    return f"{r.path}: {title} ({fmt}, {n_words:,} words): {what}{where}"
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(name="read", help="(not yet available)")
-    def _cmd() -> None:
-        typer.echo("annales read: not yet available", err=True)
-        raise typer.Exit(2)
+    @app.command(name="read")
+    def read_cmd(
+        files: list[Path] = typer.Argument(..., help="Files to read (text, Markdown, HTML, EPUB, TimeML, Gutenberg; .gz accepted)."),
+        db: Path = typer.Option(Path(config.DEFAULT_DB), "--db", help="SQLite database to store into."),
+        as_json: bool = typer.Option(False, "--json", help="Print the annales/1 JSON to stdout (one object; JSON Lines for several files)."),
+        calendar: CalendarOpt = typer.Option(CalendarOpt.gregorian, "--calendar", help="Calendar of the dates in the text."),
+        reference: str | None = typer.Option(None, "--reference", help="Reference year or date for narrative anchoring, e.g. 1917."),
+        mode: ModeOpt = typer.Option(ModeOpt.narratives, "--mode", help="narratives: anchor on the running date; news: on the creation date."),
+        dct: str | None = typer.Option(None, "--dct", help="Document creation time (ISO date), for news."),
+        no_store: bool = typer.Option(False, "--no-store", help="Analyse only; do not write to the database."),
+    ) -> None:
+        """Read documents into a sourced chronology and store them (re-reading a file is a no-op)."""
+        from annales.store import connect
+
+        conn = None if no_store else connect(db)
+        options = {"mode": mode.value, "calendar": calendar.value, "reference": reference, "dct": dct}
+        failed = 0
+        several = len(files) > 1
+        for f in files:
+            r = read_one(str(f), conn, str(db), store=not no_store, **dict(options))
+            if r.status == "error":
+                failed += 1
+                typer.echo(f"annales: error: {r.error}", err=True)
+                continue
+            assert r.chronicle is not None
+            if as_json:
+                out = r.chronicle.to_json(indent=None if several else 2)
+                sys.stdout.write(out + "\n")
+                sys.stdout.flush()
+            else:
+                typer.echo(summary(r, None if no_store else str(db)))
+        if conn is not None:
+            conn.close()
+        if failed:
+            if several:
+                typer.echo(f"annales: {failed} of {len(files)} files failed", err=True)
+            raise typer.Exit(1)
+
