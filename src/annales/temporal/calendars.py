@@ -700,3 +700,11 @@ def finalise(timex: Any, calendar: str) -> Any:
     timex.edtf = to_edtf(value, base, timex.mod)
     timex.label = label(value, cal, timex.mod)
     return timex
+
+
+def to_gregorian(value: str, calendar: str) -> str | None:
+    """``convert(value, calendar, "gregorian")`` that never raises (None when not convertible)."""
+    try:
+        return convert(value, calendar, "gregorian")
+    except (ValueError, KeyError, TypeError, CalendarError):
+        return None
