@@ -13,7 +13,9 @@ from pathlib import Path
 from annales.errors import InputError
 
 #: File name endings read when a directory is given (explicit files and globs are taken as is).
-DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub", ".tml")
+DOCUMENT_SUFFIXES = (
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub", ".tml", ".gz",
+)
 
 
 @dataclass(frozen=True, slots=True)

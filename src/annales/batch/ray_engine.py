@@ -142,13 +142,13 @@ def run_ray(
     ray = import_ray()
     keep = out is not None
     out_dir = Path(out) if out is not None else Path(f"{db}.shards")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    started = _start_ray(ray, address, workers, object_store_bytes)
-    run: Run | None = None
+    run = Run(patterns, db, "ray", reporter)  # checks the patterns before Ray starts
+    started = False
     actors: list[Any] = []
     try:
-        run = Run(patterns, db, "ray", reporter)
+        out_dir.mkdir(parents=True, exist_ok=True)
         _resume(run, out_dir, keep)
+        started = _start_ray(ray, address, workers, object_store_bytes)
         n_actors = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         run.report.engine = f"ray ({n_actors} actors)"
         remote_cls = ray.remote(num_cpus=1)(ShardWriter)
@@ -169,8 +169,7 @@ def run_ray(
                 pass
         if started:
             ray.shutdown()
-        if run is not None:
-            report = run.close()
+        report = run.close()
         if not keep:
             _remove_if_empty(out_dir)
     return report
