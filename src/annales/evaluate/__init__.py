@@ -125,6 +125,8 @@ def format_report(report: Report, title: str | None = None) -> str:
     ]
 
     def row(name: str, c: Counts) -> str:
+        if c.gold == 0 and c.system == 0:
+            return f"{name:<10}{'-':>9}{'-':>8}{'-':>8}   {'-':>9}{'-':>8}{'-':>8}   {'-':>8}{'-':>9}   {0:>5}{0:>6}"
         return (
             f"{name:<10}{_pct(c.strict_precision):>9}{_pct(c.strict_recall):>8}"
             f"{_pct(c.strict_f1):>8}   {_pct(c.relaxed_precision):>9}"
