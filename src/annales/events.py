@@ -1,0 +1,368 @@
+"""Events: triggers (content verbs, event nouns) with who / whom / where / figures, a timex
+governing the clause, and negation and hedging flags, read off one dependency parse.
+
+All lists (light verbs, control verbs, negating and hedging governors, event nouns) live in
+``data/gazetteer/cues.toml``. Per chunk, :func:`events_from_doc` returns :class:`RawEvent`s in
+full-text offsets; the pipeline links arguments to entities and fills narrative dates once the
+whole document is read (:func:`assign_dates`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from annales.chronicle import Event, Timex
+from annales.nlp import data_toml
+
+_SUBJ = ("nsubj", "csubj")
+_PASS_SUBJ = ("nsubjpass", "csubjpass")
+_OBJ = ("dobj", "dative", "obj")
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "towards", "toward", "into",
+     "through", "throughout", "along", "before", "beyond", "within", "on", "upon", "from", "to",
+     "over", "under", "behind", "by", "beneath", "between", "against"}
+)
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_KEEP_IN_ARG = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod",
+                          "case", "advmod", "npadvmod", "predet", "prep", "pobj", "pcomp", "prt"})
+_DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_DATE = re.compile(r"^\d{4}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    skip: frozenset[str]
+    phrasal: frozenset[str]
+    control: frozenset[str]
+    negating: frozenset[str]
+    hedging: frozenset[str]
+    negation: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_modals: frozenset[str]
+    occurrence: frozenset[str]
+    nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    d = data_toml("cues.toml")["events"]
+    return _Cues(
+        skip=frozenset(d["skip_verbs"]),
+        phrasal=frozenset(d["phrasal_events"]),
+        control=frozenset(d["control_verbs"]),
+        negating=frozenset(d["negating_governors"]),
+        hedging=frozenset(d["hedging_governors"]),
+        negation=frozenset(d["negation"]),
+        hedge_adverbs=frozenset(d["hedge_adverbs"]),
+        hedge_modals=frozenset(d["hedge_modals"]),
+        occurrence=frozenset(d["occurrence_verbs"]),
+        nouns=frozenset(d["event_nouns"]),
+    )
+
+
+@dataclass(slots=True)
+class RawEvent:
+    """An event found in a chunk; argument spans are full-text (start, end) pairs."""
+
+    trigger: tuple[int, int]
+    lemma: str
+    sentence: tuple[int, int]
+    agents: list[tuple[int, int]] = field(default_factory=list)
+    patients: list[tuple[int, int]] = field(default_factory=list)
+    places: list[tuple[int, int]] = field(default_factory=list)
+    quantities: list[str] = field(default_factory=list)
+    time: str | None = None
+    negated: bool = False
+    hedged: bool = False
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def _has_xcomp(tok: Any) -> Any:
+    return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _phrasal(tok: Any, c: _Cues) -> str | None:
+    for ch in tok.children:
+        if ch.dep_ == "prt":
+            ph = f"{_lemma(tok)} {ch.lower_}"
+            if ph in c.phrasal:
+                return ph
+    return None
+
+
+def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "aux", "auxpass"):
+        return False
+    lem = _lemma(tok)
+    if _phrasal(tok, c):
+        return True
+    if lem in c.skip:
+        return False
+    if _has_xcomp(tok) is not None and (lem in c.control or lem in c.negating or lem in c.hedging):
+        return False
+    if lem in c.occurrence and any(
+        ch.dep_ in _SUBJ and ch.pos_ == "NOUN" and _lemma(ch) in c.nouns for ch in tok.children
+    ):
+        return False  # "a German counterattack began": the noun is the event
+    return bool(re.match(r"^[a-z][a-z-]+$", lem))
+
+
+def _arg_span(head: Any) -> tuple[int, int]:
+    """Character span (chunk offsets) of the noun phrase headed by ``head``, without clauses."""
+    left = head.i
+    right = head.i
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for ch in t.children:
+            if ch.dep_ in _KEEP_IN_ARG and not (ch.dep_ == "prep" and ch.lower_ != "of" and t is head):
+                if ch.dep_ == "advmod" and ch.i > head.i:
+                    continue
+                stack.append(ch)
+                left = min(left, ch.i)
+                right = max(right, ch.i)
+    doc = head.doc
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    # Keep the span contiguous over tokens we skipped (keeps text[start:end] honest).
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _with_conj(tok: Any) -> list[Any]:
+    out = [tok]
+    for ch in tok.children:
+        if ch.dep_ == "conj" and ch.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(ch)
+    return out
+
+
+def _governors(tok: Any) -> list[Any]:
+    """The chain of xcomp/acomp governors above a verb ("likely" and "were" above "come")."""
+    chain = []
+    t = tok
+    while t.dep_ in ("xcomp", "acomp") and t.head is not t:
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def _subject(tok: Any) -> tuple[list[Any], bool]:
+    """(subject heads, passive) for a verb, looking up through governors and conjunctions."""
+    t = tok
+    for _ in range(6):
+        subs = [ch for ch in t.children if ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ]
+        if subs:
+            passive = any(ch.dep_ in _PASS_SUBJ for ch in subs) and t is tok
+            return subs, passive
+        if t.dep_ in ("xcomp", "acomp", "conj") and t.head is not t:
+            t = t.head
+            continue
+        break
+    return [], False
+
+
+def _flags(tok: Any, govs: list[Any], c: _Cues) -> tuple[bool, bool]:
+    negated = hedged = False
+    for t in [tok, *govs]:
+        for ch in t.children:
+            low = ch.lower_
+            if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and low in c.negation):
+                negated = True
+            if ch.dep_ == "aux" and low in c.hedge_modals:
+                hedged = True
+            if ch.dep_ == "advmod" and low in c.hedge_adverbs:
+                hedged = True
+    for g in govs:
+        lem = _lemma(g)
+        if lem in c.negating:
+            negated = True
+        if lem in c.hedging or g.lower_ in c.hedging:
+            hedged = True
+    return negated, hedged
+
+
+def _places(tok: Any, govs: list[Any]) -> list[Any]:
+    """Prepositions under the trigger (or its governors) whose object is or holds a place."""
+    out = []
+    for t in [tok, *govs]:
+        for ch in t.children:
+            if ch.dep_ != "prep" or ch.lower_ not in _PLACE_PREPS:
+                continue
+            pobj = next((g for g in ch.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if any(x.ent_type_ in _PLACE_ENTS for x in pobj.subtree):
+                out.append((ch, pobj))
+    return out
+
+
+def events_from_doc(
+    doc: Any,
+    offset: int,
+    timex_spans: list[tuple[int, int, str]],
+    quantity_tokens: dict[int, str],
+    quote_spans: Callable[[int], bool] | None = None,
+) -> list[RawEvent]:
+    """Events of one parsed chunk.
+
+    ``timex_spans`` are (start, end, id) of DATE/TIME timexes in full-text offsets that lie in
+    this chunk; ``quantity_tokens`` maps a number token index to its quantity id.
+    """
+    c = cues()
+    triggers: dict[int, Any] = {}
+    hosts: dict[int, int] = {}
+    nouns: dict[int, Any] = {}
+    for tok in doc:
+        if _is_verb_trigger(tok, c):
+            triggers[tok.i] = tok
+        elif tok.pos_ == "NOUN" and _lemma(tok) in c.nouns:
+            nouns[tok.i] = tok
+    # Noun events: subject of an occurrence verb, or in a sentence with no verb event.
+    for i, n in list(nouns.items()):
+        h = n.head
+        if n.dep_ in _SUBJ and h.pos_ == "VERB" and _lemma(h) in c.occurrence and h.i not in triggers:
+            triggers[i] = n
+            hosts[h.i] = i
+    for sent in doc.sents:
+        if not any(sent.start <= i < sent.end for i in triggers) and any(sent.start <= i < sent.end for i in nouns):
+            n = next(nouns[i] for i in range(sent.start, sent.end) if i in nouns)
+            triggers[n.i] = n
+    # Governors host the event of their complement ("ceased advancing").
+    for i, t in triggers.items():
+        for g in _governors(t):
+            hosts.setdefault(g.i, i)
+    # Timexes: climb from the timex to the first event (or host, or event noun) above it.
+    time_of: dict[int, str] = {}
+    for s, e, tid in timex_spans:
+        span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        t = span.root
+        for _ in range(12):
+            if t.i in triggers and not (span.start <= t.i < span.end):
+                time_of.setdefault(t.i, tid)
+                break
+            if t.i in hosts:
+                time_of.setdefault(hosts[t.i], tid)
+                break
+            if t.i in nouns and not (span.start <= t.i < span.end):
+                triggers[t.i] = nouns[t.i]
+                time_of.setdefault(t.i, tid)
+                break
+            if t.head is t:
+                break
+            t = t.head
+    out = []
+    for i in sorted(triggers):
+        tok = triggers[i]
+        is_noun = tok.pos_ == "NOUN"
+        govs = [] if is_noun else _governors(tok)
+        sent = tok.sent
+        ev = RawEvent(
+            trigger=(offset + tok.idx, offset + tok.idx + len(tok.text)),
+            lemma=_phrasal(tok, c) or _lemma(tok),
+            sentence=(offset + sent.start_char, offset + sent.end_char),
+            time=time_of.get(i),
+        )
+        if is_noun:
+            for ch in tok.children:
+                if ch.dep_ == "poss" or (ch.dep_ in ("amod", "compound") and ch.ent_type_ in ("NORP", "ORG", "GPE", "PERSON", "MIL_UNIT")):
+                    ev.agents.append(_off(_arg_span(ch), offset))
+            h = tok.head
+            if tok.dep_ in _SUBJ and h.i in hosts:
+                ev.places = [_off((p.idx, _arg_span(o)[1]), offset) for p, o in _places(h, [])]
+            ev.places += [_off((p.idx, _arg_span(o)[1]), offset) for p, o in _places(tok, [])]
+            ev.negated = any(ch.lower_ in c.negation for ch in tok.children if ch.dep_ == "det")
+        else:
+            subs, passive = _subject(tok)
+            for s in subs:
+                for x in _with_conj(s):
+                    (ev.patients if passive else ev.agents).append(_off(_arg_span(x), offset))
+            for ch in tok.children:
+                if ch.dep_ in _OBJ:
+                    for x in _with_conj(ch):
+                        ev.patients.append(_off(_arg_span(x), offset))
+                elif ch.dep_ == "agent":
+                    for g in ch.children:
+                        if g.dep_ == "pobj":
+                            ev.agents.append(_off(_arg_span(g), offset))
+            place_pairs = _places(tok, govs)
+            ev.places = [_off((p.idx, _arg_span(o)[1]), offset) for p, o in place_pairs]
+            ev.negated, ev.hedged = _flags(tok, govs, c)
+        ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
+        out.append(ev)
+    return out
+
+
+def _off(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    return span[0] + offset, span[1] + offset
+
+
+def _clause_quantities(tok: Any, triggers: dict[int, Any], qtok: dict[int, str]) -> list[str]:
+    """Quantities whose figure sits in the trigger's clause (not in a nested event's clause)."""
+    if not qtok:
+        return []
+    found = []
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop()
+        if t.i in triggers and t.pos_ == "VERB":
+            continue
+        if t.i in qtok:
+            found.append(qtok[t.i])
+        stack.extend(t.children)
+    return sorted(set(found), key=lambda q: int(q[1:]))
+
+
+# ---------------------------------------------------------------- dates
+def _concrete(value: str | None) -> bool:
+    return bool(value) and "X" not in value and _DATE_VALUE.match(value.split("T")[0]) is not None  # type: ignore[union-attr]
+
+
+def timex_date(t: Timex, calendar: str) -> str | None:
+    """The date of a timex in the document calendar (None for durations, sets, unknowns)."""
+    if t.type not in ("DATE", "TIME"):
+        return None
+    value = t.value
+    if calendar == "gregorian" and t.calendar != "gregorian" and t.gregorian:
+        value = t.gregorian
+    if not value or "X" in value or value.startswith(("P", "PRESENT", "PAST", "FUTURE")):
+        return None
+    return value.split("T")[0] if _DATE_VALUE.match(value.split("T")[0]) else value
+
+
+def assign_dates(events: list[Event], timexes: list[Timex], calendar: str) -> None:
+    """Explicit dates from linked timexes; else the running narrative reference (in place).
+
+    The reference moves with each timex giving a day (``1917-06-24``) and with each month that
+    differs from the reference's month; coarser expressions do not move it.
+    """
+    by_id = {t.id: t for t in timexes}
+    order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
+    k = 0
+    reference: str | None = None
+    for ev in sorted(events, key=lambda e: e.trigger.start):
+        while k < len(order) and order[k].start <= ev.trigger.start:
+            d = timex_date(order[k], calendar)
+            if d and _concrete(d):
+                if _FULL_DATE.match(d) or (_MONTH_DATE.match(d) and (reference or "")[:7] != d):
+                    reference = d
+            k += 1
+        t = by_id.get(ev.time) if ev.time else None
+        d = timex_date(t, calendar) if t else None
+        if d:
+            ev.date, ev.date_source = d, "explicit"
+            if _FULL_DATE.match(d):
+                reference = d
+        elif reference:
+            ev.date, ev.date_source = reference, "narrative"

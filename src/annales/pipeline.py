@@ -1,0 +1,269 @@
+"""Read a document into a :class:`~annales.chronicle.Chronicle`: the whole flow of DESIGN.md.
+
+Text-only stages (calendar policy, temporal tagging, quote spans, stated acronyms) run on the
+full text; the parse-based stages (entities, quantities, quote speakers, events) run chunk by
+chunk as ``nlp.pipe`` yields them, keeping only small records, so memory does not grow with the
+book. Document-level steps (alias clusters, entity links, narrative dates) close the read.
+
+>>> from annales.pipeline import read_text
+>>> ch = read_text("On 22 June 1917 12,000 deserters were arrested near Volochinsk.")
+>>> [(q.value, q.unit) for q in ch.quantities]
+[(12000.0, 'deserters')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annales import entities as ent_mod
+from annales import events as ev_mod
+from annales import nlp as nlp_mod
+from annales import quantities as q_mod
+from annales import quotes as quote_mod
+from annales.chronicle import Argument, Chronicle, Document, Event, Quantity, Quote, Span, Timex
+from annales.errors import InputError
+from annales.ingest.source import Source
+
+log = logging.getLogger(__name__)
+
+MODES = ("narratives", "news")
+
+
+def _tag_time(text: str, mode: str, dct: str | None, reference: str | None, calendar: str) -> list[Timex]:
+    try:
+        from annales.temporal import tag_time
+    except ImportError:  # the tagger not built yet: a chronicle without timexes
+        log.warning("annales.temporal.tag_time unavailable: no temporal expressions")
+        return []
+    return list(tag_time(text, mode=mode, dct=dct, reference=reference, calendar=calendar))
+
+
+def _decide_calendar(text: str, requested: str) -> tuple[str, str | None]:
+    try:
+        from annales.temporal.policy import decide_calendar
+    except ImportError:
+        return (requested if requested != "auto" else "gregorian"), None
+    return decide_calendar(text, requested)
+
+
+class _DocumentReader:
+    """The state of one document while its chunks go through spaCy."""
+
+    def __init__(
+        self,
+        source: Source,
+        mode: str = "narratives",
+        calendar: str = "gregorian",
+        reference: str | None = None,
+        dct: str | None = None,
+    ) -> None:
+        if mode not in MODES:
+            raise InputError(source.path or source.title or "<text>", f"unknown mode {mode!r} (narratives|news)")
+        self.source = source
+        text = source.text
+        self.text = text
+        cal, reason = _decide_calendar(text, calendar)
+        dct = dct or source.dct
+        self.document = Document(
+            id=source.id,
+            title=source.title,
+            source=source.path,
+            calendar=cal,
+            calendar_reason=reason,
+            reference=reference,
+            dct=dct,
+            sections=list(source.sections),
+        )
+        self.timexes = _tag_time(text, mode, dct, reference, cal)
+        dated = sorted(
+            (t for t in self.timexes if t.type in ("DATE", "TIME")), key=lambda t: (t.start, t.end)
+        )
+        self._dated = [(t.start, t.end, t.id) for t in dated]
+        self._dated_starts = [t[0] for t in self._dated]
+        spans = sorted((t.start, t.end) for t in self.timexes)
+        self._tx_starts = [s for s, _ in spans]
+        self._tx_ends = [e for _, e in spans]
+        self._tx_maxend = _running_max(self._tx_ends)
+        self.quotes = quote_mod.find_quotes(text)
+        self._quote_starts = [q.start for q in self.quotes]
+        self.pairs = ent_mod.acronym_pairs(text)
+        self.mentions: list[ent_mod.RawMention] = []
+        self.quantities: list[Quantity] = []
+        self.raw_events: list[ev_mod.RawEvent] = []
+        self.sentences: list[tuple[int, int]] = []
+
+    # -- per chunk ---------------------------------------------------------------------
+    def chunks(self) -> Iterator[tuple[str, int]]:
+        any_chunk = False
+        for s, e in nlp_mod.chunk_spans(self.text):
+            any_chunk = True
+            yield self.text[s:e], s
+        if not any_chunk:
+            yield "", 0
+
+    def _blocked(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a timex."""
+        i = bisect.bisect_left(self._tx_starts, end) - 1
+        return i >= 0 and self._tx_maxend[i] > start
+
+    def feed(self, doc: Any, offset: int) -> None:
+        text = self.text
+        end = offset + len(doc.text)
+        for sent in doc.sents:
+            s, e = offset + sent.start_char, offset + sent.end_char
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                self.sentences.append((s, e))
+        self.mentions.extend(ent_mod.mentions_from_doc(doc, offset))
+        qtok: dict[int, str] = {}
+        for rq in q_mod.quantities_from_doc(doc, offset, text, self._blocked):
+            qid = f"q{len(self.quantities) + 1}"
+            self.quantities.append(
+                Quantity(qid, rq.start, rq.end, text[rq.start : rq.end], rq.value, rq.unit, rq.approximate, rq.value2)
+            )
+            qtok[rq.token_i] = qid
+        i0 = bisect.bisect_left(self._quote_starts, offset)
+        i1 = bisect.bisect_left(self._quote_starts, end)
+        if i1 > i0:
+            quote_mod.attribute(doc, offset, self.quotes[i0:i1])
+        j0 = bisect.bisect_left(self._dated_starts, offset)
+        j1 = bisect.bisect_left(self._dated_starts, end)
+        tx = [t for t in self._dated[j0:j1] if t[1] <= end]
+        self.raw_events.extend(ev_mod.events_from_doc(doc, offset, tx, qtok))
+
+    # -- whole document ----------------------------------------------------------------
+    def finish(self) -> Chronicle:
+        text = self.text
+        entities = ent_mod.cluster(text, self.mentions, self.pairs)
+        index = ent_mod.EntityIndex(entities)
+        persons = sorted(
+            (m.start, e.id) for e in entities if e.label == "PERSON" for m in e.mentions
+        )
+        person_starts = [p[0] for p in persons]
+        quotes = []
+        for n, rq in enumerate(self.quotes, 1):
+            speaker = None
+            sspan = None
+            if rq.speaker_start is not None and rq.speaker_end is not None:
+                s, e = rq.speaker_start, rq.speaker_end
+                sspan = Span(s, e, text[s:e])
+                if rq.speaker_pronoun:
+                    k = bisect.bisect_left(person_starts, s) - 1
+                    speaker = persons[k][1] if k >= 0 and s - persons[k][0] < 3000 else None
+                else:
+                    speaker = index.at(s, e)
+            quotes.append(Quote(f"u{n}", rq.start, rq.end, speaker, sspan))
+
+        def arg(span: tuple[int, int], labels: frozenset[str] | None = None) -> Argument:
+            s, e = span
+            if labels:
+                inner = index.inside(s, e, labels)
+                eid = inner[0][2] if inner else index.at(s, e)
+            else:
+                eid = index.at(s, e)
+            return Argument(s, e, text[s:e], eid)
+
+        events = []
+        for n, r in enumerate(self.raw_events, 1):
+            s, e = r.trigger
+            ss, se = r.sentence
+            events.append(
+                Event(
+                    id=f"v{n}",
+                    trigger=Span(s, e, text[s:e]),
+                    lemma=r.lemma,
+                    sentence=Span(ss, se, text[ss:se]),
+                    agents=[arg(a) for a in r.agents],
+                    patients=[arg(p) for p in r.patients],
+                    places=[arg(p, ent_mod.PLACE_LABELS) for p in r.places],
+                    quantities=list(r.quantities),
+                    time=r.time,
+                    negated=r.negated,
+                    hedged=r.hedged,
+                )
+            )
+        ev_mod.assign_dates(events, self.timexes, self.document.calendar)
+        return Chronicle(
+            document=self.document,
+            text=text,
+            timexes=self.timexes,
+            entities=entities,
+            quantities=self.quantities,
+            quotes=quotes,
+            events=events,
+            sentences=self.sentences,
+        )
+
+
+def _running_max(values: list[int]) -> list[int]:
+    out, m = [], -1
+    for v in values:
+        m = max(m, v)
+        out.append(m)
+    return out
+
+
+# ---------------------------------------------------------------- public API
+def read_source(
+    source: Source,
+    *,
+    mode: str = "narratives",
+    calendar: str = "gregorian",
+    reference: str | None = None,
+    dct: str | None = None,
+    nlp: Any = None,
+) -> Chronicle:
+    """One document's chronicle (spaCy loaded once per process unless ``nlp`` is given)."""
+    return next(read_many([source], mode=mode, calendar=calendar, reference=reference, dct=dct, nlp=nlp))
+
+
+def read(path: str | Path, **options: Any) -> Chronicle:
+    """Ingest ``path`` (text, Markdown, HTML, EPUB, TimeML, Gutenberg) and read it."""
+    from annales.ingest import load
+
+    return read_source(load(path), **options)
+
+
+def read_text(text: str, *, title: str | None = None, **options: Any) -> Chronicle:
+    """Read a string; its id is the sha256 of its UTF-8 bytes."""
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return read_source(Source(id=sha, text=text, title=title), **options)
+
+
+def read_many(
+    sources: Iterable[Source],
+    *,
+    mode: str = "narratives",
+    calendar: str = "gregorian",
+    reference: str | None = None,
+    dct: str | None = None,
+    nlp: Any = None,
+) -> Iterator[Chronicle]:
+    """Chronicles for many sources, streaming their chunks through one ``nlp.pipe``."""
+    nlp = nlp or nlp_mod.load()
+    readers: dict[int, _DocumentReader] = {}
+
+    def items() -> Iterator[tuple[str, tuple[int, int]]]:
+        for n, src in enumerate(sources):
+            reader = _DocumentReader(src, mode=mode, calendar=calendar, reference=reference, dct=dct)
+            readers[n] = reader
+            for chunk, offset in reader.chunks():
+                yield chunk, (n, offset)
+
+    current = -1
+    for doc, (n, offset) in nlp_mod.parse_chunks(items(), nlp):
+        if n != current:
+            if current >= 0:
+                yield readers.pop(current).finish()
+            current = n
+        readers[n].feed(doc, offset)
+    if current >= 0:
+        yield readers.pop(current).finish()
