@@ -1,0 +1,216 @@
+"""The tagger: recognise, normalise, merge with the historical recognisers, anchor, finalise.
+
+Anchoring walks the candidates in text order. In **news** mode deictic expressions ("Friday",
+"last year") resolve against the document creation time and anaphoric ones ("the next day",
+"a year earlier") against the last date the text mentioned. In **narratives** mode everything
+resolves against the running reference: the last fully specified date, seeded from metadata
+(``reference``) or inferred from named events, moving as the story moves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from annales.chronicle import Timex
+from annales.errors import CalendarError
+from annales.temporal import anchor as A
+from annales.temporal.language import load
+from annales.temporal.normalise import Context, normalise
+from annales.temporal.recognise import attach_modifiers, find
+from annales.temporal.types import Candidate
+
+MODES = ("news", "narratives")
+CALENDARS = ("gregorian", "julian", "auto")
+_REFERENCE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?(?:T.*)?$")
+_DATE_IN = re.compile(r"^\s*(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ].*)?\s*$")
+
+try:  # the calendar layer (owned by the calendar work); optional while it is being built
+    from annales.temporal import calendars as _calendars
+except ImportError:  # pragma: no cover
+    _calendars = None  # type: ignore[assignment]
+try:
+    from annales.temporal import historical as _historical
+except ImportError:  # pragma: no cover
+    _historical = None  # type: ignore[assignment]
+try:
+    from annales.temporal import policy as _policy
+except ImportError:  # pragma: no cover
+    _policy = None  # type: ignore[assignment]
+
+
+def normalise_date_arg(value: str | None, what: str) -> str | None:
+    """``"1998-08-07"``, ``"19980807"``, ``"1998-08-07T06:18"``, ``"1917"`` → ISO date prefix."""
+    if value is None or str(value).strip() == "":
+        return None
+    m = _DATE_IN.match(str(value))
+    if not m:
+        raise ValueError(f"{what} must be a date like 1917, 1917-06 or 1917-06-22, not {value!r}")
+    y, mo, d = m.groups()
+    if mo and not 1 <= int(mo) <= 12 or d and not 1 <= int(d) <= 31:
+        raise ValueError(f"{what} is not a valid date: {value!r}")
+    return A.fmt_date(int(y), int(mo) if mo else None, int(d) if d and mo else None)
+
+
+def decide_calendar(text: str, calendar: str) -> tuple[str, str | None]:
+    """(calendar, reason) for the document; ``auto`` asks the calendar policy."""
+    cal = (calendar or "gregorian").strip().lower()
+    if cal not in CALENDARS:
+        raise CalendarError(f"unknown calendar {calendar!r}: expected one of {', '.join(CALENDARS)}")
+    if cal == "auto":
+        if _policy is not None:
+            return _policy.decide_calendar(text, "auto")
+        return "gregorian", "no calendar policy available: Gregorian assumed"
+    return cal, None
+
+
+def candidates(text: str, mode: str, calendar: str, language: str = "en") -> list[Candidate]:
+    """Every temporal expression in ``text`` as an un-anchored candidate, in text order."""
+    lex = load(language)
+    ctx = Context(text, lex, mode, calendar)
+    own = []
+    for h in attach_modifiers(text, find(text, lex), lex):
+        c = normalise(h, ctx)
+        if c is not None:
+            own.append(c)
+    hist: list[Candidate] = []
+    if _historical is not None:
+        try:
+            hist = list(_historical.find(text))
+        except Exception:  # noqa: BLE001 - a bug there must not lose our own results
+            hist = []
+    return merge(own, hist)
+
+
+def merge(*groups: list[Candidate]) -> list[Candidate]:
+    """Overlapping candidates: the higher ``priority`` wins, then the longer span."""
+    allc = [c for g in groups for c in g]
+    allc.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    taken: list[Candidate] = []
+    spans: list[tuple[int, int]] = []
+    for c in allc:
+        if c.end <= c.start or any(c.start < e and s < c.end for s, e in spans):
+            continue
+        spans.append((c.start, c.end))
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _to_doc_calendar(value: str, cand: Candidate, doc_cal: str) -> str:
+    src = cand.calendar
+    if not src or src == doc_cal or _calendars is None:
+        return value
+    if src != "french-republican" and doc_cal == "gregorian" and cand.gregorian:
+        return cand.gregorian
+    try:
+        out = _calendars.convert(value, src, doc_cal)
+    except Exception:  # noqa: BLE001
+        out = None
+    if out is None or "/" in out:
+        return value
+    return out
+
+
+def _ref_part(value: str) -> str | None:
+    """The part of a resolved value that can serve as the next reference (date, no time)."""
+    if not _REFERENCE_VALUE.match(value):
+        return None
+    return value.split("T", 1)[0]
+
+
+def _advance(current: str | None, new: str) -> str:
+    """Keep the finer current reference when the new value is a coarser view of it."""
+    if current and current.startswith(new) and len(current) > len(new):
+        return current
+    return new
+
+
+def anchor_all(
+    cands: list[Candidate], *, mode: str, dct: str | None, reference: str | None, calendar: str,
+    finalise: Callable[[Timex, str], Timex] | None = None,
+) -> list[Timex]:
+    """Resolve candidates in text order against the DCT or the running reference."""
+    out: list[Timex] = []
+    if mode == "news":
+        deictic_ref, deictic_id = dct, ("t0" if dct else None)
+        last, last_id = (dct or reference), ("t0" if (dct or reference) else None)
+    else:
+        last, last_id = reference, ("t0" if reference else None)
+        deictic_ref, deictic_id = last, last_id
+    for i, c in enumerate(cands, start=1):
+        tid = f"t{i}"
+        anchor_id = None
+        value = c.value
+        if c.resolve is not None:
+            anaphoric = c.source.endswith(":anaphoric") or not c.source.startswith("en")
+            if mode == "news" and not anaphoric:
+                ref, rid = deictic_ref, deictic_id
+            else:
+                ref, rid = last, last_id
+            try:
+                value = c.resolve(ref)
+            except Exception:  # noqa: BLE001 - a resolver must never sink the document
+                value = c.value
+            if ref is not None:
+                anchor_id = rid
+        value = _to_doc_calendar(value, c, calendar)
+        t = Timex(
+            id=tid, start=c.start, end=c.end, text="", type=c.type, value=value,  # type: ignore[arg-type]
+            mod=c.mod, calendar=calendar, anchor=anchor_id, quant=c.quant, freq=c.freq,
+            label=c.label, inferred=c.inferred, warning=c.warning,
+        )
+        if c.calendar == "french-republican" and calendar == "gregorian":
+            fin_cal = "french-republican"
+        else:
+            fin_cal = calendar
+        if finalise is not None:
+            try:
+                t = finalise(t, fin_cal)
+            except CalendarError:
+                raise
+            except Exception:  # noqa: BLE001
+                pass
+        if c.gregorian and not t.gregorian and c.type in ("DATE", "TIME"):
+            t.gregorian = c.gregorian
+        out.append(t)
+        if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
+            part = _ref_part(t.value)
+            if part is not None:
+                last = _advance(last, part)
+                last_id = tid
+                if mode == "narratives":
+                    deictic_ref, deictic_id = last, last_id
+    return out
+
+
+def tag(
+    text: str, *, mode: str = "narratives", dct: str | None = None, reference: str | None = None,
+    calendar: str = "gregorian", language: str = "en", title: str | None = None,
+) -> tuple[list[Timex], dict[str, str | None]]:
+    """Tag ``text``; returns the timexes and document facts (calendar, reason, reference)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    dct_v = normalise_date_arg(dct, "dct")
+    ref_v = normalise_date_arg(reference, "reference")
+    cal, reason = decide_calendar(text, calendar)
+    ref_reason = "given" if ref_v else None
+    if mode == "narratives" and ref_v is None and _historical is not None:
+        try:
+            inferred = _historical.infer_reference(text, title)
+        except Exception:  # noqa: BLE001
+            inferred = None
+        if inferred:
+            ref_v, ref_reason = inferred[0], inferred[1]
+            ref_v = ref_v if _REFERENCE_VALUE.match(ref_v) else None
+    if mode == "news" and dct_v is None:
+        dct_v = ref_v
+    cands = candidates(text, mode, cal, language) if text else []
+    fin = _calendars.finalise if _calendars is not None else None
+    timexes = anchor_all(cands, mode=mode, dct=dct_v, reference=ref_v, calendar=cal, finalise=fin)
+    for t in timexes:
+        t.text = text[t.start : t.end]
+    return timexes, {"calendar": cal, "calendar_reason": reason, "reference": ref_v,
+                     "reference_reason": ref_reason, "dct": dct_v}

@@ -1,0 +1,215 @@
+"""Load a language's lexicon (``lexicon/<lang>.toml``) and compile its rules.
+
+The TOML holds word tables and rule patterns with ``{macro}`` placeholders; this module turns
+each table into a named-group alternation and each rule into a compiled regex, plus the
+vocabulary the recogniser uses to find candidate stretches quickly. Nothing here is English.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# table name in the TOML -> (macro name, word class used by rule `needs`)
+TABLES: dict[str, tuple[str, str]] = {
+    "months": ("month", "month"),
+    "weekdays": ("weekday", "weekday"),
+    "ordinals": ("ordinal", "ordinal"),
+    "units": ("unit", "unit"),
+    "seasons": ("season", "season"),
+    "parts_of_day": ("part", "partofday"),
+    "clock_words": ("clock", "clock"),
+    "holidays": ("holiday", "holiday"),
+    "generic_refs": ("ref", "generic"),
+    "deictic_days": ("deictic", "deictic"),
+    "relatives": ("rel", "relative"),
+    "offset_words": ("offset", "offset"),
+    "point_mods": ("pmod", "pmod"),
+    "duration_mods": ("dmod", "dmod"),
+    "frequencies": ("freq", "frequency"),
+    "decade_words": ("decadeword", "decadeword"),
+    "eras": ("era", "era"),
+    "ampm": ("ampm", "ampm"),
+}
+
+_MACRO = re.compile(r"\{([A-Za-z]\w*)(?:@(\w+))?\}")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(slots=True)
+class Rule:
+    """One recognition rule: a compiled pattern and how to normalise what it matches."""
+
+    name: str
+    kind: str
+    type: str
+    regex: re.Pattern[str]
+    needs: tuple[frozenset[str], ...]
+    requires_mod: bool = False
+    priority: int = 0
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """A language's word tables, compiled rules and recognition vocabulary."""
+
+    language: str
+    tables: dict[str, dict[str, Any]]
+    data: dict[str, Any]
+    rules: list[Rule]
+    word_classes: dict[str, frozenset[str]]
+    pmod_re: re.Pattern[str]
+    dmod_re: re.Pattern[str]
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def lookup(self, table: str, phrase: str | None) -> Any:
+        """Value of ``phrase`` in ``table``, whitespace- and case-insensitive (None if absent)."""
+        if phrase is None:
+            return None
+        key = " ".join(phrase.lower().replace("’", "'").split())
+        return self.tables[table].get(key)
+
+
+def _alternation(keys: list[str]) -> str:
+    """Regex alternation of ``keys``, longest first, spaces matching any whitespace."""
+    parts = []
+    for k in sorted(set(keys), key=lambda s: (-len(s), s)):
+        esc = re.escape(k).replace(r"\ ", " ").replace("'", "['’]")
+        esc = re.sub(r" +", r"\\s+", esc)
+        if k.endswith(".") and "." not in k[:-1]:
+            # "sept." also written "sept": both forms are keys; keep the dot optional only if
+            # the bare word is not a key itself (handled by the table having both forms)
+            pass
+        parts.append(esc)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _wordnum(tables: dict[str, Any], data: dict[str, Any]) -> str:
+    nums = data["numbers"]
+    units = [k for k, v in nums.items() if isinstance(v, int) and 0 < v < 10 and k not in ("a", "an", "single")]
+    teens = [k for k, v in nums.items() if isinstance(v, int) and 10 <= v < 20]
+    tens = list(nums["tens"])
+    scales = list(nums["scales"])
+    u = _alternation(units)
+    core = f"(?:{_alternation(tens)}(?:[\\s-]+{u})?|{_alternation(teens)}|{u})"
+    scaled = f"(?:(?:{core}|a|an)[\\s-]+{_alternation(scales)}(?:[\\s-]+(?:and[\\s-]+)?{core})?)"
+    return f"(?:{scaled}|{core}|{_alternation(['a', 'an', 'a single', 'dozen', 'a dozen'])})"
+
+
+def _macros(data: dict[str, Any]) -> dict[str, str]:
+    tables = {t: data.get(t, {}) for t in TABLES}
+    m: dict[str, str] = {}
+    for table, (macro, _cls) in TABLES.items():
+        keys = [k for k, v in tables[table].items() if not isinstance(v, (dict, list)) or table == "deictic_days"]
+        m[macro] = _alternation(keys)
+    m["wordnum"] = _wordnum(tables, data)
+    ords = data["ordinals"]
+    day_words = [k for k, v in ords.items() if isinstance(v, int) and 1 <= v <= 31]
+    m["day"] = f"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d)?(?![0-9])|{_alternation(day_words)})"
+    m["dayd"] = "(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d)(?![0-9]))"
+    m["year"] = "(?:1[0-9]{3}|20[0-9]{2}|[’'][0-9]{2})(?![0-9])"
+    m["qord"] = "(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+    cent = [k for k, v in ords.items() if isinstance(v, int) and 1 <= v <= 21]
+    m["centord"] = _alternation(cent)
+    m["relx"] = "(?:past|last|next|first|coming|previous|following|final|initial|latest|preceding|ensuing|remaining|subsequent)"
+    m["vague"] = _alternation(data["numbers"]["vague_numbers"])
+    for name, pat in data.get("macros", {}).items():
+        m[name] = pat
+    return m
+
+
+def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
+    def sub(mo: re.Match[str]) -> str:
+        name, group = mo.group(1), mo.group(2)
+        body = macros[name]
+        if depth < 3 and "{" in body:
+            body = _expand(body, macros, depth + 1)
+        if name in ("sep", "the") or depth > 0:
+            return f"(?:{body})"
+        return f"(?P<{group or name}>{body})"
+
+    return _MACRO.sub(sub, pattern)
+
+
+def _word_classes(data: dict[str, Any], rules_raw: list[dict[str, Any]]) -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = {}
+
+    def add(word: str, cls: str) -> None:
+        classes.setdefault(word, set()).add(cls)
+
+    for table, (_macro, cls) in TABLES.items():
+        for key in data.get(table, {}):
+            for w in _WORD.findall(key.lower()):
+                add(w, cls)
+                add(w, w)
+    for key, v in data["numbers"].items():
+        if isinstance(v, int):
+            add(key, "number")
+            add(key, key)
+    for w in data["numbers"]["vague_numbers"]:
+        for t in _WORD.findall(w):
+            add(t, "vague")
+            add(t, t)
+    for r in rules_raw:
+        pat = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]|\{[\w@]+\}", " ", r["pattern"])
+        for w in _WORD.findall(pat.lower()):
+            add(w, w)
+    return {w: frozenset(c) for w, c in classes.items()}
+
+
+@cache
+def load(language: str = "en") -> Lexicon:
+    """Load and compile the lexicon for ``language`` (cached: compile once per process)."""
+    raw = resources.files("annales.temporal.lexicon").joinpath(f"{language}.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    macros = _macros(data)
+    rules = []
+    for r in data.get("rule", []):
+        body = _expand(r["pattern"], macros)
+        regex = re.compile(r"(?<![\w])(?:" + body + r")(?![^\W_])", re.IGNORECASE)
+        needs = tuple(frozenset(n.split("|")) for n in r.get("needs", []))
+        rules.append(
+            Rule(
+                name=r["name"],
+                kind=r["kind"],
+                type=r["type"],
+                regex=regex,
+                needs=needs,
+                requires_mod=bool(r.get("requires_mod", False)),
+                priority=int(r.get("priority", 0)),
+            )
+        )
+    tables = {t: {k.lower(): v for k, v in data.get(t, {}).items()} for t in TABLES}
+    tables["numbers"] = {k: v for k, v in data["numbers"].items() if isinstance(v, int)}
+    tables["ordinals"] = {k: v for k, v in data["ordinals"].items()}
+    pmod_re = re.compile(r"(?<![\w])(?P<mod>" + macros["pmod"] + r")(?:\s+|-|\s*-\s*|(?<=-))$", re.IGNORECASE)
+    dmod_re = re.compile(r"(?<![\w])(?P<mod>" + macros["dmod"] + r")\s+$", re.IGNORECASE)
+    lists = {
+        "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
+        "tens": frozenset(data["numbers"]["tens"]),
+        "vague": frozenset(" ".join(v.split()) for v in data["numbers"]["vague_numbers"]),
+        "time_units": frozenset(data["unit_info"]["time_units"]),
+        "anaphoric": frozenset(data["relative_info"]["anaphoric"]),
+        "deictic_offsets": frozenset(data["offset_info"]["deictic"]),
+        "future": frozenset(data["tense"]["future"]),
+        "present": frozenset(data["tense"]["present"]),
+        "past": frozenset(data["tense"]["past"]),
+        "not_past": frozenset(data["tense"]["not_past"]),
+        "year_not_before": frozenset(data["year_context"]["not_before"]),
+        "year_not_after": frozenset(data["year_context"]["not_after"]),
+        "ordinal_not_before": frozenset(data["ordinal_context"]["not_before"]),
+    }
+    return Lexicon(
+        language=data.get("language", language),
+        tables=tables,
+        data=data,
+        rules=rules,
+        word_classes=_word_classes(data, data.get("rule", [])),
+        pmod_re=pmod_re,
+        dmod_re=dmod_re,
+        lists=lists,
+    )

@@ -1,0 +1,1 @@
+"""Language data files (one TOML per language) for the temporal tagger."""

@@ -1,0 +1,924 @@
+"""Turn a rule match into a ``Candidate``: its TIMEX3 type and value, or a resolver.
+
+Fully specified expressions get their value here. Underspecified ones ("Friday", "the 23rd",
+"last year", "three days later") get ``resolve(reference)``, a closure the engine calls in
+text order with the reference that applies (the DCT or the running narrative date). The
+normaliser reads the named groups a rule captured; it knows no English words itself: word
+meanings come from the lexicon tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from dateutil.easter import easter as _easter
+
+from annales.temporal import anchor as A
+from annales.temporal.language import Lexicon
+from annales.temporal.recognise import Hit
+from annales.temporal.types import Candidate
+
+Resolver = Callable[[str | None], str]
+_SENT_END = re.compile(r"[.!?;\n]")
+_TOK = re.compile(r"[^\W_]+(?:['’][a-z]+)?", re.UNICODE)
+_UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
+
+
+class Context:
+    """What the normaliser needs besides the match: text, lexicon, mode and calendar."""
+
+    __slots__ = ("text", "lex", "mode", "calendar")
+
+    def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
+        self.text = text
+        self.lex = lex
+        self.mode = mode
+        self.calendar = calendar
+
+
+# ------------------------------------------------------------------------------- numbers
+
+
+def parse_number(s: str | None, lex: Lexicon) -> float | None:
+    """``"twenty-five"`` → 25, ``"5 1/2"`` → 5.5, ``"a"`` → 1; None for vague quantities."""
+    if s is None:
+        return None
+    s = s.strip().lower()
+    if not s:
+        return None
+    half = 0.0
+    if s.endswith("1/2"):
+        half, s = 0.5, s[:-3].strip()
+    try:
+        return float(s.replace(",", "")) + half
+    except ValueError:
+        pass
+    nums = lex.tables["numbers"]
+    total = 0
+    current = 0
+    seen = False
+    for w in re.split(r"[\s-]+", s):
+        if w in ("and", ""):
+            continue
+        if w == "dozen":
+            current = (current or 1) * 12
+            seen = True
+            continue
+        v = nums.get(w)
+        if v is None:
+            return None
+        seen = True
+        if v in (100, 1000):
+            current = (current or 1) * v
+            if v == 1000:
+                total += current
+                current = 0
+        else:
+            current += v
+    return float(total + current) + half if seen else None
+
+
+# ------------------------------------------------------------------------------- tense
+
+
+def tense(ctx: Context, start: int, end: int) -> str | None:
+    """"past" | "future" | "present" | None from the verbs nearest the expression in its
+    sentence (the cue HeidelTime takes from POS tags, here from word lists)."""
+    text = ctx.text
+    lo = max(0, start - 160)
+    left = text[lo:start]
+    cut = None
+    for m in _SENT_END.finditer(left):
+        cut = m.end()
+    if cut is not None:
+        left = left[cut:]
+    right = text[end : end + 160]
+    m = _SENT_END.search(right)
+    if m:
+        right = right[: m.start()]
+    lists = ctx.lex.lists
+    cands: list[tuple[int, str]] = []
+    lt = _TOK.findall(left.lower())
+    for i, w in enumerate(reversed(lt)):
+        t = _cue(w, lists)
+        if t:
+            cands.append((i, t))
+            break
+    for i, w in enumerate(_TOK.findall(right.lower())):
+        t = _cue(w, lists)
+        if t:
+            cands.append((i, t))
+            break
+    if not cands:
+        return None
+    cands.sort(key=lambda c: c[0])
+    return cands[0][1]
+
+
+def _cue(w: str, lists: dict[str, frozenset[str]]) -> str | None:
+    w = w.replace("’", "'")
+    if w in lists["future"]:
+        return "future"
+    if w in lists["past"]:
+        return "past"
+    if w in lists["present"]:
+        return "present"
+    if len(w) > 4 and w.endswith("ed") and w not in lists["not_past"]:
+        return "past"
+    return None
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def _year(s: str | None, ref_hint: int | None = None) -> int | None:
+    if not s:
+        return None
+    s = s.strip().lstrip("'’")
+    if not s.isdigit():
+        return None
+    y = int(s)
+    if len(s) == 2:
+        century = (ref_hint // 100 * 100) if ref_hint else 1900
+        y += century
+    return y
+
+
+def _month(g: dict[str, str | None], lex: Lexicon) -> int | None:
+    if g.get("month"):
+        return lex.lookup("months", g["month"]) or lex.lookup("months", g["month"].rstrip("."))
+    if g.get("month_n"):
+        return int(g["month_n"])  # type: ignore[arg-type]
+    return None
+
+
+def _day(s: str | None, lex: Lexicon) -> int | None:
+    if not s:
+        return None
+    m = re.match(r"(\d+)", s)
+    if m:
+        return int(m.group(1))
+    v = lex.lookup("ordinals", s)
+    return v if isinstance(v, int) and v > 0 else None
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([^\W_]+)[^\w]{0,3}$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[^\w]{0,3}?([^\W_]+)", text[end : end + 30])
+    return m.group(1) if m else ""
+
+
+def _cap(s: str) -> bool:
+    return bool(s) and s[0].isupper()
+
+
+def _weekday_value(wd: int, ref: A.Ref | None, direction: str | None, cal: str) -> str:
+    day = A.ref_day(ref)
+    if day is None:
+        return f"XXXX-WXX-{wd}"
+    cur = A.weekday(*day, cal)
+    if direction == "past":
+        delta = -((cur - wd) % 7)
+    elif direction == "future":
+        delta = (wd - cur) % 7 or 7
+    elif direction == "same_week":
+        delta = wd - cur
+    elif direction == "forward":
+        delta = (wd - cur) % 7
+    else:  # nearest
+        delta = (wd - cur) % 7
+        if delta > 3:
+            delta -= 7
+    return A.fmt_date(*A.add_days(*day, delta, cal))
+
+
+def _month_year(month: int, ref: A.Ref | None, direction: str | None) -> int | None:
+    if ref is None:
+        return None
+    rm = ref.any_month
+    if rm is None or direction not in ("past", "future", "before", "after"):
+        return ref.year
+    if direction == "past":
+        return ref.year if month <= rm else ref.year - 1
+    if direction == "before":
+        return ref.year if month < rm else ref.year - 1
+    if direction == "after":
+        return ref.year if month > rm else ref.year + 1
+    return ref.year if month >= rm else ref.year + 1
+
+
+# ------------------------------------------------------------------------------- kinds
+
+
+def normalise(hit: Hit, ctx: Context) -> Candidate | None:
+    """The candidate for ``hit``, or None when context shows it is not a temporal expression."""
+    fn = _KINDS.get(hit.rule.kind)
+    if fn is None:
+        return None
+    cand = fn(hit, ctx)
+    if cand is None:
+        return None
+    if hit.mod and not cand.mod:
+        cand.mod = hit.mod
+    if hit.dmod and not cand.mod:
+        cand.mod = hit.dmod
+    return cand
+
+
+def _cand(hit: Hit, type_: str, value: str, resolve: Resolver | None = None, *, anaphoric: bool = False,
+          **kw: object) -> Candidate:
+    c = Candidate(start=hit.start, end=hit.end, type=type_, value=value, resolve=resolve,
+                  source="en:anaphoric" if anaphoric else "en", **kw)  # type: ignore[arg-type]
+    return c
+
+
+def _direction(hit: Hit, ctx: Context) -> str | None:
+    """Which way an underspecified weekday or month points: by tense in news, forward in a
+    narrative (stories move on)."""
+    if ctx.mode == "news":
+        t = tense(ctx, hit.start, hit.end)
+        return {"past": "past", "future": "future"}.get(t or "", "past" if t is None else None)
+    return "forward"
+
+
+def _date(hit: Hit, ctx: Context) -> Candidate | None:
+    g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
+    name = hit.rule.name
+    mtext = g.get("month")
+    if mtext:
+        bare = mtext.lower().rstrip(".")
+        if bare in lex.lists["ambiguous_months"] and not _cap(mtext):
+            return None
+        if name == "month":
+            if not _cap(mtext) or mtext.endswith(".") or len(bare) <= 4 and bare not in ("june", "july", "may"):
+                return None
+            if bare in lex.lists["ambiguous_months"]:
+                if _prev_word(text, hit.start) not in _MONTH_PREPS and not hit.mod:
+                    return None
+    wtext = g.get("weekday")
+    if wtext and name == "weekday":
+        if wtext.endswith(".") or not _cap(wtext):
+            return None
+    if name == "year":
+        if not _plausible_year(hit, ctx):
+            return None
+    if name == "the_day_of_month":
+        nw = _next_word(text, hit.end)
+        if nw and (nw[0].isupper() or nw.lower() in lex.lists["ordinal_not_before"]):
+            return None
+        if text[hit.end : hit.end + 1].isalnum():
+            return None
+    era = lex.lookup("eras", g.get("era"))
+    type_ = hit.rule.type
+    # --- pieces -----------------------------------------------------------------------
+    year: int | None = None
+    if g.get("year_w"):
+        year = _written_year(g["year_w"], lex)
+        if year is None:
+            return None
+    elif g.get("year") is not None:
+        ys = g["year"]
+        if era:
+            year = int(ys)  # type: ignore[arg-type]
+            if year == 0:
+                return None
+        else:
+            year = _year(ys)
+    month = _month(g, lex)
+    day = _day(g.get("day") or g.get("dayd") or g.get("day_n"), lex)
+    if g.get("num_a"):
+        a, b = int(g["num_a"]), int(g["num_b"])  # type: ignore[arg-type]
+        month, day = (b, a) if a > 12 >= b else (a, b)
+        year = _year(g.get("year_s"))
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None
+    season = lex.lookup("seasons", g.get("season"))
+    part = lex.lookup("parts_of_day", g.get("part"))
+    wd = lex.lookup("weekdays", wtext) if wtext else None
+    hm = None
+    if g.get("hour"):
+        hm = f"{int(g['hour']):02d}:{g['minute']}"  # type: ignore[arg-type]
+        type_ = "TIME"
+    suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
+    if part:
+        type_ = "TIME"
+    if era == "BC" and year is not None:
+        if month is None:
+            return _cand(hit, type_, f"BC{year:04d}")
+        # BC day dates: keep them, no arithmetic
+        v = f"BC{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+        return _cand(hit, type_, v)
+    # --- impossible dates ---------------------------------------------------------------
+    warning = None
+    if month is not None and day is not None and not A.valid(year, month, day, cal):
+        warning = f"impossible date: {hit_text(hit, ctx)!r} has no day {day} in month {month}"
+        day = None
+        dayx = "XX"
+    else:
+        dayx = None
+    # --- fully specified ----------------------------------------------------------------------
+    if year is not None:
+        if season:
+            return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
+        if month is None:
+            return _cand(hit, type_, A.fmt_year(year))
+        if dayx:
+            return _cand(hit, type_, f"{A.fmt_date(year, month)}-XX", warning=warning, sets_reference=False)
+        return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
+    # --- anchored -----------------------------------------------------------------------
+    direction = _direction(hit, ctx)
+    if dayx:
+        def r_bad(ref: str | None, month: int = month) -> str:  # type: ignore[assignment]
+            rf = A.parse_ref(ref)
+            y = _month_year(month, rf, direction)
+            return (A.fmt_year(y) if y is not None else "XXXX") + f"-{month:02d}-XX"
+        return _cand(hit, type_, f"XXXX-{month:02d}-XX", r_bad, warning=warning, sets_reference=False)
+    if month is not None:
+        def r_md(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            y = _month_year(month, rf, direction if day is None or ctx.mode == "news" else None)
+            if day is not None and rf is not None and rf.month is not None and direction in ("past", "future") and rf.month == month and rf.day is not None:
+                if direction == "past" and day > rf.day + 1 and ctx.mode == "news":
+                    y = rf.year - 1 if False else rf.year
+            ys = A.fmt_year(y) if y is not None else "XXXX"
+            if day is None:
+                return f"{ys}-{month:02d}"
+            if y is not None and not A.valid(y, month, day, cal):
+                return f"{ys}-{month:02d}-XX"
+            return f"{ys}-{month:02d}-{day:02d}{suffix}"
+        static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+        return _cand(hit, type_, static, r_md)
+    if season:
+        def r_season(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            return f"{A.fmt_year(rf.year) if rf else 'XXXX'}-{season}"
+        return _cand(hit, type_, f"XXXX-{season}", r_season)
+    if day is not None:  # "the 23rd", "Monday the 23rd": the reference's month
+        def r_day(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            if rf is None:
+                return f"XXXX-XX-{day:02d}"
+            if rf.month is None:
+                return f"{A.fmt_year(rf.year)}-XX-{day:02d}"
+            y, m = rf.year, rf.month
+            if ctx.mode == "narratives" and rf.day is not None and day < rf.day - 7:
+                y, m = A.add_months(y, m, 1)  # "the 2nd" after "the 28th": next month
+            if not A.valid(y, m, day, cal):
+                return f"{A.fmt_date(y, m)}-XX"
+            return A.fmt_date(y, m, day) + suffix
+        return _cand(hit, type_, f"XXXX-XX-{day:02d}", r_day, anaphoric=True)
+    if wd is not None:
+        def r_wd(ref: str | None) -> str:
+            return _weekday_value(wd, A.parse_ref(ref), direction, cal) + suffix
+        return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
+    return None
+
+
+def hit_text(hit: Hit, ctx: Context) -> str:
+    return ctx.text[hit.start : hit.end]
+
+
+_MONTH_PREPS = frozenset(
+    "in of since until till by during from to through early late mid last next this before after "
+    "between and or each every end beginning middle throughout following previous same that "
+    "around about into".split()
+)
+
+
+def _plausible_year(hit: Hit, ctx: Context) -> bool:
+    text, lists = ctx.text, ctx.lex.lists
+    s, e = hit.start, hit.end
+    y = int(hit.groups["year"].lstrip("'’"))  # type: ignore[union-attr]
+    if hit.groups["year"][0] in "'’":  # type: ignore[index]
+        return False if not text[s - 1 : s].isspace() and s > 0 else True
+    before = text[max(0, s - 2) : s]
+    after = text[e : e + 2]
+    if any(c in "$£€#§¶" for c in before) or after[:1] in ("%", "-") and after[1:2].isdigit() is False and after[:1] == "%":
+        return False
+    if re.match(r"[,.]\d", text[e : e + 2]) or re.search(r"\d[,.]$", text[max(0, s - 2) : s]):
+        return False
+    if re.match(r"\s*(?:%|per\s*cent|percent)", text[e : e + 10]):
+        return False
+    nw = _next_word(text, e).lower()
+    if nw in lists["year_not_before"] and not re.match(r"\s*,", text[e : e + 3]):
+        return False
+    pw = _prev_word(text, s)
+    if pw in lists["year_not_after"]:
+        return False
+    if ctx.mode == "news" and not 1000 <= y <= 2099:
+        return False
+    return True
+
+
+def _written_year(s: str, lex: Lexicon) -> int | None:
+    words = [w for w in re.split(r"[\s-]+", s.lower()) if w not in ("and",)]
+    nums = lex.tables["numbers"]
+    if words[:2] == ["two", "thousand"]:
+        rest = sum(nums.get(w, 0) for w in words[2:])
+        return 2000 + rest
+    head = nums.get(words[0])
+    if head is None:
+        return None
+    rest_words = words[1:]
+    if rest_words and rest_words[0] == "hundred":
+        rest_words = rest_words[1:]
+    if rest_words and rest_words[0] == "o":
+        rest_words = rest_words[1:]
+    rest = 0
+    for w in rest_words:
+        v = nums.get(w)
+        if v is None:
+            return None
+        rest += v
+    return head * 100 + rest
+
+
+def _decade(hit: Hit, ctx: Context) -> Candidate | None:
+    g = hit.groups
+    mod = ctx.lex.lookup("point_mods", g.get("dmodw")) if g.get("dmodw") else None
+    if g.get("decade"):
+        return _cand(hit, "DATE", g["decade"][:3], mod=mod)  # type: ignore[index]
+    digit = None
+    if g.get("decade_s"):
+        digit = int(g["decade_s"][0])  # type: ignore[index]
+    elif g.get("decadeword"):
+        digit = ctx.lex.lookup("decade_words", g["decadeword"])
+    if digit is None:
+        return None
+    if g.get("decadeword") and _prev_word(ctx.text, hit.start) in ("his", "her", "their", "its", "my", "your", "our"):
+        return None
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        century = (rf.year // 100) if rf else 19
+        if rf and century * 100 + digit * 10 > rf.year + 5:
+            century -= 1
+        return f"{century:02d}{digit}"
+
+    return _cand(hit, "DATE", f"XX{digit}", r, mod=mod)
+
+
+def _century(hit: Hit, ctx: Context) -> Candidate | None:
+    g, lex = hit.groups, ctx.lex
+    n = int(g["cent_n"]) if g.get("cent_n") else lex.lookup("ordinals", g.get("centord"))
+    if not n or n < 1:
+        return None
+    mod = lex.lookup("point_mods", g.get("pmod")) if g.get("pmod") else None
+    era = lex.lookup("eras", g.get("era"))
+    if (g.get("cunit") or "").lower().startswith("millennium"):
+        v = ("BC" if era == "BC" else "") + f"{n - 1}"
+        return _cand(hit, "DATE", v, mod=mod)
+    v = ("BC" if era == "BC" else "") + f"{n - 1:02d}"
+    return _cand(hit, "DATE", v, mod=mod)
+
+
+def _quarter(hit: Hit, ctx: Context) -> Candidate | None:
+    g = hit.groups
+    if g.get("half"):
+        idx = 1 if g["half"].lower() in ("first", "1st") else 2  # type: ignore[union-attr]
+        code = f"H{idx}"
+    else:
+        q = g.get("qord", "").lower()  # type: ignore[union-attr]
+        idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+               "final": 4, "last": 4}.get(q)
+        if idx is None:
+            return None
+        code = f"Q{idx}"
+    y = _year(g.get("year")) or _year(g.get("qyear"))
+    if y is not None:
+        return _cand(hit, "DATE", f"{A.fmt_year(y)}-{code}")
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        return f"{A.fmt_year(rf.year) if rf else 'XXXX'}-{code}"
+
+    return _cand(hit, "DATE", f"XXXX-{code}", r)
+
+
+def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
+    g = hit.groups
+    spec = ctx.lex.lookup("holidays", g.get("holiday"))
+    if spec is None:
+        return None
+    if not _cap(g["holiday"]):  # type: ignore[arg-type]
+        return None
+    y = _year(g.get("year"))
+
+    def value(year: int | None) -> str:
+        if year is None:
+            if re.match(r"\d\d-\d\d$", spec):
+                return f"XXXX-{spec}"
+            return "XXXX-XX-XX"
+        return _holiday_date(spec, year, ctx.calendar)
+
+    if y is not None:
+        return _cand(hit, "DATE", value(y))
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        return value(rf.year if rf else None)
+
+    return _cand(hit, "DATE", value(None), r)
+
+
+def _holiday_date(spec: str, year: int, cal: str) -> str:
+    if re.match(r"\d\d-\d\d$", spec):
+        return f"{A.fmt_year(year)}-{spec}"
+    m = re.match(r"easter([+-]\d+)$", spec)
+    if m:
+        method = 1 if cal == "julian" else 3
+        e = _easter(year, method)
+        if method == 1:  # julian easter in the julian calendar
+            y, mo, d = A.from_jdn(A.jdn(e.year, e.month, e.day, "julian") + int(m.group(1)), "julian")
+            return A.fmt_date(y, mo, d)
+        y, mo, d = A.add_days(e.year, e.month, e.day, int(m.group(1)))
+        return A.fmt_date(y, mo, d)
+    nth = {"thanksgiving": (11, 4, 4), "labor": (9, 1, 1), "memorial": (5, 1, -1)}.get(spec)
+    if nth:
+        mo, wd, k = nth
+        if k > 0:
+            first = A.weekday(year, mo, 1)
+            d = 1 + (wd - first) % 7 + 7 * (k - 1)
+        else:
+            last = A.month_length(year, mo)
+            d = last - (A.weekday(year, mo, last) - wd) % 7
+        return A.fmt_date(year, mo, d)
+    return f"{A.fmt_year(year)}-XX-XX"
+
+
+def _relative(hit: Hit, ctx: Context) -> Candidate | None:
+    g, lex, cal = hit.groups, ctx.lex, ctx.calendar
+    relw = (g.get("rel") or "").lower()
+    relw = " ".join(relw.split())
+    d = lex.lookup("relatives", relw)
+    text = hit_text(hit, ctx).lower()
+    if d is None:  # the_unit_with_mod: "the end of the year"
+        d = 0
+        relw = "the"
+    anaphoric = relw in lex.lists["anaphoric"] or (text.startswith("the ") and relw in ("next",)) or relw == "the"
+    if "same" in text.split():
+        d = 0
+        anaphoric = True
+    type_ = hit.rule.type
+    if g.get("month"):
+        month = _month(g, lex)
+        if month is None or (g["month"].lower() in lex.lists["ambiguous_months"] and not _cap(g["month"])):  # type: ignore[union-attr]
+            return None
+
+        def r_m(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            y = _month_year(month, rf, {-1: "before", 1: "after"}.get(d))
+            return f"{A.fmt_year(y) if y is not None else 'XXXX'}-{month:02d}"
+
+        return _cand(hit, type_, f"XXXX-{month:02d}", r_m, anaphoric=anaphoric)
+    if g.get("weekday"):
+        wd = lex.lookup("weekdays", g["weekday"])
+        direction = {-1: "past_strict", 1: "future", 0: "same_week"}[d]
+
+        def r_w(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            if direction == "past_strict":
+                day = A.ref_day(rf)
+                if day is None:
+                    return f"XXXX-WXX-{wd}"
+                cur = A.weekday(*day, cal)
+                delta = -((cur - wd) % 7 or 7)
+                return A.fmt_date(*A.add_days(*day, delta, cal))
+            return _weekday_value(wd, rf, direction, cal)
+
+        return _cand(hit, type_, f"XXXX-WXX-{wd}", r_w, anaphoric=anaphoric)
+    if g.get("season"):
+        season = lex.lookup("seasons", g["season"])
+        order = A.SEASONS
+
+        def r_s(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            if rf is None:
+                return f"XXXX-{season}"
+            y = rf.year
+            cur = A.season_of(rf.any_month) if rf.any_month else None
+            if cur is None:
+                y += d
+            elif d < 0 and order.index(season) >= order.index(cur):
+                y -= 1
+            elif d > 0 and order.index(season) <= order.index(cur):
+                y += 1
+            return f"{A.fmt_year(y)}-{season}"
+
+        return _cand(hit, type_, f"XXXX-{season}", r_s, anaphoric=anaphoric)
+    if g.get("part"):
+        part = lex.lookup("parts_of_day", g["part"])
+
+        def r_p(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            v = A.shift(rf, "D", d, cal) if rf else None
+            return (v or "XXXX-XX-XX") + f"T{part}"
+
+        return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r_p, anaphoric=anaphoric)
+    unit = lex.lookup("units", g.get("unit")) if g.get("unit") else ("Q" if g.get("quarterword") else None)
+    if unit is None or unit in ("H", "S") or (unit == "M" and (g.get("unit") or "").lower().startswith("min")):
+        return None
+    if unit == "2W":
+        unit = "W"
+    ulow = (g.get("unit") or "").lower()
+    if ulow.endswith("s") and ulow not in ("days",) and unit not in ("CE",) and not ulow.endswith("ss"):
+        # "the next years", "past months": vague plural, not a calendar period
+        return None
+
+    def r_u(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if rf is None:
+            return _X_FOR_UNIT.get(unit, "XXXX")
+        v = A.period(rf, unit, d, cal)
+        if v is None:
+            return _X_FOR_UNIT.get(unit, "XXXX")
+        return v
+
+    return _cand(hit, "DATE", _X_FOR_UNIT.get(unit, "XXXX"), r_u, anaphoric=anaphoric)
+
+
+_X_FOR_UNIT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+               "Y": "XXXX", "DE": "XXX", "CE": "XX", "ML": "X"}
+
+
+def _offset(hit: Hit, ctx: Context) -> Candidate | None:
+    g, lex, cal = hit.groups, ctx.lex, ctx.calendar
+    offw = " ".join((g.get("offset") or "").lower().split())
+    sign = lex.lookup("offset_words", offw)
+    unit_word = (g.get("unit") or "").lower()
+    unit = lex.lookup("units", unit_word)
+    if unit is None and unit_word in ("night", "morning", "evening"):
+        unit = "D"
+    if sign is None or unit is None:
+        return None
+    if hit.rule.name == "day_before_after":
+        n: float | None = 1
+    else:
+        n = parse_number(g.get("numx"), lex)
+    deictic = offw in lex.lists["deictic_offsets"]
+    vague = n is None
+    if vague:
+        v = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return _cand(hit, "DATE", v, sets_reference=False)
+    if n != int(n) or n > 5000:  # type: ignore[operator]
+        return None
+    k = int(n) * sign  # type: ignore[arg-type]
+    if unit == "2W":
+        unit, k = "W", k * 2
+    if unit == "WE":
+        unit = "W"
+    news = ctx.mode == "news"
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if rf is None:
+            return _X_FOR_UNIT.get(unit, "XXXX")
+        keep = (not deictic) or (news and rf.gran in ("Q", "H"))
+        if unit == "W" and rf.day is None and rf.week is None:
+            return _X_FOR_UNIT["W"]
+        v = A.shift(rf, unit, k, cal, keep=keep)
+        if v is None:
+            return _X_FOR_UNIT.get(unit, "XXXX")
+        if unit in ("H", "M") and unit_word.startswith(("hour", "minute")):
+            return v
+        return v
+
+    return _cand(hit, "DATE", _X_FOR_UNIT.get(unit, "XXXX"), r, anaphoric=not deictic)
+
+
+def _deictic(hit: Hit, ctx: Context) -> Candidate | None:
+    spec = ctx.lex.lookup("deictic_days", hit_text(hit, ctx))
+    if spec is None:
+        return None
+    k, part = int(spec[0]), spec[1]
+    cal = ctx.calendar
+    type_ = "TIME" if part else "DATE"
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        v = A.shift(rf, "D", k, cal) if rf else None
+        return (v or "XXXX-XX-XX") + (f"T{part}" if part else "")
+
+    return _cand(hit, type_, "XXXX-XX-XX" + (f"T{part}" if part else ""), r)
+
+
+def _ref(hit: Hit, ctx: Context) -> Candidate | None:
+    v = ctx.lex.lookup("generic_refs", hit_text(hit, ctx))
+    if v is None:
+        return None
+    return _cand(hit, "DATE", v, sets_reference=False)
+
+
+def _duration_value(n: float | None, unit: str, lex: Lexicon, unit_word: str) -> str | None:
+    time_unit = unit_word.lower() in lex.lists["time_units"]
+    if unit == "2W":
+        unit, n = "W", (n * 2 if n is not None else None)
+    if unit == "WE":
+        unit, n = "D", (n * 2 if n is not None else None)
+    if n is None:
+        return f"PT X{unit}".replace(" ", "") if time_unit else f"PX{unit}"
+    if unit == "Q":
+        unit, n = "M", n * 3
+    elif unit == "DE":
+        unit, n = "Y", n * 10
+    elif unit == "CE":
+        unit, n = "Y", n * 100
+    elif unit == "ML":
+        unit, n = "Y", n * 1000
+    if n != int(n):
+        lower = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "S": ("S", 1)}
+        if time_unit and unit in ("H",):
+            whole = int(n)
+            mins = round((n - whole) * 60)
+            return f"PT{whole}H{mins}M" if whole else f"PT{mins}M"
+        if time_unit and unit == "M":
+            whole = int(n)
+            secs = round((n - whole) * 60)
+            return f"PT{whole}M{secs}S" if whole else f"PT{secs}S"
+        lu, f = lower.get(unit, (unit, 1))
+        if f > 1 and (n * f) == int(n * f):
+            n, unit = n * f, lu
+            if lu == "H":
+                return f"PT{int(n)}H"
+        else:
+            return ("PT" if time_unit else "P") + f"{n:g}{unit}"
+    return ("PT" if time_unit else "P") + f"{int(n)}{unit}"
+
+
+def _duration(hit: Hit, ctx: Context) -> Candidate | None:
+    g, lex = hit.groups, ctx.lex
+    unit_word = (g.get("unit") or "").lower()
+    unit = lex.lookup("units", unit_word)
+    if unit is None:
+        if unit_word == "generations":
+            return _cand(hit, "DURATION", "PXY")
+        return None
+    text = hit_text(hit, ctx).lower()
+    name = hit.rule.name
+    mod = None
+    if name == "bare_units":
+        return _cand(hit, "DURATION", _duration_value(None, unit, lex, unit_word) or "PXY")
+    if name == "half_unit":
+        return _cand(hit, "DURATION", _duration_value(0.5, unit, lex, unit_word) or "PXY")
+    numtext = (g.get("numx") or "").lower().strip()
+    vague = g.get("vague")
+    if vague:
+        n = lex.data["numbers"]["approx_numbers"].get(" ".join(vague.lower().split()))
+        if n is not None:
+            mod = "APPROX"
+    else:
+        n = parse_number(numtext, lex)
+        if n is None:
+            return None
+        if numtext in ("a", "an") and unit in ("S", "Q") and unit_word in ("second", "quarter"):
+            return None  # "a second wave", "a quarter of the army"
+        if unit_word == "second" and numtext in ("one",):
+            return None
+        if g.get("num2"):
+            n2 = parse_number(g["num2"], lex)
+            if n2 is None or n2 <= n:
+                if n2 is None or n2 < n:
+                    return None
+            sep = text[: text.find((g["num2"] or "").lower(), len(numtext))] if g["num2"] else ""
+            mod = "APPROX" if ("," in sep or " or " in sep) else "EQUAL_OR_MORE"
+        if "and a half" in text:
+            n += 0.5
+    if n is not None and n > 100000:
+        return None
+    # a four-digit "year" count is a date, not a duration ("1917 years" is rare; "in 1917 years" no)
+    v = _duration_value(n, unit, lex, unit_word)
+    if v is None:
+        return None
+    return _cand(hit, "DURATION", v, mod=mod)
+
+
+def _set(hit: Hit, ctx: Context) -> Candidate | None:
+    g, lex = hit.groups, ctx.lex
+    name = hit.rule.name
+    text = hit_text(hit, ctx).lower()
+    if name == "set_frequency":
+        v = lex.lookup("frequencies", g.get("freq"))
+        return _cand(hit, "SET", v) if v else None
+    if name == "set_weekdays":
+        wd = lex.lookup("weekdays", g["weekday_pl"][:-1])  # type: ignore[index]
+        part = lex.lookup("parts_of_day", g.get("part"))
+        return _cand(hit, "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
+    every = name == "set_every"
+    other = " other " in f" {text} "
+    freq = None
+    if name == "set_times":
+        times = (g.get("times") or "").lower()
+        k = {"once": 1, "twice": 2, "thrice": 3}.get(times) or parse_number(g.get("numx"), lex)
+        if k is None:
+            return None
+        freq = f"{int(k)}X"
+    if g.get("weekday"):
+        wd = lex.lookup("weekdays", g["weekday"])
+        return _cand(hit, "SET", f"XXXX-WXX-{wd}", quant="EVERY" if every else None)
+    if g.get("month"):
+        m = _month(g, lex)
+        return _cand(hit, "SET", f"XXXX-{m:02d}", quant="EVERY" if every else None)
+    if g.get("season"):
+        return _cand(hit, "SET", f"XXXX-{lex.lookup('seasons', g['season'])}", quant="EVERY")
+    if g.get("part"):
+        return _cand(hit, "SET", f"XXXX-XX-XXT{lex.lookup('parts_of_day', g['part'])}", quant="EVERY")
+    unit_word = (g.get("unit") or "").lower()
+    unit = lex.lookup("units", unit_word)
+    if unit is None:
+        return None
+    n = parse_number(g.get("numx"), lex) if (every and g.get("numx")) else 1
+    if n is None:
+        n = 1
+    if other:
+        n *= 2
+    v = _duration_value(n, unit, lex, unit_word)
+    if v is None:
+        return None
+    return _cand(hit, "SET", v, quant="EVERY" if every else None, freq=freq)
+
+
+def _time(hit: Hit, ctx: Context) -> Candidate | None:
+    g, lex, cal = hit.groups, ctx.lex, ctx.calendar
+    hm = None
+    if g.get("clock"):
+        hm = lex.lookup("clock_words", g["clock"])
+    else:
+        h = g.get("hour") or g.get("hour_o")
+        if h:
+            hour = int(h)
+        elif g.get("hourw"):
+            pn = parse_number(g["hourw"], lex)
+            if pn is None:
+                return None
+            hour = int(pn)
+        else:
+            return None
+        minute = int(g.get("minute") or 0)
+        ap = lex.lookup("ampm", g.get("ampm") or g.get("ampm2"))
+        if hour > 24 or (ap and hour > 12) or (ap and hour == 0):
+            return None
+        if ap == "PM" and hour < 12:
+            hour += 12
+        elif ap == "AM" and hour == 12:
+            hour = 0
+        hm = f"{hour:02d}:{minute:02d}"
+    if hm is None:
+        return None
+    if hit.rule.name == "clock_24h" and re.match(r"\s*(?:%|per|\d)", ctx.text[hit.end : hit.end + 4]):
+        return None
+    wd = lex.lookup("weekdays", g.get("weekday")) if g.get("weekday") else None
+    deic = lex.lookup("deictic_days", g.get("deictic")) if g.get("deictic") else None
+    month = _month(g, lex)
+    day = _day(g.get("day"), lex)
+    direction = _direction(hit, ctx)
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if wd is not None:
+            date = _weekday_value(wd, rf, direction, cal)
+        elif deic is not None:
+            date = (A.shift(rf, "D", int(deic[0]), cal) if rf else None) or "XXXX-XX-XX"
+        elif month is not None and day is not None:
+            y = rf.year if rf else None
+            date = f"{A.fmt_year(y) if y else 'XXXX'}-{month:02d}-{day:02d}"
+        else:
+            date = (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
+        return f"{date}T{hm}"
+
+    return _cand(hit, "TIME", f"XXXX-XX-XXT{hm}", r)
+
+
+def _part(hit: Hit, ctx: Context) -> Candidate | None:
+    part = ctx.lex.lookup("parts_of_day", hit.groups.get("part"))
+    if part is None:
+        return None
+    cal = ctx.calendar
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        v = A.shift(rf, "D", 0, cal) if rf else None
+        return (v or "XXXX-XX-XX") + f"T{part}"
+
+    return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r, anaphoric=True)
+
+
+_KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
+    "date": _date,
+    "decade": _decade,
+    "century": _century,
+    "quarter": _quarter,
+    "holiday": _holiday,
+    "relative": _relative,
+    "offset": _offset,
+    "deictic": _deictic,
+    "ref": _ref,
+    "duration": _duration,
+    "set": _set,
+    "time": _time,
+    "part": _part,
+}

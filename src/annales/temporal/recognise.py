@@ -1,0 +1,164 @@
+"""Find temporal expressions: cheap vocabulary scan first, rule patterns only where it fires.
+
+A text is split into word tokens once; runs of tokens from the lexicon's vocabulary (and
+numbers), joined by short punctuation gaps, form *stretches*. Rule patterns run only inside
+stretches, and only the rules whose ``needs`` the stretch satisfies. This keeps the tagger
+linear in the input and fast on books; no pattern ever scans a whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annales.temporal.language import Lexicon, Rule
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_GAP_OK = frozenset(" \t\r\n,.-/:'’–—")
+_MAX_GAP = 4
+_MAX_STRETCH_TOKENS = 24  # longest expression we look for, in tokens
+
+
+@dataclass(slots=True)
+class Hit:
+    """A rule match: span, rule and named groups (normalised later)."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, str | None]
+    mod: str | None = None
+    mod_text: str | None = None
+    dmod: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str]]]:
+    """Spans of consecutive temporal-vocabulary tokens, with the word classes they contain."""
+    classes = lex.word_classes
+    out: list[tuple[int, int, frozenset[str]]] = []
+    cur_start = -1
+    cur_end = -1
+    cur_cls: set[str] = set()
+    ntok = 0
+    core = False
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            if not tok.isascii():
+                cls: frozenset[str] | None = None
+            else:
+                cls = _DIGIT
+        else:
+            cls = classes.get(tok.lower())
+        s = m.start()
+        if cls is None:
+            if cur_start >= 0:
+                if core:
+                    out.append((cur_start, cur_end, frozenset(cur_cls)))
+                cur_start = -1
+            continue
+        if cur_start >= 0:
+            gap = text[cur_end:s]
+            if len(gap) > _MAX_GAP or ntok >= _MAX_STRETCH_TOKENS or not _GAP_OK.issuperset(gap) or "\n\n" in gap:
+                if core:
+                    out.append((cur_start, cur_end, frozenset(cur_cls)))
+                cur_start = -1
+        if cur_start < 0:
+            cur_start = s
+            cur_cls = set()
+            ntok = 0
+            core = False
+        cur_end = m.end()
+        cur_cls |= cls
+        ntok += 1
+        if not core and not cls <= _FUNCTION:
+            core = True
+    if cur_start >= 0 and core:
+        out.append((cur_start, cur_end, frozenset(cur_cls)))
+    return out
+
+
+_DIGIT = frozenset({"digit"})
+# Classes of words that cannot make an expression on their own.
+_FUNCTION = frozenset({"the", "of", "a", "an", "in", "and", "or", "to", "at", "on", "by", "s", "that", "this"})
+
+
+def _needs_met(rule: Rule, cls: frozenset[str]) -> bool:
+    return all(not need.isdisjoint(cls) for need in rule.needs)
+
+
+def find(text: str, lex: Lexicon) -> list[Hit]:
+    """All non-overlapping rule matches in ``text``, longest first, in text order."""
+    hits: list[Hit] = []
+    n = len(text)
+    for cs, ce, cls in stretches(text, lex):
+        # allow a trailing "." (abbreviations, "a.m.") and a leading apostrophe ("'98")
+        if ce < n and text[ce] == ".":
+            ce += 1
+        if cs > 0 and text[cs - 1] in "'’":
+            cs -= 1
+        for rule in lex.rules:
+            if rule.needs and not _needs_met(rule, cls):
+                continue
+            for m in rule.regex.finditer(text, cs, ce):
+                if m.end() > m.start():
+                    hits.append(Hit(m.start(), m.end(), rule, m.groupdict()))
+    return _select(hits)
+
+
+def _select(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest match (then the higher priority, earlier rule) where matches overlap."""
+    hits.sort(key=lambda h: (-(h.end - h.start), -h.rule.priority, h.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Hit] = []
+    for h in hits:
+        if any(h.start < e and s < h.end for s, e in taken):
+            continue
+        taken.append((h.start, h.end))
+        chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
+
+
+def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
+    """Extend hits leftwards over a point modifier ("early", "the end of") or, for durations,
+    a quantity modifier ("more than", "nearly"), recording the TIMEX3 mod."""
+    out = []
+    prev_end = 0
+    for h in hits:
+        left = text[max(prev_end, h.start - 40) : h.start]
+        if h.rule.type == "DURATION" or h.rule.kind == "offset":
+            m = lex.dmod_re.search(left)
+            if m and not text[h.start : h.start + 4].lower().startswith("the "):
+                h.dmod = lex.lookup("duration_mods", m.group("mod"))
+                h.start -= len(left) - m.start()
+        elif h.rule.kind not in ("ref", "set"):
+            m = lex.pmod_re.search(left)
+            if m:
+                word = m.group("mod")
+                mod = lex.lookup("point_mods", word.rstrip("-").strip())
+                if mod is None and word.endswith("-"):
+                    mod = lex.lookup("point_mods", word)
+                if mod and not _bad_mod(word, h, text, lex):
+                    h.mod = mod
+                    h.mod_text = word
+                    h.start -= len(left) - m.start()
+                    # "the early 1990s": take the determiner too
+                    pre = text[max(prev_end, h.start - 4) : h.start]
+                    if pre.lower() == "the " and not word.lower().startswith("the"):
+                        h.start -= 4
+        if h.rule.requires_mod and not (h.mod or h.dmod):
+            continue
+        out.append(h)
+        prev_end = h.end
+    return out
+
+
+def _bad_mod(word: str, h: Hit, text: str, lex: Lexicon) -> bool:
+    """Mods that would be wrong here: "about" before a bare year is a count ("about 1500 men"
+    is filtered elsewhere); "later"/"earlier" only before relative expressions."""
+    w = word.lower().strip()
+    if w in ("later", "earlier") and h.rule.kind not in ("relative", "deictic", "date"):
+        return True
+    return False
