@@ -24,7 +24,7 @@ __all__ = ["FORMATS", "Source", "detect_format", "load", "load_bytes", "load_tex
 FORMATS = ("text", "markdown", "html", "epub", "timeml", "gutenberg")
 
 _EXT = {
-    ".txt": "text", ".text": "text", "": "text",
+    ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".epub": "epub",

@@ -58,7 +58,7 @@ class _Builder:
 
 
 def _title_and_date(html: str) -> tuple[str | None, str | None]:
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
     node = tree.css_first("title")
@@ -117,7 +117,7 @@ def _from_trafilatura(html: str) -> tuple[str, list[Section]] | None:
 def walk_blocks(html: str) -> tuple[str, list[Section]]:
     """Every block element's text in document order (no boilerplate removal), headings as
     sections. Used for EPUB chapters and as the fallback for short pages."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
     for tag in _DROP:

@@ -36,7 +36,7 @@ def rules() -> _Rules:
     # WORD NUMBER [title]: number is roman, arabic or dotted (1.1.I) or a spelled-out ordinal.
     heading = re.compile(
         rf"^[ \t]*(?P<word>{word_alt})[ \t]+(?:[IVXLCDM]+|\d+|(?:\d+\.)+[IVXLCDM\d]+|(?:{numbers})\b)"
-        r"[.:]?(?:[ \t].*|[-–—.:].*)?$",
+        r"[.:]?(?P<bare>[ \t]*$)?(?:[ \t].*|[-–—.:].*)?$",
         re.IGNORECASE,
     )
     gb = data["gutenberg"]
@@ -72,16 +72,36 @@ def plain_sections(text: str) -> list[Section]:
     heads: list[tuple[str, int, int]] = []
     pos = 0
     prev_blank = True
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if prev_blank and stripped and len(stripped) <= r.max_chars:
             m = r.heading.match(line.rstrip("\n"))
             if m:
                 start = pos + line.index(stripped[0])
-                heads.append((stripped, start, r.levels[m.group("word").lower()]))
+                title = stripped
+                if m.group("bare") is not None:
+                    sub = _subtitle(lines, i + 1, r.max_chars)
+                    title = f"{stripped} — {sub}" if sub else stripped
+                heads.append((title, start, r.levels[m.group("word").lower()]))
         prev_blank = not stripped
         pos += len(line)
     return _close(heads, len(text))
+
+
+def _subtitle(lines: list[str], i: int, max_chars: int) -> str | None:
+    """The title line under a bare "CHAPTER I": the next non-blank line when it stands alone
+    (blank lines around it) and is short."""
+    j = i
+    while j < len(lines) and j < i + 3 and not lines[j].strip():
+        j += 1
+    if j == i or j >= len(lines) or j >= i + 3:
+        return None
+    cand = lines[j].strip()
+    after_blank = j + 1 >= len(lines) or not lines[j + 1].strip()
+    if cand and len(cand) <= max_chars and after_blank and not rules().heading.match(cand):
+        return cand
+    return None
 
 
 def gutenberg_body(text: str) -> tuple[int, int, str | None] | None:

@@ -1,0 +1,210 @@
+"""Readers: every format to a Source whose offsets and sections refer to Source.text."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from annales.errors import InputError
+from annales.ingest import detect_format, load, load_bytes, load_text
+
+from conftest import ROOT
+
+DATA = ROOT / "tests" / "data" / "ingest"
+
+
+def _check_sections(src) -> None:  # type: ignore[no-untyped-def]
+    for s in src.sections:
+        assert 0 <= s.start <= s.end <= len(src.text)
+        assert s.title.strip()
+
+
+def test_plain_text_id_is_sha256_of_bytes() -> None:
+    p = DATA / "mixed-endings.txt"
+    src = load(p)
+    assert src.id == hashlib.sha256(p.read_bytes()).hexdigest()
+    assert src.format == "text" and src.path == str(p)
+
+
+def test_mixed_line_endings_become_lf() -> None:
+    src = load(DATA / "mixed-endings.txt")
+    assert "\r" not in src.text
+    assert src.text.splitlines()[:3] == [
+        "The Assembly met on 5 May 1789.", "The Third Estate", "withdrew on 17 June."
+    ]
+
+
+def test_latin1_is_a_declared_fallback() -> None:
+    src = load(DATA / "latin1.txt")
+    assert src.encoding == "cp1252"
+    assert "Café" in src.text and "naïve" in src.text and "“stormed”" in src.text
+    assert src.warnings and "cp1252" in src.warnings[0]
+
+
+def test_utf8_bom_is_dropped_and_utf16_bom_is_honoured() -> None:
+    text = "On 22 June the strike began."
+    assert load_bytes(b"\xef\xbb\xbf" + text.encode(), "a.txt").text == text
+    src = load_bytes(text.encode("utf-16"), "b.txt")
+    assert src.text == text and src.encoding.startswith("utf-16")
+
+
+def test_markdown_headings_become_sections() -> None:
+    src = load(DATA / "chapters.md")
+    assert src.format == "markdown"
+    assert src.title == "Notes on the July Days"  # front matter wins over the first heading
+    titles = [(s.title, s.level) for s in src.sections]
+    assert titles == [("The Strike Wave", 1), ("The Sailors", 2), ("The Offensive", 2)]
+    for s in src.sections:
+        assert src.text[s.start : s.start + len(s.title)] == s.title
+    # markup gone, words kept
+    assert "**" not in src.text and "](" not in src.text and "#" not in src.text
+    assert "Putilov works were likely" in src.text.replace("\n", " ")
+    assert "On the 23rd, the Kronstadt sailors" in src.text
+    _check_sections(src)
+    # the Offensive section (setext heading) ends at the end of the text, the Sailors at it
+    assert src.sections[1].end == src.sections[2].start == src.text.index("The Offensive")
+
+
+def test_html_main_text_title_date_and_sections() -> None:
+    src = load(DATA / "page.html")
+    assert src.format == "html"
+    assert src.title == "The July Days & the Offensive"
+    assert src.dct == "2017-06-22"
+    assert "Putilov metalworks" in src.text
+    assert "Provisional Government knew it" in src.text
+    for banned in ("hidden", "injected", "font-family", "style text", "Archive", "All rights"):
+        assert banned not in src.text
+    assert [s.title for s in src.sections] == ["The Strike Wave", "The Sailors"]
+    for s in src.sections:
+        assert src.text[s.start : s.start + len(s.title)] == s.title
+    _check_sections(src)
+
+
+def test_html_without_title_short_page_falls_back_to_body_walk() -> None:
+    src = load_bytes(b"<html><body><h2>Notes</h2><p>Riots on 3 July.</p></body></html>", "n.html")
+    assert "Riots on 3 July." in src.text
+    assert src.title == "n"  # file stem when the page has no <title>
+
+
+def test_deeply_nested_html_does_not_overflow() -> None:
+    html = "<html><body>" + "<div>" * 20000 + "On 3 July riots began." + "</div>" * 20000 + "</body></html>"
+    src = load_bytes(html.encode(), "deep.html")
+    assert "On 3 July riots began." in src.text
+
+
+def test_timeml_text_and_dct() -> None:
+    src = load(DATA / "small.tml")
+    assert src.format == "timeml" and src.dct == "1998-01-08" and src.title == "SMALL0001"
+    # tags stripped, entities decoded, comment dropped, nothing else changed (offsets = gold's)
+    assert src.text == "\nThe market fell on Wednesday & rose today. The end.\n"
+
+
+def test_timeml_matches_the_gold_reader_on_the_corpus(tbaq_dir: Path) -> None:
+    from annales.evaluate.timeml import read_timeml
+
+    for p in sorted(tbaq_dir.glob("*/*.tml"))[:40]:
+        src, gold = load(p), read_timeml(p)
+        assert src.text == gold.text and src.dct == gold.dct, p
+
+
+def test_gutenberg_header_and_licence_cut() -> None:
+    src = load(DATA / "gutenberg-sample.txt")
+    assert src.format == "gutenberg" and src.title == "A Sample Chronicle"
+    assert src.text.startswith("A SAMPLE CHRONICLE")
+    assert src.text.endswith("the following night.")
+    assert "Gutenberg" not in src.text and "LICENSE" not in src.text
+    assert [s.title for s in src.sections] == ["CHAPTER I — THE FIRST DAYS", "CHAPTER II. THE FLIGHT"]
+    for s in src.sections:
+        assert src.text[s.start :].startswith(s.title.split(" — ")[0])
+    assert src.sections[0].end == src.sections[1].start
+
+
+def test_shared_books_load_with_sections(texts_dir: Path) -> None:
+    for p in sorted(texts_dir.glob("*.txt")):
+        src = load(p)
+        _check_sections(src)
+        assert "*** START OF" not in src.text and "*** END OF" not in src.text
+        if p.name.startswith("october"):
+            assert src.format == "text"
+        else:
+            assert src.format == "gutenberg", p.name
+            assert src.title and "Gutenberg" not in src.title
+    reed = load(texts_dir / "reed-ten-days.txt")
+    assert reed.title == "Ten Days That Shook the World"
+    assert [s.title for s in reed.sections[:2]] == ["Chapter I — Background", "Chapter II — The Coming Storm"]
+    ransome = load(texts_dir / "ransome-russia-in-1919.txt")  # old "small print" layout
+    assert ransome.title == "Russia in 1919"
+    assert "SMALL PRINT" not in ransome.text and "End of The Project Gutenberg" not in ransome.text
+
+
+def _epub(tmp_path: Path, chapters: list[tuple[str, str]], *, spine: bool = True) -> Path:
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier("id-test")
+    book.set_title("A Test History")
+    book.set_language("en")
+    items = []
+    for i, (title, body) in enumerate(chapters):
+        c = epub.EpubHtml(title=title, file_name=f"chap_{i}.xhtml", lang="en")
+        c.content = f"<html><body><h1>{title}</h1>{body}</body></html>"
+        book.add_item(c)
+        items.append(c)
+    book.toc = tuple(epub.Link(c.file_name, c.title, f"c{i}") for i, c in enumerate(items))
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    # reading order deliberately differs from creation order
+    book.spine = list(reversed(items)) if spine else []
+    out = tmp_path / "book.epub"
+    epub.write_epub(str(out), book)
+    return out
+
+
+def test_epub_chapters_in_spine_order(tmp_path: Path) -> None:
+    p = _epub(tmp_path, [("The First Days", "<p>On 14 July 1789 the Bastille fell.</p>"),
+                         ("The Flight", "<p>On 20 June 1791 the king fled.</p><script>x='no'</script>")])
+    src = load(p)
+    assert src.format == "epub" and src.title == "A Test History"
+    assert src.text.index("The Flight") < src.text.index("The First Days")  # spine order
+    top = [s for s in src.sections if s.level == 1]
+    assert [s.title for s in top] == ["The Flight", "The First Days"]
+    for s in top:
+        assert src.text[s.start : s.start + len(s.title)] == s.title
+    assert "x='no'" not in src.text
+    _check_sections(src)
+
+
+def test_gzip_accepted_and_inner_name_gives_format(tmp_path: Path) -> None:
+    md = (DATA / "chapters.md").read_bytes()
+    p = tmp_path / "notes.md.gz"
+    p.write_bytes(gzip.compress(md))
+    src = load(p)
+    assert src.format == "markdown" and src.sections[0].title == "The Strike Wave"
+    assert src.id == hashlib.sha256(p.read_bytes()).hexdigest()  # the file's bytes
+
+
+def test_gzip_bomb_refused() -> None:
+    data = gzip.compress(b"a" * 5_000_000)
+    with pytest.raises(InputError, match="too large.*after decompression"):
+        load_bytes(data, "bomb.txt.gz", max_bytes=1_000_000)
+
+
+def test_detect_format_by_sniffing() -> None:
+    assert detect_format(b"<!DOCTYPE html><html><body>x</body></html>", "page") == "html"
+    assert detect_format(b"<?xml version='1.0'?><TimeML><TEXT>x</TEXT></TimeML>", "doc.xml") == "timeml"
+    assert detect_format(b"PK\x03\x04rest", "book") == "epub"
+    assert detect_format(b"Plain words.", "notes") == "text"
+
+
+def test_load_text_ids_the_utf8_bytes() -> None:
+    src = load_text("On 22 June the strike began.")
+    assert src.id == hashlib.sha256("On 22 June the strike began.".encode()).hexdigest()
+
+
+def test_long_line_under_the_limit_is_read(tmp_path: Path) -> None:
+    p = tmp_path / "line.txt"
+    p.write_text("On 22 June the strike began and " * 100_000)  # 3.2 MB, no newline
+    assert len(load(p).text) == 3_200_000
