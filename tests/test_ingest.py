@@ -10,7 +10,6 @@ import pytest
 
 from annales.errors import InputError
 from annales.ingest import detect_format, load, load_bytes, load_text
-
 from conftest import ROOT
 
 DATA = ROOT / "tests" / "data" / "ingest"
@@ -201,7 +200,7 @@ def test_detect_format_by_sniffing() -> None:
 
 def test_load_text_ids_the_utf8_bytes() -> None:
     src = load_text("On 22 June the strike began.")
-    assert src.id == hashlib.sha256("On 22 June the strike began.".encode()).hexdigest()
+    assert src.id == hashlib.sha256(b"On 22 June the strike began.").hexdigest()
 
 
 def test_long_line_under_the_limit_is_read(tmp_path: Path) -> None:

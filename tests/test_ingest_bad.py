@@ -7,18 +7,16 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annales.errors import InputError
 from annales.ingest import load, load_bytes
+from conftest import ROOT
 
 BAD = ROOT / "tests" / "data" / "bad"
 
@@ -119,29 +117,11 @@ def test_unreadable_file_reports_permission(tmp_path: Path) -> None:
         p.chmod(0)
         assert re.search(r"permission denied", _error(p))
         return
-    # root reads anything: drop to an unprivileged user in a child process to see the refusal
-    import shutil
-    import tempfile
-
-    d = Path(tempfile.mkdtemp(prefix="annales-perm-"))
-    try:
-        d.chmod(0o755)
-        p = d / "secret.txt"
-        p.write_text("On 22 June the strike began.")
-        p.chmod(0)
-        code = ("import sys\nfrom annales.ingest import load\nfrom annales.errors import InputError\n"
-                "try:\n    load(sys.argv[1])\nexcept InputError as e:\n    print(e)\n")
-        try:
-            out = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True,
-                                 text=True, user=65534, cwd=d, timeout=60,
-                                 env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-        except PermissionError:
-            pytest.skip("the Python interpreter is not executable by an unprivileged user")
-        if out.returncode != 0:
-            pytest.skip(f"unprivileged user cannot run the venv: {out.stderr[-200:]}")
-        assert out.stdout.strip() == f"{p}: permission denied (cannot read the file)"
-    finally:
-        shutil.rmtree(d, ignore_errors=True)
+    # root reads any ordinary file; a write-only kernel file is unreadable even for root
+    p = Path("/proc/sys/vm/compact_memory")
+    if not p.exists():
+        pytest.skip("no write-only file to test with as root")
+    assert _error(p) == f"{p}: permission denied (cannot read the file)"
 
 
 # ---------------------------------------------------------------- properties

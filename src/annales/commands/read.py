@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +20,13 @@ from annales.errors import AnnalesError, InputError
 from annales.ingest import Source, load
 
 
-class CalendarOpt(str, Enum):
+class CalendarOpt(StrEnum):
     gregorian = "gregorian"
     julian = "julian"
     auto = "auto"
 
 
-class ModeOpt(str, Enum):
+class ModeOpt(StrEnum):
     narratives = "narratives"
     news = "news"
 
