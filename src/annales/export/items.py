@@ -80,7 +80,6 @@ def dated_items(chron: Chronicle, *, include_timexes: bool = True) -> list[Dated
     """Events (dated or not) and dated DATE/TIME timexes, in Gregorian order (undated last)."""
     doc = chron.document
     by_id = {t.id: t for t in chron.timexes}
-    names = {e.id: e.name for e in chron.entities}
     starts = [s for s, _ in chron.sentences]
     out: list[DatedItem] = []
     for ev in chron.events:
@@ -97,9 +96,9 @@ def dated_items(chron: Chronicle, *, include_timexes: bool = True) -> list[Dated
             first=span[0] if span else None, last=span[1] if span else None,
             display=dates.dual_label(value, doc.calendar, greg, mod) if span else "",
             lemma=ev.lemma, date_source=ev.date_source, timex_text=t.text if t else None,
-            agents=[names.get(a.entity or "", a.text) for a in ev.agents],
-            patients=[names.get(a.entity or "", a.text) for a in ev.patients],
-            places=[names.get(a.entity or "", a.text) for a in ev.places],
+            agents=[a.text for a in ev.agents],
+            patients=[a.text for a in ev.patients],
+            places=[a.text for a in ev.places],
             negated=ev.negated, hedged=ev.hedged,
         ))
     if include_timexes:
