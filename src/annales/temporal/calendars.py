@@ -501,6 +501,8 @@ def _fuzzy_part(value: str, cal: str, mod: str) -> str | None:
 
 
 def _qualify(edtf: str, mark: str) -> str:
+    if not any(ch.isdigit() for ch in edtf):
+        return edtf  # "XXXX~" says nothing and is not valid EDTF
     if "/" in edtf:
         return "/".join(s if s == ".." else s + mark for s in edtf.split("/"))
     return edtf + mark
@@ -517,10 +519,20 @@ def to_edtf(value: str, calendar: str = "gregorian", mod: str | None = None) -> 
             return _fuzzy_part(value, cal, mod) or base
         if mod == "APPROX":
             return _qualify(base, "~")
-        if mod in ("BEFORE", "ON_OR_BEFORE"):
-            return f"../{base.split('/')[0]}"
-        if mod in ("AFTER", "ON_OR_AFTER"):
-            return f"{base.split('/')[-1]}/.."
+        if mod in ("BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"):
+            before = mod.endswith("BEFORE")
+            edge = base.split("/")[0 if before else -1]
+            if "X" in edge or "-2" in edge[-3:]:  # unspecified digits or a season: use days
+                p = parse(value)
+                yr = _year_range(p) if p and p.kind in ("decade", "century", "millennium", "year") else None
+                if yr:
+                    edge = _edtf_year(yr[0] if before else yr[1])
+                else:
+                    b = bounds(value, cal)
+                    if b is None:
+                        return None
+                    edge = _iso(b[0] if before else b[1])
+            return f"../{edge}" if before else f"{edge}/.."
         return base
     except (ValueError, KeyError, TypeError):
         return None

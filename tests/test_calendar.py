@@ -1,0 +1,330 @@
+"""The calendar layer: conversions, sort key, EDTF, labels, finalise, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from edtf import parse_edtf
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annales.chronicle import Timex
+from annales.errors import CalendarError
+from annales.temporal import calendars as cal
+
+# --------------------------------------------------------------------------- independent stepping
+
+
+def _julian_len(y: int, m: int) -> int:
+    return 29 if m == 2 and y % 4 == 0 else [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+
+
+def _greg_len(y: int, m: int) -> int:
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return 29 if m == 2 and leap else [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+
+
+def _step(ymd: tuple[int, int, int], mlen) -> tuple[int, int, int]:
+    y, m, d = ymd
+    if d < mlen(y, m):
+        return y, m, d + 1
+    return (y, m + 1, 1) if m < 12 else (y + 1, 1, 1)
+
+
+# 1 January 1000 BC (astronomical -999) Julian is 23 December 1001 BC (-1000) Gregorian: the
+# offset is y//100 - y//400 - 2 with y = -1000 for January-February of -999, i.e. -9 days.
+START_JUL = (-999, 1, 1)
+START_GREG = (-1000, 12, 23)
+
+
+def test_anchor_day_of_the_sweep() -> None:
+    assert cal.julian_to_gregorian(*START_JUL) == START_GREG
+
+
+@pytest.mark.slow
+def test_every_day_from_1000_bc_to_ad_2100_round_trips() -> None:
+    """Step both calendars a day at a time (independently of convertdate) and compare."""
+    j, g = START_JUL, START_GREG
+    n = 0
+    while j[0] <= 2100:
+        assert cal.julian_to_gregorian(*j) == g, j
+        assert cal.gregorian_to_julian(*g) == j, g
+        j, g = _step(j, _julian_len), _step(g, _greg_len)
+        n += 1
+    assert n > 1_130_000
+
+
+julian_days = st.integers(min_value=-999, max_value=2100).flatmap(
+    lambda y: st.integers(1, 12).flatmap(
+        lambda m: st.integers(1, _julian_len(y, m)).map(lambda d: (y, m, d))
+    )
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(julian_days)
+def test_julian_gregorian_julian_round_trip(ymd: tuple[int, int, int]) -> None:
+    assert cal.gregorian_to_julian(*cal.julian_to_gregorian(*ymd)) == ymd
+
+
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_gregorian_matches_python_proleptic_calendar(day: dt.date) -> None:
+    """Python's date is proleptic Gregorian: our JDN arithmetic must agree with its ordinals."""
+    jdn = cal._jdn("gregorian", (day.year, day.month, day.day))
+    assert jdn - day.toordinal() == 1721425
+
+
+@pytest.mark.parametrize(
+    "julian,gregorian",
+    [
+        ((1582, 10, 4), (1582, 10, 14)),  # last Julian day in Rome; next day was Gregorian 15th
+        ((1752, 9, 2), (1752, 9, 13)),  # Britain: Wednesday 2 Sept, then Thursday 14 Sept
+        ((1918, 1, 31), (1918, 2, 13)),  # Russia: 31 Jan, then 14 Feb
+        ((1917, 10, 25), (1917, 11, 7)),  # October Revolution
+        ((1066, 10, 14), (1066, 10, 20)),  # Hastings, offset 6 in the 11th century
+        ((1700, 2, 29), (1700, 3, 11)),  # a Julian day with no Gregorian namesake
+        ((-43, 3, 15), (-43, 3, 13)),  # the Ides of March 44 BC, offset -2
+    ],
+)
+def test_known_conversions(julian, gregorian) -> None:
+    assert cal.julian_to_gregorian(*julian) == gregorian
+    assert cal.gregorian_to_julian(*gregorian) == julian
+
+
+# --------------------------------------------------------------------------- sort key
+
+
+def _value(ymd: tuple[int, int, int]) -> str:
+    y, m, d = ymd
+    return f"{y:04d}-{m:02d}-{d:02d}" if y > 0 else f"BC{1 - y:04d}-{m:02d}-{d:02d}"
+
+
+@given(julian_days, julian_days)
+def test_sort_key_orders_julian_days_like_day_counts(a, b) -> None:
+    ka, kb = cal.sort_key(_value(a), "julian"), cal.sort_key(_value(b), "julian")
+    # a Julian calendar date order is chronological order (years astronomical, BC included)
+    assert (ka < kb) == (a < b)
+
+
+@given(julian_days, st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_sort_key_mixes_calendars_by_instant(j, g) -> None:
+    kj = cal.sort_key(_value(j), "julian")[0]
+    kg = cal.sort_key(_value((g.year, g.month, g.day)), "gregorian")[0]
+    gj = cal.julian_to_gregorian(*j)
+    assert (kj < kg) == (gj < (g.year, g.month, g.day))
+
+
+def test_sort_key_bc_years() -> None:
+    keys = [cal.sort_key(v) for v in ("BC0490", "BC0044", "BC0001", "0001", "0410", "1066")]
+    assert keys == sorted(keys)
+    assert cal.sort_key("BC0001")[1] + 1 == cal.sort_key("0001")[0]  # no year zero between
+
+
+def test_sort_key_switch_weeks_are_adjacent() -> None:
+    # Rome 1582 and Britain 1752: the last Julian day is followed directly by the first Gregorian
+    assert cal.sort_key("1582-10-04", "julian")[0] + 1 == cal.sort_key("1582-10-15")[0]
+    assert cal.sort_key("1752-09-02", "julian")[0] + 1 == cal.sort_key("1752-09-14")[0]
+    assert cal.sort_key("1918-01-31", "julian")[0] + 1 == cal.sort_key("1918-02-14")[0]
+    # a Julian date written earlier can be later than a Gregorian one: 25 Oct O.S. = 7 Nov N.S.
+    assert cal.sort_key("1917-10-25", "julian") > cal.sort_key("1917-11-01", "gregorian")
+    assert cal.sort_key("1917-10-25", "julian") > cal.sort_key("1917-11-06", "gregorian")
+    assert cal.sort_key("1917-10-25", "julian") < cal.sort_key("1917-11-08", "gregorian")
+
+
+def test_sort_key_unknown_values_sort_last() -> None:
+    assert cal.sort_key("XXXX-06-22") == (float("inf"), float("inf"))
+    assert cal.sort_key("PRESENT_REF") > cal.sort_key("2100-12-31")
+    assert cal.sort_key("P3D")[0] == float("inf")
+
+
+# --------------------------------------------------------------------------- EDTF
+
+value_strategy = st.one_of(
+    julian_days.map(_value),
+    julian_days.map(lambda t: _value(t)[:-3]),
+    st.integers(-3000, 2100).map(lambda y: _value((y, 1, 1))[:-6]),
+    st.integers(0, 209).map(str),  # decades
+    st.integers(0, 20).map(lambda c: f"{c:02d}"),  # centuries
+    st.integers(1, 40).map(lambda c: f"BC{c:02d}"),
+    st.integers(1, 400).map(lambda c: f"BC{c:03d}"),
+    st.tuples(st.integers(1, 2100), st.sampled_from(["SP", "SU", "FA", "WI", "Q1", "Q4", "H1", "H2", "W01", "W52", "W53", "W25-WE", "W10-3"])).map(
+        lambda t: f"{t[0]:04d}-{t[1]}"
+    ),
+    st.sampled_from(["XXXX", "19XX", "XXXX-06-22", "1917-XX-22", "1917-06-XX", "XXXX-WXX", "BCXXXX", "1917-06-31", "1917-02-30", "PRESENT_REF", "P3D", "", "T14:00", "1917-13", "1917-06-22TMO", "1917-06-22T14:00", "1917-06-22T25:61", "1914/1918", "1917-02-23/1917-03-02", "1714/15", "XXXX-XX-XX"]),
+    st.text(max_size=12),
+)
+mods = st.sampled_from([None, "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "EQUAL_OR_MORE", "weird"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(value_strategy, st.sampled_from(list(cal.CALENDARS)), mods)
+def test_every_edtf_string_parses_back(value: str, calendar: str, mod: str | None) -> None:
+    out = cal.to_edtf(value, calendar, mod)
+    if out is not None:
+        parse_edtf(out)  # raises on an invalid string
+
+
+@settings(max_examples=400, deadline=None)
+@given(value_strategy, st.sampled_from(list(cal.CALENDARS)), mods, st.sampled_from(["DATE", "TIME", "DURATION", "SET"]))
+def test_finalise_never_raises_and_fills_consistent_fields(value, calendar, mod, ttype) -> None:
+    t = cal.finalise(Timex("t1", 0, 1, "x", ttype, value, mod=mod), calendar)
+    assert t.calendar == calendar
+    if t.edtf is not None:
+        parse_edtf(t.edtf)
+    if ttype not in ("DATE", "TIME"):
+        assert t.gregorian is None and t.edtf is None
+    if t.label is not None:
+        assert " 0 BC" not in t.label and not t.label.startswith("0 BC")
+
+
+@pytest.mark.parametrize(
+    "value,calendar,mod,edtf",
+    [
+        ("1917-07", "gregorian", "START", "1917-07-01/1917-07-10"),
+        ("1917-07", "gregorian", "MID", "1917-07-11/1917-07-20"),
+        ("1917-06", "julian", "END", "1917-06-21/1917-06-30"),
+        ("1917-02", "gregorian", "END", "1917-02-21/1917-02-28"),
+        ("1916-02", "gregorian", "END", "1916-02-21/1916-02-29"),
+        ("1520", "gregorian", "APPROX", "1520~"),
+        ("1066", "julian", "BEFORE", "../1066"),
+        ("1815", "gregorian", "AFTER", "1815/.."),
+        ("184", "gregorian", None, "184X"),
+        ("18", "gregorian", None, "18XX"),
+        ("18", "gregorian", "MID", "1833/1866"),
+        ("1848-SP", "gregorian", None, "1848-21"),
+        ("1917-SU", "julian", None, "1917-22"),
+        ("BC0044", "julian", None, "-0043"),
+        ("BC0001", "julian", None, "0000"),
+        ("BC0044-03-15", "julian", None, "-0043-03-15"),
+        ("BC02", "gregorian", None, "-0298/-0199"),
+        ("0410", "julian", None, "0410"),
+        ("1917-06-22T14:00", "gregorian", None, "1917-06-22T14:00:00"),
+        ("1917-06-22TMO", "gregorian", None, "1917-06-22"),
+        ("XXXX-06-22", "julian", None, "XXXX-06-22"),
+        ("1917-W25", "gregorian", None, "1917-06-18/1917-06-24"),
+        ("1917-Q3", "gregorian", None, "1917-07/1917-09"),
+        ("1914/1918", "gregorian", None, "1914/1918"),
+        ("1250", "gregorian", "APPROX", "1250~"),
+    ],
+)
+def test_edtf_forms(value, calendar, mod, edtf) -> None:
+    assert cal.to_edtf(value, calendar, mod) == edtf
+    parse_edtf(edtf)
+
+
+# --------------------------------------------------------------------------- convert
+
+
+@pytest.mark.parametrize(
+    "value,src,dst,out",
+    [
+        ("1917-06-22", "julian", "gregorian", "1917-07-05"),
+        ("1917-07-05", "gregorian", "julian", "1917-06-22"),
+        ("1917-06", "julian", "gregorian", "1917-06-14/1917-07-13"),
+        ("1917", "julian", "gregorian", "1917"),
+        ("1917-06-22T14:00", "julian", "gregorian", "1917-07-05T14:00"),
+        ("BC0044-03-15", "julian", "gregorian", "BC0044-03-13"),
+        ("1917-02-23/1917-03-02", "julian", "gregorian", "1917-03-08/1917-03-15"),
+        ("XXXX-06-22", "julian", "gregorian", None),  # offset depends on the unknown century
+        ("1917-06-31", "julian", "gregorian", None),
+        ("PRESENT_REF", "julian", "gregorian", None),
+        ("1794-07-27", "french-republican", "gregorian", "1794-07-27"),
+    ],
+)
+def test_convert(value, src, dst, out) -> None:
+    assert cal.convert(value, src, dst) == out
+
+
+# --------------------------------------------------------------------------- labels and finalise
+
+
+@pytest.mark.parametrize(
+    "value,calendar,mod,text",
+    [
+        ("1917-06-22", "julian", None, "22 June 1917 (O.S.) · 5 July 1917 (N.S.)"),
+        ("1917-07-05", "gregorian", None, "5 July 1917"),
+        ("BC0044", "julian", None, "44 BC"),
+        ("BC0001", "julian", None, "1 BC"),
+        ("0001", "julian", None, "AD 1"),
+        ("0410", "julian", None, "AD 410"),
+        ("1917-07", "gregorian", "START", "early July 1917"),
+        ("1520", "gregorian", "APPROX", "around 1520"),
+        ("184", "gregorian", None, "1840s"),
+        ("BC02", "julian", None, "3rd century BC"),
+        ("18", "gregorian", "MID", "mid-19th century"),
+        ("1794-07-27", "french-republican", None, "9 Thermidor an II · 27 July 1794"),
+        ("1795-09-22", "french-republican", None, "jour de la révolution an III · 22 September 1795"),
+        ("1917", "julian", None, "1917"),
+    ],
+)
+def test_labels(value, calendar, mod, text) -> None:
+    assert cal.label(value, calendar, mod) == text
+
+
+def test_finalise_julian_day_matches_design_example() -> None:
+    t = cal.finalise(Timex("t1", 3, 10, "22 June", "DATE", "1917-06-22"), "julian")
+    assert (t.calendar, t.gregorian, t.edtf) == ("julian", "1917-07-05", "1917-06-22")
+    assert t.label == "22 June 1917 (O.S.) · 5 July 1917 (N.S.)"
+
+
+@pytest.mark.parametrize(
+    "value,calendar,flagged",
+    [("1917-06-31", "julian", "1917-06-XX"), ("1917-02-30", "gregorian", "1917-02-XX"),
+     ("1700-02-29", "gregorian", "1700-02-XX"), ("1900-02-29", "gregorian", "1900-02-XX")],
+)
+def test_impossible_days_are_flagged_never_shifted(value, calendar, flagged) -> None:
+    t = cal.finalise(Timex("t1", 0, 5, "x", "DATE", value), calendar)
+    assert t.value == flagged
+    assert t.warning and "impossible date" in t.warning
+    assert t.gregorian is None or t.gregorian == t.value  # unknown day: nothing invented
+    assert t.edtf is None or "XX" in t.edtf
+
+
+def test_29_february_1700_is_a_real_julian_day() -> None:
+    t = cal.finalise(Timex("t1", 0, 5, "x", "DATE", "1700-02-29"), "julian")
+    assert t.value == "1700-02-29" and t.warning is None and t.gregorian == "1700-03-11"
+
+
+def test_finalise_keeps_an_existing_warning() -> None:
+    t = Timex("t1", 0, 5, "x", "DATE", "1917-06-XX", warning="impossible date: 31 June")
+    assert cal.finalise(t, "julian").warning == "impossible date: 31 June"
+
+
+@pytest.mark.parametrize("value", ["P3D", "PRESENT_REF"])
+def test_finalise_non_dates(value) -> None:
+    t = cal.finalise(Timex("t1", 0, 5, "x", "DURATION" if value == "P3D" else "DATE", value), "julian")
+    assert t.gregorian is None and t.calendar == "julian"
+
+
+def test_unknown_calendar_is_a_one_line_error() -> None:
+    with pytest.raises(CalendarError) as err:
+        cal.finalise(Timex("t1", 0, 5, "x", "DATE", "1917"), "mayan")
+    assert "\n" not in str(err.value) and "mayan" in str(err.value)
+    with pytest.raises(CalendarError):
+        cal.convert("1917-06-22", "julian", "hebrew")
+    with pytest.raises(CalendarError):
+        cal.sort_key("1917", "klingon")
+
+
+def test_switch_table_has_the_required_countries() -> None:
+    table = cal.switches()
+    assert table["russia"].last_julian == (1918, 1, 31)
+    assert table["russia"].first_gregorian == (1918, 2, 14)
+    assert table["britain"].first_gregorian == (1752, 9, 14)
+    assert table["catholic"].last_julian == (1582, 10, 4)
+    assert table["greece"].first_gregorian == (1923, 3, 1)
+    assert table["turkey"].first_gregorian[0] == 1926
+    # every switch is one day: the last Julian day is followed by the first Gregorian day
+    for sw in table.values():
+        if sw.key == "japan":
+            continue
+        assert cal.sort_key(_value(sw.last_julian), "julian")[0] + 1 == cal.sort_key(_value(sw.first_gregorian))[0], sw.key
+
+
+def test_republican_conversion() -> None:
+    assert cal.republican_to_gregorian(2, 11, 9) == (1794, 7, 27)  # 9 Thermidor II
+    assert cal.republican_to_gregorian(8, 2, 18) == (1799, 11, 9)  # 18 Brumaire VIII
+    assert cal.republican_date(1792, 9, 22) == (1, 1, 1)
+    with pytest.raises(ValueError):
+        cal.republican_to_gregorian(2, 13, 6)  # year II had five complementary days
