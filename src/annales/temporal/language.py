@@ -202,6 +202,8 @@ def load(language: str = "en") -> Lexicon:
         "year_not_before": frozenset(data["year_context"]["not_before"]),
         "year_not_after": frozenset(data["year_context"]["not_after"]),
         "ordinal_not_before": frozenset(data["ordinal_context"]["not_before"]),
+        "mods_outside": frozenset(data["span"]["mods_outside"]),
+        "adverb_followers": frozenset(data["frequency_context"]["adverb_followers"]),
     }
     return Lexicon(
         language=data.get("language", language),

@@ -223,6 +223,8 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     cand = fn(hit, ctx)
     if cand is None:
         return None
+    if ctx.text[hit.start : hit.end].lower().endswith("or so"):
+        cand.mod = "APPROX"
     if hit.mod and not cand.mod:
         cand.mod = hit.mod
     if hit.dmod and not cand.mod:
@@ -341,10 +343,10 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     if month is not None:
         def r_md(ref: str | None) -> str:
             rf = A.parse_ref(ref)
-            y = _month_year(month, rf, direction if day is None or ctx.mode == "news" else None)
-            if day is not None and rf is not None and rf.month is not None and direction in ("past", "future") and rf.month == month and rf.day is not None:
-                if direction == "past" and day > rf.day + 1 and ctx.mode == "news":
-                    y = rf.year - 1 if False else rf.year
+            if ctx.mode == "news":
+                y = _nearest_year(month, day, rf, direction)
+            else:
+                y = rf.year if rf else None
             ys = A.fmt_year(y) if y is not None else "XXXX"
             if day is None:
                 return f"{ys}-{month:02d}"
@@ -380,7 +382,32 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
 
 def hit_text(hit: Hit, ctx: Context) -> str:
+    """The rule's own match (without modifiers attached in front of it)."""
+    if hit.match_start >= 0:
+        return ctx.text[hit.match_start : hit.match_end]
     return ctx.text[hit.start : hit.end]
+
+
+def _nearest_year(month: int, day: int | None, ref: A.Ref | None, direction: str | None) -> int | None:
+    """News: the year putting month/day nearest the DCT, against the tense only when it is
+    much nearer ("Dec. 7" in a November story is this December unless the verb is past)."""
+    if ref is None:
+        return None
+    rm = ref.any_month
+    if rm is None:
+        return ref.year
+    rd = ref.day or 15
+    best, best_score = ref.year, None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        dist = (y - ref.year) * 365 + (month - rm) * 30.5 + ((day or 15) - rd)
+        score = abs(dist)
+        if direction == "past" and dist > 0:
+            score = score * 2 + 60
+        elif direction == "future" and dist < 0:
+            score = score * 2 + 60
+        if best_score is None or score < best_score:
+            best, best_score = y, score
+    return best
 
 
 _MONTH_PREPS = frozenset(
@@ -492,12 +519,107 @@ def _quarter(hit: Hit, ctx: Context) -> Candidate | None:
     y = _year(g.get("year")) or _year(g.get("qyear"))
     if y is not None:
         return _cand(hit, "DATE", f"{A.fmt_year(y)}-{code}")
+    relw = " ".join((g.get("qrel") or g.get("qrel2") or "").lower().split())
+    shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(relw, 0)
+    if g.get("qago"):
+        shift = -1
 
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
-        return f"{A.fmt_year(rf.year) if rf else 'XXXX'}-{code}"
+        return f"{A.fmt_year(rf.year + shift) if rf else 'XXXX'}-{code}"
 
     return _cand(hit, "DATE", f"XXXX-{code}", r)
+
+
+def _yearago(hit: Hit, ctx: Context) -> Candidate | None:
+    """"the year-earlier quarter", "year-ago": the period a year before the one last named."""
+    cal = ctx.calendar
+    q = (hit.groups.get("qord") or "").lower()
+    qn = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(q)
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if rf is None:
+            return "XXXX"
+        if qn:
+            return f"{A.fmt_year(rf.year - 1)}-Q{qn}"
+        return A.shift(rf, "Y", -1, cal, keep=rf.gran in ("Q", "H")) or "XXXX"
+
+    c = _cand(hit, "DATE", "XXXX", r, sets_reference=False)
+    c.source = "en:comparative"
+    return c
+
+
+def _period(hit: Hit, ctx: Context) -> Candidate | None:
+    """"the quarter", "the latest quarter", "the same period", "the weekend", "year-end"."""
+    g, cal = hit.groups, ctx.calendar
+    if g.get("yend"):
+        def r_end(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            return A.fmt_year(rf.year) if rf else "XXXX"
+        c = _cand(hit, "DATE", "XXXX", r_end, mod="END")
+        return c
+    unit = (g.get("punit") or "").lower()
+    prel = " ".join((g.get("prel") or "").lower().split())
+    if g.get("pyear"):
+        py = _year(g["pyear"])
+        if py is None:
+            return None
+
+        def r_y(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            if rf is not None and rf.gran in ("Q", "H"):
+                return A.fmt_year(py) + (f"-Q{rf.quarter}" if rf.quarter else f"-H{rf.half}")
+            return A.fmt_year(py)
+
+        c = _cand(hit, "DATE", A.fmt_year(py), r_y, sets_reference=False)
+        c.source = "en:comparative"
+        return c
+    ago = g.get("pago")
+    if unit in ("year", "period") and not prel and not ago:
+        return None
+    if unit == "year" and prel in ("same", "comparable", "corresponding", "recent", "latest"):
+        return None
+    direction = _direction(hit, ctx)
+    news = ctx.mode == "news"
+
+    if unit == "weekend":
+        def r_we(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            day = A.ref_day(rf)
+            if day is None:
+                return "XXXX-WXX-WE"
+            wd = A.weekday(*day, cal)
+            step = 0
+            if direction == "past" and wd < 6:
+                step = -1
+            return A.period(rf, "WE", step, cal) or "XXXX-WXX-WE"
+        return _cand(hit, "DATE", "XXXX-WXX-WE", r_we)
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if rf is None:
+            return "XXXX" if unit == "year" else "XXXX-QX"
+        if rf.gran in ("Q", "H") and prel not in ("current",):
+            v = A.shift(rf, "Y", -1 if ago else 0, cal, keep=True) or "XXXX-QX"
+            return v
+        if unit == "year":
+            return A.fmt_year(rf.year - (1 if ago else 0))
+        q = (rf.any_month - 1) // 3 + 1 if rf.any_month else None
+        if q is None:
+            return f"{A.fmt_year(rf.year)}-QX"
+        step = 0
+        if prel in ("latest", "most recent", "recent") or (not prel and news and direction == "past"):
+            step = -1
+        if ago:
+            step -= 4
+        t = rf.year * 4 + (q - 1) + step
+        return f"{A.fmt_year(t // 4)}-Q{t % 4 + 1}"
+
+    c = _cand(hit, "DATE", "XXXX", r, sets_reference=False)
+    if prel not in ("latest", "most recent", "current", "recent"):
+        c.source = "en:comparative"
+    return c
 
 
 def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
@@ -521,7 +643,15 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
 
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
-        return value(rf.year if rf else None)
+        if rf is None:
+            return value(None)
+        if ctx.mode == "news" and rf.month is not None:
+            probe = value(rf.year)
+            pm = re.match(r"\d{4}-(\d\d)-(\d\d)", probe)
+            if pm:
+                y = _nearest_year(int(pm.group(1)), int(pm.group(2)), rf, _direction(hit, ctx))
+                return value(y)
+        return value(rf.year)
 
     return _cand(hit, "DATE", value(None), r)
 
@@ -688,7 +818,10 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
             return v
         return v
 
-    return _cand(hit, "DATE", _X_FOR_UNIT.get(unit, "XXXX"), r, anaphoric=not deictic)
+    c = _cand(hit, "DATE", _X_FOR_UNIT.get(unit, "XXXX"), r, anaphoric=not deictic, sets_reference=not news)
+    if deictic and news and unit == "Y":
+        c.source = "en:comparative"
+    return c
 
 
 def _deictic(hit: Hit, ctx: Context) -> Candidate | None:
@@ -788,8 +921,8 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
             mod = "APPROX" if ("," in sep or " or " in sep) else "EQUAL_OR_MORE"
         if "and a half" in text:
             n += 0.5
-    if n is not None and n > 100000:
-        return None
+    if n is not None and (n > 100000 or (n >= 1000 and not unit_word.endswith("s"))):
+        return None  # "the 1988 quarter" is a date, "15,000 year" nothing
     # a four-digit "year" count is a date, not a duration ("1917 years" is rare; "in 1917 years" no)
     v = _duration_value(n, unit, lex, unit_word)
     if v is None:
@@ -802,6 +935,10 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     name = hit.rule.name
     text = hit_text(hit, ctx).lower()
     if name == "set_frequency":
+        nw = _next_word(ctx.text, hit.end)
+        gap = ctx.text[hit.end : hit.end + 2]
+        if nw and nw[0].islower() and nw not in lex.lists["adverb_followers"] and gap[:1] == " " and gap[1:].isalpha():
+            return None  # an adjective: "a quarterly dividend"
         v = lex.lookup("frequencies", g.get("freq"))
         return _cand(hit, "SET", v) if v else None
     if name == "set_weekdays":
@@ -921,4 +1058,6 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "set": _set,
     "time": _time,
     "part": _part,
+    "yearago": _yearago,
+    "period": _period,
 }

@@ -31,6 +31,8 @@ class Hit:
     mod_text: str | None = None
     dmod: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    match_start: int = -1  # the rule's own match, before modifiers widened the span
+    match_end: int = -1
 
 
 def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str]]]:
@@ -103,7 +105,7 @@ def find(text: str, lex: Lexicon) -> list[Hit]:
                 continue
             for m in rule.regex.finditer(text, cs, ce):
                 if m.end() > m.start():
-                    hits.append(Hit(m.start(), m.end(), rule, m.groupdict()))
+                    hits.append(Hit(m.start(), m.end(), rule, m.groupdict(), match_start=m.start(), match_end=m.end()))
     return _select(hits)
 
 
@@ -126,13 +128,15 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
     a quantity modifier ("more than", "nearly"), recording the TIMEX3 mod."""
     out = []
     prev_end = 0
+    outside = lex.lists["mods_outside"]
     for h in hits:
         left = text[max(prev_end, h.start - 40) : h.start]
         if h.rule.type == "DURATION" or h.rule.kind == "offset":
             m = lex.dmod_re.search(left)
             if m and not text[h.start : h.start + 4].lower().startswith("the "):
                 h.dmod = lex.lookup("duration_mods", m.group("mod"))
-                h.start -= len(left) - m.start()
+                if " ".join(m.group("mod").lower().split()) not in outside:
+                    h.start -= len(left) - m.start()
         elif h.rule.kind not in ("ref", "set"):
             m = lex.pmod_re.search(left)
             if m:
@@ -143,6 +147,10 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
                 if mod and not _bad_mod(word, h, text, lex):
                     h.mod = mod
                     h.mod_text = word
+                    if " ".join(word.lower().split()) in outside:
+                        out.append(h)
+                        prev_end = h.end
+                        continue
                     h.start -= len(left) - m.start()
                     # "the early 1990s": take the determiner too
                     pre = text[max(prev_end, h.start - 4) : h.start]
@@ -161,4 +169,7 @@ def _bad_mod(word: str, h: Hit, text: str, lex: Lexicon) -> bool:
     w = word.lower().strip()
     if w in ("later", "earlier") and h.rule.kind not in ("relative", "deictic", "date"):
         return True
+    mod = lex.lookup("point_mods", w)
+    if mod == "APPROX" and h.rule.name in ("weekday", "weekday_part"):
+        return True  # "get around Wednesday's ruling"
     return False
