@@ -518,6 +518,9 @@ def to_edtf(value: str, calendar: str = "gregorian", mod: str | None = None) -> 
         if mod in ("START", "MID", "END"):
             return _fuzzy_part(value, cal, mod) or base
         if mod == "APPROX":
+            if re.search(r"-2[1-4]$", base):  # EDTF cannot qualify a season: use its days
+                b = bounds(value, cal)
+                base = f"{_iso(b[0])}/{_iso(b[1])}" if b else base
             return _qualify(base, "~")
         if mod in ("BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"):
             before = mod.endswith("BEFORE")
