@@ -186,7 +186,7 @@ def _resume(run: Run, out_dir: Path, keep: bool) -> None:
 
 def _drive(ray: Any, run: Run, actors: list[Any], per_actor: int, keep: bool) -> None:
     """Stream tasks to idle actors, collect summaries, load each shard as it closes."""
-    idle = [a for a in actors for _ in range(per_actor)]
+    idle = [a for _ in range(per_actor) for a in actors]  # round-robin: spread first tasks
     inflight: dict[Any, tuple[Any, Task]] = {}
     unloaded: dict[int, list[Task]] = {id(a): [] for a in actors}  # docs in open shards
 

@@ -62,6 +62,13 @@ def load_nlp() -> Any:
     return nlp.load()
 
 
+def _analyse(source: Any, nlp: Any, kwargs: dict[str, Any]) -> Chronicle:
+    from annales.pipeline import read_source
+
+    chron: Chronicle = read_source(source, nlp=nlp, **kwargs)
+    return chron
+
+
 class DocumentReader:
     """A worker's reader: one spaCy pipeline, reused for every document it is given."""
 
@@ -72,7 +79,6 @@ class DocumentReader:
 
     def read(self, path: str, sha: str, size: int = 0) -> Outcome:
         from annales.ingest import load
-        from annales.pipeline import read_source
 
         out = Outcome(path=path, sha=sha, size=size, worker=self.worker)
         t0 = time.perf_counter()
@@ -80,9 +86,10 @@ class DocumentReader:
             source = load(path)
             out.words = count_words(source.text)
             out.format, out.encoding = source.format, source.encoding
-            out.chronicle = read_source(
-                source, nlp=self.nlp, **self.options.pipeline_kwargs(source.dct)
-            )
+            chron = _analyse(source, self.nlp, self.options.pipeline_kwargs(source.dct))
+            if chron.document.source is None:  # as `annales read` stores it
+                chron.document.source = path
+            out.chronicle = chron
         except AnnalesError as exc:
             out.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - any bug in one document is that document's failure
