@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import typer
@@ -9,30 +10,55 @@ import typer
 BUNDLED = "reed-ten-days.txt"
 
 
-def _bundled_book() -> Path:
+def bundled_book() -> Path:
+    """The demo book: shipped in the package (wheel) or in the repository's examples/."""
     here = Path(__file__).resolve()
-    for base in (here.parents[1] / "data", here.parents[3] / "examples"):
+    for base in (here.parents[1] / "data" / "examples", here.parents[3] / "examples"):
         if (base / BUNDLED).exists():
             return base / BUNDLED
     raise typer.BadParameter(f"bundled book {BUNDLED} not found")
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(name="demo", help="Read the bundled book (Reed, Ten Days) and write its timeline.")
+    @app.command(name="demo")
     def demo(
-        out: Path = typer.Option(Path("out"), help="Folder for the database and exports."),
-        book: Path | None = typer.Option(None, help="Another text to use instead of the bundled book."),
+        out: Path = typer.Option(Path("out"), help="Folder for the database and the HTML timeline."),
+        book: Path | None = typer.Option(None, help="Another text to read instead of the bundled book."),
+        calendar: str = typer.Option("auto", help="Calendar policy: gregorian, julian or auto."),
+        rows: int = typer.Option(15, help="How many chronology rows to print."),
     ) -> None:
-        from annales.temporal import tag_time
+        """Read the bundled book (John Reed, Ten Days That Shook the World) and write its timeline."""
+        from annales.commands.read import read_one
+        from annales.export.html import write_html
+        from annales.store import connect, events
 
-        src = book or _bundled_book()
+        src = book or bundled_book()
         out.mkdir(parents=True, exist_ok=True)
-        text = src.read_text(encoding="utf-8")
-        timexes = tag_time(text, mode="narratives")
-        dest = out / "timexes.json"
-        import json
-        from dataclasses import asdict
-
-        dest.write_text(json.dumps([asdict(t) for t in timexes], ensure_ascii=False, indent=1))
-        typer.echo(f"{src.name}: {len(timexes)} temporal expressions")
-        typer.echo(f"result: {dest.resolve()}")
+        db = out / "annales.db"
+        t0 = time.perf_counter()
+        conn = connect(db)
+        r = read_one(str(src), conn, str(db), calendar=calendar, mode="narratives")
+        if r.status == "error":
+            typer.echo(f"annales: error: {r.error}", err=True)
+            raise typer.Exit(1)
+        assert r.chronicle is not None
+        chron = r.chronicle
+        verb = "already in the database" if r.status == "already" else "read"
+        typer.echo(
+            f"{src.name}: {verb} in {time.perf_counter() - t0:.1f}s: {len(chron.timexes)} dates, "
+            f"{len(chron.events)} events, {len(chron.entities)} entities, "
+            f"{len(chron.quantities)} figures, {len(chron.quotes)} quotes "
+            f"(calendar: {chron.document.calendar}"
+            + (f", because {chron.document.calendar_reason}" if chron.document.calendar_reason else "")
+            + ")"
+        )
+        typer.echo("\nA short chronology (Gregorian order):")
+        for ev in events(conn, document=chron.document.id, dated_only=True, limit=rows):
+            who = "; ".join(a.get("entity_name") or a["text"] for a in ev.get("agents", []))
+            sentence = " ".join((ev.get("sentence_text") or "").split())
+            typer.echo(f"  {ev.get('gregorian') or ev.get('date') or '?':<12} {who[:28]:<28} "
+                       f"{ev.get('trigger_text', '')!s:<14} {sentence[:70]}")
+        conn.close()
+        html = write_html(db, out / "timeline.html", document=chron.document.id)
+        typer.echo(f"\ndatabase: {db.resolve()}")
+        typer.echo(f"timeline: {html.resolve()}  (open it in a browser; or run: annales serve --db {db})")
