@@ -503,6 +503,8 @@ def _fuzzy_part(value: str, cal: str, mod: str) -> str | None:
 def _qualify(edtf: str, mark: str) -> str:
     if not any(ch.isdigit() for ch in edtf) or ("X" in edtf and not re.fullmatch(r"\d{1,3}X+", edtf)):
         return edtf  # EDTF qualifies "184X" but not "XXXX" or "XXXX-06-22"
+    if "T" in edtf:
+        edtf = edtf.split("T")[0]  # nor a date and time: "about 2 p.m." stays about that day
     if "/" in edtf:
         return "/".join(s if s == ".." else s + mark for s in edtf.split("/"))
     return edtf + mark
