@@ -443,7 +443,7 @@ def _edtf_base(value: str, cal: str) -> str | None:
     if p.year is None and p.bc:
         return None
     if p.kind == "season":
-        return f"{ystr}-{_SEASON_EDTF[p.sub or 'SP']}"
+        return f"{ystr}-{_SEASON_EDTF[p.sub or 'SP']}" if p.year is not None else None
     if p.kind == "month":
         return f"{ystr}-{p.month:02d}" if p.month else f"{ystr}-XX"
     if p.kind == "day":
@@ -526,7 +526,7 @@ def to_edtf(value: str, calendar: str = "gregorian", mod: str | None = None) -> 
             return _qualify(base, "~")
         if mod in ("BEFORE", "ON_OR_BEFORE", "AFTER", "ON_OR_AFTER"):
             before = mod.endswith("BEFORE")
-            edge = base.split("/")[0 if before else -1]
+            edge = base.split("/")[0 if before else -1].split("T")[0]
             if "X" in edge or "-2" in edge[-3:]:  # unspecified digits or a season: use days
                 p = parse(value)
                 yr = _year_range(p) if p and p.kind in ("decade", "century", "millennium", "year") else None
