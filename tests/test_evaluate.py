@@ -209,3 +209,44 @@ def test_tbaq_gold_offsets_match_text(tbaq_dir: Path) -> None:
     report = evaluate_documents(docs, lambda text, dct: [])
     assert report.total.gold == sum(len(d.timexes) for d in docs)
     assert report.total.relaxed_recall == 0.0
+
+
+def test_cli_scores_the_annales_tagger(tmp_path: Path) -> None:
+    doc = GOLD.replace(
+        '<TEXT>He came on <TIMEX3 tid="t1" type="DATE" value="1998-03-06">Friday</TIMEX3>',
+        '<TEXT>He came on <TIMEX3 tid="t1" type="DATE" value="1917-06-22">22 June 1917</TIMEX3>',
+    )
+    (tmp_path / "a.tml").write_text(doc, encoding="utf-8")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "annales",
+            "evaluate",
+            "timeml",
+            str(tmp_path),
+            "--json",
+            "--errors",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    import json
+
+    report = json.loads(out.stdout)
+    assert report["documents"] == 1 and report["counts"]["gold"] == 4
+    assert report["counts"]["strict"] >= 1  # "22 June 1917" at least
+    assert all(e["doc"] == "doc1" for e in report["errors"])
+    assert not any(e["gold"] and e["gold"]["text"] == "22 June 1917" for e in report["errors"])
+
+
+def test_tagger_failure_on_a_document_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.tml").write_text(GOLD.replace('value="1998-03-10"', 'value="junk"'), "utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "annales", "evaluate", "timeml", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert "a.tml" in out.stderr

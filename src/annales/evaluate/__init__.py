@@ -84,7 +84,10 @@ def evaluate_documents(
     report = Report(system=system, mode=mode)
     for doc in docs:
         t0 = time.perf_counter()
-        predicted = list(tagger(doc.text, doc.dct))
+        try:
+            predicted = list(tagger(doc.text, doc.dct))
+        except (ValueError, AnnalesError) as exc:  # e.g. a gold DCT the tagger cannot read
+            raise InputError(doc.path, f"cannot tag this document: {exc}") from None
         report.seconds += time.perf_counter() - t0
         report.words += len(doc.text.split())
         report.add(score_document(doc.doc_id, doc.text, doc.timexes, predicted))
