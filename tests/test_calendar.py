@@ -328,3 +328,15 @@ def test_republican_conversion() -> None:
     assert cal.republican_date(1792, 9, 22) == (1, 1, 1)
     with pytest.raises(ValueError):
         cal.republican_to_gregorian(2, 13, 6)  # year II had five complementary days
+
+
+def test_republican_year_table_matches_convertdate() -> None:
+    from convertdate import french_republican as fr
+
+    for an in (1, 3, 4, 8, 12, 14, 19):
+        assert cal.republican_to_gregorian(an, 1, 1) == tuple(fr.to_gregorian(an, 1, 1))
+        for mois, jour in ((5, 17), (12, 30), (13, 5)):
+            g = cal.republican_to_gregorian(an, mois, jour)
+            assert g == tuple(fr.to_gregorian(an, mois, jour))
+            assert cal.republican_date(*g) == (an, mois, jour)
+    assert cal.republican_to_gregorian(3, 13, 6) == (1795, 9, 22)  # year III was a leap year

@@ -145,8 +145,21 @@ def is_valid(year: int, month: int, day: int, calendar: str = "gregorian") -> bo
     return 1 <= month <= 12 and 1 <= day <= _month_len(cal, year, month)
 
 
+@cache
+def _rep_starts() -> list[int]:
+    """JDN of 1 Vendémiaire for years I, II, ... (data table; convertdate's equinox method is
+    exact but computes an equinox per call, far too slow for a tagger)."""
+    return [_jdn("gregorian", _ymd(d)) for d in _toml("republican.toml")["year_starts"]]
+
+
 def republican_date(year: int, month: int, day: int) -> tuple[int, int, int]:
     """Gregorian date → (an, mois, jour) of the French Republic (mois 13 = sansculottides)."""
+    starts = _rep_starts()
+    j = _jdn("gregorian", (year, month, day))
+    if starts[0] <= j < starts[-1]:
+        an = max(i for i, s in enumerate(starts) if s <= j) + 1
+        k = j - starts[an - 1]
+        return an, k // 30 + 1, k % 30 + 1
     an, mois, jour = _fr.from_gregorian(year, month, day)
     return int(an), int(mois), int(jour)
 
@@ -155,6 +168,11 @@ def republican_to_gregorian(an: int, mois: int, jour: int) -> Ymd:
     """(an, mois, jour) → Gregorian date; ValueError for impossible days."""
     if not (1 <= mois <= 13 and 1 <= jour <= (30 if mois < 13 else 6)):
         raise ValueError(f"no day {jour} in Republican month {mois}")
+    starts = _rep_starts()
+    if 1 <= an < len(starts):
+        if mois == 13 and starts[an - 1] + 360 + jour - 1 >= starts[an]:
+            raise ValueError(f"year {an} has no complementary day {jour}")
+        return _from_jdn("gregorian", starts[an - 1] + (mois - 1) * 30 + jour - 1)
     if mois == 13 and jour == 6 and not _fr.leap(an):
         raise ValueError(f"year {an} has no sixth complementary day")
     y, m, d = _fr.to_gregorian(an, mois, jour)
