@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -289,5 +290,5 @@ def test_readonly_connection_cannot_write(tmp_path: Path) -> None:
 def test_stored_json_is_the_annales_1_payload(db: sqlite3.Connection) -> None:
     ch = make_chronicle("a", 3)
     write_chronicle(db, ch)
-    payload = json.loads(db.execute("SELECT chronicle FROM documents").fetchone()[0])
-    assert payload == ch.to_dict()
+    blob = db.execute("SELECT chronicle FROM documents").fetchone()[0]
+    assert json.loads(zlib.decompress(blob)) == ch.to_dict()

@@ -14,6 +14,7 @@ from typing import Any
 from annales.chronicle import Chronicle
 from annales.errors import StoreError
 from annales.store.dates import parse_filter_date
+from annales.store.writer import decode_payload
 
 #: Hard cap on rows returned by one call, whatever the caller asks.
 MAX_LIMIT = 10_000
@@ -80,7 +81,7 @@ def load_chronicle(conn: sqlite3.Connection, doc_id: str, *, include_text: bool 
         raise StoreError(f"no document {doc_id!r} in the database")
     cols = "chronicle, text" if include_text else "chronicle, ''"
     payload, text = conn.execute(f"SELECT {cols} FROM documents WHERE id = ?", (full,)).fetchone()
-    data = json.loads(payload)
+    data = decode_payload(payload)
     data["text"] = text
     sent = conn.execute(
         'SELECT start, "end" FROM sentences WHERE doc_id = ? ORDER BY seq', (full,)

@@ -20,7 +20,8 @@ CREATE TABLE documents (
     n_words         INTEGER NOT NULL,
     read_at         TEXT NOT NULL,             -- UTC ISO timestamp
     text            TEXT NOT NULL,
-    chronicle       TEXT NOT NULL              -- the full annales/1 JSON (without text)
+    chronicle       BLOB NOT NULL              -- the annales/1 JSON (without text), zlib-compressed
+                                               -- UTF-8: read it with annales.store.load_chronicle
 );
 
 CREATE TABLE sections (
@@ -154,4 +155,3 @@ CREATE TABLE event_arguments (
     entity_id  TEXT
 );
 CREATE INDEX event_arguments_event ON event_arguments(doc_id, event_id);
-CREATE INDEX event_arguments_entity ON event_arguments(doc_id, entity_id);
