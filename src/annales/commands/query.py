@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,33 +10,73 @@ import typer
 
 from annales import config
 
-
-def _label(value: str | None) -> str:
-    return value or ""
+_CAL_SHORT = {"julian": "O.S.", "french-republican": "Rep."}
 
 
 def _date_cell(ev: dict[str, Any]) -> str:
+    """Gregorian date first (the timeline's order), the document calendar's beside it when it
+    differs; a coarse date converted to a day range shows in its own calendar only."""
     date, greg, cal = ev.get("date"), ev.get("gregorian"), ev.get("calendar") or "gregorian"
     if not date and not greg:
         return "—"
-    if not date:
-        return f"{greg}"
-    if cal != "gregorian" and greg and greg != date:
-        short = {"julian": "O.S.", "french-republican": "Rep."}.get(cal, cal)
-        return f"{greg}\n({date} {short})"
-    return date
+    short = _CAL_SHORT.get(cal, cal)
+    if not greg or "/" in greg:
+        return f"{date} {short}" if cal != "gregorian" else str(date)
+    if cal != "gregorian" and date and greg != date:
+        return f"{greg}\n{date} {short}"
+    return greg
 
 
 def _args(items: list[dict[str, Any]]) -> str:
     return "; ".join(a.get("entity_name") or a["text"] for a in items)
 
 
-def _snippet(text: str, start: int, end: int, width: int = 160) -> str:
-    """The sentence around the trigger, cut to ``width`` with the trigger kept in view."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    return text[: width - 1] + "…"
+def _what(ev: dict[str, Any]) -> str:
+    """who — event — whom @ where, as one readable cell (rich markup escaped)."""
+    from rich.markup import escape
+
+    trig = ev["trigger"]["text"]
+    flags = (" [dim](not)[/]" if ev["negated"] else "") + (" [dim](likely)[/]" if ev["hedged"] else "")
+    parts = []
+    if ev["agents"]:
+        parts.append(escape(_args(ev["agents"])))
+    parts.append(f"[bold]{escape(trig)}[/]{flags}")
+    if ev["patients"]:
+        parts.append(escape(_args(ev["patients"])))
+    out = " ".join(parts)
+    if ev["places"]:
+        out += f" [cyan]@ {escape(_args(ev['places']))}[/]"
+    return out
+
+
+def _snippet(ev: dict[str, Any], width: int = 140) -> str:
+    """The sentence around the trigger, cut to about ``width`` characters, trigger in bold."""
+    from rich.markup import escape
+
+    sent = ev["sentence"]
+    text, s0 = sent["text"], sent["start"]
+    a, b = ev["trigger"]["start"] - s0, ev["trigger"]["end"] - s0
+    if not (0 <= a <= b <= len(text)):
+        return escape(" ".join(text.split())[:width])
+    lo = max(0, a - width // 2)
+    hi = min(len(text), b + width // 2)
+    before, trig, after = text[lo:a], text[a:b], text[b:hi]
+    def flat(t: str) -> str:
+        return escape(re.sub(r"\s+", " ", t))
+
+    return (("…" if lo > 0 else "") + flat(before) + "[bold]" + flat(trig) + "[/]" + flat(after)
+            + ("…" if hi < len(text) else "")).strip()
+
+
+def _console():  # type: ignore[no-untyped-def]
+    """A rich console; wide when the output is not a terminal (files, pipes)."""
+    import shutil
+    import sys
+
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() else max(120, shutil.get_terminal_size((160, 40)).columns)
+    return Console(width=width, soft_wrap=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -64,24 +105,18 @@ def register(app: typer.Typer) -> None:
             for r in rows:
                 typer.echo(json.dumps(r, ensure_ascii=False))
             return
-        from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=f"{len(rows)} events", show_lines=False, expand=True)
+        table = Table(title=f"{len(rows)} events", show_lines=True, expand=True)
         table.add_column("date", no_wrap=True)
-        table.add_column("event", style="bold")
-        table.add_column("who")
-        table.add_column("whom")
-        table.add_column("where")
+        table.add_column("event", ratio=2)
         table.add_column("source", ratio=3)
         for r in rows:
-            ev = r["trigger"]["text"] + (" (not)" if r["negated"] else "") + (" (?)" if r["hedged"] else "")
-            table.add_row(
-                _date_cell(r) + ("" if r.get("date_source") != "narrative" else " ~"),
-                ev, _args(r["agents"]), _args(r["patients"]), _args(r["places"]),
-                _snippet(r["sentence"]["text"], r["trigger"]["start"], r["trigger"]["end"]),
-            )
-        Console().print(table)
+            date = _date_cell(r) + (" ~" if r.get("date_source") == "narrative" else "")
+            table.add_row(date, _what(r), _snippet(r))
+        _console().print(table)
+        if rows and any(r.get("date_source") == "narrative" for r in rows):
+            typer.echo("~ date carried from the narrative (the text gives no date in that sentence)")
         if not rows:
             typer.echo("no events match", err=True)
 
@@ -105,7 +140,6 @@ def register(app: typer.Typer) -> None:
             for r in rows:
                 typer.echo(json.dumps(r, ensure_ascii=False))
             return
-        from rich.console import Console
         from rich.table import Table
 
         table = Table(title=f"{len(rows)} entities")
@@ -117,4 +151,4 @@ def register(app: typer.Typer) -> None:
         for r in rows:
             table.add_row(r["name"], r["label"], str(r["mentions"]), str(r["documents"]),
                           ", ".join(r["aliases"][:6]))
-        Console().print(table)
+        _console().print(table)
