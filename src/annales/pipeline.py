@@ -137,7 +137,11 @@ class _DocumentReader:
         j0 = bisect.bisect_left(self._dated_starts, offset)
         j1 = bisect.bisect_left(self._dated_starts, end)
         tx = [t for t in self._dated[j0:j1] if t[1] <= end]
-        self.raw_events.extend(ev_mod.events_from_doc(doc, offset, tx, qtok))
+        self.raw_events.extend(ev_mod.events_from_doc(doc, offset, tx, qtok, self._in_quote))
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end
 
     # -- whole document ----------------------------------------------------------------
     def finish(self) -> Chronicle:
@@ -162,13 +166,14 @@ class _DocumentReader:
                     speaker = index.at(s, e)
             quotes.append(Quote(f"u{n}", rq.start, rq.end, speaker, sspan))
 
-        def arg(span: tuple[int, int], labels: frozenset[str] | None = None) -> Argument:
-            s, e = span
+        def arg(span: tuple[int, int, int, int], labels: frozenset[str] | None = None) -> Argument:
+            """An argument, linked to the entity its head names (a place: any place inside)."""
+            s, e, hs, he = span
             if labels:
                 inner = index.inside(s, e, labels)
-                eid = inner[0][2] if inner else index.at(s, e)
+                eid = inner[0][2] if inner else index.at(hs, he)
             else:
-                eid = index.at(s, e)
+                eid = index.at(hs, he)
             return Argument(s, e, text[s:e], eid)
 
         events = []
