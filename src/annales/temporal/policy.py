@@ -17,7 +17,18 @@ from annales.errors import CalendarError
 from annales.temporal.calendars import DATA, Switch, _toml, switches
 
 POLICIES = ("gregorian", "julian", "auto")
-_YEAR = re.compile(r"(?<![\d,.£$/-])(1[0-9]{3}|20[0-9]{2})(?![\d,]|\s*(?:men|soldiers|people|troops))")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# years in a date context ("in 1917", "June 1917", "22 June, 1917"), so counts and page numbers
+# do not vote; and years with an era mark ("A.D. 180", "44 B.C.")
+_YEAR = re.compile(r"(?<![\d,.])(1\d{3}|20\d\d)(?![,.]?\d)")
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:[Ii]n|of|since|until|till|by|from|to|during|after|before|early|late|spring|summer|"
+    rf"autumn|winter|{_MONTHS}|\d{{1,2}}(?:st|nd|rd|th)?,)\s+$"
+)
+_AD_YEAR = re.compile(r"(?<!\w)A\.?\s?D\.?\s*(\d{1,4})(?!\d)")
+_BC_YEAR = re.compile(r"(?<!\d)(\d{1,4})\s*B\.?\s?C\.?(?:E\.?)?(?!\w)")
+# every statement names one of these: the patterns run only in windows around them
+_STATEMENT_ANCHOR = re.compile(r"alendar|ALENDAR|[Ss]tyle|STYLE|[Dd]ates|[Dd]ating|DATES")
 
 
 @cache
@@ -34,18 +45,27 @@ def _places() -> tuple[re.Pattern[str], dict[str, str]]:
             continue
         name, key = line.split("\t")
         table[name] = key
-    names = sorted(table, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    from annales.temporal.historical import _alt
+
+    rx = re.compile(r"(?<![\w])(?:" + _alt(list(table)) + r")(?![\w])")
     return rx, table
 
 
 def stated_calendar(text: str) -> tuple[str, str, int] | None:
     """The calendar a document says it follows: (calendar, quoted words, offset), earliest first."""
     best: tuple[str, str, int] | None = None
-    for rx, cal, _why in _statements():
-        m = rx.search(text)
-        if m and (best is None or m.start() < best[2]):
-            best = (cal, " ".join(m.group(0).split()), m.start())
+    done = -1
+    for a in _STATEMENT_ANCHOR.finditer(text):
+        if a.start() < done:
+            continue
+        lo, hi = max(0, a.start() - 200), min(len(text), a.end() + 200)
+        done = hi - 150
+        for rx, cal, _why in _statements():
+            m = rx.search(text, lo, hi)
+            if m and (best is None or m.start() < best[2]):
+                best = (cal, " ".join(m.group(0).split()), m.start())
+        if best is not None and best[2] < lo:
+            break
     return best
 
 
@@ -65,9 +85,17 @@ def dominant_country(text: str) -> tuple[str, Counter[str]] | None:
 
 def era_year(text: str) -> tuple[int, str] | None:
     """A representative year for the text (median of years mentioned), with where it came from."""
-    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    years = [
+        int(m.group(1))
+        for m in _YEAR.finditer(text)
+        if _YEAR_CONTEXT.search(text, max(0, m.start() - 14), m.start())
+    ]
+    years += [int(m.group(1)) for m in _AD_YEAR.finditer(text)]
+    years += [1 - int(m.group(1)) for m in _BC_YEAR.finditer(text)]
     if years:
-        return median_low(years), f"the years it mentions (median {median_low(years)})"
+        mid = median_low(years)
+        shown = f"{1 - mid} BC" if mid <= 0 else str(mid)
+        return mid, f"the years it mentions (median {shown})"
     from annales.temporal.historical import infer_reference
 
     inferred = infer_reference(text)
