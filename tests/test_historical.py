@@ -1,0 +1,353 @@
+"""Historical recognisers, calendar policy and year inference; the October (Old Style) excerpt."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from annales.errors import CalendarError
+from annales.temporal import historical, policy
+from conftest import TEXTS, need_shared
+
+
+def _one(text: str):
+    found = historical.find(text)
+    assert len(found) == 1, [(text[c.start : c.end], c.value) for c in found]
+    c = found[0]
+    return c, text[c.start : c.end]
+
+
+# --------------------------------------------------------------------------- Republican dates
+
+
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("the 1st Prairial, year III (20th May, 1795)", "1st Prairial, year III (20th May, 1795)", "1795-05-20"),
+        ("on 13 Vendémiaire an IV the sections", "13 Vendémiaire an IV", "1795-10-05"),
+        ("COUP-D'ÉTAT OF THE 18TH FRUCTIDOR, YEAR V", "18TH FRUCTIDOR, YEAR V", "1797-09-04"),
+        ("the 18th Brumaire, in the year VIII", "18th Brumaire, in the year VIII", "1799-11-09"),
+        ("FROM THE 18TH BRUMAIRE (9TH OF NOVEMBER, 1799) TO", "18TH BRUMAIRE (9TH OF NOVEMBER, 1799)", "1799-11-09"),
+        ("(15th Frimaire, year II", "15th Frimaire, year II", "1793-12-05"),
+        ("on the 30 Ventose an XII", "30 Ventose an XII", "1804-03-21"),
+    ],
+)
+def test_republican_dates_with_a_year(text, span, value) -> None:
+    c, got = _one(text)
+    assert got == span
+    assert (c.value, c.calendar, c.gregorian) == (value, "french-republican", value)
+    assert c.priority > 0 and c.resolve is None
+
+
+def test_republican_day_without_year_takes_the_narrative_year() -> None:
+    c, span = _one("On the 8th Thermidor, he entered the convention")
+    assert span == "8th Thermidor" and c.value == "XXXX-XX-XX"
+    assert c.resolve is not None
+    assert c.resolve("1794-07-20") == "1794-07-26"  # 8 Thermidor II
+    assert c.resolve("1798-06-01") == "1798-07-26"  # 8 Thermidor VI, the nearest
+    assert c.resolve(None) == "XXXX-XX-XX"  # no year, nothing invented
+
+
+def test_famous_republican_days_keep_their_year() -> None:
+    c, span = _one("after the 9th Thermidor")
+    assert c.resolve is not None and c.sets_reference is False
+    assert c.resolve(None) == "1794-07-27"
+    assert c.resolve("1795-06-01") == "1794-07-27"  # looked back on, not Thermidor III
+    c, _ = _one("the ninth of Thermidor")
+    assert c.resolve("1794-07-01") == "1794-07-27"
+
+
+def test_republican_day_with_gregorian_day_beside_it() -> None:
+    c, span = _one("the 30th Prairial (18th June) the councils")
+    assert span == "30th Prairial (18th June)"
+    assert c.resolve("1799-05-01") == "1799-06-18"  # 30 Prairial VII
+
+
+def test_gregorian_day_with_republican_day_beside_it() -> None:
+    c, span = _one("on the 14th of June (25th Prairial)")
+    assert span == "14th of June (25th Prairial)" and c.calendar == "french-republican"
+    assert c.resolve("1794-06-01") == "1794-06-14"
+
+
+def test_disagreeing_republican_concordance_is_flagged() -> None:
+    c, _ = _one("the 1st Prairial, year III (21st May, 1795)")
+    assert c.value == "1795-05-20" and c.warning and "disagree" in c.warning
+
+
+def test_impossible_republican_day_is_not_a_date() -> None:
+    assert historical.find("the 31st Thermidor, year II") == []
+
+
+def test_republican_words_that_are_not_dates() -> None:
+    assert historical.find("the Thermidorian party and the days of Prairial") == []
+
+
+# --------------------------------------------------------------------------- dual and marked dates
+
+
+@pytest.mark.parametrize(
+    "text,value,gregorian",
+    [
+        ("On 25 October (7 November) 1917 the", "1917-10-25", "1917-11-07"),
+        ("on 24 October/6 November 1917", "1917-10-24", "1917-11-06"),
+        ("on 7 November (25 October) 1917", "1917-10-25", "1917-11-07"),
+        ("dated 10/23 March 1917", "1917-03-10", "1917-03-23"),
+        ("October 25 (November 7), 1917", "1917-10-25", "1917-11-07"),
+        ("on 18 June 1709 (29 June 1709)", "1709-06-18", "1709-06-29"),
+        ("25 December 1916 (7 January 1917)", "1916-12-25", "1917-01-07"),
+        ("22 June O.S. (5 July N.S.) 1917", "1917-06-22", "1917-07-05"),
+    ],
+)
+def test_dual_dates_are_one_candidate_whose_sides_agree(text, value, gregorian) -> None:
+    c, _ = _one(text)
+    assert (c.value, c.calendar, c.gregorian) == (value, "julian", gregorian)
+    assert c.warning is None
+
+
+def test_dual_date_without_year_resolves_from_the_reference() -> None:
+    c, span = _one("on 25 October (7 November) the Bolsheviks")
+    assert span == "25 October (7 November)"
+    assert c.value == "XXXX-10-25" and c.resolve is not None
+    assert c.resolve("1917-10-01") == "1917-10-25"
+
+
+def test_two_dates_in_brackets_that_are_not_a_dual_date() -> None:
+    assert historical.find("on 5 June (12 July) nothing") == []
+    assert historical.find("the night of 24/25 October") == []
+
+
+@pytest.mark.parametrize(
+    "text,value,gregorian",
+    [
+        ("born 10 February 1714/15 in", "1715-02-10", "1715-02-21"),
+        ("on March 3, 1688/9", "1689-03-03", "1689-03-13"),
+        ("on 24 March 1751/2", "1752-03-24", "1752-04-04"),
+    ],
+)
+def test_old_style_double_years(text, value, gregorian) -> None:
+    c, _ = _one(text)
+    assert (c.value, c.calendar, c.gregorian) == (value, "julian", gregorian)
+
+
+def test_bare_double_year_is_the_english_civil_year() -> None:
+    c, span = _one("the winter of 1714/15 was hard")
+    assert span == "1714/15"
+    assert c.value == "1714-03-25/1715-03-24" and c.calendar == "julian"
+
+
+def test_double_year_rules() -> None:
+    assert historical.find("in 1917/18") == []  # not Old Style: after 1752
+    assert historical.find("in 1714/16") == []  # not consecutive
+    assert historical.find("on 10 May 1714/15") == []  # after 25 March: no double year
+
+
+@pytest.mark.parametrize(
+    "text,value,calendar,gregorian",
+    [
+        ("on 22 June 1917 (O.S.) the", "1917-06-22", "julian", "1917-07-05"),
+        ("on 5 July 1917 N.S.", "1917-07-05", "gregorian", "1917-07-05"),
+        ("on 1 March 1917, Old Style,", "1917-03-01", "julian", "1917-03-14"),
+        ("on June 5, 1920, New Style", "1920-06-05", "gregorian", "1920-06-05"),
+    ],
+)
+def test_style_marked_dates(text, value, calendar, gregorian) -> None:
+    c, _ = _one(text)
+    assert (c.value, c.calendar, c.gregorian) == (value, calendar, gregorian)
+
+
+def test_style_marked_day_without_year() -> None:
+    c, span = _one("on 22 June (O.S.) the")
+    assert span == "22 June (O.S.)" and c.calendar == "julian"
+    assert c.resolve is not None and c.resolve("1917") == "1917-06-22"
+
+
+# --------------------------------------------------------------------------- named events
+
+
+@pytest.mark.parametrize(
+    "text,span,value,calendar",
+    [
+        ("prices rose during the Great War.", "the Great War", "1914/1918", "gregorian"),
+        ("after the February Revolution the", "the February Revolution", "1917-02-23/1917-03-02", "julian"),
+        ("since the Congress of Vienna", "the Congress of Vienna", "1814-09/1815-06", "gregorian"),
+        ("until the Reign of Terror ended", "the Reign of Terror", "1793-09-05/1794-07-28", "gregorian"),
+        ("before the Battle of Hastings", "the Battle of Hastings", "1066-10-14", "julian"),
+    ],
+)
+def test_named_periods_after_a_temporal_preposition(text, span, value, calendar) -> None:
+    c, got = _one(text)
+    assert (got, c.value, c.calendar) == (span, value, calendar)
+    assert c.source == "historical:event" and c.sets_reference is False
+
+
+def test_named_periods_elsewhere_are_not_timexes() -> None:
+    assert historical.find("The Great War changed Europe.") == []
+
+
+def test_event_table_is_large_and_well_formed() -> None:
+    from annales.temporal import calendars as cal
+
+    table = historical.periods()
+    periods = set(table.values())
+    assert len(periods) >= 200
+    for p in periods:
+        assert cal.parse(p.start) is not None and cal.parse(p.end) is not None, p
+        assert cal.sort_key(p.start, p.calendar) <= cal.sort_key(p.end, p.calendar), p
+        assert p.calendar in ("gregorian", "julian") and p.note
+
+
+# --------------------------------------------------------------------------- year inference
+
+
+def test_infer_reference_from_title_first() -> None:
+    got = historical.infer_reference("Nothing dated here.", title="Diaries of the February Revolution")
+    assert got is not None and got[0] == "1917" and "title" in got[1]
+
+
+def test_infer_reference_from_most_mentioned_event() -> None:
+    text = "The Congress of Vienna met. Later, the Congress of Vienna ended; the Battle of Waterloo."
+    got = historical.infer_reference(text)
+    assert got is not None and got[0] == "1814" and "Congress of Vienna" in got[1]
+
+
+def test_infer_reference_ignores_long_periods_and_empty_text() -> None:
+    assert historical.infer_reference("In the Middle Ages and the Renaissance people.") is None
+    assert historical.infer_reference("") is None
+
+
+# --------------------------------------------------------------------------- policy
+
+
+def test_policy_requested() -> None:
+    assert policy.decide_calendar("anything", "julian")[0] == "julian"
+    assert policy.decide_calendar("anything", "gregorian")[0] == "gregorian"
+
+
+def test_policy_unknown_is_one_line_error() -> None:
+    with pytest.raises(CalendarError) as err:
+        policy.decide_calendar("x", "byzantine")
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "text,calendar",
+    [
+        ("I have adopted in this book our Calendar throughout, instead of the former Russian Calendar, "
+         "which was thirteen days earlier. In Petrograd on 25 October 1917...", "gregorian"),
+        ("Translator's note: all dates are given in the Old Style. In Paris in 1917...", "julian"),
+        ("Note. Dates in this book are given according to the New Style. Moscow, 1917.", "gregorian"),
+        ("We have kept the Russian calendar throughout. London 1950.", "julian"),
+    ],
+)
+def test_policy_statement_wins(text, calendar) -> None:
+    cal, reason = policy.decide_calendar(text, "auto")
+    assert cal == calendar and "states" in reason
+
+
+@pytest.mark.parametrize(
+    "text,calendar",
+    [
+        ("In 1917 the Petrograd Soviet met in the Tauride Palace; Moscow followed in 1917.", "julian"),
+        ("In 1919 Moscow was hungry; Petrograd in 1920 was worse.", "gregorian"),
+        ("In 1745 London feared the Jacobites; Edinburgh fell in 1745.", "julian"),
+        ("In 1760 London celebrated; Bristol in 1761.", "gregorian"),
+        ("In 1600 Madrid and Seville traded with Lisbon.", "gregorian"),
+        ("In 1500 Madrid and Seville traded with Lisbon.", "julian"),
+        ("Athens in 1922 and Salonika in 1921.", "julian"),
+        ("Constantinople in 1920 and Smyrna in 1922.", "julian"),
+        ("Ankara in 1930 and Istanbul in 1935.", "gregorian"),
+        ("Rome, 44 B.C.: Caesar is murdered in Rome.", "julian"),
+        ("Nothing here names a place.", "gregorian"),
+    ],
+)
+def test_policy_by_place_and_era(text, calendar) -> None:
+    assert policy.decide_calendar(text, "auto")[0] == calendar
+
+
+def test_policy_sweden_special_case_is_reported() -> None:
+    cal, reason = policy.decide_calendar("Stockholm in 1705; Uppsala in 1706.", "auto")
+    assert cal == "julian" and "Swedish calendar" in reason
+
+
+def test_policy_on_real_books(texts_dir) -> None:
+    reed = (texts_dir / "reed-ten-days.txt").read_text(encoding="utf-8")
+    cal, reason = policy.decide_calendar(reed, "auto")
+    assert cal == "gregorian" and "our Calendar" in reason
+    october = (texts_dir / "october-excerpt.txt").read_text(encoding="utf-8")
+    assert policy.decide_calendar(october, "auto")[0] == "julian"
+    mignet = (texts_dir / "mignet-french-revolution-1789-1814.txt").read_text(encoding="utf-8")
+    assert policy.decide_calendar(mignet, "auto")[0] == "gregorian"
+
+
+def test_mignet_republican_dates(texts_dir) -> None:
+    text = (texts_dir / "mignet-french-revolution-1789-1814.txt").read_text(encoding="utf-8")
+    rep = [c for c in historical.find(text) if c.calendar == "french-republican"]
+    assert len(rep) >= 160
+    for c in rep:
+        v = c.resolve("1795-01-01") if c.resolve else c.value
+        assert v == "XXXX-XX-XX" or "1792-09-22" <= v <= "1805-12-31", (text[c.start : c.end], v)
+
+
+# --------------------------------------------------------------------------- the October excerpt
+
+
+def _julian(y: int, m: int, d: int) -> tuple[str, str]:
+    """(Julian value, Gregorian value) for a 1917 Julian day: the Gregorian is 13 days later."""
+    g = dt.date(y, m, d) + dt.timedelta(days=13)
+    return f"{y:04d}-{m:02d}-{d:02d}", g.isoformat()
+
+
+def _month(y: int, m: int) -> tuple[str, str]:
+    first = dt.date(y, m, 1) + dt.timedelta(days=13)
+    nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+    last = nxt - dt.timedelta(days=1) + dt.timedelta(days=13)
+    return f"{y:04d}-{m:02d}", f"{first.isoformat()}/{last.isoformat()}"
+
+
+# (phrase that occurs in the text, its occurrence number, the timex text, expected)
+OCTOBER = [
+    ("On 22 June, Bolshevik", 0, "22 June", _julian(1917, 6, 22)),
+    ("On the 23rd, representatives", 0, "the 23rd", _julian(1917, 6, 23)),
+    ("on the 25th, the sailors", 0, "the 25th", _julian(1917, 6, 25)),
+    ("slated for early July", 0, "early July", _month(1917, 7)),
+    ("On 22 June, at an informal", 0, "22 June", _julian(1917, 6, 22)),
+    ("turbulent late June days", 0, "late June", _month(1917, 6)),
+    ("on 23 June the All-Russian", 0, "23 June", _julian(1917, 6, 23)),
+    ("That same day, its vacillation", 0, "That same day", _julian(1917, 6, 23)),
+    ("As early as 20 June", 0, "20 June", _julian(1917, 6, 20)),
+    ("The next day, a German", 0, "The next day", _julian(1917, 6, 21)),
+    ("On the 24th, a desolate", 0, "the 24th", _julian(1917, 6, 24)),
+    ("the hot days of July", 0, "July", _month(1917, 7)),
+]
+
+
+@pytest.fixture(scope="module")
+def october_timexes():
+    text = need_shared(TEXTS / "october-excerpt.txt").read_text(encoding="utf-8")
+    from annales.temporal import tag_time
+
+    return text, tag_time(text, mode="narratives", calendar="julian", reference="1917")
+
+
+@pytest.mark.parametrize("phrase,nth,span,expected", OCTOBER, ids=[o[0] for o in OCTOBER])
+def test_october_old_style_dates(october_timexes, phrase, nth, span, expected) -> None:
+    text, timexes = october_timexes
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(phrase, pos + 1)
+    start = pos + phrase.index(span)
+    hits = [t for t in timexes if t.start <= start < t.end]
+    assert hits, f"no timex at {span!r}"
+    t = hits[0]
+    assert (t.value, t.calendar, t.gregorian) == (expected[0], "julian", expected[1])
+    assert t.edtf is not None
+
+
+def test_october_fuzzy_edges(october_timexes) -> None:
+    text, timexes = october_timexes
+    by_text = {t.text: t for t in timexes}
+    assert by_text["early July"].mod == "START" and by_text["early July"].edtf == "1917-07-01/1917-07-10"
+    assert by_text["late June"].mod == "END" and by_text["late June"].edtf == "1917-06-21/1917-06-30"
+    label = next(t.label for t in timexes if t.text == "22 June")
+    assert label == "22 June 1917 (O.S.) · 5 July 1917 (N.S.)"
