@@ -155,3 +155,4 @@ CREATE TABLE event_arguments (
     entity_id  TEXT
 );
 CREATE INDEX event_arguments_event ON event_arguments(doc_id, event_id);
+CREATE INDEX event_arguments_entity ON event_arguments(doc_id, entity_id);
