@@ -87,13 +87,16 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
 def merge(*groups: list[Candidate]) -> list[Candidate]:
     """Overlapping candidates: the higher ``priority`` wins, then the longer span."""
     allc = [c for g in groups for c in g]
+    if not allc:
+        return []
     allc.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     taken: list[Candidate] = []
-    spans: list[tuple[int, int]] = []
+    size = max(c.end for c in allc) + 1
+    used = bytearray(size)  # linear-time overlap test, whatever the number of candidates
     for c in allc:
-        if c.end <= c.start or any(c.start < e and s < c.end for s, e in spans):
+        if c.end <= c.start or c.start < 0 or used.find(1, c.start, c.end) >= 0:
             continue
-        spans.append((c.start, c.end))
+        used[c.start : c.end] = b"\x01" * (c.end - c.start)
         taken.append(c)
     taken.sort(key=lambda c: c.start)
     return taken

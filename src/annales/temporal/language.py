@@ -36,6 +36,12 @@ TABLES: dict[str, tuple[str, str]] = {
     "ampm": ("ampm", "ampm"),
 }
 
+# Tables whose single words can carry an expression (a stretch needs one of them).
+CORE_TABLES = frozenset({
+    "months", "weekdays", "units", "seasons", "parts_of_day", "clock_words", "holidays",
+    "generic_refs", "deictic_days", "frequencies", "decade_words", "eras", "ampm",
+})
+
 _MACRO = re.compile(r"\{([A-Za-z]\w*)(?:@(\w+))?\}")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -143,13 +149,25 @@ def _word_classes(data: dict[str, Any], rules_raw: list[dict[str, Any]]) -> dict
 
     for table, (_macro, cls) in TABLES.items():
         for key in data.get(table, {}):
-            for w in _WORD.findall(key.lower()):
+            words = _WORD.findall(key.lower())
+            for w in words:
                 add(w, cls)
                 add(w, w)
+            if words and table in CORE_TABLES:
+                add(words[-1], "core")  # "the near future": the head word carries it
     for key, v in data["numbers"].items():
         if isinstance(v, int):
             add(key, "number")
             add(key, key)
+            if key not in ("a", "an", "single"):
+                add(key, "core")
+    for key, v in data["ordinals"].items():
+        if isinstance(v, int):
+            for w in _WORD.findall(key.lower()):
+                add(w, "ordinal")
+                add(w, "core")
+    for w in ("decade", "decades", "century", "centuries", "quarter", "half", "fiscal", "ago", "year", "weekend", "period"):
+        add(w, "core")
     for w in data["numbers"]["vague_numbers"]:
         for t in _WORD.findall(w):
             add(t, "vague")
@@ -204,6 +222,8 @@ def load(language: str = "en") -> Lexicon:
         "ordinal_not_before": frozenset(data["ordinal_context"]["not_before"]),
         "mods_outside": frozenset(data["span"]["mods_outside"]),
         "adverb_followers": frozenset(data["frequency_context"]["adverb_followers"]),
+        "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
+        "relative_not_after": frozenset(data["relative_context"]["not_after"]),
     }
     return Lexicon(
         language=data.get("language", language),

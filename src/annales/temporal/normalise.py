@@ -55,12 +55,13 @@ def parse_number(s: str | None, lex: Lexicon) -> float | None:
     except ValueError:
         pass
     nums = lex.tables["numbers"]
+    words = [w for w in re.split(r"[\s-]+", s) if w and w != "and"]
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]  # "a single", "a hundred", "a dozen"
     total = 0
     current = 0
     seen = False
-    for w in re.split(r"[\s-]+", s):
-        if w in ("and", ""):
-            continue
+    for w in words:
         if w == "dozen":
             current = (current or 1) * 12
             seen = True
@@ -687,6 +688,8 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     relw = " ".join(relw.split())
     d = lex.lookup("relatives", relw)
     text = hit_text(hit, ctx).lower()
+    if hit.start == hit.match_start and not text.startswith(("the ", "that ", "this ")) and _prev_word(ctx.text, hit.start) in lex.lists["relative_not_after"]:
+        return None  # "on this last day", "his next year"
     if d is None:  # the_unit_with_mod: "the end of the year"
         d = 0
         relw = "the"
@@ -895,6 +898,9 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
     name = hit.rule.name
     mod = None
     if name == "bare_units":
+        first = text.split()[0] if text.split() else ""
+        if first not in lex.lists["bare_unit_after"] and _prev_word(ctx.text, hit.match_start) not in lex.lists["bare_unit_after"]:
+            return None
         return _cand(hit, "DURATION", _duration_value(None, unit, lex, unit_word) or "PXY")
     if name == "half_unit":
         return _cand(hit, "DURATION", _duration_value(0.5, unit, lex, unit_word) or "PXY")
@@ -986,8 +992,13 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         hm = lex.lookup("clock_words", g["clock"])
     else:
         h = g.get("hour") or g.get("hour_o")
-        if h:
+        if h and h.isdigit():
             hour = int(h)
+        elif h:
+            pn = parse_number(h, lex)
+            if pn is None:
+                return None
+            hour = int(pn)
         elif g.get("hourw"):
             pn = parse_number(g["hourw"], lex)
             if pn is None:

@@ -74,14 +74,14 @@ def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str]]]:
         cur_end = m.end()
         cur_cls |= cls
         ntok += 1
-        if not core and not cls <= _FUNCTION:
+        if not core and "core" in cls:
             core = True
     if cur_start >= 0 and core:
         out.append((cur_start, cur_end, frozenset(cur_cls)))
     return out
 
 
-_DIGIT = frozenset({"digit"})
+_DIGIT = frozenset({"digit", "core"})
 # Classes of words that cannot make an expression on their own.
 _FUNCTION = frozenset({"the", "of", "a", "an", "in", "and", "or", "to", "at", "on", "by", "s", "that", "this"})
 
@@ -90,23 +90,39 @@ def _needs_met(rule: Rule, cls: frozenset[str]) -> bool:
     return all(not need.isdisjoint(cls) for need in rule.needs)
 
 
+_RULES_FOR: dict[tuple[int, frozenset[str]], list[Rule]] = {}
+
+
+def _rules_for(lex: Lexicon, cls: frozenset[str]) -> list[Rule]:
+    """The rules a stretch with these word classes can match (memoised: class sets repeat)."""
+    key = (id(lex), cls)
+    got = _RULES_FOR.get(key)
+    if got is None:
+        got = [r for r in lex.rules if not r.needs or _needs_met(r, cls)]
+        if len(_RULES_FOR) > 50_000:
+            _RULES_FOR.clear()
+        _RULES_FOR[key] = got
+    return got
+
+
 def find(text: str, lex: Lexicon) -> list[Hit]:
     """All non-overlapping rule matches in ``text``, longest first, in text order."""
-    hits: list[Hit] = []
+    out: list[Hit] = []
     n = len(text)
     for cs, ce, cls in stretches(text, lex):
+        hits: list[Hit] = []
         # allow a trailing "." (abbreviations, "a.m.") and a leading apostrophe ("'98")
         if ce < n and text[ce] == ".":
             ce += 1
         if cs > 0 and text[cs - 1] in "'’":
             cs -= 1
-        for rule in lex.rules:
-            if rule.needs and not _needs_met(rule, cls):
-                continue
+        for rule in _rules_for(lex, cls):
             for m in rule.regex.finditer(text, cs, ce):
                 if m.end() > m.start():
                     hits.append(Hit(m.start(), m.end(), rule, m.groupdict(), match_start=m.start(), match_end=m.end()))
-    return _select(hits)
+        if hits:
+            out.extend(_select(hits))  # stretches are disjoint: select within each
+    return out
 
 
 def _select(hits: list[Hit]) -> list[Hit]:

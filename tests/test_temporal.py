@@ -1,0 +1,254 @@
+"""Unit tests of the temporal tagger, one group per expression family."""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.errors import CalendarError
+from annales.temporal import tag_time
+from annales.temporal.engine import tag
+
+
+def one(text: str, **kw):  # type: ignore[no-untyped-def]
+    got = tag_time(text, **kw)
+    assert len(got) == 1, [(t.text, t.value) for t in got]
+    return got[0]
+
+
+def values(text: str, **kw) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(t.text, t.value) for t in tag_time(text, **kw)]
+
+
+NEWS = {"mode": "news", "dct": "1998-08-07"}  # a Friday
+
+
+# --------------------------------------------------------------------------- absolute dates
+@pytest.mark.parametrize(
+    "text,span,value",
+    [
+        ("It began on 22 June 1917 in the capital.", "22 June 1917", "1917-06-22"),
+        ("It began on June 22, 1917 in the capital.", "June 22, 1917", "1917-06-22"),
+        ("It began on the 22nd of June, 1917.", "the 22nd of June, 1917", "1917-06-22"),
+        ("It began on 1917-06-22.", "1917-06-22", "1917-06-22"),
+        ("It began on 6/22/1917.", "6/22/1917", "1917-06-22"),
+        ("It began on 22/6/1917.", "22/6/1917", "1917-06-22"),
+        ("It began in June 1917.", "June 1917", "1917-06"),
+        ("It began in 1917.", "1917", "1917"),
+        ("It began on Friday, Aug. 7, 1998.", "Friday, Aug. 7, 1998", "1998-08-07"),
+        ("It began in the spring of 1848.", "the spring of 1848", "1848-SP"),
+        ("Caesar died in 44 BC.", "44 BC", "BC0044"),
+        ("Rome was sacked in AD 410.", "AD 410", "0410"),
+        ("He came back in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+    ],
+)
+def test_absolute_dates(text: str, span: str, value: str) -> None:
+    t = one(text)
+    assert (t.text, t.value, t.type) == (span, value, "DATE")
+
+
+def test_decades_centuries() -> None:
+    assert values("in the 1920s") == [("the 1920s", "192")]
+    assert values("in the sixties", reference="1970") == [("the sixties", "196")]
+    t = one("in the early nineteenth century")
+    assert (t.text, t.value, t.mod) == ("the early nineteenth century", "18", "START")
+    assert one("the third century BC").value == "BC02"
+    t = one("the mid-1920s")
+    assert (t.value, t.mod) == ("192", "MID")
+
+
+def test_seasons_quarters() -> None:
+    assert one("profits in the third quarter of 1990 rose").value == "1990-Q3"
+    assert one("in the first half of 1990").value == "1990-H1"
+    assert one("the third quarter", **NEWS).value == "1998-Q3"
+
+
+# --------------------------------------------------------------------------- fuzzy
+@pytest.mark.parametrize(
+    "text,span,value,mod",
+    [
+        ("in early July 1917", "early July 1917", "1917-07", "START"),
+        ("in late June 1917", "late June 1917", "1917-06", "END"),
+        ("by the end of 1990", "the end of 1990", "1990", "END"),
+        ("around 1900", "around 1900", "1900", "APPROX"),
+        ("in mid-1920", "mid-1920", "1920", "MID"),
+    ],
+)
+def test_fuzzy(text: str, span: str, value: str, mod: str) -> None:
+    t = one(text)
+    assert (t.text, t.value, t.mod) == (span, value, mod)
+
+
+# --------------------------------------------------------------------------- relative (news)
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("He said yesterday.", "1998-08-06"),
+        ("They meet tomorrow.", "1998-08-08"),
+        ("It happened last year.", "1997"),
+        ("It happens next month.", "1998-09"),
+        ("It happened last week.", "1998-W31"),
+        ("It happened two years ago.", "1996"),
+        ("It happened three days ago.", "1998-08-04"),
+        ("The bombs exploded Friday.", "1998-08-07"),
+        ("The bombs exploded Tuesday.", "1998-08-04"),
+        ("The talks will resume Tuesday.", "1998-08-11"),
+        ("It happened last fall.", "1997-FA"),
+        ("He is now retired.", "PRESENT_REF"),
+        ("Prices rose in the past.", "PAST_REF"),
+        ("It will change in the future.", "FUTURE_REF"),
+        ("It happened in December.", "1997-12"),
+    ],
+)
+def test_news_relative(text: str, value: str) -> None:
+    assert one(text, **NEWS).value == value
+
+
+def test_news_anchor_is_dct() -> None:
+    t = one("It happened last year.", **NEWS)
+    assert t.anchor == "t0"
+
+
+# --------------------------------------------------------------------------- narratives
+def test_narrative_running_reference() -> None:
+    text = "On 22 June the Congress met. The next day it voted. On the 25th it dissolved. That same day, riots."
+    got = tag_time(text, reference="1917")
+    assert [(t.text, t.value) for t in got] == [
+        ("22 June", "1917-06-22"),
+        ("The next day", "1917-06-23"),
+        ("the 25th", "1917-06-25"),
+        ("That same day", "1917-06-25"),
+    ]
+    assert [t.anchor for t in got] == ["t0", "t1", "t2", "t3"]
+
+
+def test_narrative_without_year_stays_unknown() -> None:
+    got = values("On 22 June the Congress met. The next day it voted.")
+    assert got == [("22 June", "XXXX-06-22"), ("The next day", "XXXX-XX-XX")]
+
+
+def test_narrative_bare_month_and_following() -> None:
+    got = values("In 1848 revolts spread. In March Vienna rose; the following spring all was over.")
+    assert got == [("1848", "1848"), ("March", "1848-03"), ("the following spring", "1849-SP")]
+
+
+def test_narrative_previous_year_and_same_month() -> None:
+    got = values("In May 1871 the Commune fell. That same month, Thiers ruled. The previous year had seen Sedan.")
+    assert got[1] == ("That same month", "1871-05")
+    assert got[2] == ("The previous year", "1870")
+
+
+def test_ordinal_day_alone_not_a_regiment() -> None:
+    assert values("the 23rd Regiment marched", reference="1917-06") == []
+    assert values("On the 23rd, it marched.", reference="1917-06") == [("the 23rd", "1917-06-23")]
+
+
+# --------------------------------------------------------------------------- durations and sets
+@pytest.mark.parametrize(
+    "text,span,value,mod",
+    [
+        ("it lasted three days", "three days", "P3D", None),
+        ("it lasted 15 days", "15 days", "P15D", None),
+        ("it lasted two, three days", "two, three days", "P2D", "APPROX"),
+        ("it lasted several months", "several months", "PXM", None),
+        ("it lasted for decades", "decades", "PXDE", None),
+        ("it lasted five hours", "five hours", "PT5H", None),
+        ("it lasted 5 1/2 hours", "5 1/2 hours", "PT5H30M", None),
+        ("it lasted more than four hours", "more than four hours", "PT4H", "MORE_THAN"),
+        ("a two-year contract", "two-year", "P2Y", None),
+        ("it lasted twenty-five years", "twenty-five years", "P25Y", None),
+        ("over the past two months", "the past two months", "P2M", None),
+    ],
+)
+def test_durations(text: str, span: str, value: str, mod: str | None) -> None:
+    t = one(text)
+    assert (t.text, t.type, t.value, t.mod) == (span, "DURATION", value, mod)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("we met every Monday", "XXXX-WXX-1"), ("it is paid annually.", "P1Y"), ("twice a week", "P1W"),
+     ("every two years", "P2Y"), ("on Sundays", "XXXX-WXX-7")],
+)
+def test_sets(text: str, value: str) -> None:
+    t = one(text)
+    assert (t.type, t.value) == ("SET", value)
+
+
+def test_set_frequency() -> None:
+    assert one("twice a week").freq == "2X"
+    assert one("every Monday").quant == "EVERY"
+
+
+# --------------------------------------------------------------------------- times
+@pytest.mark.parametrize(
+    "text,value",
+    [("at 10:35 a.m.", "1998-08-07T10:35"), ("at 5 p.m.", "1998-08-07T17:00"),
+     ("at noon", "1998-08-07T12:00"), ("at six o'clock", "1998-08-07T06:00")],
+)
+def test_clock_times(text: str, value: str) -> None:
+    t = one(text, **NEWS)
+    assert (t.type, t.value) == ("TIME", value)
+
+
+def test_part_of_day() -> None:
+    assert one("Friday morning", **NEWS).value == "1998-08-07TMO"
+    assert one("last night", **NEWS).value == "1998-08-06TNI"
+
+
+# --------------------------------------------------------------------------- precision
+@pytest.mark.parametrize(
+    "text",
+    [
+        "soldiers over forty",
+        "the Sixth Congress met",
+        "the Eleventh Army advanced",
+        "15,000 deserters",
+        "the vote was nineteen to two",
+        "1917 soldiers deserted",
+        "a 44-year-old protester",
+        "page 1917",
+        "you may go",
+        "they march on",
+        "a second wave came",
+        "a quarter of the army",
+        "a quarterly dividend",
+    ],
+)
+def test_not_timexes(text: str) -> None:
+    assert values(text) == []
+
+
+def test_impossible_dates_are_flagged() -> None:
+    t = one("On 31 June 1917 nothing happened.")
+    assert "XX" in t.value and t.warning
+    t = one("On 30 February they met.", reference="1917")
+    assert t.value.endswith("-XX") and t.warning
+
+
+# --------------------------------------------------------------------------- api
+def test_ids_and_offsets() -> None:
+    text = "On 22 June 1917, and again on 5 July 1917, then three days later."
+    got = tag_time(text)
+    assert [t.id for t in got] == [f"t{i}" for i in range(1, len(got) + 1)]
+    assert all(text[t.start : t.end] == t.text for t in got)
+    assert got[-1].value == "1917-07-08"
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(ValueError):
+        tag_time("x", mode="poetry")
+    with pytest.raises(CalendarError):
+        tag_time("x", calendar="mayan")
+    with pytest.raises(ValueError):
+        tag_time("x", dct="yesterday-ish")
+    assert tag_time("") == []
+
+
+def test_julian_document_gets_gregorian_counterpart() -> None:
+    t = one("On 22 June the soldiers met.", reference="1917", calendar="julian")
+    assert (t.value, t.calendar, t.gregorian) == ("1917-06-22", "julian", "1917-07-05")
+
+
+def test_auto_calendar_reports_reason() -> None:
+    _, facts = tag("In Petrograd on 22 June 1917 the workers of Moscow and Kiev struck.", calendar="auto")
+    assert facts["calendar"] in ("julian", "gregorian") and facts["calendar_reason"]

@@ -1,0 +1,60 @@
+"""Property tests: on any Unicode text the tagger never crashes, offsets always hold, and
+every value is a well-formed TIMEX3 value."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annales.temporal import tag_time
+
+# TIMEX3 values we produce: dates/times with X placeholders, weeks, seasons, quarters, halves,
+# decades/centuries, BC years, durations, and the generic references.
+_DATE = r"(?:BC)?[0-9X]{1,4}(?:-(?:[0-9X]{2}(?:-[0-9X]{2})?|W[0-9X]{1,2}(?:-(?:[1-7]|WE))?|Q[1-4X]|H[12]|SP|SU|FA|WI))?"
+_TIME = r"(?:T(?:[0-2][0-9]:[0-5][0-9]|24(?::00)?|MO|AF|EV|NI|MI|DT))?"
+_DUR = r"P(?:T?(?:[0-9]+(?:\.[0-9]+)?|X)(?:Y|M|W|D|H|S|Q|DE|CE|ML|E|C|L))+(?:T[0-9]+[HMS](?:[0-9]+[HMS])?)?|PT[0-9]+H[0-9]+M|PT[0-9]+M[0-9]+S"
+VALUE = re.compile(rf"^(?:{_DATE}{_TIME}|{_DUR}|PRESENT_REF|PAST_REF|FUTURE_REF|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:MO|AF|EV|NI|[0-2][0-9]:[0-5][0-9]))$")
+
+WORDS = st.sampled_from(
+    "On the 22nd of June 1917 June 22, last next this week year month day days ago later earlier "
+    "Friday Monday morning night early late mid- the 1920s sixties century BC AD 44 410 two three "
+    "twenty-five , . - / : 'ninety' every each daily now then yesterday tomorrow 1998-08-07 "
+    "6/22/1917 10:35 a.m. p.m. noon o'clock quarter third first half spring summer fall May March "
+    "31 30 February 0 00 99999 1,000 15,000 more than about around since following previous same "
+    "that 23rd the the of of in in \n \n\n".split(" ")
+)
+TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=60).map(" ".join))
+
+
+def _check(text: str, **kw: str) -> None:
+    got = tag_time(text, **kw)
+    prev_end = -1
+    for i, t in enumerate(got, start=1):
+        assert t.id == f"t{i}"
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.start >= prev_end, "timexes overlap"
+        prev_end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert VALUE.match(t.value), (t.text, t.value)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_narratives_never_crash(text: str) -> None:
+    _check(text)
+    _check(text, reference="1917-06")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_news_never_crash(text: str) -> None:
+    _check(text, mode="news", dct="1998-08-07")
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS)
+def test_julian_never_crash(text: str) -> None:
+    _check(text, reference="1917", calendar="julian")
