@@ -42,6 +42,9 @@ CORE_TABLES = frozenset({
     "generic_refs", "deictic_days", "frequencies", "decade_words", "eras", "ampm",
 })
 
+# Literal words in rule `needs` that are too common to start a stretch by themselves.
+_NOT_CORE = frozenset({"the", "before", "after", "every", "each", "o", "old"})
+
 _MACRO = re.compile(r"\{([A-Za-z]\w*)(?:@(\w+))?\}")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -172,6 +175,13 @@ def _word_classes(data: dict[str, Any], rules_raw: list[dict[str, Any]]) -> dict
         for t in _WORD.findall(w):
             add(t, "vague")
             add(t, t)
+    class_names = {cls for _m, cls in TABLES.values()} | {"digit", "number", "ordinal", "vague", "core"}
+    for r in rules_raw:
+        for need in r.get("needs", []):
+            for w in need.split("|"):
+                if w not in class_names and w not in _NOT_CORE:
+                    add(w, w)
+                    add(w, "core")
     for r in rules_raw:
         pat = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]|\{[\w@]+\}", " ", r["pattern"])
         for w in _WORD.findall(pat.lower()):
