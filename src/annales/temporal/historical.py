@@ -70,9 +70,12 @@ def _ordinals() -> dict[str, int]:
 @cache
 def _rep_months() -> dict[str, int]:
     out: dict[str, int] = {}
-    for i, row in enumerate(_toml("republican.toml")["months"], start=1):
+    data = _toml("republican.toml")
+    for i, row in enumerate(data["months"], start=1):
         for form in row["forms"]:
             out[form.lower()] = i
+    for form in data["complementary_forms"]:
+        out[form.lower()] = 13
     return out
 
 
