@@ -31,7 +31,6 @@ _KEEP_IN_ARG = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "
                           "case", "advmod", "npadvmod", "predet", "prep", "pobj", "pcomp", "prt"})
 _DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH_DATE = re.compile(r"^\d{4}-\d{2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +306,8 @@ def events_from_doc(
                 triggers[t.i] = nouns[t.i]
                 time_of.setdefault(t.i, tid)
                 break
+            if t.pos_ == "VERB" and not (span.start <= t.i < span.end):
+                break  # a clause of its own (a participle, a light verb): not our events
             if t.head.i == t.i:
                 break
             t = t.head
@@ -412,8 +413,8 @@ def timex_date(t: Timex, calendar: str) -> str | None:
 def assign_dates(events: list[Event], timexes: list[Timex], calendar: str) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
-    The reference moves with each timex giving a day (``1917-06-24``) and with each month that
-    differs from the reference's month; coarser expressions do not move it.
+    The reference moves with each fully specified date (a day, ``1917-06-24``); months,
+    seasons and years mentioned in passing ("slated for early July") do not move it.
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
@@ -423,7 +424,7 @@ def assign_dates(events: list[Event], timexes: list[Timex], calendar: str) -> No
         while k < len(order) and order[k].start <= ev.trigger.start:
             d = timex_date(order[k], calendar)
             if d and _concrete(d):
-                if _FULL_DATE.match(d) or (_MONTH_DATE.match(d) and (reference or "")[:7] != d):
+                if _FULL_DATE.match(d):
                     reference = d
             k += 1
         t = by_id.get(ev.time) if ev.time else None

@@ -161,7 +161,6 @@ def attribute(doc: Any, offset: int, quotes: list[RawQuote]) -> None:
         qs, qe = q.start - offset, min(q.end, end_chunk) - offset
         if q.block:
             # The sentence ending with the colon before the block.
-            anchor = doc.char_span(max(0, qs - 1), qs, alignment_mode="expand")
             sents = [_prev_sentence(doc, qs)]
         else:
             first = doc.char_span(qs, qs + 1, alignment_mode="expand")
@@ -171,8 +170,6 @@ def attribute(doc: Any, offset: int, quotes: list[RawQuote]) -> None:
             sents = [first[0].sent]
             if last[0].sent != first[0].sent:
                 sents.append(last[0].sent)
-            anchor = first
-        del anchor
         speaker = None
         best = None
         for sent in sents:
@@ -197,12 +194,10 @@ def attribute(doc: Any, offset: int, quotes: list[RawQuote]) -> None:
         if low in cues["person_pronouns"]:
             q.speaker_start, q.speaker_end, q.speaker_pronoun = offset + speaker.idx, offset + speaker.idx + len(speaker.text), True
             continue
-        toks = [t for t in speaker.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct") and t.i >= speaker.left_edge.i]
         # The name itself: the head and its compounds/flat names.
         s_tok = speaker
         while s_tok.i > 0 and doc[s_tok.i - 1].dep_ == "compound" and doc[s_tok.i - 1].head == speaker:
             s_tok = doc[s_tok.i - 1]
-        del toks
         q.speaker_start = offset + s_tok.idx
         q.speaker_end = offset + speaker.idx + len(speaker.text)
 
