@@ -23,6 +23,7 @@ from annales.temporal.types import Candidate
 MODES = ("news", "narratives")
 CALENDARS = ("gregorian", "julian", "auto")
 _REFERENCE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?(?:T.*)?$")
+_PERIOD_VALUE = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
 _DATE_IN = re.compile(r"^\s*(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ].*)?\s*$")
 
 try:  # the calendar layer (owned by the calendar work); optional while it is being built
@@ -143,15 +144,16 @@ def anchor_all(
     else:
         last, last_id = reference, ("t0" if reference else None)
         deictic_ref, deictic_id = last, last_id
+    last_period: str | None = None  # the last quarter or half-year named (financial reporting)
+    last_period_id: str | None = None
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
         value = c.value
         if c.resolve is not None:
             anaphoric = c.source.endswith(":anaphoric") or not c.source.startswith("en")
-            last_ref = A.parse_ref(last)
-            if mode == "news" and c.source.endswith(":comparative") and last_ref is not None and last_ref.gran in ("Q", "H"):
-                ref, rid = last, last_id  # "a year ago" after "the third quarter": 1988-Q3
+            if mode == "news" and c.source.endswith(":comparative") and last_period is not None:
+                ref, rid = last_period, last_period_id  # "a year ago" after "the third quarter": 1988-Q3
             elif mode == "news" and not anaphoric:
                 ref, rid = deictic_ref, deictic_id
             else:
@@ -182,6 +184,8 @@ def anchor_all(
         if c.gregorian and not t.gregorian and c.type in ("DATE", "TIME"):
             t.gregorian = c.gregorian
         out.append(t)
+        if _PERIOD_VALUE.match(t.value) and not c.source.endswith(":comparative"):
+            last_period, last_period_id = t.value, tid
         if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
             part = _ref_part(t.value)
             if part is not None:

@@ -232,6 +232,7 @@ def load(language: str = "en") -> Lexicon:
         "ordinal_not_before": frozenset(data["ordinal_context"]["not_before"]),
         "mods_outside": frozenset(data["span"]["mods_outside"]),
         "adverb_followers": frozenset(data["frequency_context"]["adverb_followers"]),
+        "comparison_words": frozenset(data["comparison"]["before"]),
         "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
         "relative_not_after": frozenset(data["relative_context"]["not_after"]),
     }

@@ -601,11 +601,11 @@ def _period(hit: Hit, ctx: Context) -> Candidate | None:
         rf = A.parse_ref(ref)
         if rf is None:
             return "XXXX" if unit == "year" else "XXXX-QX"
+        if unit == "year":
+            return A.fmt_year(rf.year - (1 if ago else 0))
         if rf.gran in ("Q", "H") and prel not in ("current",):
             v = A.shift(rf, "Y", -1 if ago else 0, cal, keep=True) or "XXXX-QX"
             return v
-        if unit == "year":
-            return A.fmt_year(rf.year - (1 if ago else 0))
         q = (rf.any_month - 1) // 3 + 1 if rf.any_month else None
         if q is None:
             return f"{A.fmt_year(rf.year)}-QX"
@@ -763,16 +763,26 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         # "the next years", "past months": vague plural, not a calendar period
         return None
 
+    comparative = (
+        ctx.mode == "news" and unit == "Y" and d == -1 and not anaphoric
+        and _prev_word(ctx.text, hit.start) in lex.lists["comparison_words"]
+    )
+
     def r_u(ref: str | None) -> str:
         rf = A.parse_ref(ref)
         if rf is None:
             return _X_FOR_UNIT.get(unit, "XXXX")
+        if comparative and rf.gran in ("Q", "H"):
+            return A.shift(rf, "Y", -1, cal, keep=True) or "XXXX"
         v = A.period(rf, unit, d, cal)
         if v is None:
             return _X_FOR_UNIT.get(unit, "XXXX")
         return v
 
-    return _cand(hit, "DATE", _X_FOR_UNIT.get(unit, "XXXX"), r_u, anaphoric=anaphoric)
+    c = _cand(hit, "DATE", _X_FOR_UNIT.get(unit, "XXXX"), r_u, anaphoric=anaphoric)
+    if comparative:
+        c.source = "en:comparative"
+    return c
 
 
 _X_FOR_UNIT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
