@@ -54,8 +54,21 @@ def test_famous_republican_days_keep_their_year() -> None:
     assert c.resolve is not None and c.sets_reference is False
     assert c.resolve(None) == "1794-07-27"
     assert c.resolve("1795-06-01") == "1794-07-27"  # looked back on, not Thermidor III
+    assert c.resolve("1814-04-20") == "1794-07-27"  # a narrative past the Republic looks back
+    assert c.resolve("1789-07-14") == "1794-07-27"  # or forward from before it
     c, _ = _one("the ninth of Thermidor")
     assert c.resolve("1794-07-01") == "1794-07-27"
+
+
+def test_republican_concordance_a_day_off_keeps_the_nearest_year() -> None:
+    c, _ = _one("the 14th Floréal (3rd of May) the senate")
+    # 14 Floréal XII is 4 May 1804; the author's "3rd of May" matches only years II-VII
+    assert c.resolve("1804-04-25") == "1804-05-04"
+
+
+def test_non_famous_day_far_from_the_republic_stays_unknown() -> None:
+    c, _ = _one("the 21st Brumaire the consuls")
+    assert c.resolve("1660") == "XXXX-XX-XX"
 
 
 def test_republican_day_with_gregorian_day_beside_it() -> None:

@@ -244,35 +244,39 @@ def _rep_greg(an: int, mois: int, jour: int) -> tuple[int, int, int] | None:
 def _rep_resolver(mois: int, jour: int, hint: tuple[int, int] | None) -> Resolver:
     """Choose the Republican year for a day given without one.
 
-    A famous day (9 Thermidor) takes its famous year when the reference is within the window;
-    otherwise the year whose day lies nearest the reference (and matches the Gregorian month/day
-    given beside it, ``hint``, when there is one).
+    A famous day (9 Thermidor) takes its famous year when the reference is within the window
+    or outside the Republic's years altogether (a later or earlier narrative looking at it);
+    otherwise the year whose day lies nearest the reference, preferring one that matches the
+    Gregorian month/day given beside it (``hint``) unless that is over a year further away
+    (authors' concordances are often a day off). Too far from any year of the Republic: X.
     """
     famous, window = _rep_famous()
+    starts = cal._rep_starts()
+    era = (starts[0], starts[14])  # 1 Vendémiaire I to the calendar's end (year XIV)
+
+    def dist(g: tuple[int, int, int], rj: int) -> int:
+        return abs((_jdn(*g) or 0) - rj)
 
     def resolve(ref: str | None) -> str:
         fam = famous.get((jour, mois))
+        fam_g = _rep_greg(fam, mois, jour) if fam is not None else None
         r = _ref_ymd(ref)
-        every = [(an, g) for an in range(1, 15) if (g := _rep_greg(an, mois, jour))]
-        options = [(an, g) for an, g in every if hint is None or (g[1], g[2]) == hint]
-        options = options or every  # the author's concordance may be a day off
-        if r is not None:
-            rj = _jdn(*r) or 0
-            if fam is not None:
-                g = _rep_greg(fam, mois, jour)
-                if g and abs((_jdn(*g) or 0) - rj) <= window * 366 and (
-                    hint is None or (g[1], g[2]) == hint
-                ):
-                    return _iso(*g)
-            an, g = min(options, key=lambda o: abs((_jdn(*o[1]) or 0) - rj))
-            if abs((_jdn(*g) or 0) - rj) > 3 * 366:
-                return "XXXX-XX-XX"
-            return _iso(*g)
-        if fam is not None:
-            g = _rep_greg(fam, mois, jour)
-            if g and (hint is None or (g[1], g[2]) == hint):
-                return _iso(*g)
-        return "XXXX-XX-XX"
+        if r is None:
+            return _iso(*fam_g) if fam_g else "XXXX-XX-XX"
+        rj = _jdn(*r) or 0
+        if fam_g and (dist(fam_g, rj) <= window * 366 or not era[0] - 366 <= rj <= era[1] + 366):
+            return _iso(*fam_g)
+        every = [g for an in range(1, 15) if (g := _rep_greg(an, mois, jour))]
+        if not every:
+            return "XXXX-XX-XX"
+        best = min(every, key=lambda g: dist(g, rj))
+        if hint is not None and (best[1], best[2]) != hint:
+            matching = [g for g in every if (g[1], g[2]) == hint]
+            if matching:
+                alt = min(matching, key=lambda g: dist(g, rj))
+                if dist(alt, rj) <= dist(best, rj) + 366:
+                    best = alt
+        return _iso(*best) if dist(best, rj) <= 3 * 366 else "XXXX-XX-XX"
 
     return resolve
 
