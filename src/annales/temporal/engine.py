@@ -69,11 +69,12 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
     """Every temporal expression in ``text`` as an un-anchored candidate, in text order."""
     lex = load(language)
     ctx = Context(text, lex, mode, calendar)
-    own = []
-    for h in attach_modifiers(text, find(text, lex), lex):
+    scored: list[tuple[Candidate, int]] = []
+    for h in attach_modifiers(text, find(text, lex, select=False), lex):
         c = normalise(h, ctx)
         if c is not None:
-            own.append(c)
+            scored.append((c, h.rule.priority))
+    own = _select_own(scored)
     hist: list[Candidate] = []
     if _historical is not None:
         try:
@@ -83,6 +84,22 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
         if mode == "news":  # TimeML does not tag named periods ("the Cold War") as timexes
             hist = [c for c in hist if not c.source.endswith(":event")]
     return merge(own, hist)
+
+
+def _select_own(scored: list[tuple[Candidate, int]]) -> list[Candidate]:
+    """Among the rules' own (valid) readings, the longest wins, then the rule priority."""
+    scored.sort(key=lambda cp: (-(cp[0].end - cp[0].start), -cp[1], cp[0].start))
+    if not scored:
+        return []
+    used = bytearray(max(c.end for c, _ in scored) + 1)
+    out = []
+    for c, _p in scored:
+        if used.find(1, c.start, c.end) >= 0:
+            continue
+        used[c.start : c.end] = b"\x01" * (c.end - c.start)
+        out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
 
 
 def merge(*groups: list[Candidate]) -> list[Candidate]:

@@ -105,8 +105,9 @@ def _rules_for(lex: Lexicon, cls: frozenset[str]) -> list[Rule]:
     return got
 
 
-def find(text: str, lex: Lexicon) -> list[Hit]:
-    """All non-overlapping rule matches in ``text``, longest first, in text order."""
+def find(text: str, lex: Lexicon, select: bool = True) -> list[Hit]:
+    """Rule matches in ``text`` in text order: non-overlapping (longest first) by default,
+    all of them with ``select=False`` (to choose among them after normalisation)."""
     out: list[Hit] = []
     n = len(text)
     for cs, ce, cls in stretches(text, lex):
@@ -121,7 +122,11 @@ def find(text: str, lex: Lexicon) -> list[Hit]:
                 if m.end() > m.start():
                     hits.append(Hit(m.start(), m.end(), rule, m.groupdict(), match_start=m.start(), match_end=m.end()))
         if hits:
-            out.extend(_select(hits))  # stretches are disjoint: select within each
+            if select:
+                out.extend(_select(hits))  # stretches are disjoint: select within each
+            else:
+                hits.sort(key=lambda h: h.start)
+                out.extend(hits)
     return out
 
 
@@ -146,6 +151,8 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
     prev_end = 0
     outside = lex.lists["mods_outside"]
     for h in hits:
+        if h.start < prev_end:  # overlapping alternatives: each looks at the text itself
+            prev_end = 0
         left = text[max(prev_end, h.start - 40) : h.start]
         if h.rule.type == "DURATION" or h.rule.kind == "offset":
             m = lex.dmod_re.search(left)
