@@ -693,7 +693,8 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     if d is None:  # the_unit_with_mod: "the end of the year"
         d = 0
         relw = "the"
-    anaphoric = relw in lex.lists["anaphoric"] or (text.startswith("the ") and relw in ("next",)) or relw == "the"
+    anaphoric = relw in lex.lists["anaphoric"] or (text.startswith("the ") and relw in ("next",)) or (
+        relw == "the" and ctx.mode != "news")
     if "same" in text.split():
         d = 0
         anaphoric = True
@@ -799,6 +800,8 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         unit = "D"
     if sign is None or unit is None:
         return None
+    if offw in ("before", "after") and re.match(r"\s*[\w$£€(]", ctx.text[hit.match_end : hit.match_end + 3]):
+        return None  # "30 days before the vote": relative to an event, not a date
     if hit.rule.name == "day_before_after":
         n: float | None = 1
     else:
@@ -824,6 +827,10 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         keep = (not deictic) or (news and rf.gran in ("Q", "H"))
         if unit == "W" and rf.day is None and rf.week is None:
             return _X_FOR_UNIT["W"]
+        if unit == "W" and deictic and rf.day is not None and rf.month is not None:
+            # "six weeks ago": the week, as TimeML annotates it
+            iy, iw = A.iso_week(*A.add_days(rf.year, rf.month, rf.day, 7 * k, cal), cal)
+            return A.fmt_week(iy, iw)
         v = A.shift(rf, unit, k, cal, keep=keep)
         if v is None:
             return _X_FOR_UNIT.get(unit, "XXXX")
