@@ -232,6 +232,8 @@ def load(language: str = "en") -> Lexicon:
         "ordinal_not_before": frozenset(data["ordinal_context"]["not_before"]),
         "mods_outside": frozenset(data["span"]["mods_outside"]),
         "adverb_followers": frozenset(data["frequency_context"]["adverb_followers"]),
+        "year_sets_reference_after": frozenset(data["year_context"]["sets_reference_after"]),
+        "rate_not_after": frozenset(data["rate_context"]["not_after"]),
         "comparison_words": frozenset(data["comparison"]["before"]),
         "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
         "relative_not_after": frozenset(data["relative_context"]["not_after"]),

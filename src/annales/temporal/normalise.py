@@ -263,6 +263,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if bare in lex.lists["ambiguous_months"]:
                 if _prev_word(text, hit.start) not in _MONTH_PREPS and not hit.mod:
                     return None
+    if name in ("day_month", "month_day") and g.get("day") and not g["day"][0].isdigit():
+        if lex.lookup("units", _next_word(text, hit.end).lower()):
+            return None  # "the first March days"
     wtext = g.get("weekday")
     if wtext and name == "weekday":
         if wtext.endswith(".") or not _cap(wtext):
@@ -329,7 +332,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if season:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
-            return _cand(hit, type_, A.fmt_year(year))
+            moves = name != "year" or _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
+            return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
         if dayx:
             return _cand(hit, type_, f"{A.fmt_date(year, month)}-XX", warning=warning, sets_reference=False)
         return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
@@ -357,6 +361,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
         return _cand(hit, type_, static, r_md)
     if season:
+        nw = _next_word(text, hit.end)
+        if nw.lower() == "of" or (_cap(g.get("season") or "") and _cap(nw)):
+            return None  # "the fall of Kornilov", "the Winter Palace"
         def r_season(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             return f"{A.fmt_year(rf.year) if rf else 'XXXX'}-{season}"
@@ -924,6 +931,8 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
     numtext = (g.get("numx") or "").lower().strip()
     vague = g.get("vague")
     if vague:
+        if not unit_word.endswith("s"):
+            return None  # "numerous night after night"
         n = lex.data["numbers"]["approx_numbers"].get(" ".join(vague.lower().split()))
         if n is not None:
             mod = "APPROX"
@@ -968,6 +977,12 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         wd = lex.lookup("weekdays", g["weekday_pl"][:-1])  # type: ignore[index]
         part = lex.lookup("parts_of_day", g.get("part"))
         return _cand(hit, "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
+    if name == "set_per":
+        before = _TOK.findall(ctx.text[max(0, hit.start - 40) : hit.start].lower())[-3:]
+        if not before or before[-1] in lex.lists["rate_not_after"]:
+            return None
+        if not any(w[0].isdigit() or w in lex.tables["numbers"] and w not in ("a", "an") for w in before):
+            return None
     every = name == "set_every"
     other = " other " in f" {text} "
     freq = None
