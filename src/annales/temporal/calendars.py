@@ -437,6 +437,8 @@ def _impossible(value: str, cal: str) -> str | None:
         return None
     if 1 <= p.day <= _month_len(cal, p.year, p.month):  # type: ignore[arg-type,operator]
         return None
+    from annales.temporal.labels import _year_label
+
     months = _toml("labels.toml")["months"]
     return (
         f"impossible date: {p.day} {months[p.month - 1]} {_year_label(p.year)} "  # type: ignore[index,operator,arg-type]

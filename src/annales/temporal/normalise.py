@@ -311,8 +311,6 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         hm = f"{int(g['hour']):02d}:{g['minute']}"  # type: ignore[arg-type]
         type_ = "TIME"
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
-    if part:
-        type_ = "TIME"
     if era == "BC" and year is not None:
         if month is None:
             return _cand(hit, type_, f"BC{year:04d}")
