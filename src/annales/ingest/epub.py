@@ -27,8 +27,10 @@ def extract(data: bytes, name: str) -> tuple[str, list[Section], str | None]:
             bad = zf.testzip()
             if bad is not None:
                 raise InputError(name, f"corrupt EPUB (bad CRC in {bad})")
-    except zipfile.BadZipFile as exc:
-        raise InputError(name, f"corrupt EPUB ({exc})") from None
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - zipfile raises BadZipFile, zlib.error, NotImplementedError, RuntimeError...
+        raise InputError(name, f"corrupt EPUB ({type(exc).__name__}: {str(exc)[:120]})") from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -49,7 +51,8 @@ def extract(data: bytes, name: str) -> tuple[str, list[Section], str | None]:
         if item is None or item.get_type() != ebooklib.ITEM_DOCUMENT:
             continue
         try:
-            html = item.get_content().decode("utf-8", errors="replace")
+            # the stored bytes: ebooklib's get_content() re-parses and cuts markup past depth 255
+            html = (item.content or b"").decode("utf-8", errors="replace")
         except Exception:  # noqa: BLE001
             continue
         text, inner = walk_blocks(html)
