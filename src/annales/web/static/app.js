@@ -69,9 +69,9 @@
     const shown = data.items.filter(it => !it.cluster);
     const win = timeline.getWindow();
     const range = T.yearLabel(win.start.getFullYear()) + " – " + T.yearLabel(win.end.getFullYear());
-    statusEl.textContent = data.mode === "clusters"
-      ? data.count.toLocaleString() + " events and dates in view (" + range + "), shown as clusters: zoom in or filter"
-      : data.count.toLocaleString() + " events and dates in view (" + range + ")";
+    const what = data.count === 1 ? " event or date in view (" : " events and dates in view (";
+    statusEl.textContent = data.count.toLocaleString() + what + range + ")" +
+      (data.mode === "clusters" ? ", shown as clusters: zoom in or filter" : "");
     renderList(shown, data);
   }
 
@@ -148,9 +148,10 @@
         return;
       }
       const a = T.makeDate(data.extent[0], false), b = T.makeDate(data.extent[1], true);
-      const pad = Math.max((b - a) * 0.05, DAY * 3);
+      const pad = Math.max((b - a) * 0.04, DAY * 3);
+      // labels run to the right of their dot: leave them room at the end
+      timeline.setWindow(new Date(a.getTime() - pad), new Date(b.getTime() + pad * 4), { animation: false });
       render(data);
-      timeline.setWindow(new Date(a.getTime() - pad), new Date(b.getTime() + pad), { animation: false });
     } catch (err) {
       if (my === seq) { showError(err.message); statusEl.textContent = ""; }
     }

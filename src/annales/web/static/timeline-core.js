@@ -57,7 +57,8 @@
   }
 
   /** Timeline item content as DOM (vis-timeline would otherwise parse strings as HTML). */
-  function itemTemplate(item) {
+  function itemTemplate(visData) {
+    const item = (visData && visData.annales) || visData || {};
     const box = document.createElement("div");
     box.className = "ann-item-body";
     if (item.cluster) {
