@@ -140,6 +140,9 @@ def acronym_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
                 continue
             a0, a1 = m.span("acr")
             e0 = m.start("exp")
+            for det in ("The ", "the "):
+                if exp.startswith(det):
+                    exp, e0 = exp[len(det) :], e0 + len(det)
             pairs.append(((a0, a1), (e0, e0 + len(exp))))
     return pairs
 

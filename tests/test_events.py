@@ -1,0 +1,107 @@
+"""Events: triggers, arguments, negation and hedging, timex links and narrative dates."""
+
+from __future__ import annotations
+
+from annales.chronicle import Event, Span, Timex
+from annales.events import assign_dates
+from annales.pipeline import read_text
+
+
+def _events(text: str, **kw):
+    ch = read_text(text, **kw)
+    return ch, {ev.lemma: ev for ev in ch.events}
+
+
+def test_agents_patients_places() -> None:
+    text = "The sailors of Kronstadt arrested the officers near Helsingfors."
+    _, evs = _events(text)
+    ev = evs["arrest"]
+    assert [a.text for a in ev.agents] == ["The sailors of Kronstadt"]
+    assert [p.text for p in ev.patients] == ["the officers"]
+    assert [p.text for p in ev.places] == ["near Helsingfors"]
+    assert ev.places[0].entity is not None
+
+
+def test_passive_and_agent() -> None:
+    _, evs = _events("The minister was arrested by the Red Guards in Moscow.")
+    ev = evs["arrest"]
+    assert [p.text for p in ev.patients] == ["The minister"]
+    assert [a.text for a in ev.agents] == ["the Red Guards"]
+
+
+def test_light_and_reporting_verbs_are_not_events() -> None:
+    _, evs = _events("The general said that he had been tired. The situation was bad.")
+    assert "say" not in evs and "be" not in evs and "have" not in evs
+
+
+def test_event_noun_with_aspectual_verb() -> None:
+    _, evs = _events("A general strike began in Petrograd.")
+    assert "strike" in evs and "begin" not in evs
+    assert [p.text for p in evs["strike"].places] == ["in Petrograd"]
+
+
+def test_negation() -> None:
+    _, evs = _events("The troops ceased advancing. The regiment failed to reach the river. They never surrendered.")
+    assert evs["advance"].negated
+    assert evs["reach"].negated
+    assert evs["surrender"].negated
+    assert "cease" not in evs and "fail" not in evs
+
+
+def test_hedging() -> None:
+    _, evs = _events(
+        "The workers were likely to come out. The Germans may attack. The Tsar reportedly abdicated."
+    )
+    assert evs["come out"].hedged
+    assert evs["attack"].hedged
+    assert evs["abdicate"].hedged
+
+
+def test_explicit_and_narrative_dates() -> None:
+    text = (
+        "On 3 March 1917 the Tsar abdicated. The crowds cheered. The next day, the Soviet "
+        "issued its first order. Panic spread through the garrison."
+    )
+    ch, evs = _events(text)
+    if not ch.timexes:  # the tagger owns dates; without it there is nothing to check
+        return
+    assert evs["abdicate"].date == "1917-03-03" and evs["abdicate"].date_source == "explicit"
+    assert evs["cheer"].date == "1917-03-03" and evs["cheer"].date_source == "narrative"
+    assert evs["issue"].date == "1917-03-04" and evs["issue"].time is not None
+    assert evs["panic"].date == "1917-03-04"
+
+
+def _ev(i: int, start: int, time: str | None = None) -> Event:
+    return Event(id=f"v{i}", trigger=Span(start, start + 1, "x"), lemma="x", sentence=Span(start, start + 1, "x"), time=time)
+
+
+def _tx(i: int, start: int, value: str, **kw) -> Timex:
+    return Timex(id=f"t{i}", start=start, end=start + 2, text="..", type=kw.pop("type", "DATE"), value=value, **kw)
+
+
+def test_assign_dates_pure() -> None:
+    timexes = [
+        _tx(1, 10, "1917-06-22", calendar="julian", gregorian="1917-07-05"),
+        _tx(2, 50, "1917-07", calendar="julian"),  # a month in passing: no new reference
+        _tx(3, 90, "P3D", type="DURATION"),
+        _tx(4, 120, "1917-06-24", calendar="julian", gregorian="1917-07-07"),
+    ]
+    events = [_ev(1, 5), _ev(2, 12, "t1"), _ev(3, 40), _ev(4, 60, "t2"), _ev(5, 95, "t3"), _ev(6, 125, "t4"), _ev(7, 130)]
+    assign_dates(events, timexes, "julian")
+    got = [(e.date, e.date_source) for e in events]
+    assert got == [
+        (None, None),
+        ("1917-06-22", "explicit"),
+        ("1917-06-22", "narrative"),
+        ("1917-07", "explicit"),
+        ("1917-06-22", "narrative"),
+        ("1917-06-24", "explicit"),
+        ("1917-06-24", "narrative"),
+    ]
+
+
+def test_dates_in_the_document_calendar() -> None:
+    timexes = [_tx(1, 0, "1917-06-22", calendar="julian", gregorian="1917-07-05")]
+    events = [_ev(1, 1, "t1"), _ev(2, 10)]
+    assign_dates(events, timexes, "gregorian")
+    assert [e.date for e in events] == ["1917-07-05", "1917-07-05"]
