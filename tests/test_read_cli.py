@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -15,9 +16,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, TEXTS, need_shared
 
 from annales.ingest import load
+from conftest import ROOT, TEXTS, need_shared
 
 BAD = ROOT / "tests" / "data" / "bad"
 GOOD = ROOT / "tests" / "data" / "ingest"
@@ -166,3 +167,36 @@ def test_store_problems_are_one_line(tmp_path: Path) -> None:
     assert bogus.read_text() == "not a database " * 200
     out = annales("events", "--db", str(tmp_path / "absent.db"), "--from", "soon")
     assert out.returncode == 1 and "Traceback" not in out.stderr
+
+
+def test_bad_date_options_refused_before_reading(tmp_path: Path) -> None:
+    for opt, value in (("--dct", "garbage"), ("--reference", "1917-13"), ("--reference", "1917-02-29")):
+        out = annales("read", str(GOOD / "chapters.md"), "--db", str(tmp_path / "x.db"), opt, value)
+        assert out.returncode == 1
+        assert out.stderr.strip() == f"annales: error: {opt} {value}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_finished_files(tmp_path: Path) -> None:
+    import signal
+
+    big = need_shared(TEXTS / "harper-et-al-russian-revolution-1918.txt")
+    db = tmp_path / "int.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annales", "read", str(GOOD / "chapters.md"), str(big), "--db", str(db)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()  # the first file is stored: now reading the book
+    assert "chapters.md" in first
+    proc.send_signal(signal.SIGINT)
+    rest, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, (rest, err)
+    assert "Traceback" not in err
+    assert re.fullmatch(
+        rf"annales: interrupted( while reading {re.escape(str(big))}: nothing stored for it;|:) "
+        r"1 file\(s\) stored \(rerun to continue: files already read are skipped\)", err.strip()
+    ), err
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert [r[0] for r in conn.execute("SELECT title FROM documents")] == ["Notes on the July Days"]

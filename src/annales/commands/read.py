@@ -6,6 +6,7 @@ written for it, the other files are still read, and the exit code is 1 at the en
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -122,6 +123,27 @@ def summary(r: ReadResult, db: str | None) -> str:
     return f"{r.path}: {title} ({fmt}, {n_words:,} words): {what}{where}"
 
 
+_DATE_OPT = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_date_option(option: str, value: str | None, calendar: str = "gregorian") -> None:
+    """``--reference``/``--dct`` must be YYYY, YYYY-MM or YYYY-MM-DD naming a real date (in
+    the document calendar; with ``auto``, in either)."""
+    if value is None:
+        return
+    ok = bool(_DATE_OPT.match(value))
+    if ok and len(value) == 10:
+        from annales.temporal.calendars import is_valid
+
+        y, m, d = (int(x) for x in value.split("-"))
+        cals = ("gregorian", "julian") if calendar == "auto" else (calendar,)
+        ok = any(is_valid(y, m, d, c) for c in cals)
+    elif ok and len(value) == 7:
+        ok = 1 <= int(value[5:]) <= 12
+    if not ok:
+        raise InputError(f"{option} {value}", "not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
 def register(app: typer.Typer) -> None:
     @app.command(name="read")
     def read_cmd(
@@ -137,23 +159,37 @@ def register(app: typer.Typer) -> None:
         """Read documents into a sourced chronology and store them (re-reading a file is a no-op)."""
         from annales.store import connect
 
+        check_date_option("--reference", reference, calendar.value)
+        check_date_option("--dct", dct, calendar.value)
         conn = None if no_store else connect(db)
         options = {"mode": mode.value, "calendar": calendar.value, "reference": reference, "dct": dct}
         failed = 0
         several = len(files) > 1
-        for f in files:
-            r = read_one(str(f), conn, str(db), store=not no_store, **dict(options))
-            if r.status == "error":
-                failed += 1
-                typer.echo(f"annales: error: {r.error}", err=True)
-                continue
-            assert r.chronicle is not None
-            if as_json:
-                out = r.chronicle.to_json(indent=None if several else 2)
-                sys.stdout.write(out + "\n")
-                sys.stdout.flush()
-            else:
-                typer.echo(summary(r, None if no_store else str(db)))
+        stored, current = 0, None
+        try:
+            for f in files:
+                current = f
+                r = read_one(str(f), conn, str(db), store=not no_store, **dict(options))
+                current = None
+                if r.status == "error":
+                    failed += 1
+                    typer.echo(f"annales: error: {r.error}", err=True)
+                    continue
+                stored += 1
+                assert r.chronicle is not None
+                if as_json:
+                    sys.stdout.write(r.chronicle.to_json(indent=None if several else 2) + "\n")
+                    sys.stdout.flush()
+                else:
+                    typer.echo(summary(r, None if no_store else str(db)))
+        except KeyboardInterrupt:
+            where = f" while reading {current}: nothing stored for it;" if current else ":"
+            typer.echo(
+                f"annales: interrupted{where} {stored} file(s) stored "
+                "(rerun to continue: files already read are skipped)",
+                err=True,
+            )
+            raise typer.Exit(130) from None
         if conn is not None:
             conn.close()
         if failed:
