@@ -148,13 +148,55 @@ value_strategy = st.one_of(
     st.integers(0, 20).map(lambda c: f"{c:02d}"),  # centuries
     st.integers(1, 40).map(lambda c: f"BC{c:02d}"),
     st.integers(1, 400).map(lambda c: f"BC{c:03d}"),
-    st.tuples(st.integers(1, 2100), st.sampled_from(["SP", "SU", "FA", "WI", "Q1", "Q4", "H1", "H2", "W01", "W52", "W53", "W25-WE", "W10-3"])).map(
-        lambda t: f"{t[0]:04d}-{t[1]}"
+    st.tuples(
+        st.integers(1, 2100),
+        st.sampled_from(
+            ["SP", "SU", "FA", "WI", "Q1", "Q4", "H1", "H2", "W01", "W52", "W53", "W25-WE", "W10-3"]
+        ),
+    ).map(lambda t: f"{t[0]:04d}-{t[1]}"),
+    st.sampled_from(
+        [
+            "XXXX",
+            "19XX",
+            "XXXX-06-22",
+            "1917-XX-22",
+            "1917-06-XX",
+            "XXXX-WXX",
+            "BCXXXX",
+            "1917-06-31",
+            "1917-02-30",
+            "PRESENT_REF",
+            "P3D",
+            "",
+            "T14:00",
+            "1917-13",
+            "1917-06-22TMO",
+            "1917-06-22T14:00",
+            "1917-06-22T25:61",
+            "1914/1918",
+            "1917-02-23/1917-03-02",
+            "1714/15",
+            "XXXX-XX-XX",
+        ]
     ),
-    st.sampled_from(["XXXX", "19XX", "XXXX-06-22", "1917-XX-22", "1917-06-XX", "XXXX-WXX", "BCXXXX", "1917-06-31", "1917-02-30", "PRESENT_REF", "P3D", "", "T14:00", "1917-13", "1917-06-22TMO", "1917-06-22T14:00", "1917-06-22T25:61", "1914/1918", "1917-02-23/1917-03-02", "1714/15", "XXXX-XX-XX"]),
     st.text(max_size=12),
 )
-mods = st.sampled_from([None, "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "EQUAL_OR_MORE", "weird"])
+mods = st.sampled_from(
+    [
+        None,
+        "START",
+        "MID",
+        "END",
+        "APPROX",
+        "BEFORE",
+        "AFTER",
+        "ON_OR_BEFORE",
+        "ON_OR_AFTER",
+        "LESS_THAN",
+        "EQUAL_OR_MORE",
+        "weird",
+    ]
+)
 
 
 @settings(max_examples=600, deadline=None)
@@ -166,7 +208,12 @@ def test_every_edtf_string_parses_back(value: str, calendar: str, mod: str | Non
 
 
 @settings(max_examples=400, deadline=None)
-@given(value_strategy, st.sampled_from(list(cal.CALENDARS)), mods, st.sampled_from(["DATE", "TIME", "DURATION", "SET"]))
+@given(
+    value_strategy,
+    st.sampled_from(list(cal.CALENDARS)),
+    mods,
+    st.sampled_from(["DATE", "TIME", "DURATION", "SET"]),
+)
 def test_finalise_never_raises_and_fills_consistent_fields(value, calendar, mod, ttype) -> None:
     t = cal.finalise(Timex("t1", 0, 1, "x", ttype, value, mod=mod), calendar)
     assert t.calendar == calendar
@@ -254,7 +301,12 @@ def test_convert(value, src, dst, out) -> None:
         ("BC02", "julian", None, "3rd century BC"),
         ("18", "gregorian", "MID", "mid-19th century"),
         ("1794-07-27", "french-republican", None, "9 Thermidor an II · 27 July 1794"),
-        ("1795-09-22", "french-republican", None, "jour de la révolution an III · 22 September 1795"),
+        (
+            "1795-09-22",
+            "french-republican",
+            None,
+            "jour de la révolution an III · 22 September 1795",
+        ),
         ("1917", "julian", None, "1917"),
     ],
 )
@@ -270,8 +322,12 @@ def test_finalise_julian_day_matches_design_example() -> None:
 
 @pytest.mark.parametrize(
     "value,calendar,flagged",
-    [("1917-06-31", "julian", "1917-06-XX"), ("1917-02-30", "gregorian", "1917-02-XX"),
-     ("1700-02-29", "gregorian", "1700-02-XX"), ("1900-02-29", "gregorian", "1900-02-XX")],
+    [
+        ("1917-06-31", "julian", "1917-06-XX"),
+        ("1917-02-30", "gregorian", "1917-02-XX"),
+        ("1700-02-29", "gregorian", "1700-02-XX"),
+        ("1900-02-29", "gregorian", "1900-02-XX"),
+    ],
 )
 def test_impossible_days_are_flagged_never_shifted(value, calendar, flagged) -> None:
     t = cal.finalise(Timex("t1", 0, 5, "x", "DATE", value), calendar)
@@ -293,7 +349,9 @@ def test_finalise_keeps_an_existing_warning() -> None:
 
 @pytest.mark.parametrize("value", ["P3D", "PRESENT_REF"])
 def test_finalise_non_dates(value) -> None:
-    t = cal.finalise(Timex("t1", 0, 5, "x", "DURATION" if value == "P3D" else "DATE", value), "julian")
+    t = cal.finalise(
+        Timex("t1", 0, 5, "x", "DURATION" if value == "P3D" else "DATE", value), "julian"
+    )
     assert t.gregorian is None and t.calendar == "julian"
 
 
@@ -319,7 +377,10 @@ def test_switch_table_has_the_required_countries() -> None:
     for sw in table.values():
         if sw.key == "japan":
             continue
-        assert cal.sort_key(_value(sw.last_julian), "julian")[0] + 1 == cal.sort_key(_value(sw.first_gregorian))[0], sw.key
+        assert (
+            cal.sort_key(_value(sw.last_julian), "julian")[0] + 1
+            == cal.sort_key(_value(sw.first_gregorian))[0]
+        ), sw.key
 
 
 def test_republican_conversion() -> None:

@@ -24,11 +24,19 @@ def _one(text: str):
 @pytest.mark.parametrize(
     "text,span,value",
     [
-        ("the 1st Prairial, year III (20th May, 1795)", "1st Prairial, year III (20th May, 1795)", "1795-05-20"),
+        (
+            "the 1st Prairial, year III (20th May, 1795)",
+            "1st Prairial, year III (20th May, 1795)",
+            "1795-05-20",
+        ),
         ("on 13 Vendémiaire an IV the sections", "13 Vendémiaire an IV", "1795-10-05"),
         ("COUP-D'ÉTAT OF THE 18TH FRUCTIDOR, YEAR V", "18TH FRUCTIDOR, YEAR V", "1797-09-04"),
         ("the 18th Brumaire, in the year VIII", "18th Brumaire, in the year VIII", "1799-11-09"),
-        ("FROM THE 18TH BRUMAIRE (9TH OF NOVEMBER, 1799) TO", "18TH BRUMAIRE (9TH OF NOVEMBER, 1799)", "1799-11-09"),
+        (
+            "FROM THE 18TH BRUMAIRE (9TH OF NOVEMBER, 1799) TO",
+            "18TH BRUMAIRE (9TH OF NOVEMBER, 1799)",
+            "1799-11-09",
+        ),
         ("(15th Frimaire, year II", "15th Frimaire, year II", "1793-12-05"),
         ("on the 30 Ventose an XII", "30 Ventose an XII", "1804-03-21"),
     ],
@@ -182,9 +190,19 @@ def test_style_marked_day_without_year() -> None:
     "text,span,value,calendar",
     [
         ("prices rose during the Great War.", "the Great War", "1914/1918", "gregorian"),
-        ("after the February Revolution the", "the February Revolution", "1917-02-23/1917-03-02", "julian"),
+        (
+            "after the February Revolution the",
+            "the February Revolution",
+            "1917-02-23/1917-03-02",
+            "julian",
+        ),
         ("since the Congress of Vienna", "the Congress of Vienna", "1814-09/1815-06", "gregorian"),
-        ("until the Reign of Terror ended", "the Reign of Terror", "1793-09-05/1794-07-28", "gregorian"),
+        (
+            "until the Reign of Terror ended",
+            "the Reign of Terror",
+            "1793-09-05/1794-07-28",
+            "gregorian",
+        ),
         ("before the Battle of Hastings", "the Battle of Hastings", "1066-10-14", "julian"),
     ],
 )
@@ -214,12 +232,16 @@ def test_event_table_is_large_and_well_formed() -> None:
 
 
 def test_infer_reference_from_title_first() -> None:
-    got = historical.infer_reference("Nothing dated here.", title="Diaries of the February Revolution")
+    got = historical.infer_reference(
+        "Nothing dated here.", title="Diaries of the February Revolution"
+    )
     assert got is not None and got[0] == "1917" and "title" in got[1]
 
 
 def test_infer_reference_from_most_mentioned_event() -> None:
-    text = "The Congress of Vienna met. Later, the Congress of Vienna ended; the Battle of Waterloo."
+    text = (
+        "The Congress of Vienna met. Later, the Congress of Vienna ended; the Battle of Waterloo."
+    )
     got = historical.infer_reference(text)
     assert got is not None and got[0] == "1814" and "Congress of Vienna" in got[1]
 
@@ -246,10 +268,16 @@ def test_policy_unknown_is_one_line_error() -> None:
 @pytest.mark.parametrize(
     "text,calendar",
     [
-        ("I have adopted in this book our Calendar throughout, instead of the former Russian Calendar, "
-         "which was thirteen days earlier. In Petrograd on 25 October 1917...", "gregorian"),
+        (
+            "I have adopted in this book our Calendar throughout, instead of the former Russian Calendar, "
+            "which was thirteen days earlier. In Petrograd on 25 October 1917...",
+            "gregorian",
+        ),
         ("Translator's note: all dates are given in the Old Style. In Paris in 1917...", "julian"),
-        ("Note. Dates in this book are given according to the New Style. Moscow, 1917.", "gregorian"),
+        (
+            "Note. Dates in this book are given according to the New Style. Moscow, 1917.",
+            "gregorian",
+        ),
         ("We have kept the Russian calendar throughout. London 1950.", "julian"),
     ],
 )
@@ -261,7 +289,10 @@ def test_policy_statement_wins(text, calendar) -> None:
 @pytest.mark.parametrize(
     "text,calendar",
     [
-        ("In 1917 the Petrograd Soviet met in the Tauride Palace; Moscow followed in 1917.", "julian"),
+        (
+            "In 1917 the Petrograd Soviet met in the Tauride Palace; Moscow followed in 1917.",
+            "julian",
+        ),
         ("In 1919 Moscow was hungry; Petrograd in 1920 was worse.", "gregorian"),
         ("In 1745 London feared the Jacobites; Edinburgh fell in 1745.", "julian"),
         ("In 1760 London celebrated; Bristol in 1761.", "gregorian"),
@@ -360,7 +391,12 @@ def test_october_old_style_dates(october_timexes, phrase, nth, span, expected) -
 def test_october_fuzzy_edges(october_timexes) -> None:
     text, timexes = october_timexes
     by_text = {t.text: t for t in timexes}
-    assert by_text["early July"].mod == "START" and by_text["early July"].edtf == "1917-07-01/1917-07-10"
-    assert by_text["late June"].mod == "END" and by_text["late June"].edtf == "1917-06-21/1917-06-30"
+    assert (
+        by_text["early July"].mod == "START"
+        and by_text["early July"].edtf == "1917-07-01/1917-07-10"
+    )
+    assert (
+        by_text["late June"].mod == "END" and by_text["late June"].edtf == "1917-06-21/1917-06-30"
+    )
     label = next(t.label for t in timexes if t.text == "22 June")
     assert label == "22 June 1917 (O.S.) · 5 July 1917 (N.S.)"

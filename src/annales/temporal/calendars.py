@@ -19,7 +19,6 @@ Nothing here raises on odd values: what cannot be computed is ``None``.
 
 from __future__ import annotations
 
-import calendar as _stdcal
 import datetime as _dt
 import math
 import re
@@ -50,6 +49,7 @@ _ALIASES = {
 }
 
 Ymd = tuple[int, int, int]
+_MDAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 # --------------------------------------------------------------------------- data
@@ -83,7 +83,11 @@ def switches() -> dict[str, Switch]:
     out = {}
     for key, row in _toml("switches.toml")["countries"].items():
         out[key] = Switch(
-            key, row["name"], _ymd(row["last_julian"]), _ymd(row["first_gregorian"]), row.get("note")
+            key,
+            row["name"],
+            _ymd(row["last_julian"]),
+            _ymd(row["first_gregorian"]),
+            row.get("note"),
         )
     return out
 
@@ -92,9 +96,7 @@ def check_calendar(name: str) -> str:
     """The canonical calendar name, or a one-line ``CalendarError``."""
     canon = _ALIASES.get(str(name).strip().lower())
     if canon is None:
-        raise CalendarError(
-            f"unknown calendar {name!r}: expected one of {', '.join(CALENDARS)}"
-        )
+        raise CalendarError(f"unknown calendar {name!r}: expected one of {', '.join(CALENDARS)}")
     return canon
 
 
@@ -119,9 +121,9 @@ def _from_jdn(cal: str, jdn: int) -> Ymd:
 
 def _month_len(cal: str, y: int, m: int) -> int:
     if cal == "julian":
-        return 29 if m == 2 and y % 4 == 0 else _stdcal.mdays[m]
+        return 29 if m == 2 and y % 4 == 0 else _MDAYS[m - 1]
     leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-    return 29 if m == 2 and leap else _stdcal.mdays[m]
+    return 29 if m == 2 and leap else _MDAYS[m - 1]
 
 
 def _base(cal: str) -> str:
@@ -308,9 +310,11 @@ def bounds(value: str, calendar: str = "gregorian") -> tuple[Ymd, Ymd] | None:
         return (y, p.month, p.day), (y, p.month, p.day)
     if p.kind == "season":
         # meteorological seasons; winter runs from December of the year into February
-        start, end = {"SP": ((3, 1), (5, 31)), "SU": ((6, 1), (8, 31)), "FA": ((9, 1), (11, 30))}.get(
-            p.sub or "", ((12, 1), (2, 28))
-        )
+        start, end = {
+            "SP": ((3, 1), (5, 31)),
+            "SU": ((6, 1), (8, 31)),
+            "FA": ((9, 1), (11, 30)),
+        }.get(p.sub or "", ((12, 1), (2, 28)))
         if p.sub == "WI":
             return (y, 12, 1), (y + 1, 2, _month_len(cal, y + 1, 2))
         return (y, *start), (y, *end)
@@ -390,10 +394,11 @@ def convert(value: str, src: str, dst: str) -> str | None:
     if p.kind == "month":
         if p.year is None or p.month is None:
             return value if p.year is None and p.month is None else None
-        b = bounds(value, s)
-        assert b is not None
-        lo = _from_jdn(d, _jdn(s, b[0]))
-        hi = _from_jdn(d, _jdn(s, b[1]))
+        span = bounds(value, s)
+        if span is None:
+            return None
+        lo = _from_jdn(d, _jdn(s, span[0]))
+        hi = _from_jdn(d, _jdn(s, span[1]))
         return f"{_timex_day(lo)}/{_timex_day(hi)}"
     # day
     if p.year is None or p.month is None or p.day is None:

@@ -91,9 +91,7 @@ def _rep_famous() -> tuple[dict[tuple[int, int], int], int]:
 
 
 def _day(p: str) -> str:
-    return (
-        rf"(?:(?P<{p}dn>\d{{1,2}})(?i:st|nd|rd|th|d)?|(?P<{p}dw>(?i:{_alt(list(_ordinals()))})))"
-    )
+    return rf"(?:(?P<{p}dn>\d{{1,2}})(?i:st|nd|rd|th|d)?|(?P<{p}dw>(?i:{_alt(list(_ordinals()))})))"
 
 
 def _month(p: str) -> str:
@@ -111,9 +109,7 @@ def _gdate(p: str) -> str:
 
 def _style(p: str) -> str:
     st = _toml("markers.toml")["style"]
-    return (
-        rf"(?:(?P<{p}jul>{'|'.join(st['julian'])})|(?P<{p}greg>{'|'.join(st['gregorian'])}))"
-    )
+    return rf"(?:(?P<{p}jul>{'|'.join(st['julian'])})|(?P<{p}greg>{'|'.join(st['gregorian'])}))"
 
 
 @cache
@@ -139,12 +135,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:,?\s*{style_b})?\s*[)\]](?:,?\s+(?P<y>\d{{4}})(?!\d))?"
         ),
         # 24 October/6 November 1917
-        "dual_slash": re.compile(
-            rf"(?<![\w]){_gdate('a')}\s*/\s*{_gdate('b')}"
-        ),
+        "dual_slash": re.compile(rf"(?<![\w]){_gdate('a')}\s*/\s*{_gdate('b')}"),
         # 10/23 March 1917
         "dual_days": re.compile(
-            r"(?<![\w/])(?P<d1>\d{1,2})\s*/\s*(?P<d2>\d{1,2})\s+" + _month("c")
+            r"(?<![\w/])(?P<d1>\d{1,2})\s*/\s*(?P<d2>\d{1,2})\s+"
+            + _month("c")
             + r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
         ),
         # 10 February 1714/15 ; 1714/15
@@ -305,15 +300,23 @@ def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate
             resolve = None
         else:
             value, resolve = f"XXXX-{gm:02d}-{gd:02d}", _year_resolver(gm, gd)
-        return Candidate(m.start(), m.end(), "DATE", value, calendar="french-republican",
-                         gregorian=None if resolve else value, resolve=resolve, warning=warning,
-                         source="historical:republican", priority=PRIORITY)
+        return Candidate(
+            m.start(),
+            m.end(),
+            "DATE",
+            value,
+            calendar="french-republican",
+            gregorian=None if resolve else value,
+            resolve=resolve,
+            warning=warning,
+            source="historical:republican",
+            priority=PRIORITY,
+        )
     if an is None and gy is not None and hint is not None:
         try:
             an = cal.republican_date(gy, gm, gd)[0]  # type: ignore[arg-type]
         except (ValueError, IndexError):
             an = None
-    value: str
     if an is not None:
         g = _rep_greg(an, mois, jour)
         if g is None:
@@ -368,7 +371,10 @@ def _dual(
     if ya is not None and yb is not None:
         best = None
         for dy in (0, -1, 1):
-            for jul, greg, jy, gy in (((ad, am), (bd, bm), ya + dy, yb), ((bd, bm), (ad, am), yb + dy, ya)):
+            for jul, greg, jy, gy in (
+                ((ad, am), (bd, bm), ya + dy, yb),
+                ((bd, bm), (ad, am), yb + dy, ya),
+            ):
                 if forced == "a-greg" and jul == (ad, am) or forced == "a-jul" and jul == (bd, bm):
                     continue
                 j = _jdn(jy, jul[1], jul[0], "julian")
@@ -382,19 +388,37 @@ def _dual(
             # close enough to be meant as a dual date, but the sides do not agree
             j = _jdn(ya, am, ad, "julian")
             g = _jdn(yb, bm, bd, "gregorian")
-            if j is None or g is None or not (_offset_ok(abs(g - j) + 13) or _offset_ok(abs(g - j))):
+            if (
+                j is None
+                or g is None
+                or not (_offset_ok(abs(g - j) + 13) or _offset_ok(abs(g - j)))
+            ):
                 return None
             julian_a = forced != "a-greg" and (forced == "a-jul" or (g > j))
             jy, (jd_, jm) = (ya, (ad, am)) if julian_a else (yb, (bd, bm))
-            c = Candidate(start, end, "DATE", _iso(jy, jm, jd_), calendar="julian",
-                          source="historical:dual", priority=PRIORITY)
+            c = Candidate(
+                start,
+                end,
+                "DATE",
+                _iso(jy, jm, jd_),
+                calendar="julian",
+                source="historical:dual",
+                priority=PRIORITY,
+            )
             c.warning = "dual date sides disagree; the Julian side is kept"
             return c
         jy, (jd_, jm) = best
         value = _iso(jy, jm, jd_)
-        return Candidate(start, end, "DATE", value, calendar="julian",
-                         gregorian=cal.convert(value, "julian", "gregorian"),
-                         source="historical:dual", priority=PRIORITY)
+        return Candidate(
+            start,
+            end,
+            "DATE",
+            value,
+            calendar="julian",
+            gregorian=cal.convert(value, "julian", "gregorian"),
+            source="historical:dual",
+            priority=PRIORITY,
+        )
     # no year anywhere: check the offset on a common year and let the reference fill the year
     ja, jb = _jdn(1917, am, ad), _jdn(1917, bm, bd)
     if ja is None or jb is None:
@@ -408,8 +432,16 @@ def _dual(
         ok = _offset_ok(diff)
     if not ok:
         return None
-    return Candidate(start, end, "DATE", f"XXXX-{jm:02d}-{jd_:02d}", calendar="julian",
-                     resolve=_year_resolver(jm, jd_), source="historical:dual", priority=PRIORITY)
+    return Candidate(
+        start,
+        end,
+        "DATE",
+        f"XXXX-{jm:02d}-{jd_:02d}",
+        calendar="julian",
+        resolve=_year_resolver(jm, jd_),
+        source="historical:dual",
+        priority=PRIORITY,
+    )
 
 
 def _style_of(m: re.Match[str], p: str) -> str | None:
@@ -440,7 +472,9 @@ def _dual_slash(m: re.Match[str]) -> Candidate | None:
 def _dual_days(m: re.Match[str]) -> Candidate | None:
     mo = _get_month(m, "c")
     y = int(m.group("y")) if m.group("y") else None
-    return _dual(m.start(), m.end(), (int(m.group("d1")), mo, None), (int(m.group("d2")), mo, None), y)
+    return _dual(
+        m.start(), m.end(), (int(m.group("d1")), mo, None), (int(m.group("d2")), mo, None), y
+    )
 
 
 def _dual_year(m: re.Match[str]) -> Candidate | None:
@@ -450,20 +484,36 @@ def _dual_year(m: re.Match[str]) -> Candidate | None:
     if y2 != y1 + 1 or y1 > 1752:
         return None
     d, mo = _get_day(m, "a"), _get_month(m, "a")
-    base = dict(calendar="julian", source="historical:old-style-year", priority=PRIORITY)
+    src = "historical:old-style-year"
     if d and mo:
         if (mo, d) >= (3, 25):
             return None
         if not cal.is_valid(y2, mo, d, "julian"):
             return None
         value = _iso(y2, mo, d)
-        return Candidate(m.start(), m.end(), "DATE", value,
-                         gregorian=cal.convert(value, "julian", "gregorian"), **base)  # type: ignore[arg-type]
+        return Candidate(
+            m.start(),
+            m.end(),
+            "DATE",
+            value,
+            calendar="julian",
+            gregorian=cal.convert(value, "julian", "gregorian"),
+            source=src,
+            priority=PRIORITY,
+        )
     # a bare double year names England's civil year, 25 March y1 to 24 March y2
     start = m.start("y1")
     value = f"{y1:04d}-03-25/{y2:04d}-03-24"
-    return Candidate(start, m.end(), "DATE", value,
-                     gregorian=cal.convert(value, "julian", "gregorian"), **base)  # type: ignore[arg-type]
+    return Candidate(
+        start,
+        m.end(),
+        "DATE",
+        value,
+        calendar="julian",
+        gregorian=cal.convert(value, "julian", "gregorian"),
+        source=src,
+        priority=PRIORITY,
+    )
 
 
 def _marked(m: re.Match[str]) -> Candidate | None:
@@ -475,11 +525,26 @@ def _marked(m: re.Match[str]) -> Candidate | None:
         if not cal.is_valid(y, mo, d, style):
             return None
         value = _iso(y, mo, d)
-        return Candidate(m.start(), m.end(), "DATE", value, calendar=style,
-                         gregorian=cal.convert(value, style, "gregorian"),
-                         source="historical:marked", priority=PRIORITY)
-    return Candidate(m.start(), m.end(), "DATE", f"XXXX-{mo:02d}-{d:02d}", calendar=style,
-                     resolve=_year_resolver(mo, d), source="historical:marked", priority=PRIORITY)
+        return Candidate(
+            m.start(),
+            m.end(),
+            "DATE",
+            value,
+            calendar=style,
+            gregorian=cal.convert(value, style, "gregorian"),
+            source="historical:marked",
+            priority=PRIORITY,
+        )
+    return Candidate(
+        m.start(),
+        m.end(),
+        "DATE",
+        f"XXXX-{mo:02d}-{d:02d}",
+        calendar=style,
+        resolve=_year_resolver(mo, d),
+        source="historical:marked",
+        priority=PRIORITY,
+    )
 
 
 # --------------------------------------------------------------------------- named events
@@ -537,9 +602,15 @@ def _events(text: str) -> list[Candidate]:
         p = periods()[m.group("name")]
         out.append(
             Candidate(
-                m.start(), m.end(), "DATE", p.value, calendar=p.calendar,
+                m.start(),
+                m.end(),
+                "DATE",
+                p.value,
+                calendar=p.calendar,
                 gregorian=cal.convert(p.value, p.calendar, "gregorian"),
-                sets_reference=False, source="historical:event", priority=PRIORITY - 1,
+                sets_reference=False,
+                source="historical:event",
+                priority=PRIORITY - 1,
             )
         )
     return out

@@ -142,7 +142,9 @@ def decide_calendar(text: str, requested: str = "auto") -> tuple[str, str]:
             f"Gregorian calendar on {when}"
         )
         if key == "sweden" and 1700 <= year <= 1712:
-            reason += " (Swedish calendar of 1700-1712, one day ahead of the Julian, treated as Julian)"
+            reason += (
+                " (Swedish calendar of 1700-1712, one day ahead of the Julian, treated as Julian)"
+            )
         return "julian", reason
     return "gregorian", (
         f"places point to {switch.name} ({places}) and {where} follow its switch to the "
