@@ -13,6 +13,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from annales.chronicle import Entity, Mention
@@ -93,6 +94,11 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- per-chunk mentions
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(data_list("titles.txt"))
+
+
 def mentions_from_doc(doc: Any, offset: int) -> list[RawMention]:
     """The named-entity spans of one parsed chunk worth keeping, in full-text offsets."""
     out: list[RawMention] = []
@@ -108,6 +114,12 @@ def mentions_from_doc(doc: Any, offset: int) -> list[RawMention]:
             toks.pop()
         if not toks:
             continue
+        titles = _titles()
+        if len(toks) == 1 and toks[0].text in titles:
+            continue  # "the King", "General" alone
+        before = doc[toks[0].i - 1] if toks[0].i > 0 else None
+        if before is not None and before.text in titles and label in ("GPE", "ORG", "LOC", "NORP", "FAC"):
+            label = "PERSON"  # "General Stopford", "Sir Ian Hamilton"
         words = [t.text for t in toks]
         if not any(c.isupper() for w in words for c in w):
             continue  # "the sailors", single lowercase words

@@ -100,6 +100,13 @@ def _phrasal(tok: Any, c: _Cues) -> str | None:
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "aux", "auxpass"):
         return False
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "pcomp", "conj", "npadvmod") and not any(
+        ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children
+    ):
+        return False  # "shouting greetings", "after drawing up": manner and background
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text == "-" and not tok.whitespace_:
+        return False  # "co-operate" split by the tokenizer
     lem = _lemma(tok)
     if _phrasal(tok, c):
         return True
@@ -356,6 +363,10 @@ def events_from_doc(
             ev.negated, ev.hedged = _flags(tok, govs, c)
             if tok.dep_ == "xcomp" and tok.head.i in triggers:
                 ev.hedged = True  # the content of an order, call or plan: not (yet) done
+            if tok.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+                ev.hedged = True  # a purpose: "to share liquor with the Germans"
+            if not (ev.agents or ev.patients or ev.places or ev.time):
+                continue  # a bare verb with nothing attached tells the chronology nothing
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
