@@ -55,9 +55,12 @@ def register(app: typer.Typer) -> None:
         typer.echo("\nA short chronology (Gregorian order):")
         for ev in events(conn, document=chron.document.id, dated_only=True, limit=rows):
             who = "; ".join(a.get("entity_name") or a["text"] for a in ev.get("agents", []))
-            sentence = " ".join((ev.get("sentence_text") or "").split())
-            typer.echo(f"  {ev.get('gregorian') or ev.get('date') or '?':<12} {who[:28]:<28} "
-                       f"{ev.get('trigger_text', '')!s:<14} {sentence[:70]}")
+            sentence = " ".join(ev["sentence"]["text"].split())
+            when = ev.get("gregorian") or ev.get("date") or "?"
+            if ev.get("calendar") not in (None, "gregorian") and ev.get("date") != when:
+                when = f"{when} ({ev['date']} {ev['calendar']})"
+            typer.echo(f"  {when:<12} {' '.join(who.split())[:24]:<24} "
+                       f"{ev['trigger']['text']:<12} {sentence[:80]}")
         conn.close()
         html = write_html(db, out / "timeline.html", document=chron.document.id)
         typer.echo(f"\ndatabase: {db.resolve()}")
