@@ -32,6 +32,8 @@ from annales.ingest.source import Source
 log = logging.getLogger(__name__)
 
 MODES = ("narratives", "news")
+#: How far back (characters) a "he said" may look for the person it stands for.
+PRONOUN_REACH = 600
 
 
 def _tag_time(text: str, mode: str, dct: str | None, reference: str | None, calendar: str) -> list[Timex]:
@@ -148,8 +150,13 @@ class _DocumentReader:
         text = self.text
         entities = ent_mod.cluster(text, self.mentions, self.pairs)
         index = ent_mod.EntityIndex(entities)
+        # He/she resolves to the nearest person named shortly before, outside quotations.
         persons = sorted(
-            (m.start, e.id) for e in entities if e.label == "PERSON" for m in e.mentions
+            (m.start, e.id)
+            for e in entities
+            if e.label == "PERSON"
+            for m in e.mentions
+            if not self._in_quote(m.start)
         )
         person_starts = [p[0] for p in persons]
         quotes = []
@@ -161,7 +168,7 @@ class _DocumentReader:
                 sspan = Span(s, e, text[s:e])
                 if rq.speaker_pronoun:
                     k = bisect.bisect_left(person_starts, s) - 1
-                    speaker = persons[k][1] if k >= 0 and s - persons[k][0] < 3000 else None
+                    speaker = persons[k][1] if k >= 0 and s - persons[k][0] < PRONOUN_REACH else None
                 else:
                     speaker = index.at(s, e)
             quotes.append(Quote(f"u{n}", rq.start, rq.end, speaker, sspan))
