@@ -24,7 +24,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -460,28 +460,41 @@ def finalise(timex: Any, calendar: str) -> Any:
     """
     cal = check_calendar(calendar)
     timex.calendar = cal
-    value = timex.value or ""
-    ttype = getattr(timex, "type", "DATE")
+    value, greg, edtf, text, warn = _fields(
+        timex.value or "", timex.mod, cal, getattr(timex, "type", "DATE")
+    )
+    timex.value, timex.gregorian, timex.edtf, timex.label = value, greg, edtf, text
+    if warn and not getattr(timex, "warning", None):
+        timex.warning = warn
+    return timex
+
+
+@lru_cache(maxsize=65536)
+def _fields(
+    value: str, mod: str | None, cal: str, ttype: str
+) -> tuple[str, str | None, str | None, str | None, str | None]:
+    """(value, gregorian, edtf, label, warning) for one timex: pure, so cached (books repeat)."""
     if ttype not in ("DATE", "TIME") or (
         parse(value) is None and ("/" not in value or _interval(value) is None)
     ):
-        timex.gregorian = None
-        timex.edtf = None
-        timex.label = None
-        return timex
+        return value, None, None, None, None
     base = _base(cal)
     warn = _impossible(value, base) if "/" not in value else None
     if warn:
-        timex.value = value = value[:8] + "XX" + value[10:]
-        if not getattr(timex, "warning", None):
-            timex.warning = warn
+        value = _x_day(value)
     try:
-        timex.gregorian = convert(value, base, "gregorian")
+        greg = convert(value, base, "gregorian")
     except (ValueError, KeyError, TypeError):
-        timex.gregorian = None
-    timex.edtf = to_edtf(value, base, timex.mod)
-    timex.label = label(value, cal, timex.mod)
-    return timex
+        greg = None
+    return value, greg, to_edtf(value, base, mod), label(value, cal, mod), warn
+
+
+def _x_day(value: str) -> str:
+    """The value with its day made unknown ("1917-06-31" → "1917-06-XX")."""
+    m = _VALUE.match(value)
+    if not m or m.group("d") is None:
+        return value
+    return value[: m.start("d")] + "XX" + value[m.end("d") :]
 
 
 def to_edtf(value: str, calendar: str = "gregorian", mod: str | None = None) -> str | None:

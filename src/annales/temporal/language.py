@@ -74,6 +74,7 @@ class Lexicon:
     pmod_re: re.Pattern[str]
     dmod_re: re.Pattern[str]
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    vocab_re: re.Pattern[str] | None = None  # any vocabulary word or number, as one token
 
     def lookup(self, table: str, phrase: str | None) -> Any:
         """Value of ``phrase`` in ``table``, whitespace- and case-insensitive (None if absent)."""
@@ -81,6 +82,30 @@ class Lexicon:
             return None
         key = " ".join(phrase.lower().replace("’", "'").split())
         return self.tables[table].get(key)
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored by common prefixes (fast to scan with)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
 
 
 def _alternation(keys: list[str]) -> str:
@@ -238,12 +263,16 @@ def load(language: str = "en") -> Lexicon:
         "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
         "relative_not_after": frozenset(data["relative_context"]["not_after"]),
     }
+    classes = _word_classes(data, data.get("rule", []))
+    # scans lower-cased text (case-sensitive matching is much faster in `re`)
+    vocab_re = re.compile(r"(?<![^\W_])(?:" + trie_regex(sorted(classes)) + r"|[0-9][^\W_]*)(?![^\W_])")
     return Lexicon(
         language=data.get("language", language),
         tables=tables,
         data=data,
         rules=rules,
-        word_classes=_word_classes(data, data.get("rule", [])),
+        word_classes=classes,
+        vocab_re=vocab_re,
         pmod_re=pmod_re,
         dmod_re=dmod_re,
         lists=lists,

@@ -35,16 +35,23 @@ class Hit:
     match_end: int = -1
 
 
-def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str]]]:
-    """Spans of consecutive temporal-vocabulary tokens, with the word classes they contain."""
+def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str], list[int]]]:
+    """Spans of consecutive temporal-vocabulary tokens, with the word classes they contain
+    and the offsets where their tokens start (the only places a rule can start)."""
     classes = lex.word_classes
-    out: list[tuple[int, int, frozenset[str]]] = []
+    out: list[tuple[int, int, frozenset[str], list[int]]] = []
+    starts: list[int] = []
     cur_start = -1
     cur_end = -1
     cur_cls: set[str] = set()
     ntok = 0
     core = False
-    for m in _TOKEN.finditer(text):
+    low = text.lower()
+    if len(low) == len(text) and lex.vocab_re is not None:
+        tokens = lex.vocab_re.finditer(low)  # only vocabulary words and numbers
+    else:  # lower-casing changed offsets (rare Unicode): tokenise everything
+        tokens = _TOKEN.finditer(text)
+    for m in tokens:
         tok = m.group()
         if tok[0].isdigit():
             if not tok.isascii():
@@ -57,27 +64,29 @@ def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str]]]:
         if cls is None:
             if cur_start >= 0:
                 if core:
-                    out.append((cur_start, cur_end, frozenset(cur_cls)))
+                    out.append((cur_start, cur_end, frozenset(cur_cls), starts))
                 cur_start = -1
             continue
         if cur_start >= 0:
             gap = text[cur_end:s]
             if len(gap) > _MAX_GAP or ntok >= _MAX_STRETCH_TOKENS or not _GAP_OK.issuperset(gap) or "\n\n" in gap:
                 if core:
-                    out.append((cur_start, cur_end, frozenset(cur_cls)))
+                    out.append((cur_start, cur_end, frozenset(cur_cls), starts))
                 cur_start = -1
         if cur_start < 0:
             cur_start = s
+            starts = []
             cur_cls = set()
             ntok = 0
             core = False
         cur_end = m.end()
+        starts.append(s)
         cur_cls |= cls
         ntok += 1
         if not core and "core" in cls:
             core = True
     if cur_start >= 0 and core:
-        out.append((cur_start, cur_end, frozenset(cur_cls)))
+        out.append((cur_start, cur_end, frozenset(cur_cls), starts))
     return out
 
 
@@ -110,17 +119,26 @@ def find(text: str, lex: Lexicon, select: bool = True) -> list[Hit]:
     all of them with ``select=False`` (to choose among them after normalisation)."""
     out: list[Hit] = []
     n = len(text)
-    for cs, ce, cls in stretches(text, lex):
+    for cs, ce, cls, tok_starts in stretches(text, lex):
         hits: list[Hit] = []
         # allow a trailing "." (abbreviations, "a.m.") and a leading apostrophe ("'98")
         if ce < n and text[ce] == ".":
             ce += 1
-        if cs > 0 and text[cs - 1] in "'’":
-            cs -= 1
+        positions = []
+        for p in tok_starts:
+            if p > 0 and text[p - 1] in "'’":
+                positions.append(p - 1)
+            positions.append(p)
         for rule in _rules_for(lex, cls):
-            for m in rule.regex.finditer(text, cs, ce):
-                if m.end() > m.start():
-                    hits.append(Hit(m.start(), m.end(), rule, m.groupdict(), match_start=m.start(), match_end=m.end()))
+            match = rule.regex.match
+            upto = -1
+            for p in positions:
+                if p < upto:
+                    continue  # inside this rule's previous match (as finditer would skip)
+                m = match(text, p, ce)
+                if m is not None and m.end() > p:
+                    hits.append(Hit(p, m.end(), rule, m.groupdict(), match_start=p, match_end=m.end()))
+                    upto = m.end()
         if hits:
             if select:
                 out.extend(_select(hits))  # stretches are disjoint: select within each
