@@ -327,6 +327,8 @@ def test_finalise_julian_day_matches_design_example() -> None:
         ("1917-02-30", "gregorian", "1917-02-XX"),
         ("1700-02-29", "gregorian", "1700-02-XX"),
         ("1900-02-29", "gregorian", "1900-02-XX"),
+        ("BC0044-02-30", "julian", "BC0044-02-XX"),
+        ("1917-06-31T10:00", "julian", "1917-06-XXT10:00"),
     ],
 )
 def test_impossible_days_are_flagged_never_shifted(value, calendar, flagged) -> None:
