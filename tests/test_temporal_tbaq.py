@@ -1,0 +1,21 @@
+"""Regression guard on the TimeML development set (TBAQ, news mode, gold DCT).
+
+The thresholds sit a little under the scores reached (see the report in the README/CHANGELOG);
+a change that loses ground on the development set fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from annales.evaluate import evaluate_timeml
+
+
+@pytest.mark.slow
+def test_tbaq_scores(tbaq_dir) -> None:  # type: ignore[no-untyped-def]
+    r = evaluate_timeml(tbaq_dir, mode="news").to_dict()
+    assert r["documents"] >= 250
+    assert r["relaxed_f1"] >= 0.92
+    assert r["strict_f1"] >= 0.85
+    assert r["type_f1"] >= 0.88
+    assert r["value_f1"] >= 0.78
