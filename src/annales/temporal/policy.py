@@ -95,12 +95,15 @@ def era_year(text: str) -> tuple[int, str] | None:
     if years:
         mid = median_low(years)
         shown = f"{1 - mid} BC" if mid <= 0 else str(mid)
-        return mid, f"the years it mentions (median {shown})"
+        return mid, f"median of the years it mentions: {shown}"
     from annales.temporal.historical import infer_reference
 
     inferred = infer_reference(text)
     if inferred:
-        return int(inferred[0][:4]), inferred[1]
+        year = (
+            int(inferred[0][:4]) if not inferred[0].startswith("BC") else 1 - int(inferred[0][2:6])
+        )
+        return year, f"{inferred[0]}, {inferred[1].split(':')[0]}"
     return None
 
 
@@ -138,7 +141,7 @@ def decide_calendar(text: str, requested: str = "auto") -> tuple[str, str]:
     when = f"{first[2]} {_month(first[1])} {first[0]}"
     if julian_in(switch, year):
         reason = (
-            f"places point to {switch.name} ({places}) and {where} precede its switch to the "
+            f"places point to {switch.name} ({places}) and its era ({where}) lies before its switch to the "
             f"Gregorian calendar on {when}"
         )
         if key == "sweden" and 1700 <= year <= 1712:
@@ -147,7 +150,7 @@ def decide_calendar(text: str, requested: str = "auto") -> tuple[str, str]:
             )
         return "julian", reason
     return "gregorian", (
-        f"places point to {switch.name} ({places}) and {where} follow its switch to the "
+        f"places point to {switch.name} ({places}) and its era ({where}) lies after its switch to the "
         f"Gregorian calendar on {when}"
     )
 
