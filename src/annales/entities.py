@@ -31,6 +31,7 @@ _MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _WS = re.compile(r"\s+")
+_NAME_PUNCT = frozenset({"-", ".", "'", "’", "&"})
 _ACRONYM = r"(?:[A-Z][A-Za-z]{0,4}[A-Z][A-Za-z]{0,4}|[A-Z]\.(?:[A-Z]\.)+)"
 _NAME = r"[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|for|de|du|des|la|le|on)(?:[ \t]+the)?[ \t]+|and[ \t]+)?[A-Z][\w’'-]*)*"
 _ACR_THEN_EXP = re.compile(
@@ -110,10 +111,12 @@ def mentions_from_doc(doc: Any, offset: int) -> list[RawMention]:
         # Trim determiners, possessives and punctuation at the edges.
         while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct or toks[0].is_space):
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"):
+        while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS" or toks[-1].pos_ in ("CCONJ", "ADP")):
             toks.pop()
-        if not toks:
-            continue
+        while toks and toks[0].is_alpha and toks[0].is_lower and toks[0].pos_ in ("DET", "PRON", "ADV", "ADJ", "CCONJ"):
+            toks.pop(0)  # "no Baroness de Korff", "his Majesty"
+        if not toks or any(t.is_punct and t.text not in _NAME_PUNCT for t in toks):
+            continue  # "secret!--Alas": a sentence, not a name
         titles = _titles()
         if len(toks) == 1 and toks[0].text in titles:
             continue  # "the King", "General" alone

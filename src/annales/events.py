@@ -104,6 +104,8 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children
     ):
         return False  # "shouting greetings", "after drawing up": manner and background
+    if tok.text[:1].isupper() and not tok.is_sent_start:
+        return False  # a capitalised "verb" mid-sentence is a name the tagger missed
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.text == "-" and not tok.whitespace_:
         return False  # "co-operate" split by the tokenizer
