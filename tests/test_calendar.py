@@ -245,6 +245,9 @@ def test_finalise_never_raises_and_fills_consistent_fields(value, calendar, mod,
         ("BC0001", "julian", None, "0000"),
         ("BC0044-03-15", "julian", None, "-0043-03-15"),
         ("BC02", "gregorian", None, "-0298/-0199"),
+        ("BC00", "julian", None, "-0098/0000"),  # the first century BC: 99 BC to 1 BC
+        ("BC0", "julian", None, "-0998/0000"),  # the first millennium BC
+        ("BC02", "julian", "END", "-0231/-0199"),  # late in the 3rd century BC: nearer 200 BC
         ("0410", "julian", None, "0410"),
         ("1917-06-22T14:00", "gregorian", None, "1917-06-22T14:00:00"),
         ("1917-06-22TMO", "gregorian", None, "1917-06-22"),

@@ -260,9 +260,8 @@ def _year_range(p: Parsed) -> tuple[int, int] | None:
         head, width = p.digits, 4 - len(p.digits)
     lo, hi = int(head) * 10**width, int(head) * 10**width + 10**width - 1
     if p.bc:
-        lo, hi = 1 - hi, 1 - lo
-        if lo == 1 - 9999 and hi == 1:  # "BC0" style nonsense guard
-            return None
+        # BC years count back from 1 BC (astronomical 0): "BC00" is 99-1 BC, not 99 BC-"0 BC"
+        lo, hi = 1 - hi, 1 - max(lo, 1)
     return lo, hi
 
 
