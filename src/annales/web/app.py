@@ -104,12 +104,12 @@ def create_app(db_path: str | Path) -> FastAPI:
         if entity:
             doc_part, _, eid = entity.partition(":")
             ent = (full_doc(doc_part), check_id("entity", eid))
-        return q.Filters(
+        return q.resolve(conn(), q.Filters(
             who=who or None, where=where or None, word=word or None,
             document=full_doc(document) if document else None, entity=ent,
             key_from=filter_key("from", date_from, cal),
             key_to=filter_key("to", date_to, cal, end=True), timexes=timexes,
-        )
+        ))
 
     # ---- JSON API ----------------------------------------------------------------------
 
@@ -133,7 +133,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         return {"doc_id": full, "start": start, "end": stop,
                 "text": query.document_text(conn(), full, start, stop)}
 
-    @app.get("/api/events", tags=["events"], summary="Events in Gregorian order, filtered")
+    @app.get("/api/events", tags=["events"],
+             summary="Events in Gregorian order (undated last), filtered; both calendars")
     def api_events(
         who: str | None = Query(None, max_length=200, description="agent or patient name"),
         where: str | None = Query(None, max_length=200, description="place name"),
@@ -145,14 +146,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         limit: int = Query(100, ge=1, le=MAX_LIMIT),
         offset: int = Query(0, ge=0, le=10_000_000),
     ) -> dict[str, Any]:
-        filter_key("from", date_from, cal)
-        filter_key("to", date_to, cal)
-        doc = full_doc(document) if document else None
-        rows = query.events(
-            conn(), who=who, where=where, word=word, document=doc,
-            date_from=f"{date_from} {cal}" if date_from else None,
-            date_to=f"{date_to} {cal}" if date_to else None, limit=limit, offset=offset,
-        )
+        f = filters(who, where, word, document, None, date_from, date_to, cal, timexes=False)
+        rows = q.event_list(conn(), f, limit, offset)
         return {"count": len(rows), "limit": limit, "offset": offset, "events": rows}
 
     @app.get("/api/events/{doc_id}/{event_id}", tags=["events"], summary="One event")
@@ -232,7 +227,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             lo, hi = q.dates.sort_position(ext[0]), q.dates.sort_position(ext[1]) + 1
         else:
             return {"mode": "items", "count": 0, "items": [], "groups": [], "extent": None}
-        out = q.timeline(c, lo, hi, f, group, max_items)
+        out = q.timeline(c, lo, hi, f, group, max_items, index=q.key_index(c, str(db)))
         out["extent"] = list(ext) if ext else None
         return out
 
