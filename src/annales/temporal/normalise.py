@@ -879,7 +879,8 @@ def _duration_value(n: float | None, unit: str, lex: Lexicon, unit_word: str) ->
     if unit == "WE":
         unit, n = "D", (n * 2 if n is not None else None)
     if n is None:
-        return f"PT X{unit}".replace(" ", "") if time_unit else f"PX{unit}"
+        vague_code = {"DE": "E", "CE": "C", "ML": "L"}.get(unit, unit)  # TimeBank: PXE, PXC
+        return f"PTX{unit}" if time_unit else f"PX{vague_code}"
     if unit == "Q":
         unit, n = "M", n * 3
     elif unit == "DE":
@@ -898,6 +899,9 @@ def _duration_value(n: float | None, unit: str, lex: Lexicon, unit_word: str) ->
             whole = int(n)
             secs = round((n - whole) * 60)
             return f"PT{whole}M{secs}S" if whole else f"PT{secs}S"
+        if unit == "Y" and n * 2 == int(n * 2):
+            whole = int(n)
+            return f"P{whole}Y6M" if whole else "P6M"
         lu, f = lower.get(unit, (unit, 1))
         if f > 1 and (n * f) == int(n * f):
             n, unit = n * f, lu
@@ -921,6 +925,8 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
     mod = None
     if name == "bare_units":
         first = text.split()[0] if text.split() else ""
+        if unit_word in ("days", "quarters") and first not in ("recent", "coming", "past"):
+            return None
         if first not in lex.lists["bare_unit_after"] and _prev_word(ctx.text, hit.match_start) not in lex.lists["bare_unit_after"]:
             return None
         return _cand(hit, "DURATION", _duration_value(None, unit, lex, unit_word) or "PXY")
