@@ -400,3 +400,26 @@ def test_october_fuzzy_edges(october_timexes) -> None:
     )
     label = next(t.label for t in timexes if t.text == "22 June")
     assert label == "22 June 1917 (O.S.) · 5 July 1917 (N.S.)"
+
+
+@pytest.mark.parametrize(
+    "text,value,gregorian",
+    [
+        ("on 12 (25) March 1917 the", "1917-03-12", "1917-03-25"),
+        ("on Oct. 25 (Nov. 7), 1917", "1917-10-25", "1917-11-07"),
+        ("on 25 Oct./7 Nov. 1917", "1917-10-25", "1917-11-07"),
+        ("on 25 October [7 November] 1917", "1917-10-25", "1917-11-07"),
+        ("on 25 October (i.e. 7 November) 1917", "1917-10-25", "1917-11-07"),
+        ("on February 23 (March 8, New Style), 1917", "1917-02-23", "1917-03-08"),
+        ("the 16/28 August 1813", "1813-08-16", "1813-08-28"),
+    ],
+)
+def test_more_dual_date_forms(text, value, gregorian) -> None:
+    c, _ = _one(text)
+    assert (c.value, c.calendar, c.gregorian, c.warning) == (value, "julian", gregorian, None)
+
+
+def test_dual_date_a_day_off_is_kept_with_a_warning() -> None:
+    c, _ = _one("on 25 October (6 November) 1917")
+    assert c.value == "1917-10-25" and c.warning and "disagree" in c.warning
+    assert historical.find("on 5 (6) March 1917") == []

@@ -142,6 +142,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             + _month("c")
             + r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
         ),
+        # the 12th (25th) of March, 1917
+        "dual_days_paren": re.compile(
+            r"(?<![\w/])(?P<d1>\d{1,2})(?i:st|nd|rd|th)?\s*\((?P<d2>\d{1,2})(?i:st|nd|rd|th)?\)"
+            r"\s+(?i:of\s+)?" + _month("c") + r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
+        ),
         # 10 February 1714/15 ; 1714/15
         "dual_year": re.compile(
             rf"(?<![\w])(?:(?:{_day('a')}(?:\s+(?i:of))?\s+{_month('a')}|{_month('ar')}\s+{_day('ar')}),?\s+)?"
@@ -385,16 +390,11 @@ def _dual(
             if best:
                 break
         if best is None:
-            # close enough to be meant as a dual date, but the sides do not agree
-            j = _jdn(ya, am, ad, "julian")
-            g = _jdn(yb, bm, bd, "gregorian")
-            if (
-                j is None
-                or g is None
-                or not (_offset_ok(abs(g - j) + 13) or _offset_ok(abs(g - j)))
-            ):
+            # written 10-13 days apart, so meant as a dual date, but the sides do not agree
+            wa, wb = _jdn(ya, am, ad), _jdn(yb, bm, bd)
+            if wa is None or wb is None or not _offset_ok(abs(wb - wa)):
                 return None
-            julian_a = forced != "a-greg" and (forced == "a-jul" or (g > j))
+            julian_a = forced != "a-greg" and (forced == "a-jul" or wb > wa)
             jy, (jd_, jm) = (ya, (ad, am)) if julian_a else (yb, (bd, bm))
             c = Candidate(
                 start,
@@ -653,6 +653,7 @@ _BUILDERS = (
     ("dual_paren", _dual_paren, "paren", 60, 70),
     ("dual_slash", _dual_slash, "slash", 50, 50),
     ("dual_days", _dual_days, "slash", 10, 30),
+    ("dual_days_paren", _dual_days, "paren", 10, 40),
     ("dual_year", _dual_year, "slash", 50, 10),
     ("marked", _marked, "style", 60, 20),
 )
