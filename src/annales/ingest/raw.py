@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import os
+import stat
 import unicodedata
 import zlib
 from dataclasses import dataclass, field
@@ -49,10 +50,14 @@ def read_path(path: Path, name: str, max_bytes: int | None = None) -> bytes:
         st = path.stat()
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied (cannot reach the file)") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if path.is_dir():
         raise InputError(name, "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(name, "not a regular file (a device, FIFO or socket)")
     if st.st_size > limit:
         raise InputError(name, _too_big(st.st_size, limit))
     try:
