@@ -239,6 +239,8 @@ def load(language: str = "en") -> Lexicon:
     tables = {t: {k.lower(): v for k, v in data.get(t, {}).items()} for t in TABLES}
     tables["numbers"] = {k: v for k, v in data["numbers"].items() if isinstance(v, int)}
     tables["ordinals"] = {k: v for k, v in data["ordinals"].items()}
+    tables["multiplicatives"] = dict(data["multiplicatives"])
+    tables["period_ordinals"] = dict(data["period_ordinals"])
     pmod_re = re.compile(r"(?<![\w])(?P<mod>" + macros["pmod"] + r")(?:\s+|-|\s*-\s*|(?<=-))$", re.IGNORECASE)
     dmod_re = re.compile(r"(?<![\w])(?P<mod>" + macros["dmod"] + r")\s+$", re.IGNORECASE)
     lists = {
@@ -259,11 +261,12 @@ def load(language: str = "en") -> Lexicon:
         "adverb_followers": frozenset(data["frequency_context"]["adverb_followers"]),
         "year_sets_reference_after": frozenset(data["year_context"]["sets_reference_after"]),
         "rate_not_after": frozenset(data["rate_context"]["not_after"]),
+        "month_after": frozenset(data["month_context"]["after"]),
         "comparison_words": frozenset(data["comparison"]["before"]),
         "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
         "relative_not_after": frozenset(data["relative_context"]["not_after"]),
     }
-    classes = _word_classes(data, data.get("rule", []))
+    classes = _word_classes(data, data.get("rule", []) + [{"pattern": macros[k]} for k in ("qord", "relx")])
     # scans lower-cased text (case-sensitive matching is much faster in `re`)
     vocab_re = re.compile(r"(?<![^\W_])(?:" + trie_regex(sorted(classes)) + r"|[0-9][^\W_]*)(?![^\W_])")
     return Lexicon(

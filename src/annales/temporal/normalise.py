@@ -261,7 +261,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if not _cap(mtext) or mtext.endswith(".") or len(bare) <= 4 and bare not in ("june", "july", "may"):
                 return None
             if bare in lex.lists["ambiguous_months"]:
-                if _prev_word(text, hit.start) not in _MONTH_PREPS and not hit.mod:
+                if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
                     return None
     if name in ("day_month", "month_day") and g.get("day") and not g["day"][0].isdigit():
         if lex.lookup("units", _next_word(text, hit.end).lower()):
@@ -387,6 +387,17 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     return None
 
 
+def _ordinal(s: str | None, lex: Lexicon) -> int | None:
+    """``"third"`` or ``"3rd"`` → 3 (``"last"`` → -1); None if not an ordinal."""
+    if not s:
+        return None
+    m = re.match(r"(\d+)(?:st|nd|rd|th|d)$", s.strip().lower())
+    if m:
+        return int(m.group(1))
+    v = lex.lookup("ordinals", s)
+    return v if isinstance(v, int) else None
+
+
 def hit_text(hit: Hit, ctx: Context) -> str:
     """The rule's own match (without modifiers attached in front of it)."""
     if hit.match_start >= 0:
@@ -416,11 +427,6 @@ def _nearest_year(month: int, day: int | None, ref: A.Ref | None, direction: str
     return best
 
 
-_MONTH_PREPS = frozenset(
-    "in of since until till by during from to through early late mid last next this before after "
-    "between and or each every end beginning middle throughout following previous same that "
-    "around about into".split()
-)
 
 
 def _plausible_year(hit: Hit, ctx: Context) -> bool:
@@ -483,7 +489,7 @@ def _decade(hit: Hit, ctx: Context) -> Candidate | None:
         digit = ctx.lex.lookup("decade_words", g["decadeword"])
     if digit is None:
         return None
-    if g.get("decadeword") and _prev_word(ctx.text, hit.start) in ("his", "her", "their", "its", "my", "your", "our"):
+    if g.get("decadeword") and _prev_word(ctx.text, hit.start) in ctx.lex.lists["relative_not_after"]:
         return None
 
     def r(ref: str | None) -> str:
@@ -513,20 +519,23 @@ def _century(hit: Hit, ctx: Context) -> Candidate | None:
 def _quarter(hit: Hit, ctx: Context) -> Candidate | None:
     g = hit.groups
     if g.get("half"):
-        idx = 1 if g["half"].lower() in ("first", "1st") else 2  # type: ignore[union-attr]
+        idx = _ordinal(g["half"], ctx.lex)
+        if idx not in (1, 2):
+            idx = min(2, ctx.lex.lookup("period_ordinals", g["half"]) or 2)
         code = f"H{idx}"
     else:
         q = g.get("qord", "").lower()  # type: ignore[union-attr]
-        idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-               "final": 4, "last": 4}.get(q)
-        if idx is None:
+        idx = _ordinal(q, ctx.lex)
+        if idx is None or idx < 1:
+            idx = ctx.lex.lookup("period_ordinals", q)  # "the final quarter"
+        if idx is None or not 1 <= idx <= 4:
             return None
         code = f"Q{idx}"
     y = _year(g.get("year")) or _year(g.get("qyear"))
     if y is not None:
         return _cand(hit, "DATE", f"{A.fmt_year(y)}-{code}")
     relw = " ".join((g.get("qrel") or g.get("qrel2") or "").lower().split())
-    shift = {"last": -1, "the previous": -1, "next": 1, "the following": 1}.get(relw, 0)
+    shift = ctx.lex.lookup("relatives", relw) or 0
     if g.get("qago"):
         shift = -1
 
@@ -541,7 +550,9 @@ def _yearago(hit: Hit, ctx: Context) -> Candidate | None:
     """"the year-earlier quarter", "year-ago": the period a year before the one last named."""
     cal = ctx.calendar
     q = (hit.groups.get("qord") or "").lower()
-    qn = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(q)
+    qn = _ordinal(q, ctx.lex) if q else None
+    if qn is not None and not 1 <= qn <= 4:
+        qn = None
 
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
@@ -992,7 +1003,7 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     freq = None
     if name == "set_times":
         times = (g.get("times") or "").lower()
-        k = {"once": 1, "twice": 2, "thrice": 3}.get(times) or parse_number(g.get("numx"), lex)
+        k = lex.lookup("multiplicatives", times) if times else parse_number(g.get("numx"), lex)
         if k is None:
             return None
         freq = f"{int(k)}X"
