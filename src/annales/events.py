@@ -117,7 +117,7 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if _has_xcomp(tok) is not None and (lem in c.control or lem in c.negating or lem in c.hedging):
         return False
     if lem in c.occurrence and any(
-        ch.dep_ in _SUBJ and ch.pos_ == "NOUN" and _lemma(ch) in c.nouns for ch in tok.children
+        ch.dep_ in _SUBJ and ch.pos_ in ("NOUN", "PROPN") and _lemma(ch) in c.nouns for ch in tok.children
     ):
         return False  # "a German counterattack began": the noun is the event
     return bool(re.match(r"^[a-z][a-z-]+$", lem))
@@ -277,7 +277,7 @@ def events_from_doc(
     for tok in doc:
         if _is_verb_trigger(tok, c):
             triggers[tok.i] = tok
-        elif tok.pos_ == "NOUN" and _lemma(tok) in c.nouns:
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in c.nouns or (tok.pos_ == "NOUN" and _lemma(tok) in c.nouns):
             nouns[tok.i] = tok
     # Noun events: subject of an occurrence verb, or in a sentence with no verb event.
     for i, n in list(nouns.items()):
@@ -318,6 +318,12 @@ def events_from_doc(
             if t.pos_ == "VERB" and not (span.start <= t.i < span.end):
                 break  # a clause of its own (a participle, a light verb): not our events
             if t.head.i == t.i:
+                # Reached the root through copulas only ("On 25 October the Congress was in
+                # session"): the nearest event or event noun of the sentence takes the time.
+                near = _nearest_in_sentence(span, triggers, nouns, time_of)
+                if near is not None:
+                    triggers.setdefault(near.i, near)
+                    time_of[near.i] = tid
                 break
             t = t.head
     out = []
@@ -325,7 +331,7 @@ def events_from_doc(
         tok = triggers[i]
         if in_quote is not None and in_quote(offset + tok.idx):
             continue  # reported words, not the narrative's events
-        is_noun = tok.pos_ == "NOUN"
+        is_noun = tok.pos_ in ("NOUN", "PROPN")
         govs = [] if is_noun else _governors(tok)
         sent = tok.sent
         ev = RawEvent(
@@ -372,6 +378,18 @@ def events_from_doc(
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
+
+
+def _nearest_in_sentence(span: Any, triggers: dict[int, Any], nouns: dict[int, Any], taken: dict[int, str]) -> Any:
+    sent = span.sent
+    best = None
+    for i in range(sent.start, sent.end):
+        if span.start <= i < span.end or i in taken or (i not in triggers and i not in nouns):
+            continue
+        d = span.start - i if i < span.start else i - span.end
+        if best is None or d < best[0]:
+            best = (d, triggers.get(i) or nouns[i])
+    return best[1] if best else None
 
 
 def _clause_after(doc: Any, i: int) -> Any:
