@@ -199,7 +199,7 @@ mods = st.sampled_from(
 )
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(value_strategy, st.sampled_from(list(cal.CALENDARS)), mods)
 def test_every_edtf_string_parses_back(value: str, calendar: str, mod: str | None) -> None:
     out = cal.to_edtf(value, calendar, mod)
@@ -207,7 +207,7 @@ def test_every_edtf_string_parses_back(value: str, calendar: str, mod: str | Non
         parse_edtf(out)  # raises on an invalid string
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     value_strategy,
     st.sampled_from(list(cal.CALENDARS)),
