@@ -29,8 +29,15 @@ def run_batch(
     if engine == "ray":
         from annales.batch.ray_engine import run_ray
 
-        return run_ray(patterns, db=db, out=out, options=options, workers=workers,
-                       address=ray_address, reporter=reporter)
+        return run_ray(
+            patterns,
+            db=db,
+            out=out,
+            options=options,
+            workers=workers,
+            address=ray_address,
+            reporter=reporter,
+        )
     if engine == "local":
         from annales.batch.local import run_local
 

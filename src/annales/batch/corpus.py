@@ -14,7 +14,16 @@ from annales.errors import InputError
 
 #: File name endings read when a directory is given (explicit files and globs are taken as is).
 DOCUMENT_SUFFIXES = (
-    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub", ".tml", ".gz",
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".epub",
+    ".tml",
+    ".gz",
 )
 
 

@@ -77,8 +77,8 @@ class Run:
 
     def close(self) -> BatchReport:
         """Finish the writes, then the report (write errors count as failures)."""
+        self.done.close()  # readers first: the writer's close then checkpoints the WAL
         self.sink.close()
-        self.done.close()
         for path, error in self.sink.write_errors:
             self.report.fail(path, error)
             self.report.docs_read = max(self.report.docs_read - 1, 0)

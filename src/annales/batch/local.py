@@ -39,8 +39,14 @@ def _init_worker(options: ReadOptions) -> None:
 
 def _read(task: Task) -> Outcome:
     if _reader is None:
-        return Outcome(task.path, task.sha, task.size, worker=f"pid{os.getpid()}",
-                       peak_rss_mb=peak_rss_mb(), error=f"{task.path}: {_init_error}")
+        return Outcome(
+            task.path,
+            task.sha,
+            task.size,
+            worker=f"pid{os.getpid()}",
+            peak_rss_mb=peak_rss_mb(),
+            error=f"{task.path}: {_init_error}",
+        )
     return _reader.read(task.path, task.sha, task.size)
 
 
@@ -53,8 +59,10 @@ class _Pool:
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            self.workers, mp_context=mp.get_context("spawn"),
-            initializer=_init_worker, initargs=(self.options,),
+            self.workers,
+            mp_context=mp.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.options,),
         )
 
     def rebuild(self) -> None:
@@ -97,17 +105,31 @@ def run_local(
                 outcome = fut.result()
             except BrokenProcessPool:
                 broken = True
-                outcome = Outcome(task.path, task.sha, task.size,
-                                  error=f"{task.path}: worker process died while reading it")
+                outcome = Outcome(
+                    task.path,
+                    task.sha,
+                    task.size,
+                    error=f"{task.path}: worker process died while reading it",
+                )
             except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                outcome = Outcome(task.path, task.sha, task.size,
-                                  error=f"{task.path}: {type(exc).__name__}: {exc}")
+                outcome = Outcome(
+                    task.path,
+                    task.sha,
+                    task.size,
+                    error=f"{task.path}: {type(exc).__name__}: {exc}",
+                )
             run.outcome(outcome)
         if broken:
             for fut, task in list(pending.items()):
                 pending.pop(fut)
-                run.outcome(Outcome(task.path, task.sha, task.size,
-                                    error=f"{task.path}: worker process died while reading it"))
+                run.outcome(
+                    Outcome(
+                        task.path,
+                        task.sha,
+                        task.size,
+                        error=f"{task.path}: worker process died while reading it",
+                    )
+                )
             pool.rebuild()
 
     interrupted = False

@@ -155,8 +155,11 @@ def run_ray(
         tag = f"shard-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
         actors = [
             remote_cls.remote(
-                options or ReadOptions(), str(out_dir.resolve()), f"{tag}-a{i}",
-                shard_docs, int(shard_mb * 1e6),
+                options or ReadOptions(),
+                str(out_dir.resolve()),
+                f"{tag}-a{i}",
+                shard_docs,
+                int(shard_mb * 1e6),
             )
             for i in range(n_actors)
         ]

@@ -47,8 +47,12 @@ def shard_line(o: Outcome) -> str:
     """One JSON Lines record: the document's annales/1 object with its text, and provenance."""
     assert o.chronicle is not None
     record = {
-        "path": o.path, "sha": o.sha, "format": o.format, "encoding": o.encoding,
-        "words": o.words, "chronicle": o.chronicle.to_dict(include_text=True),
+        "path": o.path,
+        "sha": o.sha,
+        "format": o.format,
+        "encoding": o.encoding,
+        "words": o.words,
+        "chronicle": o.chronicle.to_dict(include_text=True),
     }
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 

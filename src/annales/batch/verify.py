@@ -12,8 +12,13 @@ from annales.store.db import connect
 #: Columns that legitimately differ between two runs over the same corpus.
 VOLATILE = {"documents": {"read_at"}, "sentences": {"id"}}
 #: Child tables whose row count per document must equal the list in the stored chronicle.
-COUNTED = {"timexes": "timexes", "entities": "entities", "quantities": "quantities",
-           "quotes": "quotes", "events": "events"}
+COUNTED = {
+    "timexes": "timexes",
+    "entities": "entities",
+    "quantities": "quantities",
+    "quotes": "quotes",
+    "events": "events",
+}
 
 
 def _tables(conn: Any) -> list[str]:
@@ -31,8 +36,11 @@ def canonical_dump(db: str | Path) -> dict[str, list[tuple[Any, ...]]]:
     try:
         out: dict[str, list[tuple[Any, ...]]] = {}
         for table in _tables(conn):
-            cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')
-                    if r[1] not in VOLATILE.get(table, set())]
+            cols = [
+                r[1]
+                for r in conn.execute(f'PRAGMA table_info("{table}")')
+                if r[1] not in VOLATILE.get(table, set())
+            ]
             sql = "SELECT " + ", ".join(f'"{c}"' for c in cols) + f' FROM "{table}"'
             out[table] = sorted((tuple(r) for r in conn.execute(sql)), key=repr)
         return out
@@ -60,8 +68,10 @@ def problems(db: str | Path) -> list[str]:
                     f'SELECT count(*) FROM "{table}" WHERE doc_id = ?', (doc_id,)
                 ).fetchone()[0]
                 if n != len(chron.get(key, [])):
-                    found.append(f"{doc_id[:12]}: {table} has {n} rows, chronicle lists "
-                                 f"{len(chron.get(key, []))}")
+                    found.append(
+                        f"{doc_id[:12]}: {table} has {n} rows, chronicle lists "
+                        f"{len(chron.get(key, []))}"
+                    )
         return found
     finally:
         conn.close()

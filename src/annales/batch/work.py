@@ -24,8 +24,12 @@ class ReadOptions:
     dct: str | None = None
 
     def pipeline_kwargs(self, source_dct: str | None) -> dict[str, Any]:
-        kw: dict[str, Any] = {"mode": self.mode, "calendar": self.calendar,
-                              "reference": self.reference, "dct": source_dct or self.dct}
+        kw: dict[str, Any] = {
+            "mode": self.mode,
+            "calendar": self.calendar,
+            "reference": self.reference,
+            "dct": source_dct or self.dct,
+        }
         return {k: v for k, v in kw.items() if v is not None}
 
 
@@ -38,6 +42,7 @@ class Outcome:
     size: int = 0
     words: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     worker: str = ""
     peak_rss_mb: float = 0.0
     chronicle: Chronicle | None = None
@@ -81,7 +86,7 @@ class DocumentReader:
         from annales.ingest import load
 
         out = Outcome(path=path, sha=sha, size=size, worker=self.worker)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             source = load(path)
             out.words = count_words(source.text)
@@ -95,6 +100,7 @@ class DocumentReader:
         except Exception as exc:  # noqa: BLE001 - any bug in one document is that document's failure
             out.error = f"{path}: {type(exc).__name__}: {exc}"
         out.seconds = time.perf_counter() - t0
+        out.cpu_seconds = time.process_time() - c0
         out.peak_rss_mb = peak_rss_mb()
         if out.error:
             out.chronicle = None
@@ -108,12 +114,14 @@ class WorkerStats:
     docs: int = 0
     words: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     peak_rss_mb: float = 0.0
 
     def add(self, o: Outcome) -> None:
         self.docs += 1
         self.words += o.words
         self.seconds += o.seconds
+        self.cpu_seconds += o.cpu_seconds
         self.peak_rss_mb = max(self.peak_rss_mb, o.peak_rss_mb)
 
 
@@ -153,6 +161,11 @@ class BatchReport:
 
     def docs_per_second(self) -> float:
         return self.docs_read / self.seconds if self.seconds > 0 else 0.0
+
+    def words_per_cpu_second(self) -> float:
+        """Words per CPU-second of one worker: the rate a dedicated core would give."""
+        cpu = sum(w.cpu_seconds for w in self.workers.values())
+        return self.words / cpu if cpu > 0 else 0.0
 
     def peak_rss_per_worker_mb(self) -> float:
         return max((w.peak_rss_mb for w in self.workers.values()), default=0.0)
