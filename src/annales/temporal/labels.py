@@ -36,7 +36,9 @@ def _plain_label(value: str, cal: str) -> str | None:
             return None
         a, _, b = value.partition("/")
         la, lb = _plain_label(a, cal), _plain_label(b, cal)
-        return f"{la} – {lb}" if la and lb else None
+        if not la or not lb:
+            return None
+        return _compact_range(la, lb)
     p = parse(value)
     if p is None:
         return None
@@ -138,3 +140,13 @@ def label(value: str, calendar: str = "gregorian", mod: str | None = None) -> st
         return text
     except (ValueError, KeyError, TypeError, IndexError):
         return None
+
+
+def _compact_range(first: str, last: str) -> str:
+    """"8 March 1917" – "15 March 1917" → "8–15 March 1917"; shared year said once."""
+    fa, la = first.split(" "), last.split(" ")
+    if len(fa) == len(la) == 3 and fa[2:] == la[2:]:
+        if fa[1] == la[1]:
+            return f"{fa[0]}–{la[0]} {fa[1]} {fa[2]}"
+        return f"{fa[0]} {fa[1]} – {last}"
+    return f"{first} – {last}"

@@ -444,7 +444,7 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     if re.match(r"\s*(?:%|per\s*cent|percent)", text[e : e + 10]):
         return False
     nw = _next_word(text, e).lower()
-    if nw in lists["year_not_before"] and not re.match(r"\s*,", text[e : e + 3]):
+    if nw in lists["year_not_before"] and not re.match(r"\s*[,.;:!?)]", text[e : e + 3]):
         return False
     pw = _prev_word(text, s)
     if pw in lists["year_not_after"]:
@@ -941,6 +941,8 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
         if first not in lex.lists["bare_unit_after"] and _prev_word(ctx.text, hit.match_start) not in lex.lists["bare_unit_after"]:
             return None
         return _cand(hit, "DURATION", _duration_value(None, unit, lex, unit_word) or "PXY")
+    if name == "year_ended":  # "for the year ended Sept. 30": a one-year reporting period
+        return _cand(hit, "DURATION", "P1Y")
     if name == "half_unit":
         return _cand(hit, "DURATION", _duration_value(0.5, unit, lex, unit_word) or "PXY")
     numtext = (g.get("numx") or "").lower().strip()
