@@ -406,3 +406,19 @@ def test_republican_year_table_matches_convertdate() -> None:
             assert g == tuple(fr.to_gregorian(an, mois, jour))
             assert cal.republican_date(*g) == (an, mois, jour)
     assert cal.republican_to_gregorian(3, 13, 6) == (1795, 9, 22)  # year III was a leap year
+
+
+@pytest.mark.parametrize(
+    "value,calendar,text",
+    [
+        ("1917-10", "julian", "October 1917 (O.S.) · 14 October – 13 November 1917 (N.S.)"),
+        (
+            "1917-02-23/1917-03-02",
+            "julian",
+            "23 February – 2 March 1917 (O.S.) · 8–15 March 1917 (N.S.)",
+        ),
+        ("1914/1918", "gregorian", "1914 – 1918"),
+    ],
+)
+def test_range_labels(value, calendar, text) -> None:
+    assert cal.label(value, calendar) == text

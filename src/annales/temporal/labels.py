@@ -143,7 +143,7 @@ def label(value: str, calendar: str = "gregorian", mod: str | None = None) -> st
 
 
 def _compact_range(first: str, last: str) -> str:
-    """"8 March 1917" – "15 March 1917" → "8–15 March 1917"; shared year said once."""
+    """ "8 March 1917" – "15 March 1917" → "8–15 March 1917"; shared year said once."""
     fa, la = first.split(" "), last.split(" ")
     if len(fa) == len(la) == 3 and fa[2:] == la[2:]:
         if fa[1] == la[1]:
