@@ -105,3 +105,18 @@ def test_dates_in_the_document_calendar() -> None:
     events = [_ev(1, 1, "t1"), _ev(2, 10)]
     assign_dates(events, timexes, "gregorian")
     assert [e.date for e in events] == ["1917-07-05", "1917-07-05"]
+
+
+def test_unresolved_own_time_borrows_no_date() -> None:
+    timexes = [
+        _tx(1, 0, "1917-03-01", calendar="julian"),
+        _tx(2, 20, "XXXX-WXX-4", calendar="julian"),
+        _tx(3, 40, "1917-03-XX", calendar="julian"),
+    ]
+    events = [_ev(1, 22, "t2"), _ev(2, 42, "t3"), _ev(3, 60)]
+    assign_dates(events, timexes, "julian")
+    assert [(e.date, e.date_source) for e in events] == [
+        (None, None),
+        ("1917-03", "explicit"),
+        ("1917-03-01", "narrative"),
+    ]

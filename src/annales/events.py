@@ -436,9 +436,14 @@ def timex_date(t: Timex, calendar: str) -> str | None:
     value = t.value
     if calendar == "gregorian" and t.calendar != "gregorian" and t.gregorian:
         value = t.gregorian
-    if not value or "X" in value or value.startswith(("P", "PRESENT", "PAST", "FUTURE")):
+    if not value or value.startswith(("P", "PRESENT", "PAST", "FUTURE")):
         return None
-    return value.split("T")[0] if _DATE_VALUE.match(value.split("T")[0]) else value
+    day = value.split("T")[0]
+    if "X" in day:
+        # Only the known part of a partly resolved date ("1917-03-XX" -> "1917-03").
+        known = re.match(r"^(\d{4}(?:-\d{2})?)(?=-X)", day)
+        return known.group(1) if known else None
+    return day if _DATE_VALUE.match(day) else value
 
 
 def assign_dates(events: list[Event], timexes: list[Timex], calendar: str) -> None:
@@ -464,5 +469,7 @@ def assign_dates(events: list[Event], timexes: list[Timex], calendar: str) -> No
             ev.date, ev.date_source = d, "explicit"
             if _FULL_DATE.match(d):
                 reference = d
+        elif t is not None and t.type in ("DATE", "TIME"):
+            continue  # its own time is unresolved ("on Thursday", no anchor): no borrowed date
         elif reference:
             ev.date, ev.date_source = reference, "narrative"
