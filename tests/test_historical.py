@@ -423,3 +423,14 @@ def test_dual_date_a_day_off_is_kept_with_a_warning() -> None:
     c, _ = _one("on 25 October (6 November) 1917")
     assert c.value == "1917-10-25" and c.warning and "disagree" in c.warning
     assert historical.find("on 5 (6) March 1917") == []
+
+
+def test_policy_keeps_the_switch_for_dates_after_it() -> None:
+    pol = policy.document_policy("In 1917 Petrograd rose; Moscow in 1917; Kiev in 1919.", "auto")
+    assert pol.calendar == "julian" and pol.switch is not None
+    assert pol.calendar_for("1917-10-25") == "julian"
+    assert pol.calendar_for("1918-01-31") == "julian"
+    assert pol.calendar_for("1918-02-14") == "gregorian"
+    assert pol.calendar_for("1919-05-01") == "gregorian"
+    assert pol.calendar_for("XXXX-05-01") == "julian"
+    assert policy.document_policy("x", "gregorian").calendar_for("1600-01-01") == "gregorian"

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from dataclasses import dataclass
 from statistics import median_low
 
 from annales.errors import CalendarError
-from annales.temporal.calendars import DATA, Switch, _toml, switches
+from annales.temporal.calendars import DATA, Switch, _toml, parse, switches
 
 POLICIES = ("gregorian", "julian", "auto")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -114,45 +115,82 @@ def julian_in(switch: Switch, year: int) -> bool:
     return switch.first_gregorian[1] > 6  # switch late in the year: most of it was Julian
 
 
-def decide_calendar(text: str, requested: str = "auto") -> tuple[str, str]:
-    """(calendar, human reason) for a document under the requested policy."""
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """A document's calendar policy: its calendar, why, and the switch that bounds it.
+
+    Under ``auto`` a Julian document tied to a country keeps that country's switch, so that
+    dates the text gives after the switch (a history of 1917-1921 Russia mentioning
+    "1 May 1919") can be read as Gregorian: see ``calendar_for``.
+    """
+
+    calendar: str
+    reason: str
+    switch: Switch | None = None
+
+    def calendar_for(self, value: str) -> str:
+        """The calendar a date value of this document is counted in (the switch applied)."""
+        if self.calendar != "julian" or self.switch is None:
+            return self.calendar
+        p = parse(value.split("/")[0])
+        if p is None or p.year is None:
+            return self.calendar
+        first = self.switch.first_gregorian
+        here = (p.year, p.month or 1, p.day or 1)
+        return "gregorian" if here >= first else "julian"
+
+
+def document_policy(text: str, requested: str = "auto") -> Policy:
+    """The policy for a document under ``--calendar gregorian|julian|auto``."""
     req = str(requested).strip().lower()
     if req not in POLICIES:
         raise CalendarError(
             f"unknown calendar policy {requested!r}: expected one of {', '.join(POLICIES)}"
         )
     if req != "auto":
-        return req, f"{req} calendar requested"
+        return Policy(req, f"{req} calendar requested")
     stated = stated_calendar(text)
     if stated:
         cal, words, _ = stated
-        return cal, f"the document states its calendar: “{words}”"
+        return Policy(cal, f"the document states its calendar: “{words}”")
     dom = dominant_country(text)
     if dom is None:
-        return "gregorian", "no place names tie the text to a country that used the Julian calendar"
+        return Policy(
+            "gregorian", "no place names tie the text to a country that used the Julian calendar"
+        )
     key, counts = dom
     switch = switches()[key]
     places = ", ".join(f"{p} ×{n}" for p, n in counts.most_common(3))
     era = era_year(text)
     if era is None:
-        return "gregorian", f"places point to {switch.name} ({places}) but no year dates the text"
+        return Policy(
+            "gregorian", f"places point to {switch.name} ({places}) but no year dates the text"
+        )
     year, where = era
     first = switch.first_gregorian
     when = f"{first[2]} {_month(first[1])} {first[0]}"
     if julian_in(switch, year):
         reason = (
-            f"places point to {switch.name} ({places}) and its era ({where}) lies before its switch to the "
-            f"Gregorian calendar on {when}"
+            f"places point to {switch.name} ({places}) and its era ({where}) lies before its "
+            f"switch to the Gregorian calendar on {when}"
         )
         if key == "sweden" and 1700 <= year <= 1712:
             reason += (
                 " (Swedish calendar of 1700-1712, one day ahead of the Julian, treated as Julian)"
             )
-        return "julian", reason
-    return "gregorian", (
-        f"places point to {switch.name} ({places}) and its era ({where}) lies after its switch to the "
-        f"Gregorian calendar on {when}"
+        return Policy("julian", reason, switch)
+    return Policy(
+        "gregorian",
+        f"places point to {switch.name} ({places}) and its era ({where}) lies after its "
+        f"switch to the Gregorian calendar on {when}",
+        switch,
     )
+
+
+def decide_calendar(text: str, requested: str = "auto") -> tuple[str, str]:
+    """(calendar, human reason) for a document under the requested policy."""
+    pol = document_policy(text, requested)
+    return pol.calendar, pol.reason
 
 
 def _month(m: int) -> str:
