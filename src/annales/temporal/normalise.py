@@ -419,9 +419,9 @@ def _nearest_year(month: int, day: int | None, ref: A.Ref | None, direction: str
         dist = (y - ref.year) * 365 + (month - rm) * 30.5 + ((day or 15) - rd)
         score = abs(dist)
         if direction == "past" and dist > 0:
-            score = score * 2 + 60
+            score = score * 3 + 120
         elif direction == "future" and dist < 0:
-            score = score * 2 + 60
+            score = score * 3 + 120
         if best_score is None or score < best_score:
             best, best_score = y, score
     return best
@@ -720,9 +720,14 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         if month is None or (g["month"].lower() in lex.lists["ambiguous_months"] and not _cap(g["month"])):  # type: ignore[union-attr]
             return None
 
+        by_year = hit.rule.name == "month_relative_year"  # "February this year", "May last year"
+
         def r_m(ref: str | None) -> str:
             rf = A.parse_ref(ref)
-            y = _month_year(month, rf, {-1: "before", 1: "after"}.get(d))
+            if by_year:
+                y = rf.year + d if rf else None
+            else:
+                y = _month_year(month, rf, {-1: "before", 1: "after"}.get(d))
             return f"{A.fmt_year(y) if y is not None else 'XXXX'}-{month:02d}"
 
         return _cand(hit, type_, f"XXXX-{month:02d}", r_m, anaphoric=anaphoric)
