@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
 from statistics import median_low
 
 from annales.errors import CalendarError
