@@ -200,3 +200,24 @@ def test_ctrl_c_stops_cleanly_and_keeps_finished_files(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert [r[0] for r in conn.execute("SELECT title FROM documents")] == ["Notes on the July Days"]
+
+
+def test_two_read_processes_on_one_database(tmp_path: Path) -> None:
+    db = tmp_path / "both.db"
+    shared = str(GOOD / "chapters.md")
+    runs = [
+        [str(GOOD / "page.html"), shared],
+        [str(GOOD / "gutenberg-sample.txt"), str(GOOD / "small.tml"), shared],
+    ]
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "annales", "read", *files, "--db", str(db)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for files in runs
+    ]
+    results = [p.communicate(timeout=600) for p in procs]
+    for p, (_out, err) in zip(procs, results, strict=True):
+        assert p.returncode == 0, err
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
+    assert conn.execute("SELECT count(DISTINCT doc_id) FROM events").fetchone()[0] <= 4
