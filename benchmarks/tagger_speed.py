@@ -27,7 +27,9 @@ def _adversarial(mb: float) -> dict[str, str]:
     return {
         "month names, one line": ("March May June July " * (n // 20 + 1))[:n],
         "digits, one line": ("1" * n),
-        "dense dates": ("On 22 June 1917, the 23rd, the next day, three days later. " * (n // 60 + 1))[:n],
+        "dense dates": (
+            "On 22 June 1917, the 23rd, the next day, three days later. " * (n // 60 + 1)
+        )[:n],
         "punctuation soup": ("-/.,:'" * (n // 6 + 1))[:n],
         "numbers with commas": ("15,000 1,917 19,17 " * (n // 19 + 1))[:n],
     }
@@ -62,8 +64,10 @@ def main() -> int:
         t0 = time.perf_counter()
         n = len(tag_time(adv, reference="1917"))
         dt = time.perf_counter() - t0
-        print(f"  adversarial {name!r}: {len(adv) / 1e6:.1f} MB in {dt:.2f} s "
-              f"({dt / (len(adv) / 1e6):.2f} s/MB), {n:,} timexes")
+        print(
+            f"  adversarial {name!r}: {len(adv) / 1e6:.1f} MB in {dt:.2f} s "
+            f"({dt / (len(adv) / 1e6):.2f} s/MB), {n:,} timexes"
+        )
     print(f"peak RSS after adversarial inputs: {_rss_mb():.0f} MB")
     return 0
 

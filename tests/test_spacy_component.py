@@ -26,7 +26,9 @@ def model_nlp():  # type: ignore[no-untyped-def]
         nlp = spacy.load(SPACY_MODEL)
     except OSError:
         pytest.skip(f"spaCy model {SPACY_MODEL} not installed")
-    nlp.add_pipe("annales_time", config={"mode": "news", "dct": "1998-08-07", "calendar": "gregorian"})
+    nlp.add_pipe(
+        "annales_time", config={"mode": "news", "dct": "1998-08-07", "calendar": "gregorian"}
+    )
     return nlp
 
 

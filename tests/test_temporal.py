@@ -132,7 +132,9 @@ def test_narrative_bare_month_and_following() -> None:
 
 
 def test_narrative_previous_year_and_same_month() -> None:
-    got = values("In May 1871 the Commune fell. That same month, Thiers ruled. The previous year had seen Sedan.")
+    got = values(
+        "In May 1871 the Commune fell. That same month, Thiers ruled. The previous year had seen Sedan."
+    )
     assert got[1] == ("That same month", "1871-05")
     assert got[2] == ("The previous year", "1870")
 
@@ -167,8 +169,13 @@ def test_durations(text: str, span: str, value: str, mod: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text,value",
-    [("we met every Monday", "XXXX-WXX-1"), ("it is paid annually.", "P1Y"), ("twice a week", "P1W"),
-     ("every two years", "P2Y"), ("on Sundays", "XXXX-WXX-7")],
+    [
+        ("we met every Monday", "XXXX-WXX-1"),
+        ("it is paid annually.", "P1Y"),
+        ("twice a week", "P1W"),
+        ("every two years", "P2Y"),
+        ("on Sundays", "XXXX-WXX-7"),
+    ],
 )
 def test_sets(text: str, value: str) -> None:
     t = one(text)
@@ -183,8 +190,12 @@ def test_set_frequency() -> None:
 # --------------------------------------------------------------------------- times
 @pytest.mark.parametrize(
     "text,value",
-    [("at 10:35 a.m.", "1998-08-07T10:35"), ("at 5 p.m.", "1998-08-07T17:00"),
-     ("at noon", "1998-08-07T12:00"), ("at six o'clock", "1998-08-07T06:00")],
+    [
+        ("at 10:35 a.m.", "1998-08-07T10:35"),
+        ("at 5 p.m.", "1998-08-07T17:00"),
+        ("at noon", "1998-08-07T12:00"),
+        ("at six o'clock", "1998-08-07T06:00"),
+    ],
 )
 def test_clock_times(text: str, value: str) -> None:
     t = one(text, **NEWS)
@@ -251,5 +262,7 @@ def test_julian_document_gets_gregorian_counterpart() -> None:
 
 
 def test_auto_calendar_reports_reason() -> None:
-    _, facts = tag("In Petrograd on 22 June 1917 the workers of Moscow and Kiev struck.", calendar="auto")
+    _, facts = tag(
+        "In Petrograd on 22 June 1917 the workers of Moscow and Kiev struck.", calendar="auto"
+    )
     assert facts["calendar"] in ("julian", "gregorian") and facts["calendar_reason"]

@@ -28,7 +28,10 @@ def test_json_output(tmp_path: Path) -> None:
     assert data["schema"] == "annales/1"
     assert data["document"]["calendar"] == "julian"
     got = [(t["text"], t["value"], t["gregorian"]) for t in data["timexes"]]
-    assert got == [("22 June", "1917-06-22", "1917-07-05"), ("the next day", "1917-06-23", "1917-07-06")]
+    assert got == [
+        ("22 June", "1917-06-22", "1917-07-05"),
+        ("the next day", "1917-06-23", "1917-07-06"),
+    ]
 
 
 def test_timeml_output_is_escaped_xml() -> None:
@@ -43,8 +46,11 @@ def test_timeml_output_is_escaped_xml() -> None:
 
 @pytest.mark.parametrize(
     "data,needle",
-    [(b"", b"empty"), (b"\x00\x01\x02\x03binary\x00" * 50, b"annales: error"),
-     (b"\xff\xfe\xfa\xfb\xc3\x28 bad utf8 \xc3\x28", b"annales: error")],
+    [
+        (b"", b"empty"),
+        (b"\x00\x01\x02\x03binary\x00" * 50, b"annales: error"),
+        (b"\xff\xfe\xfa\xfb\xc3\x28 bad utf8 \xc3\x28", b"annales: error"),
+    ],
 )
 def test_bad_input_is_one_line_error(data: bytes, needle: bytes) -> None:
     r = run("-", stdin=data)

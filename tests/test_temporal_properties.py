@@ -15,7 +15,9 @@ from annales.temporal import tag_time
 _DATE = r"(?:BC)?[0-9X]{1,4}(?:-(?:[0-9X]{2}(?:-[0-9X]{2})?|W[0-9X]{1,2}(?:-(?:[1-7]|WE))?|Q[1-4X]|H[12]|SP|SU|FA|WI))?"
 _TIME = r"(?:T(?:[0-2][0-9]:[0-5][0-9]|24(?::00)?|MO|AF|EV|NI|MI|DT))?"
 _DUR = r"P(?:T?(?:[0-9]+(?:\.[0-9]+)?|X)(?:Y|M|W|D|H|S|Q|DE|CE|ML|E|C|L))+(?:T[0-9]+[HMS](?:[0-9]+[HMS])?)?|PT[0-9]+H[0-9]+M|PT[0-9]+M[0-9]+S"
-VALUE = re.compile(rf"^(?:{_DATE}{_TIME}|{_DUR}|PRESENT_REF|PAST_REF|FUTURE_REF|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:MO|AF|EV|NI|[0-2][0-9]:[0-5][0-9]))$")
+VALUE = re.compile(
+    rf"^(?:{_DATE}{_TIME}|{_DUR}|PRESENT_REF|PAST_REF|FUTURE_REF|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:MO|AF|EV|NI|[0-2][0-9]:[0-5][0-9]))$"
+)
 
 WORDS = st.sampled_from(
     "On the 22nd of June 1917 June 22, last next this week year month day days ago later earlier "

@@ -42,8 +42,17 @@ def to_timeml(text: str, timexes: list, dct: str | None = None) -> str:  # type:
         if t.start < pos:
             continue
         body.append(escape(text[pos : t.start]))
-        attrs = [f"tid={quoteattr(t.id)}", f"type={quoteattr(t.type)}", f"value={quoteattr(t.value)}"]
-        for name, val in (("mod", t.mod), ("quant", t.quant), ("freq", t.freq), ("anchorTimeID", t.anchor)):
+        attrs = [
+            f"tid={quoteattr(t.id)}",
+            f"type={quoteattr(t.type)}",
+            f"value={quoteattr(t.value)}",
+        ]
+        for name, val in (
+            ("mod", t.mod),
+            ("quant", t.quant),
+            ("freq", t.freq),
+            ("anchorTimeID", t.anchor),
+        ):
             if val:
                 attrs.append(f"{name}={quoteattr(val)}")
         body.append(f"<TIMEX3 {' '.join(attrs)}>{escape(text[t.start : t.end])}</TIMEX3>")
@@ -66,12 +75,28 @@ def _read(path: str):  # type: ignore[no-untyped-def]
 def register(app: typer.Typer) -> None:
     @app.command(name="time")
     def time_cmd(
-        file: str = typer.Argument(..., help="A text, Markdown, HTML, EPUB or TimeML file, or - for stdin."),
-        mode: Mode = typer.Option(Mode.narratives, "--mode", help="news: anchor to the DCT; narratives: to the story's running date."),
-        dct: str = typer.Option(None, "--dct", help="Document creation time (news mode), e.g. 1998-08-07."),
-        reference: str = typer.Option(None, "--reference", help="Starting reference date for narratives, e.g. 1917 or 1917-06."),
-        calendar: Calendar = typer.Option(Calendar.gregorian, "--calendar", help="Document calendar (auto decides from the text)."),
-        fmt: Format = typer.Option(Format.json, "--format", help="json (annales/1) or timeml (inline TIMEX3)."),
+        file: str = typer.Argument(
+            ..., help="A text, Markdown, HTML, EPUB or TimeML file, or - for stdin."
+        ),
+        mode: Mode = typer.Option(
+            Mode.narratives,
+            "--mode",
+            help="news: anchor to the DCT; narratives: to the story's running date.",
+        ),
+        dct: str = typer.Option(
+            None, "--dct", help="Document creation time (news mode), e.g. 1998-08-07."
+        ),
+        reference: str = typer.Option(
+            None,
+            "--reference",
+            help="Starting reference date for narratives, e.g. 1917 or 1917-06.",
+        ),
+        calendar: Calendar = typer.Option(
+            Calendar.gregorian, "--calendar", help="Document calendar (auto decides from the text)."
+        ),
+        fmt: Format = typer.Option(
+            Format.json, "--format", help="json (annales/1) or timeml (inline TIMEX3)."
+        ),
     ) -> None:
         """Find and normalise the dates, times, durations and sets in a document (TIMEX3)."""
         from annales.chronicle import SCHEMA
@@ -81,8 +106,12 @@ def register(app: typer.Typer) -> None:
         name = "<stdin>" if file == "-" else file
         try:
             timexes, facts = tag(
-                src.text, mode=mode.value, dct=dct or src.dct, reference=reference,
-                calendar=calendar.value, title=src.title,
+                src.text,
+                mode=mode.value,
+                dct=dct or src.dct,
+                reference=reference,
+                calendar=calendar.value,
+                title=src.title,
             )
         except ValueError as exc:
             raise InputError(name, str(exc)) from None
@@ -90,10 +119,16 @@ def register(app: typer.Typer) -> None:
             typer.echo(to_timeml(src.text, timexes, facts.get("dct")), nl=False)
             return
         document = {
-            "id": src.id, "title": src.title, "source": src.path or name, "language": "en",
-            "calendar": facts["calendar"], "calendar_reason": facts["calendar_reason"],
-            "reference": facts["reference"], "reference_reason": facts["reference_reason"],
-            "dct": facts["dct"], "mode": mode.value,
+            "id": src.id,
+            "title": src.title,
+            "source": src.path or name,
+            "language": "en",
+            "calendar": facts["calendar"],
+            "calendar_reason": facts["calendar_reason"],
+            "reference": facts["reference"],
+            "reference_reason": facts["reference_reason"],
+            "dct": facts["dct"],
+            "mode": mode.value,
         }
         from dataclasses import asdict
 

@@ -88,7 +88,11 @@ def _mod(cal: str):  # type: ignore[no-untyped-def]
 
 def month_length(year: int, month: int, calendar: str = "gregorian") -> int:
     if month == 2:
-        leap = (year % 4 == 0) if calendar == "julian" else (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        leap = (
+            (year % 4 == 0)
+            if calendar == "julian"
+            else (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        )
         return 29 if leap else 28
     return 30 if month in (4, 6, 9, 11) else 31
 
@@ -168,7 +172,9 @@ def ref_day(ref: Ref | None) -> tuple[int, int, int] | None:
     return ref.year, ref.month, ref.day
 
 
-def shift(ref: Ref, unit: str, n: int, calendar: str = "gregorian", keep: bool = False) -> str | None:
+def shift(
+    ref: Ref, unit: str, n: int, calendar: str = "gregorian", keep: bool = False
+) -> str | None:
     """The period ``n`` ``unit``s from ``ref`` (TIMEX3 value), at the unit's granularity
     (``keep``: at the reference's own granularity when that is a quarter or half-year)."""
     y = ref.year
@@ -181,7 +187,9 @@ def shift(ref: Ref, unit: str, n: int, calendar: str = "gregorian", keep: bool =
         if ref.season:
             return f"{fmt_year(y + k)}-{ref.season}"
         if ref.month and ref.day:
-            return fmt_date(y + k, ref.month, min(ref.day, month_length(y + k, ref.month, calendar)))
+            return fmt_date(
+                y + k, ref.month, min(ref.day, month_length(y + k, ref.month, calendar))
+            )
         if ref.month:
             return fmt_date(y + k, ref.month)
     if unit == "Y":

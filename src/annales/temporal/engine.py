@@ -22,7 +22,9 @@ from annales.temporal.types import Candidate
 
 MODES = ("news", "narratives")
 CALENDARS = ("gregorian", "julian", "auto")
-_REFERENCE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?(?:T.*)?$")
+_REFERENCE_VALUE = re.compile(
+    r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?(?:T.*)?$"
+)
 _PERIOD_VALUE = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
 _DATE_IN = re.compile(r"^\s*(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ].*)?\s*$")
 
@@ -57,7 +59,9 @@ def decide_calendar(text: str, calendar: str) -> tuple[str, str | None]:
     """(calendar, reason) for the document; ``auto`` asks the calendar policy."""
     cal = (calendar or "gregorian").strip().lower()
     if cal not in CALENDARS:
-        raise CalendarError(f"unknown calendar {calendar!r}: expected one of {', '.join(CALENDARS)}")
+        raise CalendarError(
+            f"unknown calendar {calendar!r}: expected one of {', '.join(CALENDARS)}"
+        )
     if cal == "auto":
         if _policy is not None:
             return _policy.decide_calendar(text, "auto")
@@ -150,7 +154,12 @@ def _advance(current: str | None, new: str) -> str:
 
 
 def anchor_all(
-    cands: list[Candidate], *, mode: str, dct: str | None, reference: str | None, calendar: str,
+    cands: list[Candidate],
+    *,
+    mode: str,
+    dct: str | None,
+    reference: str | None,
+    calendar: str,
     finalise: Callable[[Timex, str], Timex] | None = None,
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference."""
@@ -170,7 +179,10 @@ def anchor_all(
         if c.resolve is not None:
             anaphoric = c.source.endswith(":anaphoric") or not c.source.startswith("en")
             if mode == "news" and c.source.endswith(":comparative") and last_period is not None:
-                ref, rid = last_period, last_period_id  # "a year ago" after "the third quarter": 1988-Q3
+                ref, rid = (
+                    last_period,
+                    last_period_id,
+                )  # "a year ago" after "the third quarter": 1988-Q3
             elif mode == "news" and not anaphoric:
                 ref, rid = deictic_ref, deictic_id
             else:
@@ -183,9 +195,20 @@ def anchor_all(
                 anchor_id = rid
         value = _to_doc_calendar(value, c, calendar)
         t = Timex(
-            id=tid, start=c.start, end=c.end, text="", type=c.type, value=value,  # type: ignore[arg-type]
-            mod=c.mod, calendar=calendar, anchor=anchor_id, quant=c.quant, freq=c.freq,
-            label=c.label, inferred=c.inferred, warning=c.warning,
+            id=tid,
+            start=c.start,
+            end=c.end,
+            text="",
+            type=c.type,
+            value=value,  # type: ignore[arg-type]
+            mod=c.mod,
+            calendar=calendar,
+            anchor=anchor_id,
+            quant=c.quant,
+            freq=c.freq,
+            label=c.label,
+            inferred=c.inferred,
+            warning=c.warning,
         )
         if c.calendar == "french-republican" and calendar == "gregorian":
             fin_cal = "french-republican"
@@ -214,8 +237,14 @@ def anchor_all(
 
 
 def tag(
-    text: str, *, mode: str = "narratives", dct: str | None = None, reference: str | None = None,
-    calendar: str = "gregorian", language: str = "en", title: str | None = None,
+    text: str,
+    *,
+    mode: str = "narratives",
+    dct: str | None = None,
+    reference: str | None = None,
+    calendar: str = "gregorian",
+    language: str = "en",
+    title: str | None = None,
 ) -> tuple[list[Timex], dict[str, str | None]]:
     """Tag ``text``; returns the timexes and document facts (calendar, reason, reference)."""
     if mode not in MODES:
@@ -241,5 +270,10 @@ def tag(
     timexes = anchor_all(cands, mode=mode, dct=dct_v, reference=ref_v, calendar=cal, finalise=fin)
     for t in timexes:
         t.text = text[t.start : t.end]
-    return timexes, {"calendar": cal, "calendar_reason": reason, "reference": ref_v,
-                     "reference_reason": ref_reason, "dct": dct_v}
+    return timexes, {
+        "calendar": cal,
+        "calendar_reason": reason,
+        "reference": ref_v,
+        "reference_reason": ref_reason,
+        "dct": dct_v,
+    }

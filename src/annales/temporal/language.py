@@ -37,10 +37,23 @@ TABLES: dict[str, tuple[str, str]] = {
 }
 
 # Tables whose single words can carry an expression (a stretch needs one of them).
-CORE_TABLES = frozenset({
-    "months", "weekdays", "units", "seasons", "parts_of_day", "clock_words", "holidays",
-    "generic_refs", "deictic_days", "frequencies", "decade_words", "eras", "ampm",
-})
+CORE_TABLES = frozenset(
+    {
+        "months",
+        "weekdays",
+        "units",
+        "seasons",
+        "parts_of_day",
+        "clock_words",
+        "holidays",
+        "generic_refs",
+        "deictic_days",
+        "frequencies",
+        "decade_words",
+        "eras",
+        "ampm",
+    }
+)
 
 # Literal words in rule `needs` that are too common to start a stretch by themselves.
 _NOT_CORE = frozenset({"the", "before", "after", "every", "each", "o", "old"})
@@ -124,7 +137,11 @@ def _alternation(keys: list[str]) -> str:
 
 def _wordnum(tables: dict[str, Any], data: dict[str, Any]) -> str:
     nums = data["numbers"]
-    units = [k for k, v in nums.items() if isinstance(v, int) and 0 < v < 10 and k not in ("a", "an", "single")]
+    units = [
+        k
+        for k, v in nums.items()
+        if isinstance(v, int) and 0 < v < 10 and k not in ("a", "an", "single")
+    ]
     teens = [k for k, v in nums.items() if isinstance(v, int) and 10 <= v < 20]
     tens = list(nums["tens"])
     scales = list(nums["scales"])
@@ -138,18 +155,26 @@ def _macros(data: dict[str, Any]) -> dict[str, str]:
     tables = {t: data.get(t, {}) for t in TABLES}
     m: dict[str, str] = {}
     for table, (macro, _cls) in TABLES.items():
-        keys = [k for k, v in tables[table].items() if not isinstance(v, (dict, list)) or table == "deictic_days"]
+        keys = [
+            k
+            for k, v in tables[table].items()
+            if not isinstance(v, (dict, list)) or table == "deictic_days"
+        ]
         m[macro] = _alternation(keys)
     m["wordnum"] = _wordnum(tables, data)
     ords = data["ordinals"]
     day_words = [k for k, v in ords.items() if isinstance(v, int) and 1 <= v <= 31]
-    m["day"] = f"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d)?(?![0-9])|{_alternation(day_words)})"
+    m["day"] = (
+        f"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d)?(?![0-9])|{_alternation(day_words)})"
+    )
     m["dayd"] = "(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d)(?![0-9]))"
     m["year"] = "(?:1[0-9]{3}|20[0-9]{2}|[’'][0-9]{2})(?![0-9])"
     m["qord"] = "(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
     cent = [k for k, v in ords.items() if isinstance(v, int) and 1 <= v <= 21]
     m["centord"] = _alternation(cent)
-    m["relx"] = "(?:past|last|next|first|coming|previous|following|final|initial|latest|preceding|ensuing|remaining|subsequent)"
+    m["relx"] = (
+        "(?:past|last|next|first|coming|previous|following|final|initial|latest|preceding|ensuing|remaining|subsequent)"
+    )
     m["vague"] = _alternation(data["numbers"]["vague_numbers"])
     for name, pat in data.get("macros", {}).items():
         m[name] = pat
@@ -169,7 +194,9 @@ def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
     return _MACRO.sub(sub, pattern)
 
 
-def _word_classes(data: dict[str, Any], rules_raw: list[dict[str, Any]]) -> dict[str, frozenset[str]]:
+def _word_classes(
+    data: dict[str, Any], rules_raw: list[dict[str, Any]]
+) -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {}
 
     def add(word: str, cls: str) -> None:
@@ -194,13 +221,31 @@ def _word_classes(data: dict[str, Any], rules_raw: list[dict[str, Any]]) -> dict
             for w in _WORD.findall(key.lower()):
                 add(w, "ordinal")
                 add(w, "core")
-    for w in ("decade", "decades", "century", "centuries", "quarter", "half", "fiscal", "ago", "year", "weekend", "period"):
+    for w in (
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "quarter",
+        "half",
+        "fiscal",
+        "ago",
+        "year",
+        "weekend",
+        "period",
+    ):
         add(w, "core")
     for w in data["numbers"]["vague_numbers"]:
         for t in _WORD.findall(w):
             add(t, "vague")
             add(t, t)
-    class_names = {cls for _m, cls in TABLES.values()} | {"digit", "number", "ordinal", "vague", "core"}
+    class_names = {cls for _m, cls in TABLES.values()} | {
+        "digit",
+        "number",
+        "ordinal",
+        "vague",
+        "core",
+    }
     for r in rules_raw:
         for need in r.get("needs", []):
             for w in need.split("|"):
@@ -217,7 +262,9 @@ def _word_classes(data: dict[str, Any], rules_raw: list[dict[str, Any]]) -> dict
 @cache
 def load(language: str = "en") -> Lexicon:
     """Load and compile the lexicon for ``language`` (cached: compile once per process)."""
-    raw = resources.files("annales.temporal.lexicon").joinpath(f"{language}.toml").read_text("utf-8")
+    raw = (
+        resources.files("annales.temporal.lexicon").joinpath(f"{language}.toml").read_text("utf-8")
+    )
     data = tomllib.loads(raw)
     macros = _macros(data)
     rules = []
@@ -241,7 +288,9 @@ def load(language: str = "en") -> Lexicon:
     tables["ordinals"] = {k: v for k, v in data["ordinals"].items()}
     tables["multiplicatives"] = dict(data["multiplicatives"])
     tables["period_ordinals"] = dict(data["period_ordinals"])
-    pmod_re = re.compile(r"(?<![\w])(?P<mod>" + macros["pmod"] + r")(?:\s+|-|\s*-\s*|(?<=-))$", re.IGNORECASE)
+    pmod_re = re.compile(
+        r"(?<![\w])(?P<mod>" + macros["pmod"] + r")(?:\s+|-|\s*-\s*|(?<=-))$", re.IGNORECASE
+    )
     dmod_re = re.compile(r"(?<![\w])(?P<mod>" + macros["dmod"] + r")\s+$", re.IGNORECASE)
     lists = {
         "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
@@ -266,9 +315,13 @@ def load(language: str = "en") -> Lexicon:
         "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
         "relative_not_after": frozenset(data["relative_context"]["not_after"]),
     }
-    classes = _word_classes(data, data.get("rule", []) + [{"pattern": macros[k]} for k in ("qord", "relx")])
+    classes = _word_classes(
+        data, data.get("rule", []) + [{"pattern": macros[k]} for k in ("qord", "relx")]
+    )
     # scans lower-cased text (case-sensitive matching is much faster in `re`)
-    vocab_re = re.compile(r"(?<![^\W_])(?:" + trie_regex(sorted(classes)) + r"|[0-9][^\W_]*)(?![^\W_])")
+    vocab_re = re.compile(
+        r"(?<![^\W_])(?:" + trie_regex(sorted(classes)) + r"|[0-9][^\W_]*)(?![^\W_])"
+    )
     return Lexicon(
         language=data.get("language", language),
         tables=tables,

@@ -84,7 +84,7 @@ def parse_number(s: str | None, lex: Lexicon) -> float | None:
 
 
 def tense(ctx: Context, start: int, end: int) -> str | None:
-    """"past" | "future" | "present" | None from the verbs nearest the expression in its
+    """ "past" | "future" | "present" | None from the verbs nearest the expression in its
     sentence (the cue HeidelTime takes from POS tags, here from word lists)."""
     text = ctx.text
     lo = max(0, start - 160)
@@ -233,10 +233,24 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     return cand
 
 
-def _cand(hit: Hit, type_: str, value: str, resolve: Resolver | None = None, *, anaphoric: bool = False,
-          **kw: object) -> Candidate:
-    c = Candidate(start=hit.start, end=hit.end, type=type_, value=value, resolve=resolve,
-                  source="en:anaphoric" if anaphoric else "en", **kw)  # type: ignore[arg-type]
+def _cand(
+    hit: Hit,
+    type_: str,
+    value: str,
+    resolve: Resolver | None = None,
+    *,
+    anaphoric: bool = False,
+    **kw: object,
+) -> Candidate:
+    c = Candidate(
+        start=hit.start,
+        end=hit.end,
+        type=type_,
+        value=value,
+        resolve=resolve,
+        source="en:anaphoric" if anaphoric else "en",
+        **kw,
+    )  # type: ignore[arg-type]
     return c
 
 
@@ -258,7 +272,12 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if bare in lex.lists["ambiguous_months"] and not _cap(mtext):
             return None
         if name == "month":
-            if not _cap(mtext) or mtext.endswith(".") or len(bare) <= 4 and bare not in ("june", "july", "may"):
+            if (
+                not _cap(mtext)
+                or mtext.endswith(".")
+                or len(bare) <= 4
+                and bare not in ("june", "july", "may")
+            ):
                 return None
             if bare in lex.lists["ambiguous_months"]:
                 if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
@@ -330,20 +349,30 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if season:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
-            moves = name != "year" or _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
+            moves = (
+                name != "year"
+                or _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
+            )
             return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
         if dayx:
-            return _cand(hit, type_, f"{A.fmt_date(year, month)}-XX", warning=warning, sets_reference=False)
+            return _cand(
+                hit, type_, f"{A.fmt_date(year, month)}-XX", warning=warning, sets_reference=False
+            )
         return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
     # --- anchored -----------------------------------------------------------------------
     direction = _direction(hit, ctx)
     if dayx:
+
         def r_bad(ref: str | None, month: int = month) -> str:  # type: ignore[assignment]
             rf = A.parse_ref(ref)
             y = _month_year(month, rf, direction)
             return (A.fmt_year(y) if y is not None else "XXXX") + f"-{month:02d}-XX"
-        return _cand(hit, type_, f"XXXX-{month:02d}-XX", r_bad, warning=warning, sets_reference=False)
+
+        return _cand(
+            hit, type_, f"XXXX-{month:02d}-XX", r_bad, warning=warning, sets_reference=False
+        )
     if month is not None:
+
         def r_md(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             if ctx.mode == "news":
@@ -356,17 +385,21 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if y is not None and not A.valid(y, month, day, cal):
                 return f"{ys}-{month:02d}-XX"
             return f"{ys}-{month:02d}-{day:02d}{suffix}"
+
         static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
         return _cand(hit, type_, static, r_md)
     if season:
         nw = _next_word(text, hit.end)
         if nw.lower() == "of" or (_cap(g.get("season") or "") and _cap(nw)):
             return None  # "the fall of Kornilov", "the Winter Palace"
+
         def r_season(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             return f"{A.fmt_year(rf.year) if rf else 'XXXX'}-{season}"
+
         return _cand(hit, type_, f"XXXX-{season}", r_season)
     if day is not None:  # "the 23rd", "Monday the 23rd": the reference's month
+
         def r_day(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             if rf is None:
@@ -379,10 +412,13 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if not A.valid(y, m, day, cal):
                 return f"{A.fmt_date(y, m)}-XX"
             return A.fmt_date(y, m, day) + suffix
+
         return _cand(hit, type_, f"XXXX-XX-{day:02d}", r_day, anaphoric=True)
     if wd is not None:
+
         def r_wd(ref: str | None) -> str:
             return _weekday_value(wd, A.parse_ref(ref), direction, cal) + suffix
+
         return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
     return None
 
@@ -405,7 +441,9 @@ def hit_text(hit: Hit, ctx: Context) -> str:
     return ctx.text[hit.start : hit.end]
 
 
-def _nearest_year(month: int, day: int | None, ref: A.Ref | None, direction: str | None) -> int | None:
+def _nearest_year(
+    month: int, day: int | None, ref: A.Ref | None, direction: str | None
+) -> int | None:
     """News: the year putting month/day nearest the DCT, against the tense only when it is
     much nearer ("Dec. 7" in a November story is this December unless the verb is past)."""
     if ref is None:
@@ -427,8 +465,6 @@ def _nearest_year(month: int, day: int | None, ref: A.Ref | None, direction: str
     return best
 
 
-
-
 def _plausible_year(hit: Hit, ctx: Context) -> bool:
     text, lists = ctx.text, ctx.lex.lists
     s, e = hit.start, hit.end
@@ -437,7 +473,12 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
         return False if not text[s - 1 : s].isspace() and s > 0 else True
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
-    if any(c in "$£€#§¶" for c in before) or after[:1] in ("%", "-") and after[1:2].isdigit() is False and after[:1] == "%":
+    if (
+        any(c in "$£€#§¶" for c in before)
+        or after[:1] in ("%", "-")
+        and after[1:2].isdigit() is False
+        and after[:1] == "%"
+    ):
         return False
     if re.match(r"[,.]\d", text[e : e + 2]) or re.search(r"\d[,.]$", text[max(0, s - 2) : s]):
         return False
@@ -489,7 +530,10 @@ def _decade(hit: Hit, ctx: Context) -> Candidate | None:
         digit = ctx.lex.lookup("decade_words", g["decadeword"])
     if digit is None:
         return None
-    if g.get("decadeword") and _prev_word(ctx.text, hit.start) in ctx.lex.lists["relative_not_after"]:
+    if (
+        g.get("decadeword")
+        and _prev_word(ctx.text, hit.start) in ctx.lex.lists["relative_not_after"]
+    ):
         return None
 
     def r(ref: str | None) -> str:
@@ -547,7 +591,7 @@ def _quarter(hit: Hit, ctx: Context) -> Candidate | None:
 
 
 def _yearago(hit: Hit, ctx: Context) -> Candidate | None:
-    """"the year-earlier quarter", "year-ago": the period a year before the one last named."""
+    """ "the year-earlier quarter", "year-ago": the period a year before the one last named."""
     cal = ctx.calendar
     q = (hit.groups.get("qord") or "").lower()
     qn = _ordinal(q, ctx.lex) if q else None
@@ -568,12 +612,14 @@ def _yearago(hit: Hit, ctx: Context) -> Candidate | None:
 
 
 def _period(hit: Hit, ctx: Context) -> Candidate | None:
-    """"the quarter", "the latest quarter", "the same period", "the weekend", "year-end"."""
+    """ "the quarter", "the latest quarter", "the same period", "the weekend", "year-end"."""
     g, cal = hit.groups, ctx.calendar
     if g.get("yend"):
+
         def r_end(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             return A.fmt_year(rf.year) if rf else "XXXX"
+
         c = _cand(hit, "DATE", "XXXX", r_end, mod="END")
         return c
     unit = (g.get("punit") or "").lower()
@@ -601,6 +647,7 @@ def _period(hit: Hit, ctx: Context) -> Candidate | None:
     news = ctx.mode == "news"
 
     if unit == "weekend":
+
         def r_we(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             day = A.ref_day(rf)
@@ -611,6 +658,7 @@ def _period(hit: Hit, ctx: Context) -> Candidate | None:
             if direction == "past" and wd < 6:
                 step = -1
             return A.period(rf, "WE", step, cal) or "XXXX-WXX-WE"
+
         return _cand(hit, "DATE", "XXXX-WXX-WE", r_we)
 
     def r(ref: str | None) -> str:
@@ -626,7 +674,9 @@ def _period(hit: Hit, ctx: Context) -> Candidate | None:
         if q is None:
             return f"{A.fmt_year(rf.year)}-QX"
         step = 0
-        if prel in ("latest", "most recent", "recent") or (not prel and news and direction == "past"):
+        if prel in ("latest", "most recent", "recent") or (
+            not prel and news and direction == "past"
+        ):
             step = -1
         if ago:
             step -= 4
@@ -681,7 +731,9 @@ def _holiday_date(spec: str, year: int, cal: str) -> str:
         method = 1 if cal == "julian" else 3
         e = _easter(year, method)
         if method == 1:  # julian easter in the julian calendar
-            y, mo, d = A.from_jdn(A.jdn(e.year, e.month, e.day, "julian") + int(m.group(1)), "julian")
+            y, mo, d = A.from_jdn(
+                A.jdn(e.year, e.month, e.day, "julian") + int(m.group(1)), "julian"
+            )
             return A.fmt_date(y, mo, d)
         y, mo, d = A.add_days(e.year, e.month, e.day, int(m.group(1)))
         return A.fmt_date(y, mo, d)
@@ -704,20 +756,29 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     relw = " ".join(relw.split())
     d = lex.lookup("relatives", relw)
     text = hit_text(hit, ctx).lower()
-    if hit.start == hit.match_start and not text.startswith(("the ", "that ", "this ")) and _prev_word(ctx.text, hit.start) in lex.lists["relative_not_after"]:
+    if (
+        hit.start == hit.match_start
+        and not text.startswith(("the ", "that ", "this "))
+        and _prev_word(ctx.text, hit.start) in lex.lists["relative_not_after"]
+    ):
         return None  # "on this last day", "his next year"
     if d is None:  # the_unit_with_mod: "the end of the year"
         d = 0
         relw = "the"
-    anaphoric = relw in lex.lists["anaphoric"] or (text.startswith("the ") and relw in ("next",)) or (
-        relw == "the" and ctx.mode != "news")
+    anaphoric = (
+        relw in lex.lists["anaphoric"]
+        or (text.startswith("the ") and relw in ("next",))
+        or (relw == "the" and ctx.mode != "news")
+    )
     if "same" in text.split():
         d = 0
         anaphoric = True
     type_ = hit.rule.type
     if g.get("month"):
         month = _month(g, lex)
-        if month is None or (g["month"].lower() in lex.lists["ambiguous_months"] and not _cap(g["month"])):  # type: ignore[union-attr]
+        if month is None or (
+            g["month"].lower() in lex.lists["ambiguous_months"] and not _cap(g["month"])
+        ):  # type: ignore[union-attr]
             return None
 
         by_year = hit.rule.name == "month_relative_year"  # "February this year", "May last year"
@@ -775,18 +836,34 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
             return (v or "XXXX-XX-XX") + f"T{part}"
 
         return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r_p, anaphoric=anaphoric)
-    unit = lex.lookup("units", g.get("unit")) if g.get("unit") else ("Q" if g.get("quarterword") else None)
-    if unit is None or unit in ("H", "S") or (unit == "M" and (g.get("unit") or "").lower().startswith("min")):
+    unit = (
+        lex.lookup("units", g.get("unit"))
+        if g.get("unit")
+        else ("Q" if g.get("quarterword") else None)
+    )
+    if (
+        unit is None
+        or unit in ("H", "S")
+        or (unit == "M" and (g.get("unit") or "").lower().startswith("min"))
+    ):
         return None
     if unit == "2W":
         unit = "W"
     ulow = (g.get("unit") or "").lower()
-    if ulow.endswith("s") and ulow not in ("days",) and unit not in ("CE",) and not ulow.endswith("ss"):
+    if (
+        ulow.endswith("s")
+        and ulow not in ("days",)
+        and unit not in ("CE",)
+        and not ulow.endswith("ss")
+    ):
         # "the next years", "past months": vague plural, not a calendar period
         return None
 
     comparative = (
-        ctx.mode == "news" and unit == "Y" and d == -1 and not anaphoric
+        ctx.mode == "news"
+        and unit == "Y"
+        and d == -1
+        and not anaphoric
         and _prev_word(ctx.text, hit.start) in lex.lists["comparison_words"]
     )
 
@@ -807,8 +884,17 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     return c
 
 
-_X_FOR_UNIT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
-               "Y": "XXXX", "DE": "XXX", "CE": "XX", "ML": "X"}
+_X_FOR_UNIT = {
+    "D": "XXXX-XX-XX",
+    "W": "XXXX-WXX",
+    "WE": "XXXX-WXX-WE",
+    "M": "XXXX-XX",
+    "Q": "XXXX-QX",
+    "Y": "XXXX",
+    "DE": "XXX",
+    "CE": "XX",
+    "ML": "X",
+}
 
 
 def _offset(hit: Hit, ctx: Context) -> Candidate | None:
@@ -821,7 +907,9 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         unit = "D"
     if sign is None or unit is None:
         return None
-    if offw in ("before", "after") and re.match(r"\s*[\w$£€(]", ctx.text[hit.match_end : hit.match_end + 3]):
+    if offw in ("before", "after") and re.match(
+        r"\s*[\w$£€(]", ctx.text[hit.match_end : hit.match_end + 3]
+    ):
         return None  # "30 days before the vote": relative to an event, not a date
     if hit.rule.name == "day_before_after":
         n: float | None = 1
@@ -859,7 +947,14 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
             return v
         return v
 
-    c = _cand(hit, "DATE", _X_FOR_UNIT.get(unit, "XXXX"), r, anaphoric=not deictic, sets_reference=not news)
+    c = _cand(
+        hit,
+        "DATE",
+        _X_FOR_UNIT.get(unit, "XXXX"),
+        r,
+        anaphoric=not deictic,
+        sets_reference=not news,
+    )
     if deictic and news and unit == "Y":
         c.source = "en:comparative"
     return c
@@ -906,7 +1001,14 @@ def _duration_value(n: float | None, unit: str, lex: Lexicon, unit_word: str) ->
     elif unit == "ML":
         unit, n = "Y", n * 1000
     if n != int(n):
-        lower = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "S": ("S", 1)}
+        lower = {
+            "Y": ("M", 12),
+            "M": ("D", 30),
+            "W": ("D", 7),
+            "D": ("H", 24),
+            "H": ("M", 60),
+            "S": ("S", 1),
+        }
         if time_unit and unit in ("H",):
             whole = int(n)
             mins = round((n - whole) * 60)
@@ -943,7 +1045,10 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
         first = text.split()[0] if text.split() else ""
         if unit_word in ("days", "quarters") and first not in ("recent", "coming", "past"):
             return None
-        if first not in lex.lists["bare_unit_after"] and _prev_word(ctx.text, hit.match_start) not in lex.lists["bare_unit_after"]:
+        if (
+            first not in lex.lists["bare_unit_after"]
+            and _prev_word(ctx.text, hit.match_start) not in lex.lists["bare_unit_after"]
+        ):
             return None
         return _cand(hit, "DURATION", _duration_value(None, unit, lex, unit_word) or "PXY")
     if name == "year_ended":  # "for the year ended Sept. 30": a one-year reporting period
@@ -991,7 +1096,13 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     if name == "set_frequency":
         nw = _next_word(ctx.text, hit.end)
         gap = ctx.text[hit.end : hit.end + 2]
-        if nw and nw[0].islower() and nw not in lex.lists["adverb_followers"] and gap[:1] == " " and gap[1:].isalpha():
+        if (
+            nw
+            and nw[0].islower()
+            and nw not in lex.lists["adverb_followers"]
+            and gap[:1] == " "
+            and gap[1:].isalpha()
+        ):
             return None  # an adjective: "a quarterly dividend"
         v = lex.lookup("frequencies", g.get("freq"))
         return _cand(hit, "SET", v) if v else None
@@ -1003,7 +1114,9 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         before = _TOK.findall(ctx.text[max(0, hit.start - 40) : hit.start].lower())[-3:]
         if not before or before[-1] in lex.lists["rate_not_after"]:
             return None
-        if not any(w[0].isdigit() or w in lex.tables["numbers"] and w not in ("a", "an") for w in before):
+        if not any(
+            w[0].isdigit() or w in lex.tables["numbers"] and w not in ("a", "an") for w in before
+        ):
             return None
     every = name == "set_every"
     other = " other " in f" {text} "
@@ -1023,7 +1136,9 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     if g.get("season"):
         return _cand(hit, "SET", f"XXXX-{lex.lookup('seasons', g['season'])}", quant="EVERY")
     if g.get("part"):
-        return _cand(hit, "SET", f"XXXX-XX-XXT{lex.lookup('parts_of_day', g['part'])}", quant="EVERY")
+        return _cand(
+            hit, "SET", f"XXXX-XX-XXT{lex.lookup('parts_of_day', g['part'])}", quant="EVERY"
+        )
     unit_word = (g.get("unit") or "").lower()
     unit = lex.lookup("units", unit_word)
     if unit is None:
@@ -1071,7 +1186,9 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         hm = f"{hour:02d}:{minute:02d}"
     if hm is None:
         return None
-    if hit.rule.name == "clock_24h" and re.match(r"\s*(?:%|per|\d)", ctx.text[hit.end : hit.end + 4]):
+    if hit.rule.name == "clock_24h" and re.match(
+        r"\s*(?:%|per|\d)", ctx.text[hit.end : hit.end + 4]
+    ):
         return None
     wd = lex.lookup("weekdays", g.get("weekday")) if g.get("weekday") else None
     deic = lex.lookup("deictic_days", g.get("deictic")) if g.get("deictic") else None

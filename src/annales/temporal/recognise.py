@@ -69,7 +69,12 @@ def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str], l
             continue
         if cur_start >= 0:
             gap = text[cur_end:s]
-            if len(gap) > _MAX_GAP or ntok >= _MAX_STRETCH_TOKENS or not _GAP_OK.issuperset(gap) or "\n\n" in gap:
+            if (
+                len(gap) > _MAX_GAP
+                or ntok >= _MAX_STRETCH_TOKENS
+                or not _GAP_OK.issuperset(gap)
+                or "\n\n" in gap
+            ):
                 if core:
                     out.append((cur_start, cur_end, frozenset(cur_cls), starts))
                 cur_start = -1
@@ -92,7 +97,9 @@ def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str], l
 
 _DIGIT = frozenset({"digit", "core"})
 # Classes of words that cannot make an expression on their own.
-_FUNCTION = frozenset({"the", "of", "a", "an", "in", "and", "or", "to", "at", "on", "by", "s", "that", "this"})
+_FUNCTION = frozenset(
+    {"the", "of", "a", "an", "in", "and", "or", "to", "at", "on", "by", "s", "that", "this"}
+)
 
 
 def _needs_met(rule: Rule, cls: frozenset[str]) -> bool:
@@ -119,7 +126,7 @@ def find(text: str, lex: Lexicon, select: bool = True) -> list[Hit]:
     all of them with ``select=False`` (to choose among them after normalisation)."""
     out: list[Hit] = []
     n = len(text)
-    for cs, ce, cls, tok_starts in stretches(text, lex):
+    for _cs, ce, cls, tok_starts in stretches(text, lex):
         hits: list[Hit] = []
         # allow a trailing "." (abbreviations, "a.m.") and a leading apostrophe ("'98")
         if ce < n and text[ce] == ".":
@@ -137,7 +144,9 @@ def find(text: str, lex: Lexicon, select: bool = True) -> list[Hit]:
                     continue  # inside this rule's previous match (as finditer would skip)
                 m = match(text, p, ce)
                 if m is not None and m.end() > p:
-                    hits.append(Hit(p, m.end(), rule, m.groupdict(), match_start=p, match_end=m.end()))
+                    hits.append(
+                        Hit(p, m.end(), rule, m.groupdict(), match_start=p, match_end=m.end())
+                    )
                     upto = m.end()
         if hits:
             if select:
