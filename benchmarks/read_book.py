@@ -29,7 +29,8 @@ TEXTS = ROOT.parent / "shared" / "corpora" / "texts"
 def _child(path: str, limit: int | None) -> dict:
     import spacy
 
-    from annales import config, nlp as nlp_mod
+    from annales import config
+    from annales import nlp as nlp_mod
     from annales.ingest import load
     from annales.pipeline import read_source
 
@@ -93,7 +94,9 @@ def main() -> None:
     print(header)
     rows = []
     for book in books:
-        cmd = [sys.executable, __file__, "--child", book] + (["--limit", str(args.limit)] if args.limit else [])
+        cmd = [sys.executable, __file__, "--child", book] + (
+            ["--limit", str(args.limit)] if args.limit else []
+        )
         out = subprocess.run(cmd, capture_output=True, text=True)
         if out.returncode != 0:
             print(f"{Path(book).name:42} FAILED: {out.stderr.strip().splitlines()[-1:]}")

@@ -17,7 +17,13 @@ def test_military_units() -> None:
         "joined by the Pavlovsky Regiment and sailors of the Baltic Fleet; the XIth Corps held."
     )
     _, ents = _by_name(text)
-    for name in ("Eleventh Army", "1st Machine Gun Regiment", "Pavlovsky Regiment", "Baltic Fleet", "XIth Corps"):
+    for name in (
+        "Eleventh Army",
+        "1st Machine Gun Regiment",
+        "Pavlovsky Regiment",
+        "Baltic Fleet",
+        "XIth Corps",
+    ):
         assert name in ents, (name, list(ents))
         assert ents[name].label == "MIL_UNIT"
         for m in ents[name].mentions:
@@ -51,7 +57,10 @@ def test_stated_acronym_and_expansion() -> None:
 def test_parenthesised_acronym() -> None:
     pairs = acronym_pairs("The Military Revolutionary Committee (MRC) took over.")
     assert [("MRC", "Military Revolutionary Committee")] == [
-        ("The Military Revolutionary Committee (MRC) took over."[a0:a1], "The Military Revolutionary Committee (MRC) took over."[e0:e1])
+        (
+            "The Military Revolutionary Committee (MRC) took over."[a0:a1],
+            "The Military Revolutionary Committee (MRC) took over."[e0:e1],
+        )
         for (a0, a1), (e0, e1) in pairs
     ]
 
@@ -79,7 +88,9 @@ def test_junk_is_dropped() -> None:
 
 
 def test_gazetteer_names() -> None:
-    _, ents = _by_name("Kerensky met Tsereteli in Petrograd while Pravda attacked the Provisional Government.")
+    _, ents = _by_name(
+        "Kerensky met Tsereteli in Petrograd while Pravda attacked the Provisional Government."
+    )
     assert ents["Kerensky"].label == "PERSON"
     assert ents["Tsereteli"].label == "PERSON"
     assert ents["Petrograd"].label == "GPE"

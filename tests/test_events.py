@@ -41,7 +41,9 @@ def test_event_noun_with_aspectual_verb() -> None:
 
 
 def test_negation() -> None:
-    _, evs = _events("The troops ceased advancing. The regiment failed to reach the river. They never surrendered.")
+    _, evs = _events(
+        "The troops ceased advancing. The regiment failed to reach the river. They never surrendered."
+    )
     assert evs["advance"].negated
     assert evs["reach"].negated
     assert evs["surrender"].negated
@@ -72,11 +74,25 @@ def test_explicit_and_narrative_dates() -> None:
 
 
 def _ev(i: int, start: int, time: str | None = None) -> Event:
-    return Event(id=f"v{i}", trigger=Span(start, start + 1, "x"), lemma="x", sentence=Span(start, start + 1, "x"), time=time)
+    return Event(
+        id=f"v{i}",
+        trigger=Span(start, start + 1, "x"),
+        lemma="x",
+        sentence=Span(start, start + 1, "x"),
+        time=time,
+    )
 
 
 def _tx(i: int, start: int, value: str, **kw) -> Timex:
-    return Timex(id=f"t{i}", start=start, end=start + 2, text="..", type=kw.pop("type", "DATE"), value=value, **kw)
+    return Timex(
+        id=f"t{i}",
+        start=start,
+        end=start + 2,
+        text="..",
+        type=kw.pop("type", "DATE"),
+        value=value,
+        **kw,
+    )
 
 
 def test_assign_dates_pure() -> None:
@@ -86,7 +102,15 @@ def test_assign_dates_pure() -> None:
         _tx(3, 90, "P3D", type="DURATION"),
         _tx(4, 120, "1917-06-24", calendar="julian", gregorian="1917-07-07"),
     ]
-    events = [_ev(1, 5), _ev(2, 12, "t1"), _ev(3, 40), _ev(4, 60, "t2"), _ev(5, 95, "t3"), _ev(6, 125, "t4"), _ev(7, 130)]
+    events = [
+        _ev(1, 5),
+        _ev(2, 12, "t1"),
+        _ev(3, 40),
+        _ev(4, 60, "t2"),
+        _ev(5, 95, "t3"),
+        _ev(6, 125, "t4"),
+        _ev(7, 130),
+    ]
     assign_dates(events, timexes, "julian")
     got = [(e.date, e.date_source) for e in events]
     assert got == [

@@ -12,7 +12,6 @@ import pytest
 from annales.chronicle import Chronicle
 from annales.pipeline import read_text
 
-
 _READ: dict[str, Chronicle] = {}
 
 
@@ -36,7 +35,9 @@ def _entity(ch: Chronicle, name: str):
 
 
 def _events(ch: Chronicle, lemma: str, sentence_has: str):
-    return [ev for ev in ch.events if ev.lemma.startswith(lemma) and sentence_has in ev.sentence.text]
+    return [
+        ev for ev in ch.events if ev.lemma.startswith(lemma) and sentence_has in ev.sentence.text
+    ]
 
 
 def test_document_metadata(october: Chronicle, october_text: str) -> None:
@@ -97,7 +98,9 @@ def test_dated_events_in_order(october: Chronicle) -> None:
         found.append(evs[0].trigger.start)
     assert found == sorted(found)
     # Sorted by date, the chronology starts with the halt of the advance and ends on the 25th.
-    dated = sorted((ev for ev in october.events if ev.date and len(ev.date) == 10), key=lambda e: e.date)
+    dated = sorted(
+        (ev for ev in october.events if ev.date and len(ev.date) == 10), key=lambda e: e.date
+    )
     assert dated[0].date == "1917-06-20"
     assert dated[-1].date == "1917-06-25"
 
@@ -147,12 +150,17 @@ def test_words_attributed(october: Chronicle, october_text: str) -> None:
     kerensky = _entity(october, "Kerensky")
     assert trotsky and kerensky
     by_text = {october_text[q.start : q.end]: q for q in october.quotes}
-    trotsky_quotes = [q for t, q in by_text.items() if "mass desertions" in t or "complete incapacity" in t]
+    trotsky_quotes = [
+        q for t, q in by_text.items() if "mass desertions" in t or "complete incapacity" in t
+    ]
     assert len(trotsky_quotes) == 2
     assert all(q.speaker == trotsky.id for q in trotsky_quotes)
     (telegram,) = [q for t, q in by_text.items() if "in many cases" in t]
     assert telegram.speaker == kerensky.id
-    assert october_text[telegram.end - 1] == "’" and "leave to the rear" in october_text[telegram.start : telegram.end]
+    assert (
+        october_text[telegram.end - 1] == "’"
+        and "leave to the rear" in october_text[telegram.start : telegram.end]
+    )
     # An apostrophe is not a quotation mark.
     assert not any(october_text[q.start : q.end].startswith("’s") for q in october.quotes)
     assert any(october_text[q.start : q.end] == "‘soldiers’ republic’" for q in october.quotes)

@@ -26,7 +26,11 @@ def _windows(texts_dir: Path) -> list[Source]:
         text = src.text
         mid = len(text) // 2
         for name, piece in (("start", text[:WINDOW]), ("middle", text[mid : mid + WINDOW])):
-            out.append(Source(id=f"{src.id}:{name}", text=piece, title=f"{path.name} ({name})", path=str(path)))
+            out.append(
+                Source(
+                    id=f"{src.id}:{name}", text=piece, title=f"{path.name} ({name})", path=str(path)
+                )
+            )
     return out
 
 

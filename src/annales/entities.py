@@ -75,7 +75,10 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
     ]
     for first in ordinal:
         pats.append(
-            {"label": "MIL_UNIT", "pattern": [first, {"ORTH": {"IN": mods}, "OP": "*"}, {"ORTH": {"IN": units}}]}
+            {
+                "label": "MIL_UNIT",
+                "pattern": [first, {"ORTH": {"IN": mods}, "OP": "*"}, {"ORTH": {"IN": units}}],
+            }
         )
     # "the Pavlovsky Regiment", "the Baltic Fleet": a proper name then a unit noun.
     pats.append(
@@ -89,7 +92,10 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
         }
     )
     pats.append(
-        {"label": "MIL_UNIT", "pattern": [{"ORTH": {"IN": mods}, "OP": "+"}, {"ORTH": {"IN": free_units}}]}
+        {
+            "label": "MIL_UNIT",
+            "pattern": [{"ORTH": {"IN": mods}, "OP": "+"}, {"ORTH": {"IN": free_units}}],
+        }
     )
     return pats
 
@@ -109,11 +115,23 @@ def mentions_from_doc(doc: Any, offset: int) -> list[RawMention]:
             continue
         toks = list(ent)
         # Trim determiners, possessives and punctuation at the edges.
-        while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct or toks[0].is_space):
+        while toks and (
+            toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct or toks[0].is_space
+        ):
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS" or toks[-1].pos_ in ("CCONJ", "ADP")):
+        while toks and (
+            toks[-1].is_punct
+            or toks[-1].is_space
+            or toks[-1].tag_ == "POS"
+            or toks[-1].pos_ in ("CCONJ", "ADP")
+        ):
             toks.pop()
-        while toks and toks[0].is_alpha and toks[0].is_lower and toks[0].pos_ in ("DET", "PRON", "ADV", "ADJ", "CCONJ"):
+        while (
+            toks
+            and toks[0].is_alpha
+            and toks[0].is_lower
+            and toks[0].pos_ in ("DET", "PRON", "ADV", "ADJ", "CCONJ")
+        ):
             toks.pop(0)  # "no Baroness de Korff", "his Majesty"
         if not toks or any(t.is_punct and t.text not in _NAME_PUNCT for t in toks):
             continue  # "secret!--Alas": a sentence, not a name
@@ -121,7 +139,11 @@ def mentions_from_doc(doc: Any, offset: int) -> list[RawMention]:
         if len(toks) == 1 and toks[0].text in titles:
             continue  # "the King", "General" alone
         before = doc[toks[0].i - 1] if toks[0].i > 0 else None
-        if before is not None and before.text in titles and label in ("GPE", "ORG", "LOC", "NORP", "FAC"):
+        if (
+            before is not None
+            and before.text in titles
+            and label in ("GPE", "ORG", "LOC", "NORP", "FAC")
+        ):
             label = "PERSON"  # "General Stopford", "Sir Ian Hamilton"
         words = [t.text for t in toks]
         if not any(c.isupper() for w in words for c in w):
@@ -257,7 +279,13 @@ def cluster(text: str, mentions: list[RawMention], pairs: list | None = None) ->
             label = "MIL_UNIT"
         aliases = sorted(f for f in forms if f != name)
         entities.append(
-            (ms[0].start, name, label, aliases, [Mention(m.start, m.end, text[m.start : m.end]) for m in ms])
+            (
+                ms[0].start,
+                name,
+                label,
+                aliases,
+                [Mention(m.start, m.end, text[m.start : m.end]) for m in ms],
+            )
         )
     entities.sort(key=lambda e: e[0])
     return [
@@ -308,13 +336,16 @@ class EntityIndex:
 
     def __init__(self, entities: list[Entity]) -> None:
         items = sorted(
-            ((m.start, m.end, e.id, e.label) for e in entities for m in e.mentions), key=lambda x: x[:2]
+            ((m.start, m.end, e.id, e.label) for e in entities for m in e.mentions),
+            key=lambda x: x[:2],
         )
         self._items = items
         self._starts = [x[0] for x in items]
         self.labels = {e.id: e.label for e in entities}
 
-    def inside(self, start: int, end: int, labels: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
+    def inside(
+        self, start: int, end: int, labels: frozenset[str] | None = None
+    ) -> list[tuple[int, int, str]]:
         """Mentions lying within [start, end), optionally of some labels."""
         i = bisect.bisect_left(self._starts, start)
         out = []
@@ -335,4 +366,3 @@ class EntityIndex:
                 return eid
             j -= 1
         return None
-

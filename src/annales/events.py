@@ -22,13 +22,56 @@ _SUBJ = ("nsubj", "csubj")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
 _OBJ = ("dobj", "dative", "obj")
 _PLACE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "around", "across", "towards", "toward", "into",
-     "through", "throughout", "along", "before", "beyond", "within", "on", "upon", "from", "to",
-     "over", "under", "behind", "by", "beneath", "between", "against"}
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "towards",
+        "toward",
+        "into",
+        "through",
+        "throughout",
+        "along",
+        "before",
+        "beyond",
+        "within",
+        "on",
+        "upon",
+        "from",
+        "to",
+        "over",
+        "under",
+        "behind",
+        "by",
+        "beneath",
+        "between",
+        "against",
+    }
 )
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_KEEP_IN_ARG = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod",
-                          "case", "advmod", "npadvmod", "predet", "prep", "pobj", "pcomp", "prt"})
+_KEEP_IN_ARG = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "nummod",
+        "poss",
+        "nmod",
+        "quantmod",
+        "case",
+        "advmod",
+        "npadvmod",
+        "predet",
+        "prep",
+        "pobj",
+        "pcomp",
+        "prt",
+    }
+)
 _DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -100,8 +143,10 @@ def _phrasal(tok: Any, c: _Cues) -> str | None:
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "aux", "auxpass"):
         return False
-    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "pcomp", "conj", "npadvmod") and not any(
-        ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("advcl", "pcomp", "conj", "npadvmod")
+        and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children)
     ):
         return False  # "shouting greetings", "after drawing up": manner and background
     if tok.text[:1].isupper() and not tok.is_sent_start:
@@ -117,7 +162,8 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if _has_xcomp(tok) is not None and (lem in c.control or lem in c.negating or lem in c.hedging):
         return False
     if lem in c.occurrence and any(
-        ch.dep_ in _SUBJ and ch.pos_ in ("NOUN", "PROPN") and _lemma(ch) in c.nouns for ch in tok.children
+        ch.dep_ in _SUBJ and ch.pos_ in ("NOUN", "PROPN") and _lemma(ch) in c.nouns
+        for ch in tok.children
     ):
         return False  # "a German counterattack began": the noun is the event
     return bool(re.match(r"^[a-z][a-z-]+$", lem))
@@ -146,7 +192,9 @@ def _arg_span(head: Any) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for ch in t.children:
-            if ch.dep_ in _KEEP_IN_ARG and not (ch.dep_ == "prep" and ch.lower_ != "of" and t.i == head.i):
+            if ch.dep_ in _KEEP_IN_ARG and not (
+                ch.dep_ == "prep" and ch.lower_ != "of" and t.i == head.i
+            ):
                 if ch.dep_ == "advmod" and ch.i > head.i:
                     continue
                 stack.append(ch)
@@ -277,12 +325,21 @@ def events_from_doc(
     for tok in doc:
         if _is_verb_trigger(tok, c):
             triggers[tok.i] = tok
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in c.nouns or (tok.pos_ == "NOUN" and _lemma(tok) in c.nouns):
+        elif (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.lower_ in c.nouns
+            or (tok.pos_ == "NOUN" and _lemma(tok) in c.nouns)
+        ):
             nouns[tok.i] = tok
     # Noun events: subject of an occurrence verb, or in a sentence with no verb event.
     for i, n in list(nouns.items()):
         h = n.head
-        if n.dep_ in _SUBJ and h.pos_ == "VERB" and _lemma(h) in c.occurrence and h.i not in triggers:
+        if (
+            n.dep_ in _SUBJ
+            and h.pos_ == "VERB"
+            and _lemma(h) in c.occurrence
+            and h.i not in triggers
+        ):
             triggers[i] = n
             hosts[h.i] = i
     for i, n in nouns.items():
@@ -342,7 +399,10 @@ def events_from_doc(
         )
         if is_noun:
             for ch in tok.children:
-                if ch.dep_ == "poss" or (ch.dep_ in ("amod", "compound") and ch.ent_type_ in ("NORP", "ORG", "GPE", "PERSON", "MIL_UNIT")):
+                if ch.dep_ == "poss" or (
+                    ch.dep_ in ("amod", "compound")
+                    and ch.ent_type_ in ("NORP", "ORG", "GPE", "PERSON", "MIL_UNIT")
+                ):
                     ev.agents.append(_arg(ch, offset))
             h = tok.head
             hosted = tok.dep_ in _SUBJ and h.i in hosts
@@ -371,7 +431,9 @@ def events_from_doc(
             ev.negated, ev.hedged = _flags(tok, govs, c)
             if tok.dep_ == "xcomp" and tok.head.i in triggers:
                 ev.hedged = True  # the content of an order, call or plan: not (yet) done
-            if tok.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+            if tok.dep_ == "advcl" and any(
+                ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children
+            ):
                 ev.hedged = True  # a purpose: "to share liquor with the Germans"
             if not (ev.agents or ev.patients or ev.places or ev.time):
                 continue  # a bare verb with nothing attached tells the chronology nothing
@@ -380,7 +442,9 @@ def events_from_doc(
     return out
 
 
-def _nearest_in_sentence(span: Any, triggers: dict[int, Any], nouns: dict[int, Any], taken: dict[int, str]) -> Any:
+def _nearest_in_sentence(
+    span: Any, triggers: dict[int, Any], nouns: dict[int, Any], taken: dict[int, str]
+) -> Any:
     sent = span.sent
     best = None
     for i in range(sent.start, sent.end):
@@ -426,7 +490,9 @@ def _clause_quantities(tok: Any, triggers: dict[int, Any], qtok: dict[int, str])
 
 # ---------------------------------------------------------------- dates
 def _concrete(value: str | None) -> bool:
-    return bool(value) and "X" not in value and _DATE_VALUE.match(value.split("T")[0]) is not None  # type: ignore[union-attr]
+    if not value or "X" in value:
+        return False
+    return _DATE_VALUE.match(value.split("T")[0]) is not None
 
 
 def timex_date(t: Timex, calendar: str) -> str | None:

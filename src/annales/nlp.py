@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -50,13 +50,13 @@ def data_text(name: str) -> str:
     return resources.files("annales").joinpath("data", "gazetteer", name).read_text("utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_toml(name: str) -> dict[str, Any]:
     """A TOML file from the gazetteer folder (cached)."""
     return tomllib.loads(data_text(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_list(name: str) -> tuple[str, ...]:
     """A one-entry-per-line list from the gazetteer folder, comments and blanks dropped."""
     out = []
@@ -91,11 +91,13 @@ def load(model: str | None = None, gazetteer: bool = True) -> Any:
         )
         from annales.entities import gazetteer_patterns
 
-        ruler.add_patterns(gazetteer_patterns())
+        ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
     return nlp
 
 
-def chunk_spans(text: str, target: int = CHUNK_TARGET, limit: int = CHUNK_LIMIT) -> Iterator[tuple[int, int]]:
+def chunk_spans(
+    text: str, target: int = CHUNK_TARGET, limit: int = CHUNK_LIMIT
+) -> Iterator[tuple[int, int]]:
     """(start, end) pieces of ``text`` ending at paragraph breaks, each at most ``limit`` long."""
     n = len(text)
     start = 0

@@ -36,7 +36,9 @@ MODES = ("narratives", "news")
 PRONOUN_REACH = 600
 
 
-def _tag_time(text: str, mode: str, dct: str | None, reference: str | None, calendar: str) -> list[Timex]:
+def _tag_time(
+    text: str, mode: str, dct: str | None, reference: str | None, calendar: str
+) -> list[Timex]:
     try:
         from annales.temporal import tag_time
     except ImportError:  # the tagger not built yet: a chronicle without timexes
@@ -65,7 +67,9 @@ class _DocumentReader:
         dct: str | None = None,
     ) -> None:
         if mode not in MODES:
-            raise InputError(source.path or source.title or "<text>", f"unknown mode {mode!r} (narratives|news)")
+            raise InputError(
+                source.path or source.title or "<text>", f"unknown mode {mode!r} (narratives|news)"
+            )
         self.source = source
         text = source.text
         self.text = text
@@ -129,7 +133,16 @@ class _DocumentReader:
         for rq in q_mod.quantities_from_doc(doc, offset, text, self._blocked):
             qid = f"q{len(self.quantities) + 1}"
             self.quantities.append(
-                Quantity(qid, rq.start, rq.end, text[rq.start : rq.end], rq.value, rq.unit, rq.approximate, rq.value2)
+                Quantity(
+                    qid,
+                    rq.start,
+                    rq.end,
+                    text[rq.start : rq.end],
+                    rq.value,
+                    rq.unit,
+                    rq.approximate,
+                    rq.value2,
+                )
             )
             qtok[rq.token_i] = qid
         i0 = bisect.bisect_left(self._quote_starts, offset)
@@ -168,7 +181,9 @@ class _DocumentReader:
                 sspan = Span(s, e, text[s:e])
                 if rq.speaker_pronoun:
                     k = bisect.bisect_left(person_starts, s) - 1
-                    speaker = persons[k][1] if k >= 0 and s - persons[k][0] < PRONOUN_REACH else None
+                    speaker = (
+                        persons[k][1] if k >= 0 and s - persons[k][0] < PRONOUN_REACH else None
+                    )
                 else:
                     speaker = index.at(s, e)
             quotes.append(Quote(f"u{n}", rq.start, rq.end, speaker, sspan))
@@ -234,7 +249,9 @@ def read_source(
     nlp: Any = None,
 ) -> Chronicle:
     """One document's chronicle (spaCy loaded once per process unless ``nlp`` is given)."""
-    return next(read_many([source], mode=mode, calendar=calendar, reference=reference, dct=dct, nlp=nlp))
+    return next(
+        read_many([source], mode=mode, calendar=calendar, reference=reference, dct=dct, nlp=nlp)
+    )
 
 
 def read(path: str | Path, **options: Any) -> Chronicle:
@@ -265,7 +282,9 @@ def read_many(
 
     def items() -> Iterator[tuple[str, tuple[int, int]]]:
         for n, src in enumerate(sources):
-            reader = _DocumentReader(src, mode=mode, calendar=calendar, reference=reference, dct=dct)
+            reader = _DocumentReader(
+                src, mode=mode, calendar=calendar, reference=reference, dct=dct
+            )
             readers[n] = reader
             for chunk, offset in reader.chunks():
                 yield chunk, (n, offset)

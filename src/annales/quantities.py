@@ -21,7 +21,9 @@ _SKIP_ENTS = frozenset(
     {"ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "MIL_UNIT", "WORK_OF_ART", "LAW", "EVENT"}
 )
 _RANGE_OPENERS = frozenset({"from", "between"})
-_YEAR_PREPS = frozenset({"in", "since", "until", "till", "by", "of", "from", "to", "before", "after", "during", "year"})
+_YEAR_PREPS = frozenset(
+    {"in", "since", "until", "till", "by", "of", "from", "to", "before", "after", "during", "year"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,12 @@ def lexicon() -> _Lex:
     return _Lex(
         units=dict(d["units"]),
         scales=dict(d["scales"]),
-        approx_before=tuple(sorted((tuple(c.split()) for c in cues["approximate_before"]), key=len, reverse=True)),
-        approx_after=tuple(sorted((tuple(c.split()) for c in cues["approximate_after"]), key=len, reverse=True)),
+        approx_before=tuple(
+            sorted((tuple(c.split()) for c in cues["approximate_before"]), key=len, reverse=True)
+        ),
+        approx_after=tuple(
+            sorted((tuple(c.split()) for c in cues["approximate_after"]), key=len, reverse=True)
+        ),
         joiners=frozenset(cues["vote_joiners"]),
         time_units=frozenset(w.lower() for w in cues["time_units"]),
         reference=frozenset(w.lower() for w in cues["reference_nouns"]),
@@ -158,14 +164,24 @@ def _counted_noun(doc: Any, first: int, last: int, after: int) -> tuple[int, int
     """(start, head) token indices of the noun phrase a figure counts, or None."""
     tok = doc[last]
     head = tok.head
-    if tok.dep_ in ("nummod", "quantmod", "compound") and head.i > last and head.pos_ in ("NOUN", "PROPN"):
+    if (
+        tok.dep_ in ("nummod", "quantmod", "compound")
+        and head.i > last
+        and head.pos_ in ("NOUN", "PROPN")
+    ):
         h = head
     else:
         h = None
         k = after
         limit = min(len(doc), after + 4)
-        while k < limit and doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") and doc[k].text not in (",", ";", ":", ".", "(", ")"):
-            if doc[k].pos_ in ("NOUN", "PROPN") and (k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN",)):
+        while (
+            k < limit
+            and doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV")
+            and doc[k].text not in (",", ";", ":", ".", "(", ")")
+        ):
+            if doc[k].pos_ in ("NOUN", "PROPN") and (
+                k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN",)
+            ):
                 h = doc[k]
                 break
             k += 1
@@ -184,9 +200,7 @@ def _counted_noun(doc: Any, first: int, last: int, after: int) -> tuple[int, int
     return s, h.i
 
 
-def quantities_from_doc(
-    doc: Any, offset: int, text: str, blocked: Any = None
-) -> list[RawQuantity]:
+def quantities_from_doc(doc: Any, offset: int, text: str, blocked: Any = None) -> list[RawQuantity]:
     """Figures in one parsed chunk. ``blocked(start, end)`` says a char span is a timex."""
     lex = lexicon()
     out: list[RawQuantity] = []
@@ -215,7 +229,11 @@ def quantities_from_doc(
             i = j
             continue
         raw_year = (
-            not words and "," not in tok.text and "." not in tok.text and 1000 <= value <= 2100 and j - i == 1
+            not words
+            and "," not in tok.text
+            and "." not in tok.text
+            and 1000 <= value <= 2100
+            and j - i == 1
         )
         if raw_year and i > 0 and doc[i - 1].lower_ in _YEAR_PREPS:
             i = j
@@ -231,9 +249,15 @@ def quantities_from_doc(
                 nxt = doc[j2] if j2 < n else None
                 if doc[j].lower_ == "and" and opener != "between":
                     run2 = None
-                elif opener in _RANGE_OPENERS or (nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in ("votes", "vote")):
+                elif opener in _RANGE_OPENERS or (
+                    nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in ("votes", "vote")
+                ):
                     value2, approximate, last, j = v2, True, j2 - 1, j2  # a range
-                elif nxt is None or nxt.is_punct or nxt.lower_ in ("votes", "vote", "in", "against", "with"):
+                elif (
+                    nxt is None
+                    or nxt.is_punct
+                    or nxt.lower_ in ("votes", "vote", "in", "against", "with")
+                ):
                     # a vote or score
                     e_vote = offset + doc[j2 - 1].idx + len(doc[j2 - 1].text)
                     unit = "votes"
@@ -262,12 +286,20 @@ def quantities_from_doc(
                 e = offset + end_tok.idx + len(end_tok.text)
                 out.append(RawQuantity(s_char, e, value, unit, False, value2, last, None))
             elif i > 0 and doc[i - 1].text in ("$", "£", "€"):
-                out.append(RawQuantity(s_char - 1, e_char, value, doc[i - 1].text, False, value2, last, None))
+                out.append(
+                    RawQuantity(
+                        s_char - 1, e_char, value, doc[i - 1].text, False, value2, last, None
+                    )
+                )
             i = j
             continue
         u0, h = noun
         head = doc[h]
-        if head.lower_ in lex.time_units or head.lower_ in lex.reference or head.ent_type_ in ("DATE", "TIME"):
+        if (
+            head.lower_ in lex.time_units
+            or head.lower_ in lex.reference
+            or head.ent_type_ in ("DATE", "TIME")
+        ):
             i = j
             continue
         if raw_year and head.pos_ == "PROPN":
@@ -280,12 +312,16 @@ def quantities_from_doc(
             start_tok = cue
         if _approx_after(doc, j, lex):
             approximate = True
-        unit_text = re.sub(r"\s+", " ", text[offset + doc[u0].idx : offset + head.idx + len(head.text)])
+        unit_text = re.sub(
+            r"\s+", " ", text[offset + doc[u0].idx : offset + head.idx + len(head.text)]
+        )
         end_char = offset + head.idx + len(head.text)
         start_char = offset + doc[start_tok].idx
         if end_char <= start_char:
             i = j
             continue
-        out.append(RawQuantity(start_char, end_char, value, unit_text, approximate, value2, last, h))
+        out.append(
+            RawQuantity(start_char, end_char, value, unit_text, approximate, value2, last, h)
+        )
         i = j
     return out

@@ -192,11 +192,17 @@ def attribute(doc: Any, offset: int, quotes: list[RawQuote]) -> None:
         if low in cues["narrator_pronouns"]:
             continue
         if low in cues["person_pronouns"]:
-            q.speaker_start, q.speaker_end, q.speaker_pronoun = offset + speaker.idx, offset + speaker.idx + len(speaker.text), True
+            q.speaker_start, q.speaker_end, q.speaker_pronoun = (
+                offset + speaker.idx,
+                offset + speaker.idx + len(speaker.text),
+                True,
+            )
             continue
         # The name itself: the head and its compounds/flat names.
         s_tok = speaker
-        while s_tok.i > 0 and doc[s_tok.i - 1].dep_ == "compound" and doc[s_tok.i - 1].head == speaker:
+        while (
+            s_tok.i > 0 and doc[s_tok.i - 1].dep_ == "compound" and doc[s_tok.i - 1].head == speaker
+        ):
             s_tok = doc[s_tok.i - 1]
         q.speaker_start = offset + s_tok.idx
         q.speaker_end = offset + speaker.idx + len(speaker.text)
