@@ -175,6 +175,8 @@ def anchor_all(
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
+        ref: str | None
+        rid: str | None
         value = c.value
         if c.resolve is not None:
             anaphoric = c.source.endswith(":anaphoric") or not c.source.startswith("en")
@@ -199,7 +201,7 @@ def anchor_all(
             start=c.start,
             end=c.end,
             text="",
-            type=c.type,
+            type=c.type,  # type: ignore[arg-type]
             value=value,  # type: ignore[arg-type]
             mod=c.mod,
             calendar=calendar,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from dateutil.easter import easter as _easter
 
@@ -95,9 +96,9 @@ def tense(ctx: Context, start: int, end: int) -> str | None:
     if cut is not None:
         left = left[cut:]
     right = text[end : end + 160]
-    m = _SENT_END.search(right)
-    if m:
-        right = right[: m.start()]
+    end_m = _SENT_END.search(right)
+    if end_m:
+        right = right[: end_m.start()]
     lists = ctx.lex.lists
     cands: list[tuple[int, str]] = []
     lt = _TOK.findall(left.lower())
@@ -146,11 +147,12 @@ def _year(s: str | None, ref_hint: int | None = None) -> int | None:
     return y
 
 
-def _month(g: dict[str, str | None], lex: Lexicon) -> int | None:
-    if g.get("month"):
-        return lex.lookup("months", g["month"]) or lex.lookup("months", g["month"].rstrip("."))
+def _month(g: dict[str, Any], lex: Lexicon) -> int | None:
+    name = g.get("month")
+    if name:
+        return lex.lookup("months", name) or lex.lookup("months", name.rstrip("."))
     if g.get("month_n"):
-        return int(g["month_n"])  # type: ignore[arg-type]
+        return int(g["month_n"])
     return None
 
 
@@ -240,7 +242,7 @@ def _cand(
     resolve: Resolver | None = None,
     *,
     anaphoric: bool = False,
-    **kw: object,
+    **kw: Any,
 ) -> Candidate:
     c = Candidate(
         start=hit.start,
@@ -651,7 +653,7 @@ def _period(hit: Hit, ctx: Context) -> Candidate | None:
         def r_we(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             day = A.ref_day(rf)
-            if day is None:
+            if rf is None or day is None:
                 return "XXXX-WXX-WE"
             wd = A.weekday(*day, cal)
             step = 0
@@ -920,7 +922,8 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
     if vague:
         v = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _cand(hit, "DATE", v, sets_reference=False)
-    if n != int(n) or n > 5000:  # type: ignore[operator]
+    assert n is not None
+    if n != int(n) or n > 5000:
         return None
     k = int(n) * sign  # type: ignore[arg-type]
     if unit == "2W":

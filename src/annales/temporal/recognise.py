@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from annales.temporal.language import Lexicon, Rule
 
@@ -26,7 +27,7 @@ class Hit:
     start: int
     end: int
     rule: Rule
-    groups: dict[str, str | None]
+    groups: dict[str, Any]
     mod: str | None = None
     mod_text: str | None = None
     dmod: str | None = None
