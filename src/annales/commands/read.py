@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from annales import config
-from annales.chronicle import Chronicle, Document
+from annales.chronicle import Chronicle
 from annales.errors import AnnalesError, InputError
 from annales.ingest import Source, load
 
@@ -44,36 +44,10 @@ class ReadResult:
 
 
 def analyse(source: Source, **options: Any) -> Chronicle:
-    """The analysis pipeline (``annales.pipeline.read_source``); until it exists, a chronicle
-    with the document and its dates from the temporal tagger only."""
-    opts = {k: v for k, v in options.items() if v is not None}
-    try:
-        from annales.pipeline import read_source
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("annales.pipeline",):
-            raise
-        return _timex_only(source, **opts)
-    return read_source(source, **opts)
+    """The analysis pipeline (``annales.pipeline.read_source``), spaCy loaded once per process."""
+    from annales.pipeline import read_source
 
-
-def _timex_only(source: Source, **opts: Any) -> Chronicle:
-    calendar = opts.get("calendar") or "gregorian"
-    doc = Document(
-        id=source.id, title=source.title, source=source.path, calendar=calendar if calendar != "auto" else "gregorian",
-        reference=opts.get("reference"), dct=opts.get("dct") or source.dct, sections=list(source.sections),
-    )
-    timexes = []
-    try:
-        from annales.temporal import tag_time  # type: ignore[attr-defined]
-    except ImportError:
-        tag_time = None
-    if tag_time is not None:
-        kw = {k: v for k, v in opts.items() if k in ("calendar", "reference", "dct", "mode")}
-        try:
-            timexes = list(tag_time(source.text, **kw))
-        except TypeError:
-            timexes = list(tag_time(source.text))
-    return Chronicle(document=doc, text=source.text, timexes=timexes)
+    return read_source(source, **{k: v for k, v in options.items() if v is not None})
 
 
 def read_one(path: str, conn: Any, db_name: str, *, store: bool = True, **options: Any) -> ReadResult:

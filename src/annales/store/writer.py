@@ -32,9 +32,9 @@ _NESTED_HINTS = ("list[", "Span", "Mention", "Argument", "Section", "Document")
 
 
 @cache
-def _shape(cls: type) -> tuple[tuple[str, ...], Any, tuple[bool, ...]]:
+def _shape(cls: Any) -> tuple[tuple[str, ...], Any, tuple[bool, ...]]:
     """Field names, a getter for all of them, and which may hold nested values."""
-    flds = cls.__dataclass_fields__  # type: ignore[attr-defined]
+    flds = cls.__dataclass_fields__
     names = tuple(flds)
     nested = tuple(any(h in str(flds[n].type) for h in _NESTED_HINTS) for n in names)
     return names, attrgetter(*names), nested
