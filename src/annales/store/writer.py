@@ -41,7 +41,7 @@ def _shape(cls: Any) -> tuple[tuple[str, ...], Any, tuple[bool, ...]]:
 
 
 def _plain(value: Any) -> Any:
-    cls = type(value)
+    cls: Any = type(value)
     if hasattr(cls, "__dataclass_fields__"):
         names, get, nested = _shape(cls)
         vals = get(value)
