@@ -675,17 +675,25 @@ def _anchors() -> dict[str, re.Pattern[str]]:
 
 
 def _scan(rx: re.Pattern[str], text: str, hits: list[tuple[int, int]], before: int, after: int):
-    """``rx`` matches that contain an anchor hit, searching only windows around the hits."""
-    seen: set[tuple[int, int]] = set()
+    """``rx`` matches near anchor hits: the windows around the hits are merged, so each stretch
+    of text is scanned once however dense the hits (a line of "((((" stays linear)."""
+    lo_prev, hi_prev = -1, -1
+    spans: list[tuple[int, int]] = []
     for a0, a1 in hits:
-        lo = max(0, a0 - before)
+        lo, hi = max(0, a0 - before), min(len(text), a1 + after)
+        if lo <= hi_prev:
+            hi_prev = max(hi_prev, hi)
+            continue
+        if hi_prev >= 0:
+            spans.append((lo_prev, hi_prev))
         if lo:
             sp = text.find(" ", lo, a0)
             lo = sp + 1 if sp >= 0 else lo
-        for m in rx.finditer(text, lo, min(len(text), a1 + after)):
-            if m.start() <= a0 and m.end() >= a1 and m.span() not in seen:
-                seen.add(m.span())
-                yield m
+        lo_prev, hi_prev = lo, hi
+    if hi_prev >= 0:
+        spans.append((lo_prev, hi_prev))
+    for lo, hi in spans:
+        yield from rx.finditer(text, lo, hi)
 
 
 def find(text: str) -> list[Candidate]:

@@ -936,7 +936,7 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         rf = A.parse_ref(ref)
         if rf is None:
             return _X_FOR_UNIT.get(unit, "XXXX")
-        keep = (not deictic) or (news and rf.gran in ("Q", "H"))
+        keep = rf.gran in ("Q", "H")  # "a year earlier" than "the third quarter": 1988-Q3
         if unit == "W" and rf.day is None and rf.week is None:
             return _X_FOR_UNIT["W"]
         if unit == "W" and deictic and rf.day is not None and rf.month is not None:
@@ -956,7 +956,8 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         _X_FOR_UNIT.get(unit, "XXXX"),
         r,
         anaphoric=not deictic,
-        sets_reference=not news,
+        # the story moves on with "three days later", not with "a century earlier"
+        sets_reference=not news and sign > 0 and (unit in ("D", "W", "M") or (unit == "Y" and k <= 3)),
     )
     if deictic and news and unit == "Y":
         c.source = "en:comparative"
