@@ -207,3 +207,10 @@ def test_long_line_under_the_limit_is_read(tmp_path: Path) -> None:
     p = tmp_path / "line.txt"
     p.write_text("On 22 June the strike began and " * 100_000)  # 3.2 MB, no newline
     assert len(load(p).text) == 3_200_000
+
+
+def test_html_declared_charset_is_honoured() -> None:
+    page = '<html><head><meta charset="windows-1251"><title>Петроград</title></head><body><p>В Петрограде 3 июля.</p></body></html>'
+    src = load_bytes(page.encode("cp1251"), "ru.html")
+    assert src.encoding == "cp1251" and src.title == "Петроград"
+    assert "В Петрограде 3 июля." in src.text and src.warnings

@@ -103,7 +103,7 @@ def _read(data: bytes, name: str, fmt: str) -> Source:
         if not text.strip():
             raise InputError(name, "TimeML <TEXT> is empty")
         return Source(id="", text=text, title=docid, format="timeml", dct=dct)
-    dec = raw.decode(data, name)
+    dec = raw.decode(data, name, raw.declared_charset(data) if fmt == "html" else None)
     text = raw.normalise_newlines(dec.text)
     if fmt == "html":
         from annales.ingest import html

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import os
+import re
 import stat
 import unicodedata
 import zlib
@@ -104,8 +105,24 @@ def gunzip(data: bytes, name: str, max_bytes: int | None = None) -> bytes:
     return bytes(out)
 
 
-def decode(data: bytes, name: str) -> Decoded:
-    """Decode ``data`` once, by the policy in the module docstring."""
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in its first 4 KB (``<meta charset>``), if Python
+    knows it."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
+    """Decode ``data`` once, by the policy in the module docstring; ``declared`` is an
+    encoding the document itself names (HTML meta charset), tried when UTF-8 fails."""
     if not data:
         raise InputError(name, "empty file")
     for bom, enc in _BOMS:
@@ -121,6 +138,14 @@ def decode(data: bytes, name: str) -> Decoded:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"), name)
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    if declared and declared != "utf-8":
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+        else:
+            warn = f"not UTF-8: decoded as {declared}, the encoding the document declares"
+            return _checked(Decoded(text, declared, [warn]), name)
     fallback = _clearly_cp1252(data)
     if fallback is None:
         raise InputError(
