@@ -68,7 +68,8 @@ def test_events_filtered_by_person_and_julian_range(client: TestClient) -> None:
 
 
 def test_timeline_items_sorted_with_bc_and_dual_labels(client: TestClient) -> None:
-    data = client.get("/api/timeline", params={"timexes": "false"}).json()
+    data = client.get("/api/timeline", params={"timexes": "false", "start": "-0100-01-01",
+                                                "end": "2000-01-01", "extent": "1"}).json()
     assert data["mode"] == "items"
     firsts = [tuple(i["first"]) for i in data["items"]]
     assert firsts == sorted(firsts)
@@ -89,7 +90,8 @@ def test_timeline_clusters_when_window_is_dense(client: TestClient) -> None:
 
 
 def test_timeline_grouped_by_entity(client: TestClient) -> None:
-    data = client.get("/api/timeline", params={"group": "entity"}).json()
+    data = client.get("/api/timeline", params={"group": "entity", "start": "-0100-01-01",
+                                                "end": "2000-01-01"}).json()
     groups = {g["id"] for g in data["groups"]}
     assert {"Kerensky", "Lenin", "Julius Caesar"} <= groups
     assert all(i["group"] in groups for i in data["items"])
@@ -186,6 +188,8 @@ def test_fifty_thousand_events_are_paged_not_dumped(tmp_path: Path) -> None:
                                 date=f"{1800 + i % 200:04d}-{1 + i % 12:02d}-01"))
     db = build_db(tmp_path / "dense.db", b.c)
     client = TestClient(create_app(db))
-    data = client.get("/api/timeline").json()
+    data = client.get("/api/timeline", params={"start": "1790-01-01", "end": "2010-01-01"}).json()
     assert data["mode"] == "clusters" and data["count"] == 5000
     assert len(data["items"]) <= 2 * 48 + 2
+    opening = client.get("/api/timeline").json()  # the opening view: the central 96%
+    assert opening["focus"][0] >= opening["extent"][0] and opening["mode"] == "clusters"

@@ -218,17 +218,22 @@ def create_app(db_path: str | Path) -> FastAPI:
     ) -> dict[str, Any]:
         f = filters(who, where, word, document, entity, date_from, date_to, cal, timexes)
         c = conn()
+        index = q.key_index(c, str(db))
         ext = q.extent(c, f) if with_extent or not (start and end) else None
+        foc = q.focus(c, f, index) if ext is not None else None
         if start and end:
             lo, hi = window_key("start", start), window_key("end", end)
             if hi <= lo:
                 raise BadParam("end must be after start")
         elif ext is not None:
-            lo, hi = q.dates.sort_position(ext[0]), q.dates.sort_position(ext[1]) + 1
+            view = foc or ext
+            lo, hi = q.dates.sort_position(view[0]), q.dates.sort_position(view[1]) + 1
         else:
-            return {"mode": "items", "count": 0, "items": [], "groups": [], "extent": None}
-        out = q.timeline(c, lo, hi, f, group, max_items, index=q.key_index(c, str(db)))
+            return {"mode": "items", "count": 0, "items": [], "groups": [], "extent": None,
+                    "focus": None}
+        out = q.timeline(c, lo, hi, f, group, max_items, index=index)
         out["extent"] = list(ext) if ext else None
+        out["focus"] = list(foc) if foc else out["extent"]
         return out
 
     # ---- pages -------------------------------------------------------------------------

@@ -80,6 +80,10 @@ class KeyIndex:
             k, d = k[mask], d[mask]
         return k, d
 
+    def keys_of(self, document: str | None) -> np.ndarray:
+        k, _ = self._slice("events", -np.inf, np.inf, document)
+        return k if len(k) else self._slice("timexes", -np.inf, np.inf, document)[0]
+
     def count(self, kind: str, lo: float, hi: float, document: str | None) -> int:
         return int(len(self._slice(kind, lo, hi, document)[0]))
 
@@ -211,6 +215,42 @@ def extent(conn: sqlite3.Connection, f: Filters) -> tuple[dates.Ymd, dates.Ymd] 
     return key_to_ymd(lo), key_to_ymd(hi)
 
 
+#: The opening view shows the shortest stretch holding this share of the events, so stray
+#: outliers (a misread "AD 1039") do not shrink the busy years to a sliver.
+FOCUS_SHARE = 0.6
+
+
+def densest(keys: np.ndarray, share: float = FOCUS_SHARE) -> tuple[float, float] | None:
+    """The shortest interval of sorted ``keys`` that holds ``share`` of them."""
+    n = len(keys)
+    if n == 0:
+        return None
+    w = max(1, int(np.ceil(share * n)))
+    if w >= n:
+        return float(keys[0]), float(keys[-1])
+    spans = keys[w - 1:] - keys[: n - w + 1]
+    i = int(np.argmin(spans))
+    return float(keys[i]), float(keys[i + w - 1])
+
+
+def focus(conn: sqlite3.Connection, f: Filters, index: KeyIndex | None) -> tuple[dates.Ymd, dates.Ymd] | None:
+    """Where the opening view should look: the densest stretch of the matching events,
+    widened by half its length on each side (at least a week)."""
+    if index is not None and not f.events_only and f.key_from is None and f.key_to is None:
+        keys = index.keys_of(f.document)
+    else:
+        ec, ep = event_clauses(f)
+        rows = conn.execute(f"SELECT e.sort_key FROM events e WHERE {' AND '.join(ec)}"
+                            " ORDER BY e.sort_key", ep).fetchall()
+        keys = np.fromiter((r[0] for r in rows), dtype=np.float64, count=len(rows))
+    span = densest(keys)
+    if span is None:
+        return None
+    pad = max((span[1] - span[0]) / 2, 7.0)
+    lo, hi = max(span[0] - pad, float(keys[0])), min(span[1] + pad, float(keys[-1]))
+    return key_to_ymd(lo), key_to_ymd(hi)
+
+
 def timeline(
     conn: sqlite3.Connection, lo: float, hi: float, f: Filters, group: str = "document",
     max_items: int = MAX_ITEMS, index: KeyIndex | None = None,
@@ -321,7 +361,7 @@ def _clusters(rows: list[tuple[int, str, int]], origin: float, width: float) -> 
         out.append({
             "key": f"c:{g}:{b}", "cluster": True, "kind": "cluster", "count": int(n),
             "first": first, "last": last if last >= first else first, "group": g,
-            "label": f"{int(n):,} items, {dates.label(dates.iso(first))} to "
+            "label": f"{int(n):,} events and dates, {dates.label(dates.iso(first))} to "
                      f"{dates.label(dates.iso(last))}: zoom in to see them",
         })
     return out

@@ -41,7 +41,8 @@
     zoomMin: DAY * 2,
     zoomMax: DAY * 365.25 * 6000,
     showTooltips: false,
-    orientation: { axis: "top" },
+    showCurrentTime: false,
+    orientation: { axis: "top", item: "top" },
     margin: { item: { horizontal: 4, vertical: 6 } },
   });
 
@@ -147,7 +148,8 @@
         countEl.textContent = "";
         return;
       }
-      const a = T.makeDate(data.extent[0], false), b = T.makeDate(data.extent[1], true);
+      const view = data.focus || data.extent;
+      const a = T.makeDate(view[0], false), b = T.makeDate(view[1], true);
       const pad = Math.max((b - a) * 0.04, DAY * 3);
       // labels run to the right of their dot: leave them room at the end
       timeline.setWindow(new Date(a.getTime() - pad), new Date(b.getTime() + pad * 4), { animation: false });

@@ -13,7 +13,8 @@
   const opts = {
     template: T.itemTemplate, groupTemplate: T.groupTemplate, format: T.axisFormat(),
     stack: true, maxHeight: 560, minHeight: 380, zoomMin: 86400000 * 2, showTooltips: false,
-    orientation: { axis: "top" },
+    showCurrentTime: false,
+    orientation: { axis: "top", item: "top" },
     cluster: { maxItems: 4, titleTemplate: "{count} items: zoom in", showStipes: true },
   };
   const timeline = data.documents.length > 1

@@ -63,7 +63,7 @@
     box.className = "ann-item-body";
     if (item.cluster) {
       const n = document.createElement("strong");
-      n.textContent = item.count.toLocaleString() + " events";
+      n.textContent = item.count >= 10000 ? Math.round(item.count / 1000) + "k" : item.count.toLocaleString();
       box.appendChild(n);
       box.title = item.label || "";
       return box;
