@@ -185,3 +185,33 @@ def test_full_disk_gives_a_clear_error_and_leaves_the_db_as_it_was(tmp_path: Pat
 if __name__ == "__main__":
     if sys.argv[1] == "write":
         _write_main(sys.argv[2:])
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real 1 MB file system (tmpfs), when we may mount one (root); else skip."""
+    mnt = tmp_path / "tiny"
+    mnt.mkdir()
+    out = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {out.stderr.strip()[:100]}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def test_real_full_disk_on_a_tiny_file_system(tiny_disk: Path) -> None:
+    from annales.errors import StoreError
+    from annales.store import connect, documents, write_chronicle
+    from test_store import make_chronicle
+
+    db = tiny_disk / "full.db"
+    conn = connect(db)
+    write_chronicle(conn, make_chronicle("first", 20))
+    with pytest.raises(StoreError, match=r"database or disk is full; nothing was written"):
+        write_chronicle(conn, make_chronicle("second", 4000), db_name=str(db))
+    assert [d["title"] for d in documents(conn)] == ["Doc first"]
+    conn.close()
+    assert assert_consistent(db, {"first": 20, "second": 4000}) == {"first"}
