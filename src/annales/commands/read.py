@@ -151,6 +151,8 @@ def register(app: typer.Typer) -> None:
                     continue
                 stored += 1
                 assert r.chronicle is not None
+                for warning in r.source.warnings if r.source and r.status == "read" else []:
+                    typer.echo(f"annales: warning: {f}: {warning}", err=True)
                 if as_json:
                     sys.stdout.write(r.chronicle.to_json(indent=None if several else 2) + "\n")
                     sys.stdout.flush()
