@@ -311,6 +311,8 @@ def load(language: str = "en") -> Lexicon:
         "year_sets_reference_after": frozenset(data["year_context"]["sets_reference_after"]),
         "rate_not_after": frozenset(data["rate_context"]["not_after"]),
         "month_after": frozenset(data["month_context"]["after"]),
+        "range_connectors": frozenset(data["range_context"]["connectors"]),
+        "season_not_before": frozenset(data["season_context"]["not_before"]),
         "comparison_words": frozenset(data["comparison"]["before"]),
         "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
         "relative_not_after": frozenset(data["relative_context"]["not_after"]),

@@ -392,7 +392,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, static, r_md)
     if season:
         nw = _next_word(text, hit.end)
-        if nw.lower() == "of" or (_cap(g.get("season") or "") and _cap(nw)):
+        if nw.lower() in lex.lists["season_not_before"] or (
+            _cap(g.get("season") or "") and _cap(nw)
+        ):
             return None  # "the fall of Kornilov", "the Winter Palace"
 
         def r_season(ref: str | None) -> str:
@@ -401,9 +403,18 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         return _cand(hit, type_, f"XXXX-{season}", r_season)
     if day is not None:  # "the 23rd", "Monday the 23rd": the reference's month
+        later = _RANGE_MONTH.match(text, hit.end, min(len(text), hit.end + 48))
+        own_month = None
+        own_year = None
+        if later and later.group(1).lower() in lex.lists["range_connectors"]:
+            own_month = lex.lookup("months", later.group(2))  # "the 5th and 6th of October"
+            own_year = int(later.group(3)) if later.group(3) else None
 
         def r_day(ref: str | None) -> str:
             rf = A.parse_ref(ref)
+            if own_month is not None:
+                y = own_year or (rf.year if rf else None)
+                return f"{A.fmt_year(y) if y else 'XXXX'}-{own_month:02d}-{day:02d}"
             if rf is None:
                 return f"XXXX-XX-{day:02d}"
             if rf.month is None:
@@ -434,6 +445,13 @@ def _ordinal(s: str | None, lex: Lexicon) -> int | None:
         return int(m.group(1))
     v = lex.lookup("ordinals", s)
     return v if isinstance(v, int) else None
+
+
+# "the 5th [and 6th of] October": a day whose month comes after a coordinated day
+_RANGE_MONTH = re.compile(
+    r"\s*([^\W\d_]+|[-–])\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th|d)?\s+(?:of\s+)?([^\W\d_]+\.?)(?:,?\s*(\d{4})(?!\d))?",
+    re.I,
+)
 
 
 def hit_text(hit: Hit, ctx: Context) -> str:
@@ -813,6 +831,8 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     if g.get("season"):
         season = lex.lookup("seasons", g["season"])
         order = A.SEASONS
+        if _next_word(ctx.text, hit.match_end).lower() in lex.lists["season_not_before"]:
+            return None  # "the abuses that spring from despotism"
 
         def r_s(ref: str | None) -> str:
             rf = A.parse_ref(ref)
@@ -957,7 +977,9 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         r,
         anaphoric=not deictic,
         # the story moves on with "three days later", not with "a century earlier"
-        sets_reference=not news and sign > 0 and (unit in ("D", "W", "M") or (unit == "Y" and k <= 3)),
+        sets_reference=not news
+        and sign > 0
+        and (unit in ("D", "W", "M") or (unit == "Y" and k <= 3)),
     )
     if deictic and news and unit == "Y":
         c.source = "en:comparative"
@@ -1049,6 +1071,8 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
         first = text.split()[0] if text.split() else ""
         if unit_word in ("days", "quarters") and first not in ("recent", "coming", "past"):
             return None
+        if first == "the" and _next_word(ctx.text, hit.end).lower() == "of":
+            return None  # "in the months of June and July"
         if (
             first not in lex.lists["bare_unit_after"]
             and _prev_word(ctx.text, hit.match_start) not in lex.lists["bare_unit_after"]
