@@ -27,19 +27,99 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ROOT.parent / "shared" / "corpora" / "texts"
 TARGET_MS = 300.0
 
-FIRST = ["Ivan", "Pavel", "Alexander", "Maria", "Nikolai", "Sergei", "Anna", "Leon", "Viktor",
-         "Olga", "Fyodor", "Georgy", "Irina", "Mikhail", "Vera", "Boris", "Yakov", "Lev"]
-LAST = ["Kerensky", "Kornilov", "Trotsky", "Lenin", "Martov", "Chernov", "Tsereteli", "Kamenev",
-        "Zinoviev", "Shklovsky", "Kollontai", "Dan", "Brusilov", "Alekseev", "Denikin", "Sverdlov"]
-ORGS = ["the Provisional Government", "the Petrograd Soviet", "the Duma", "the Central Committee",
-        "the Cadet party", "the Mensheviks", "the Bolsheviks", "the Army Committee", "the VTsIK"]
-PLACES = ["Petrograd", "Moscow", "Kiev", "Tarnopol", "Kronstadt", "Helsingfors", "Riga", "Minsk",
-          "Odessa", "Kazan", "Tsaritsyn", "Samara", "Pskov", "Mogilev", "Kharkov", "Volochinsk"]
-VERBS = [("wired", "wire"), ("attacked", "attack"), ("met", "meet"), ("struck", "strike"),
-         ("resigned", "resign"), ("arrested", "arrest"), ("negotiated", "negotiate"),
-         ("retreated", "retreat"), ("deserted", "desert"), ("protested", "protest")]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+FIRST = [
+    "Ivan",
+    "Pavel",
+    "Alexander",
+    "Maria",
+    "Nikolai",
+    "Sergei",
+    "Anna",
+    "Leon",
+    "Viktor",
+    "Olga",
+    "Fyodor",
+    "Georgy",
+    "Irina",
+    "Mikhail",
+    "Vera",
+    "Boris",
+    "Yakov",
+    "Lev",
+]
+LAST = [
+    "Kerensky",
+    "Kornilov",
+    "Trotsky",
+    "Lenin",
+    "Martov",
+    "Chernov",
+    "Tsereteli",
+    "Kamenev",
+    "Zinoviev",
+    "Shklovsky",
+    "Kollontai",
+    "Dan",
+    "Brusilov",
+    "Alekseev",
+    "Denikin",
+    "Sverdlov",
+]
+ORGS = [
+    "the Provisional Government",
+    "the Petrograd Soviet",
+    "the Duma",
+    "the Central Committee",
+    "the Cadet party",
+    "the Mensheviks",
+    "the Bolsheviks",
+    "the Army Committee",
+    "the VTsIK",
+]
+PLACES = [
+    "Petrograd",
+    "Moscow",
+    "Kiev",
+    "Tarnopol",
+    "Kronstadt",
+    "Helsingfors",
+    "Riga",
+    "Minsk",
+    "Odessa",
+    "Kazan",
+    "Tsaritsyn",
+    "Samara",
+    "Pskov",
+    "Mogilev",
+    "Kharkov",
+    "Volochinsk",
+]
+VERBS = [
+    ("wired", "wire"),
+    ("attacked", "attack"),
+    ("met", "meet"),
+    ("struck", "strike"),
+    ("resigned", "resign"),
+    ("arrested", "arrest"),
+    ("negotiated", "negotiate"),
+    ("retreated", "retreat"),
+    ("deserted", "desert"),
+    ("protested", "protest"),
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def synthetic_db(path: Path, n_events: int, n_docs: int = 10, seed: int = 7) -> Path:
@@ -68,7 +148,9 @@ def synthetic_db(path: Path, n_events: int, n_docs: int = 10, seed: int = 7) -> 
         sentences, timexes, events = [], [], []
         ents: dict[str, Entity] = {}
 
-        def ent(name: str, label: str, s: int, e: int, text: str) -> str:
+        def ent(
+            name: str, label: str, s: int, e: int, text: str, ents: dict[str, Entity] = ents
+        ) -> str:
             if name not in ents:
                 ents[name] = Entity(f"e{len(ents) + 1}", name, label)
             ents[name].mentions.append(Mention(s, e, text))
@@ -93,21 +175,46 @@ def synthetic_db(path: Path, n_events: int, n_docs: int = 10, seed: int = 7) -> 
             tx = Timex(f"t{i + 1}", t_s, t_s + len(date_text), date_text, "DATE", value)
             calendars.finalise(tx, calendar)
             timexes.append(tx)
-            a = Argument(p_s, p_s + len(person), person, ent(person, "PERSON", p_s, p_s + len(person), person))
+            a = Argument(
+                p_s,
+                p_s + len(person),
+                person,
+                ent(person, "PERSON", p_s, p_s + len(person), person),
+            )
             o_name = org.removeprefix("the ")
-            pt = Argument(o_s, o_s + len(org), org, ent(o_name, "ORG", o_s + 4, o_s + len(org), o_name))
-            pl = Argument(pl_s, pl_s + len(place), place, ent(place, "GPE", pl_s, pl_s + len(place), place))
-            events.append(Event(f"ev{i + 1}", Span(v_s, v_s + len(verb), verb), lemma,
-                                Span(s0, s0 + len(sent) - 1, sent[:-1]), agents=[a], patients=[pt],
-                                places=[pl], time=tx.id, date=tx.value, date_source="explicit"))
+            pt = Argument(
+                o_s, o_s + len(org), org, ent(o_name, "ORG", o_s + 4, o_s + len(org), o_name)
+            )
+            pl = Argument(
+                pl_s, pl_s + len(place), place, ent(place, "GPE", pl_s, pl_s + len(place), place)
+            )
+            events.append(
+                Event(
+                    f"ev{i + 1}",
+                    Span(v_s, v_s + len(verb), verb),
+                    lemma,
+                    Span(s0, s0 + len(sent) - 1, sent[:-1]),
+                    agents=[a],
+                    patients=[pt],
+                    places=[pl],
+                    time=tx.id,
+                    date=tx.value,
+                    date_source="explicit",
+                )
+            )
             sentences.append((s0, s0 + len(sent) - 1))
             parts.append(sent)
             pos += len(sent)
         text = "".join(parts)
         doc_id = hashlib.sha256(f"synthetic-{seed}-{d}".encode()).hexdigest()
-        chron = Chronicle(Document(id=doc_id, title=f"Synthetic chronicle {d + 1}",
-                                   calendar=calendar), text=text, timexes=timexes,
-                          entities=list(ents.values()), events=events, sentences=sentences)
+        chron = Chronicle(
+            Document(id=doc_id, title=f"Synthetic chronicle {d + 1}", calendar=calendar),
+            text=text,
+            timexes=timexes,
+            entities=list(ents.values()),
+            events=events,
+            sentences=sentences,
+        )
         write_chronicle(conn, chron)
     conn.close()
     return path
@@ -123,8 +230,10 @@ def books_db(path: Path) -> Path:
         t = time.perf_counter()
         chron = read(book, calendar="auto")
         write_chronicle(conn, chron, path=str(book))
-        print(f"  read {book.name}: {len(chron.events):,} events in {time.perf_counter() - t:.0f} s",
-              file=sys.stderr)
+        print(
+            f"  read {book.name}: {len(chron.events):,} events in {time.perf_counter() - t:.0f} s",
+            file=sys.stderr,
+        )
     conn.close()
     return path
 
@@ -137,8 +246,9 @@ def _serve(db: Path) -> tuple[str, object, threading.Thread]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
@@ -161,9 +271,13 @@ def _time(client: httpx.Client, url: str, repeat: int) -> tuple[float, float, in
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--db", type=Path, help="benchmark an existing database")
-    ap.add_argument("--books", action="store_true", help="read every book in ../shared/corpora/texts")
+    ap.add_argument(
+        "--books", action="store_true", help="read every book in ../shared/corpora/texts"
+    )
     ap.add_argument("--events", type=int, default=50_000, help="synthetic events (default 50,000)")
     ap.add_argument("--repeat", type=int, default=30)
     args = ap.parse_args()
@@ -186,13 +300,22 @@ def main() -> None:
     conn = connect(db, readonly=True)
     n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     n_timexes = conn.execute("SELECT count(*) FROM timexes").fetchone()[0]
-    person = conn.execute("SELECT name FROM entities WHERE label = 'PERSON' GROUP BY name"
-                          " ORDER BY sum(n_mentions) DESC LIMIT 1").fetchone()
-    place = conn.execute("SELECT name FROM entities WHERE label = 'GPE' GROUP BY name"
-                         " ORDER BY sum(n_mentions) DESC LIMIT 1").fetchone()
-    lemma = conn.execute("SELECT lemma FROM events GROUP BY lemma ORDER BY count(*) DESC LIMIT 1").fetchone()
-    ev = conn.execute("SELECT doc_id, id, gregorian FROM events WHERE sort_key IS NOT NULL"
-                      " ORDER BY sort_key LIMIT 1 OFFSET ?", (n_events // 2,)).fetchone()
+    person = conn.execute(
+        "SELECT name FROM entities WHERE label = 'PERSON' GROUP BY name"
+        " ORDER BY sum(n_mentions) DESC LIMIT 1"
+    ).fetchone()
+    place = conn.execute(
+        "SELECT name FROM entities WHERE label = 'GPE' GROUP BY name"
+        " ORDER BY sum(n_mentions) DESC LIMIT 1"
+    ).fetchone()
+    lemma = conn.execute(
+        "SELECT lemma FROM events GROUP BY lemma ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    ev = conn.execute(
+        "SELECT doc_id, id, gregorian FROM events WHERE sort_key IS NOT NULL"
+        " ORDER BY sort_key LIMIT 1 OFFSET ?",
+        (n_events // 2,),
+    ).fetchone()
     conn.close()
     who = person[0] if person else "Kerensky"
     where = place[0] if place else "Petrograd"
@@ -221,7 +344,9 @@ def main() -> None:
             worst = max(worst, p95)
             flag = "ok" if p95 < TARGET_MS and status == 200 else f"MISS (HTTP {status})"
             print(f"{name:<48} {p50:8.1f} {p95:8.1f} {size:9,}  {flag}")
-    print(f"\nworst p95: {worst:.1f} ms ({'within' if worst < TARGET_MS else 'over'} the {TARGET_MS:.0f} ms target)")
+    print(
+        f"\nworst p95: {worst:.1f} ms ({'within' if worst < TARGET_MS else 'over'} the {TARGET_MS:.0f} ms target)"
+    )
     server.should_exit = True  # type: ignore[attr-defined]
     thread.join(timeout=10)
 

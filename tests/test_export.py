@@ -12,12 +12,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from test_web_data import ancient, build_db, hostile, revolution
 
 from annales.errors import AnnalesError
 from annales.export import FORMATS, dates, export, render
 from annales.export.html import write_html
 from annales.export.items import dated_items
+from test_web_data import ancient, build_db, hostile, revolution
 
 
 def test_dates_intervals_labels_and_edtf() -> None:
@@ -58,7 +58,11 @@ def test_csv_one_row_per_event_with_provenance() -> None:
     rows = list(csv.DictReader(io.StringIO(render("csv", [chron]))))
     assert len(rows) == len(chron.events)
     row = next(r for r in rows if r["trigger"] == "wired")
-    assert (row["date"], row["gregorian"], row["calendar"]) == ("1917-06-24", "1917-07-07", "julian")
+    assert (row["date"], row["gregorian"], row["calendar"]) == (
+        "1917-06-24",
+        "1917-07-07",
+        "julian",
+    )
     s, e = int(row["trigger_start"]), int(row["trigger_end"])
     assert chron.text[s:e] == "wired"
     assert row["agents"] == "Kerensky" and "Tarnopol" in row["places"]
@@ -78,7 +82,11 @@ def test_timelinejs_negative_bc_years_and_escaped_text() -> None:
 def test_timelinejs_julian_display_shows_both_calendars() -> None:
     data = json.loads(render("timelinejs", [revolution()]))
     wired = next(e for e in data["events"] if "wired" in e["text"]["headline"])
-    assert (wired["start_date"]["year"], wired["start_date"]["month"], wired["start_date"]["day"]) == (1917, 7, 7)
+    assert (
+        wired["start_date"]["year"],
+        wired["start_date"]["month"],
+        wired["start_date"]["day"],
+    ) == (1917, 7, 7)
     assert "24 June 1917" in wired["display_date"] and "7 July 1917" in wired["display_date"]
     late = next(e for e in data["events"] if "mutinied" in e["text"]["headline"])
     assert "end_date" in late
@@ -123,7 +131,9 @@ def test_html_is_self_contained_and_safe(tmp_path: Path) -> None:
     assert not re.search(r'<(script|link)[^>]+(src|href)=["\']?(https?:)?//', page)  # no network
     assert "window.__xss" in page  # the hostile text is there ...
     assert "<script>window.__xss" not in page  # ... but never as markup
-    data = re.search(r'<script type="application/json" id="annales-data">(.*?)</script>', page, re.S)
+    data = re.search(
+        r'<script type="application/json" id="annales-data">(.*?)</script>', page, re.S
+    )
     assert data and len(json.loads(data.group(1))["items"]) > 5
 
 
@@ -146,10 +156,25 @@ def test_export_engine_and_errors(tmp_path: Path) -> None:
 
 def test_export_cli_one_line_error(tmp_path: Path) -> None:
     db = build_db(tmp_path / "a.db")
-    ok = subprocess.run([sys.executable, "-m", "annales", "export", "--format", "edtf", "--db", str(db)],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "annales", "export", "--format", "edtf", "--db", str(db)],
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0 and "1917-07-07" in ok.stdout
-    bad = subprocess.run([sys.executable, "-m", "annales", "export", "--format", "csv", "--db",
-                          str(tmp_path / "missing.db")], capture_output=True, text=True)
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "annales",
+            "export",
+            "--format",
+            "csv",
+            "--db",
+            str(tmp_path / "missing.db"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1

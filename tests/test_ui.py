@@ -14,22 +14,31 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from test_web_data import build_db
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
-    pytest.skip("Debian chromium not installed (make browser installs it): UI tests skipped",
-                allow_module_level=True)
+    pytest.skip(
+        "Debian chromium not installed (make browser installs it): UI tests skipped",
+        allow_module_level=True,
+    )
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "tests" / "output"
 #: vis-timeline draws a point item as two elements (label and dot): count the labels.
 EVENT = ".vis-item.ann-event:not(.vis-dot)"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _free_port() -> int:
@@ -46,8 +55,9 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     db = build_db(tmp_path_factory.mktemp("ui") / "annales.db")
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -103,7 +113,8 @@ def test_timeline_filter_click_and_reader(page: object, base_url: str) -> None:
     pg.fill("input[name=who]", "Kerensky")  # type: ignore[attr-defined]
     pg.click("button[type=submit]")  # type: ignore[attr-defined]
     pg.wait_for_function(  # type: ignore[attr-defined]
-        f"document.querySelectorAll('{EVENT}').length === 1", timeout=15_000)
+        f"document.querySelectorAll('{EVENT}').length === 1", timeout=15_000
+    )
     assert "Kerensky" in pg.locator(EVENT).inner_text()  # type: ignore[attr-defined]
     assert "who=Kerensky" in pg.url  # type: ignore[attr-defined]
     _shot(pg, "timeline-filtered.png")
@@ -117,9 +128,11 @@ def test_timeline_filter_click_and_reader(page: object, base_url: str) -> None:
     assert pg.locator(".source .hl-agent").first.inner_text() == "Kerensky"  # type: ignore[attr-defined]
     assert pg.locator(".source .hl-timex").first.inner_text() == "24 June"  # type: ignore[attr-defined]
     bg = pg.locator(".source .hl-trigger").evaluate(  # type: ignore[attr-defined]
-        "e => getComputedStyle(e).backgroundColor")
+        "e => getComputedStyle(e).backgroundColor"
+    )
     agent_bg = pg.locator(".source .hl-agent").first.evaluate(  # type: ignore[attr-defined]
-        "e => getComputedStyle(e).backgroundColor")
+        "e => getComputedStyle(e).backgroundColor"
+    )
     assert bg != agent_bg  # different colours for different roles
     _shot(pg, "reader.png")
 
@@ -136,7 +149,8 @@ def test_bc_dates_drawn_before_ad(page: object, base_url: str) -> None:
     pg.locator(EVENT).first.wait_for(timeout=15_000)  # type: ignore[attr-defined]
     year = pg.evaluate(  # type: ignore[attr-defined]
         "() => { const w = window.annalesTimeline.getWindow();"
-        " return [w.start.getFullYear(), w.end.getFullYear()]; }")
+        " return [w.start.getFullYear(), w.end.getFullYear()]; }"
+    )
     assert year[0] <= -43 <= year[1]  # the window is around 44 BC (astronomical -43)
     axis = " ".join(pg.locator(".vis-time-axis").all_inner_texts())  # type: ignore[attr-defined]
     assert "44 BC" in axis, axis
@@ -153,8 +167,14 @@ def test_hostile_document_runs_no_script(page: object, base_url: str) -> None:
     assert pg.locator("text=<script>window.__xss").count() >= 1  # shown as text  # type: ignore[attr-defined]
     docs = pg.evaluate("fetch('/api/documents').then(r => r.json())")  # type: ignore[attr-defined]
     doc = next(d["id"] for d in docs if "onerror" in (d["title"] or ""))
-    for url in (f"/documents/{doc}?event=ev1", f"/entities/{doc}/e1", f"/entities/{doc}/e2",
-                "/entities", "/documents", "/search?q=council"):
+    for url in (
+        f"/documents/{doc}?event=ev1",
+        f"/entities/{doc}/e1",
+        f"/entities/{doc}/e2",
+        "/entities",
+        "/documents",
+        "/search?q=council",
+    ):
         pg.goto(base_url + url)  # type: ignore[attr-defined]
         pg.wait_for_timeout(100)  # type: ignore[attr-defined]
         assert pg.evaluate("window.__xss") == 0, url  # type: ignore[attr-defined]

@@ -29,7 +29,9 @@ REVOLUTION = (
     "In late June 1917 the sailors of Kronstadt mutinied. "
     "Lenin returned to Petrograd on 3 April 1917."
 )
-ANCIENT = "Julius Caesar was assassinated in Rome on 15 March 44 BC. Augustus died at Nola in AD 14."
+ANCIENT = (
+    "Julius Caesar was assassinated in Rome on 15 March 44 BC. Augustus died at Nola in AD 14."
+)
 HOSTILE = (
     'The <script>window.__xss = 1</script> council "><img src=x onerror="window.__xss=2"> '
     "met on 5 May 1920 in <b>Paris</b>."
@@ -46,8 +48,9 @@ class Builder:
 
     def __init__(self, title: str, text: str, calendar: str) -> None:
         doc_id = hashlib.sha256(text.encode()).hexdigest()
-        self.c = Chronicle(Document(id=doc_id, title=title, source=f"{title}.txt",
-                                    calendar=calendar), text=text)
+        self.c = Chronicle(
+            Document(id=doc_id, title=title, source=f"{title}.txt", calendar=calendar), text=text
+        )
         self.entities: dict[str, Entity] = {}
         starts = [0] + [i + 2 for i in range(len(text)) if text.startswith(". ", i)]
         self.c.sentences = [(s, (text.find(". ", s) + 1) or len(text)) for s in starts]
@@ -73,15 +76,31 @@ class Builder:
         s, e = _find(self.c.text, text)
         return Argument(s, e, text, entity)
 
-    def event(self, trigger: str, lemma: str, date: str | None, time: str | None = None,
-              agents: list[Argument] | None = None, patients: list[Argument] | None = None,
-              places: list[Argument] | None = None, source: str = "explicit") -> str:
+    def event(
+        self,
+        trigger: str,
+        lemma: str,
+        date: str | None,
+        time: str | None = None,
+        agents: list[Argument] | None = None,
+        patients: list[Argument] | None = None,
+        places: list[Argument] | None = None,
+        source: str = "explicit",
+    ) -> str:
         s, e = _find(self.c.text, trigger)
         sent = next((a, b) for a, b in self.c.sentences if a <= s < b)
-        ev = Event(f"ev{len(self.c.events) + 1}", Span(s, e, trigger), lemma,
-                   Span(sent[0], sent[1], self.c.text[sent[0]:sent[1]]),
-                   agents=agents or [], patients=patients or [], places=places or [],
-                   time=time, date=date, date_source=source)  # type: ignore[arg-type]
+        ev = Event(
+            f"ev{len(self.c.events) + 1}",
+            Span(s, e, trigger),
+            lemma,
+            Span(sent[0], sent[1], self.c.text[sent[0] : sent[1]]),
+            agents=agents or [],
+            patients=patients or [],
+            places=places or [],
+            time=time,
+            date=date,
+            date_source=source,
+        )  # type: ignore[arg-type]
         self.c.events.append(ev)
         return ev.id
 
@@ -102,16 +121,47 @@ def revolution() -> Chronicle:
     kro = b.entity("Kronstadt", "GPE")
     len_ = b.entity("Lenin", "PERSON")
     pet = b.entity("Petrograd", "GPE")
-    b.event("wired", "wire", "1917-06-24", t1, [b.arg("Kerensky", ker)],
-            [b.arg("the Provisional Government", gov)], [b.arg("Tarnopol", tar)])
-    b.event("counterattacked", "counterattack", "1917-06-25", t2,
-            [b.arg("the German army", ger)], places=[b.arg("near Volochinsk", vol)])
-    b.event("passed", "pass", "1917-06-23", t3, [b.arg("the Finnish parliament", fin)],
-            [b.arg("an act of independence")])
-    b.event("mutinied", "mutiny", "1917-06", t4, [b.arg("the sailors of Kronstadt")],
-            places=[b.arg("Kronstadt", kro)])
-    b.event("returned", "return", "1917-04-03", t5, [b.arg("Lenin", len_)],
-            places=[b.arg("Petrograd", pet)])
+    b.event(
+        "wired",
+        "wire",
+        "1917-06-24",
+        t1,
+        [b.arg("Kerensky", ker)],
+        [b.arg("the Provisional Government", gov)],
+        [b.arg("Tarnopol", tar)],
+    )
+    b.event(
+        "counterattacked",
+        "counterattack",
+        "1917-06-25",
+        t2,
+        [b.arg("the German army", ger)],
+        places=[b.arg("near Volochinsk", vol)],
+    )
+    b.event(
+        "passed",
+        "pass",
+        "1917-06-23",
+        t3,
+        [b.arg("the Finnish parliament", fin)],
+        [b.arg("an act of independence")],
+    )
+    b.event(
+        "mutinied",
+        "mutiny",
+        "1917-06",
+        t4,
+        [b.arg("the sailors of Kronstadt")],
+        places=[b.arg("Kronstadt", kro)],
+    )
+    b.event(
+        "returned",
+        "return",
+        "1917-04-03",
+        t5,
+        [b.arg("Lenin", len_)],
+        places=[b.arg("Petrograd", pet)],
+    )
     return b.c
 
 
@@ -122,8 +172,14 @@ def ancient() -> Chronicle:
     cae = b.entity("Julius Caesar", "PERSON")
     rom = b.entity("Rome", "GPE")
     aug = b.entity("Augustus", "PERSON")
-    b.event("assassinated", "assassinate", "BC0044-03-15", t1, patients=[b.arg("Julius Caesar", cae)],
-            places=[b.arg("Rome", rom)])
+    b.event(
+        "assassinated",
+        "assassinate",
+        "BC0044-03-15",
+        t1,
+        patients=[b.arg("Julius Caesar", cae)],
+        places=[b.arg("Rome", rom)],
+    )
     b.event("died", "die", "0014", t2, [b.arg("Augustus", aug)], places=[b.arg("Nola")])
     return b.c
 
@@ -131,13 +187,20 @@ def ancient() -> Chronicle:
 def hostile() -> Chronicle:
     b = Builder('<img src=x onerror="window.__xss=3">', HOSTILE, "gregorian")
     t1 = b.timex("5 May 1920", "1920-05-05")
-    bad = b.entity('<script>window.__xss=4</script>', "PERSON", "<script>window.__xss = 1</script>")
+    bad = b.entity("<script>window.__xss=4</script>", "PERSON", "<script>window.__xss = 1</script>")
     council = b.entity('council "><img src=x onerror="window.__xss=2">', "ORG")
     paris = b.entity("<b>Paris</b>", "GPE")
-    b.event("met", "meet", "1920-05-05", t1,
-            [b.arg('council "><img src=x onerror="window.__xss=2">', council),
-             b.arg("<script>window.__xss = 1</script>", bad)],
-            places=[b.arg("<b>Paris</b>", paris)])
+    b.event(
+        "met",
+        "meet",
+        "1920-05-05",
+        t1,
+        [
+            b.arg('council "><img src=x onerror="window.__xss=2">', council),
+            b.arg("<script>window.__xss = 1</script>", bad),
+        ],
+        places=[b.arg("<b>Paris</b>", paris)],
+    )
     return b.c
 
 

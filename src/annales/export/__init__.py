@@ -25,7 +25,9 @@ def chronicles(db_path: str | Path, document: str | None = None) -> Iterator[Chr
         if document:
             full = resolve_document(conn, document)
             if full is None:
-                raise StoreError(f"{db_path}: no document {document!r} (see `annales export --format json`)")
+                raise StoreError(
+                    f"{db_path}: no document {document!r} (see `annales export --format json`)"
+                )
             ids = [full]
         else:
             ids = [d["id"] for d in documents(conn)]
@@ -43,16 +45,19 @@ def render(fmt: str, docs: list[Chronicle]) -> str:
     return str(import_module(f"annales.export.{fmt}").render(docs))
 
 
-def export(db_path: str | Path, fmt: str, *, document: str | None = None,
-           out: str | Path | None = None) -> Path | None:
+def export(
+    db_path: str | Path, fmt: str, *, document: str | None = None, out: str | Path | None = None
+) -> Path | None:
     """Write ``fmt`` for the database (or one document) to ``out``, or to stdout when None."""
     if fmt not in FORMATS:
         raise AnnalesError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     docs = list(chronicles(db_path, document))
     if fmt == "timeml" and len(docs) > 1:
         if out is None or not Path(out).is_dir():
-            raise AnnalesError("timeml holds one document per file: give --document ID, or "
-                               "--out DIR (an existing folder) for one .tml file per document")
+            raise AnnalesError(
+                "timeml holds one document per file: give --document ID, or "
+                "--out DIR (an existing folder) for one .tml file per document"
+            )
         for c in docs:
             (Path(out) / f"{c.document.id[:16]}.tml").write_text(render(fmt, [c]), encoding="utf-8")
         return Path(out)

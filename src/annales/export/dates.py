@@ -26,7 +26,14 @@ _VALUE = re.compile(
     r"(?:T(?P<time>[0-9:.]+|MO|AF|EV|NI|DT))?$"
 )
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
-_PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
+_PART_MONTHS = {
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+    "H1": (1, 6),
+    "H2": (7, 12),
+}
 _EDTF_SEASON = {"SP": "21", "SU": "22", "FA": "23", "AU": "23", "WI": "24"}
 
 
@@ -87,8 +94,16 @@ def parse(value: str | None, lenient: bool = False) -> Value | None:
         precision = "week"
     elif m.group("part"):
         precision = "part"
-    return Value(year, precision, month, day, m.group("season"),
-                 int(m.group("week")) if m.group("week") else None, m.group("part"), m.group("time"))
+    return Value(
+        year,
+        precision,
+        month,
+        day,
+        m.group("season"),
+        int(m.group("week")) if m.group("week") else None,
+        m.group("part"),
+        m.group("time"),
+    )
 
 
 def is_leap(year: int) -> bool:
@@ -142,9 +157,9 @@ def interval(value: str | None, mod: str | None = None) -> tuple[Ymd, Ymd] | Non
     elif v.precision == "month":
         first, last = (y, v.month or 1, 1), (y, v.month or 1, month_length(y, v.month or 1))
     elif v.precision in ("season", "part"):
-        a, b = (_SEASON_MONTHS if v.season else _PART_MONTHS)[v.season or v.part or "Q1"]
-        yb, b = (y + 1, b - 12) if b > 12 else (y, b)
-        first, last = (y, a, 1), (yb, b, month_length(yb, b))
+        m1, m2 = (_SEASON_MONTHS if v.season else _PART_MONTHS)[v.season or v.part or "Q1"]
+        yb, m2 = (y + 1, m2 - 12) if m2 > 12 else (y, m2)
+        first, last = (y, m1, 1), (yb, m2, month_length(yb, m2))
     elif v.precision == "week":
         jan4 = days_from_civil(y, 1, 4)
         monday = jan4 - (jan4 + 3) % 7 + 7 * ((v.week or 1) - 1)
@@ -210,7 +225,9 @@ def label(value: str | None, mod: str | None = None) -> str:
     return f"{prefix} {body}" if prefix else body
 
 
-def dual_label(value: str | None, calendar: str, gregorian: str | None, mod: str | None = None) -> str:
+def dual_label(
+    value: str | None, calendar: str, gregorian: str | None, mod: str | None = None
+) -> str:
     """Both calendars when they differ (``24 June 1917 (O.S.) · 7 July 1917 (N.S.)``), else one.
 
     The calendar layer's label is used when it knows the value, so every view words a date the

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from annales import __version__
-from annales.chronicle import Chronicle
+from annales.chronicle import Chronicle, Event, Timex
 from annales.export.items import DatedItem, dated_items
 
 _STATIC = resources.files("annales.web").joinpath("static")
@@ -28,23 +28,33 @@ def _asset(name: str) -> str:
 def _script_json(data: Any) -> str:
     """JSON safe inside a <script> element (no ``</script>``, no ``<!--``)."""
     text = _json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _inline_js(code: str) -> str:
     return code.replace("</script", "<\\/script")
 
 
-def _marks(it: DatedItem, chron: Chronicle) -> list[dict[str, Any]]:
+def _marks(
+    it: DatedItem, events: dict[str, Event], timexes: dict[str, Timex]
+) -> list[dict[str, Any]]:
+    """Spans to highlight in the item's sentence, relative to the sentence start."""
     base = it.sentence_start
-    out = [{"start": it.start_char - base, "end": it.end_char - base,
-            "role": "trigger" if it.kind == "event" else "timex"}]
-    if it.kind == "event":
-        ev = next(e for e in chron.events if e.id == it.id)
-        for role, args in (("agent", ev.agents), ("patient", ev.patients), ("place", ev.places)):
-            out += [{"start": a.start - base, "end": a.end - base, "role": role} for a in args]
-        t = next((t for t in chron.timexes if t.id == ev.time), None)
+    role = "trigger" if it.kind == "event" else "timex"
+    out: list[dict[str, Any]] = [
+        {"start": it.start_char - base, "end": it.end_char - base, "role": role}
+    ]
+    ev = events.get(it.id) if it.kind == "event" else None
+    if ev is not None:
+        for name, args in (("agent", ev.agents), ("patient", ev.patients), ("place", ev.places)):
+            out += [{"start": a.start - base, "end": a.end - base, "role": name} for a in args]
+        t = timexes.get(ev.time or "")
         if t is not None:
             out.append({"start": t.start - base, "end": t.end - base, "role": "timex"})
     n = it.sentence_end - base
@@ -54,22 +64,39 @@ def _marks(it: DatedItem, chron: Chronicle) -> list[dict[str, Any]]:
 def payload(docs: list[Chronicle]) -> dict[str, Any]:
     items = []
     for chron in docs:
+        events = {e.id: e for e in chron.events}
+        timexes = {t.id: t for t in chron.timexes}
         for it in dated_items(chron):
             if not it.dated:
                 continue
             assert it.first is not None and it.last is not None
-            items.append({
-                "key": f"{it.kind}:{it.doc_id[:16]}:{it.id}", "kind": it.kind,
-                "doc_id": it.doc_id, "id": it.id, "headline": it.headline,
-                "display": it.display, "first": list(it.first), "last": list(it.last),
-                "group": it.doc_id, "date_source": it.date_source, "sentence": it.sentence,
-                "marks": _marks(it, chron),
-            })
+            items.append(
+                {
+                    "key": f"{it.kind}:{it.doc_id[:16]}:{it.id}",
+                    "kind": it.kind,
+                    "doc_id": it.doc_id,
+                    "id": it.id,
+                    "headline": it.headline,
+                    "display": it.display,
+                    "first": list(it.first),
+                    "last": list(it.last),
+                    "group": it.doc_id,
+                    "date_source": it.date_source,
+                    "sentence": it.sentence,
+                    "marks": _marks(it, events, timexes),
+                }
+            )
     return {
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "version": __version__,
-        "documents": [{"id": c.document.id, "title": c.document.title or c.document.id[:12],
-                       "calendar": c.document.calendar} for c in docs],
+        "documents": [
+            {
+                "id": c.document.id,
+                "title": c.document.title or c.document.id[:12],
+                "calendar": c.document.calendar,
+            }
+            for c in docs
+        ],
         "items": items,
     }
 

@@ -64,13 +64,16 @@ class DatedItem:
         return core + flags
 
 
-def event_gregorian(ev: Event, chron: Chronicle, by_id: dict[str, Timex]) -> tuple[str | None, str | None]:
+def event_gregorian(
+    ev: Event, chron: Chronicle, by_id: dict[str, Timex]
+) -> tuple[str | None, str | None]:
     """The event's Gregorian date and its mod: its timex's when that timex gives the same date,
     else the event date converted from the document calendar."""
     t = by_id.get(ev.time or "")
     if t is not None and (ev.date is None or t.value == ev.date):
-        return (t.gregorian if t.gregorian is not None else
-                to_gregorian(t.value, t.calendar)), t.mod
+        return (
+            t.gregorian if t.gregorian is not None else to_gregorian(t.value, t.calendar)
+        ), t.mod
     if ev.date:
         return to_gregorian(ev.date, chron.document.calendar), None
     return None, None
@@ -88,19 +91,34 @@ def dated_items(chron: Chronicle, *, include_timexes: bool = True) -> list[Dated
         value = ev.date if ev.date else (t.value if t else None)
         span = dates.interval(greg, mod)
         s_start, s_end = ev.sentence.start, ev.sentence.end
-        out.append(DatedItem(
-            kind="event", doc_id=doc.id, id=ev.id, text=ev.trigger.text,
-            start_char=ev.trigger.start, end_char=ev.trigger.end,
-            sentence_start=s_start, sentence_end=s_end, sentence=chron.text[s_start:s_end],
-            calendar=doc.calendar, value=value, gregorian=greg, mod=mod,
-            first=span[0] if span else None, last=span[1] if span else None,
-            display=dates.dual_label(value, doc.calendar, greg, mod) if span else "",
-            lemma=ev.lemma, date_source=ev.date_source, timex_text=t.text if t else None,
-            agents=[a.text for a in ev.agents],
-            patients=[a.text for a in ev.patients],
-            places=[a.text for a in ev.places],
-            negated=ev.negated, hedged=ev.hedged,
-        ))
+        out.append(
+            DatedItem(
+                kind="event",
+                doc_id=doc.id,
+                id=ev.id,
+                text=ev.trigger.text,
+                start_char=ev.trigger.start,
+                end_char=ev.trigger.end,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                sentence=chron.text[s_start:s_end],
+                calendar=doc.calendar,
+                value=value,
+                gregorian=greg,
+                mod=mod,
+                first=span[0] if span else None,
+                last=span[1] if span else None,
+                display=dates.dual_label(value, doc.calendar, greg, mod) if span else "",
+                lemma=ev.lemma,
+                date_source=ev.date_source,
+                timex_text=t.text if t else None,
+                agents=[a.text for a in ev.agents],
+                patients=[a.text for a in ev.patients],
+                places=[a.text for a in ev.places],
+                negated=ev.negated,
+                hedged=ev.hedged,
+            )
+        )
     if include_timexes:
         for t in chron.timexes:
             if t.type not in ("DATE", "TIME"):
@@ -110,13 +128,26 @@ def dated_items(chron: Chronicle, *, include_timexes: bool = True) -> list[Dated
             if span is None:
                 continue
             s_start, s_end = _sentence_of(t.start, t.end, starts, chron)
-            out.append(DatedItem(
-                kind="timex", doc_id=doc.id, id=t.id, text=t.text, start_char=t.start,
-                end_char=t.end, sentence_start=s_start, sentence_end=s_end,
-                sentence=chron.text[s_start:s_end], calendar=t.calendar, value=t.value,
-                gregorian=greg, mod=t.mod, first=span[0], last=span[1],
-                display=dates.dual_label(t.value, t.calendar, greg, t.mod),
-            ))
+            out.append(
+                DatedItem(
+                    kind="timex",
+                    doc_id=doc.id,
+                    id=t.id,
+                    text=t.text,
+                    start_char=t.start,
+                    end_char=t.end,
+                    sentence_start=s_start,
+                    sentence_end=s_end,
+                    sentence=chron.text[s_start:s_end],
+                    calendar=t.calendar,
+                    value=t.value,
+                    gregorian=greg,
+                    mod=t.mod,
+                    first=span[0],
+                    last=span[1],
+                    display=dates.dual_label(t.value, t.calendar, greg, t.mod),
+                )
+            )
     out.sort(key=lambda i: (i.first is None, i.first or (0, 0, 0), i.start_char))
     return out
 

@@ -28,15 +28,20 @@ def date_object(day: dates.Ymd, precision: str, display: str) -> dict[str, Any]:
 def slide(it: DatedItem, title: str | None) -> dict[str, Any]:
     assert it.first is not None and it.last is not None
     v = dates.parse(it.gregorian)
-    exact = v is not None and v.precision in ("day", "month", "year") and it.mod not in (
-        "START", "MID", "END")
+    exact = (
+        v is not None
+        and v.precision in ("day", "month", "year")
+        and it.mod not in ("START", "MID", "END")
+    )
     precision = v.precision if exact and v else "day"
     s: dict[str, Any] = {
         "unique_id": f"{it.doc_id[:12]}-{it.id}",
         "start_date": date_object(it.first, precision, it.display),
         "text": {
             "headline": html.escape(it.headline),
-            "text": "<p>" + html.escape(" ".join(it.sentence.split())) + "</p>"
+            "text": "<p>"
+            + html.escape(" ".join(it.sentence.split()))
+            + "</p>"
             + (f"<p><small>{html.escape(title)}</small></p>" if title else ""),
         },
         "group": html.escape(title or it.doc_id[:12]),
@@ -55,8 +60,12 @@ def build(chronicles: Iterable[Chronicle]) -> dict[str, Any]:
         events += [slide(it, title) for it in dated_items(chron) if it.dated]
     headline = docs[0].document.title if len(docs) == 1 else "annales chronology"
     return {
-        "title": {"text": {"headline": html.escape(headline or "annales chronology"),
-                           "text": f"{len(events)} dated events and expressions"}},
+        "title": {
+            "text": {
+                "headline": html.escape(headline or "annales chronology"),
+                "text": f"{len(events)} dated events and expressions",
+            }
+        },
         "events": events,
     }
 

@@ -97,19 +97,34 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise NotFound(f"no document {doc_id!r} in the database")
         return full
 
-    def filters(who: str | None, where: str | None, word: str | None, document: str | None,
-                entity: str | None, date_from: str | None, date_to: str | None, cal: str,
-                timexes: bool = True) -> q.Filters:
+    def filters(
+        who: str | None,
+        where: str | None,
+        word: str | None,
+        document: str | None,
+        entity: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        cal: str,
+        timexes: bool = True,
+    ) -> q.Filters:
         ent = None
         if entity:
             doc_part, _, eid = entity.partition(":")
             ent = (full_doc(doc_part), check_id("entity", eid))
-        return q.resolve(conn(), q.Filters(
-            who=who or None, where=where or None, word=word or None,
-            document=full_doc(document) if document else None, entity=ent,
-            key_from=filter_key("from", date_from, cal),
-            key_to=filter_key("to", date_to, cal, end=True), timexes=timexes,
-        ))
+        return q.resolve(
+            conn(),
+            q.Filters(
+                who=who or None,
+                where=where or None,
+                word=word or None,
+                document=full_doc(document) if document else None,
+                entity=ent,
+                key_from=filter_key("from", date_from, cal),
+                key_to=filter_key("to", date_to, cal, end=True),
+                timexes=timexes,
+            ),
+        )
 
     # ---- JSON API ----------------------------------------------------------------------
 
@@ -124,17 +139,25 @@ def create_app(db_path: str | Path) -> FastAPI:
         return d
 
     @app.get("/api/documents/{doc_id}/text", tags=["documents"], summary="A slice of the text")
-    def api_text(doc_id: str, start: int = Query(0, ge=0),
-                 end: int | None = Query(None, ge=0)) -> dict[str, Any]:
+    def api_text(
+        doc_id: str, start: int = Query(0, ge=0), end: int | None = Query(None, ge=0)
+    ) -> dict[str, Any]:
         full = full_doc(doc_id)
         stop = start + 100_000 if end is None else min(end, start + 100_000)
         if stop < start:
             raise BadParam(f"end={end} is before start={start}")
-        return {"doc_id": full, "start": start, "end": stop,
-                "text": query.document_text(conn(), full, start, stop)}
+        return {
+            "doc_id": full,
+            "start": start,
+            "end": stop,
+            "text": query.document_text(conn(), full, start, stop),
+        }
 
-    @app.get("/api/events", tags=["events"],
-             summary="Events in Gregorian order (undated last), filtered; both calendars")
+    @app.get(
+        "/api/events",
+        tags=["events"],
+        summary="Events in Gregorian order (undated last), filtered; both calendars",
+    )
     def api_events(
         who: str | None = Query(None, max_length=200, description="agent or patient name"),
         where: str | None = Query(None, max_length=200, description="place name"),
@@ -167,39 +190,53 @@ def create_app(db_path: str | Path) -> FastAPI:
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:
         doc = full_doc(document) if document else None
-        rows = query.entities(conn(), name=name, label=label, document=doc, limit=limit,
-                              offset=offset)
+        rows = query.entities(
+            conn(), name=name, label=label, document=doc, limit=limit, offset=offset
+        )
         return {"count": len(rows), "entities": rows}
 
-    @app.get("/api/entities/{doc_id}/{entity_id}", tags=["entities"],
-             summary="One entity with its mentions and events in date order")
+    @app.get(
+        "/api/entities/{doc_id}/{entity_id}",
+        tags=["entities"],
+        summary="One entity with its mentions and events in date order",
+    )
     def api_entity(doc_id: str, entity_id: str) -> dict[str, Any]:
         full = full_doc(doc_id)
         ent = q.entity_row(conn(), full, check_id("entity", entity_id))
         if ent is None:
             raise NotFound(f"no entity {entity_id!r} in document {doc_id[:12]}")
-        return {**ent, "mentions": q.mention_rows(conn(), full, entity_id),
-                "events": q.entity_events(conn(), full, entity_id)}
+        return {
+            **ent,
+            "mentions": q.mention_rows(conn(), full, entity_id),
+            "events": q.entity_events(conn(), full, entity_id),
+        }
 
     @app.get("/api/timexes", tags=["timexes"], summary="Dated temporal expressions")
-    def api_timexes(document: str | None = Query(None, max_length=64),
-                    limit: int = Query(100, ge=1, le=MAX_LIMIT),
-                    offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def api_timexes(
+        document: str | None = Query(None, max_length=64),
+        limit: int = Query(100, ge=1, le=MAX_LIMIT),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
         doc = full_doc(document) if document else None
         rows = query.timexes(conn(), document=doc, limit=limit, offset=offset)
         return {"count": len(rows), "timexes": rows}
 
     @app.get("/api/search", tags=["search"], summary="Full-text search over sentences")
-    def api_search(q_: str = Query(..., alias="q", min_length=1, max_length=500),
-                   document: str | None = Query(None, max_length=64),
-                   limit: int = Query(50, ge=1, le=MAX_LIMIT),
-                   offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    def api_search(
+        q_: str = Query(..., alias="q", min_length=1, max_length=500),
+        document: str | None = Query(None, max_length=64),
+        limit: int = Query(50, ge=1, le=MAX_LIMIT),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
         doc = full_doc(document) if document else None
         rows = query.search(conn(), q_, document=doc, limit=limit, offset=offset)
         return {"count": len(rows), "results": rows}
 
-    @app.get("/api/timeline", tags=["timeline"],
-             summary="Timeline items in a visible window (clusters when too many)")
+    @app.get(
+        "/api/timeline",
+        tags=["timeline"],
+        summary="Timeline items in a visible window (clusters when too many)",
+    )
     def api_timeline(
         start: str | None = Query(None, max_length=20, description="window start, Gregorian"),
         end: str | None = Query(None, max_length=20, description="window end, Gregorian"),
@@ -229,8 +266,14 @@ def create_app(db_path: str | Path) -> FastAPI:
             view = foc or ext
             lo, hi = q.dates.sort_position(view[0]), q.dates.sort_position(view[1]) + 1
         else:
-            return {"mode": "items", "count": 0, "items": [], "groups": [], "extent": None,
-                    "focus": None}
+            return {
+                "mode": "items",
+                "count": 0,
+                "items": [],
+                "groups": [],
+                "extent": None,
+                "focus": None,
+            }
         out = q.timeline(c, lo, hi, f, group, max_items, index=index)
         out["extent"] = list(ext) if ext else None
         out["focus"] = list(foc) if foc else out["extent"]
@@ -250,9 +293,13 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "documents.html", docs=query.documents(conn()))
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def reader(request: Request, doc_id: str, event: str | None = Query(None, max_length=64),
-               timex: str | None = Query(None, max_length=64),
-               at: int | None = Query(None, ge=0)) -> Response:
+    def reader(
+        request: Request,
+        doc_id: str,
+        event: str | None = Query(None, max_length=64),
+        timex: str | None = Query(None, max_length=64),
+        at: int | None = Query(None, ge=0),
+    ) -> Response:
         full = full_doc(doc_id)
         c = conn()
         doc = query.document(c, full)
@@ -292,19 +339,31 @@ def create_app(db_path: str | Path) -> FastAPI:
         if focus:
             all_marks.insert(0, q.Mark(focus[0], focus[1], "focus"))
         segs = q.segments(text, lo, all_marks)
-        return page(request, "reader.html", doc=doc, segs=segs, ev=ev, tx=tx, nav=nav,
-                    lo=lo, hi=hi, window=READER_WINDOW)
+        return page(
+            request,
+            "reader.html",
+            doc=doc,
+            segs=segs,
+            ev=ev,
+            tx=tx,
+            nav=nav,
+            lo=lo,
+            hi=hi,
+            window=READER_WINDOW,
+        )
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(request: Request, name: str | None = Query(None, max_length=200),
-                      label: str | None = Query(None, max_length=20),
-                      document: str | None = Query(None, max_length=64)) -> Response:
+    def entities_page(
+        request: Request,
+        name: str | None = Query(None, max_length=200),
+        label: str | None = Query(None, max_length=20),
+        document: str | None = Query(None, max_length=64),
+    ) -> Response:
         doc = full_doc(document) if document else None
         rows = query.entities(conn(), name=name, label=label or None, document=doc, limit=500)
         return page(request, "entities.html", rows=rows, name=name or "", label=label or "")
 
-    @app.get("/entities/{doc_id}/{entity_id}", response_class=HTMLResponse,
-             include_in_schema=False)
+    @app.get("/entities/{doc_id}/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, doc_id: str, entity_id: str) -> Response:
         full = full_doc(doc_id)
         c = conn()
@@ -312,13 +371,21 @@ def create_app(db_path: str | Path) -> FastAPI:
         if ent is None:
             raise NotFound(f"no entity {entity_id!r} in document {doc_id[:12]}")
         doc = query.document(c, full)
-        return page(request, "entity.html", ent=ent, doc=doc,
-                    mentions=q.mention_rows(c, full, entity_id),
-                    events=q.entity_events(c, full, entity_id))
+        return page(
+            request,
+            "entity.html",
+            ent=ent,
+            doc=doc,
+            mentions=q.mention_rows(c, full, entity_id),
+            events=q.entity_events(c, full, entity_id),
+        )
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q_: str = Query("", alias="q", max_length=500),
-                    document: str | None = Query(None, max_length=64)) -> Response:
+    def search_page(
+        request: Request,
+        q_: str = Query("", alias="q", max_length=500),
+        document: str | None = Query(None, max_length=64),
+    ) -> Response:
         doc = full_doc(document) if document else None
         rows = query.search(conn(), q_, document=doc, limit=100) if q_.strip() else []
         return page(request, "search.html", rows=rows, q=q_)
@@ -333,7 +400,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 def _sentence_around(c: sqlite3.Connection, doc_id: str, start: int, end: int) -> tuple[int, int]:
     row = c.execute(
         'SELECT start, "end" FROM sentences WHERE doc_id = ? AND start <= ? ORDER BY start DESC'
-        " LIMIT 1", (doc_id, start)).fetchone()
+        " LIMIT 1",
+        (doc_id, start),
+    ).fetchone()
     if row and row[1] >= end:
         return row[0], row[1]
     return max(0, start - 100), end + 100
@@ -341,8 +410,12 @@ def _sentence_around(c: sqlite3.Connection, doc_id: str, start: int, end: int) -
 
 def _snap(c: sqlite3.Connection, doc_id: str, lo: int, hi: int) -> tuple[int, int]:
     """Widen a window to whole sentences so the reader never starts mid-word."""
-    a = c.execute('SELECT start FROM sentences WHERE doc_id = ? AND start <= ? AND "end" > ?'
-                  " LIMIT 1", (doc_id, lo, lo)).fetchone()
-    b = c.execute('SELECT "end" FROM sentences WHERE doc_id = ? AND start < ? AND "end" >= ?'
-                  " LIMIT 1", (doc_id, hi, hi)).fetchone()
+    a = c.execute(
+        'SELECT start FROM sentences WHERE doc_id = ? AND start <= ? AND "end" > ? LIMIT 1',
+        (doc_id, lo, lo),
+    ).fetchone()
+    b = c.execute(
+        'SELECT "end" FROM sentences WHERE doc_id = ? AND start < ? AND "end" >= ? LIMIT 1',
+        (doc_id, hi, hi),
+    ).fetchone()
     return (a[0] if a else lo), (b[0] if b else hi)

@@ -61,8 +61,11 @@ class KeyIndex:
         self.doc: dict[str, np.ndarray] = {}
         for kind, sql in (
             ("events", "SELECT sort_key, doc_id FROM events WHERE sort_key IS NOT NULL"),
-            ("timexes", "SELECT sort_key, doc_id FROM timexes WHERE sort_key IS NOT NULL"
-                        " AND type IN ('DATE', 'TIME')"),
+            (
+                "timexes",
+                "SELECT sort_key, doc_id FROM timexes WHERE sort_key IS NOT NULL"
+                " AND type IN ('DATE', 'TIME')",
+            ),
         ):
             rows = conn.execute(sql).fetchall()
             keys = np.fromiter((r[0] for r in rows), dtype=np.float64, count=len(rows))
@@ -70,7 +73,9 @@ class KeyIndex:
             order = np.argsort(keys, kind="stable")
             self.keys[kind], self.doc[kind] = keys[order], docs[order]
 
-    def _slice(self, kind: str, lo: float, hi: float, document: str | None) -> tuple[np.ndarray, np.ndarray]:
+    def _slice(
+        self, kind: str, lo: float, hi: float, document: str | None
+    ) -> tuple[np.ndarray, np.ndarray]:
         keys, docs = self.keys[kind], self.doc[kind]
         a, b = np.searchsorted(keys, lo, "left"), np.searchsorted(keys, hi, "left")
         k, d = keys[a:b], docs[a:b]
@@ -87,8 +92,9 @@ class KeyIndex:
     def count(self, kind: str, lo: float, hi: float, document: str | None) -> int:
         return int(len(self._slice(kind, lo, hi, document)[0]))
 
-    def buckets(self, kind: str, origin: float, lo: float, hi: float, width: float,
-                document: str | None) -> list[tuple[int, str, int]]:
+    def buckets(
+        self, kind: str, origin: float, lo: float, hi: float, width: float, document: str | None
+    ) -> list[tuple[int, str, int]]:
         k, d = self._slice(kind, lo, hi, document)
         if not len(k):
             return []
@@ -96,7 +102,10 @@ class KeyIndex:
         combo = b * len(self.docs) + d
         values, counts = np.unique(combo, return_counts=True)
         n = len(self.docs)
-        return [(int(v // n), self.docs[int(v % n)], int(c)) for v, c in zip(values, counts, strict=True)]
+        return [
+            (int(v // n), self.docs[int(v % n)], int(c))
+            for v, c in zip(values, counts, strict=True)
+        ]
 
 
 _INDEX: dict[tuple[str, tuple[Any, ...]], KeyIndex] = {}
@@ -105,7 +114,9 @@ _INDEX_LOCK = threading.Lock()
 
 def state(conn: sqlite3.Connection) -> tuple[Any, ...]:
     """What identifies the database's content: documents are only ever added or removed."""
-    return tuple(conn.execute("SELECT count(*), max(rowid), max(read_at) FROM documents").fetchone())
+    return tuple(
+        conn.execute("SELECT count(*), max(rowid), max(read_at) FROM documents").fetchone()
+    )
 
 
 def key_index(conn: sqlite3.Connection, db_key: str) -> KeyIndex:
@@ -147,7 +158,9 @@ def resolve(conn: sqlite3.Connection, f: Filters) -> Filters:
     if f.entity:
         rows = conn.execute(
             "SELECT e.rowid FROM events e WHERE (e.doc_id, e.id) IN (SELECT a.doc_id, a.event_id"
-            " FROM event_arguments a WHERE a.doc_id = ? AND a.entity_id = ?)", f.entity).fetchall()
+            " FROM event_arguments a WHERE a.doc_id = ? AND a.entity_id = ?)",
+            f.entity,
+        ).fetchall()
         sets.append({r[0] for r in rows})
     if sets:
         f.rowids = json.dumps(sorted(set.intersection(*sets)))
@@ -228,20 +241,23 @@ def densest(keys: np.ndarray, share: float = FOCUS_SHARE) -> tuple[float, float]
     w = max(1, int(np.ceil(share * n)))
     if w >= n:
         return float(keys[0]), float(keys[-1])
-    spans = keys[w - 1:] - keys[: n - w + 1]
+    spans = keys[w - 1 :] - keys[: n - w + 1]
     i = int(np.argmin(spans))
     return float(keys[i]), float(keys[i + w - 1])
 
 
-def focus(conn: sqlite3.Connection, f: Filters, index: KeyIndex | None) -> tuple[dates.Ymd, dates.Ymd] | None:
+def focus(
+    conn: sqlite3.Connection, f: Filters, index: KeyIndex | None
+) -> tuple[dates.Ymd, dates.Ymd] | None:
     """Where the opening view should look: the densest stretch of the matching events,
     widened by half its length on each side (at least a week)."""
     if index is not None and not f.events_only and f.key_from is None and f.key_to is None:
         keys = index.keys_of(f.document)
     else:
         ec, ep = event_clauses(f)
-        rows = conn.execute(f"SELECT e.sort_key FROM events e WHERE {' AND '.join(ec)}"
-                            " ORDER BY e.sort_key", ep).fetchall()
+        rows = conn.execute(
+            f"SELECT e.sort_key FROM events e WHERE {' AND '.join(ec)} ORDER BY e.sort_key", ep
+        ).fetchall()
         keys = np.fromiter((r[0] for r in rows), dtype=np.float64, count=len(rows))
     span = densest(keys)
     if span is None:
@@ -252,8 +268,13 @@ def focus(conn: sqlite3.Connection, f: Filters, index: KeyIndex | None) -> tuple
 
 
 def timeline(
-    conn: sqlite3.Connection, lo: float, hi: float, f: Filters, group: str = "document",
-    max_items: int = MAX_ITEMS, index: KeyIndex | None = None,
+    conn: sqlite3.Connection,
+    lo: float,
+    hi: float,
+    f: Filters,
+    group: str = "document",
+    max_items: int = MAX_ITEMS,
+    index: KeyIndex | None = None,
 ) -> dict[str, Any]:
     """Items in ``[lo, hi)`` (plus one window of margin on the left so ranges that began
     earlier still show), or clusters when there are more than ``max_items``.
@@ -270,13 +291,16 @@ def timeline(
         tc[1].extend([w_lo, w_hi])
     top: list[str] = []
     if group == "entity":
-        top = [r[0] for r in conn.execute(
-            "SELECT n.name, count(*) AS c FROM events e JOIN event_arguments a"
-            " ON a.doc_id = e.doc_id AND a.event_id = e.id JOIN entities n"
-            " ON n.doc_id = a.doc_id AND n.id = a.entity_id"
-            f" WHERE {' AND '.join(ec)} GROUP BY n.name ORDER BY c DESC, n.name LIMIT ?",
-            (*ep, MAX_ENTITY_GROUPS),
-        )]
+        top = [
+            r[0]
+            for r in conn.execute(
+                "SELECT n.name, count(*) AS c FROM events e JOIN event_arguments a"
+                " ON a.doc_id = e.doc_id AND a.event_id = e.id JOIN entities n"
+                " ON n.doc_id = a.doc_id AND n.id = a.entity_id"
+                f" WHERE {' AND '.join(ec)} GROUP BY n.name ORDER BY c DESC, n.name LIMIT ?",
+                (*ep, MAX_ENTITY_GROUPS),
+            )
+        ]
     fast = index is not None and group == "document" and not f.events_only
     a = max(w_lo, f.key_from) if f.key_from is not None else w_lo
     b = min(w_hi, f.key_to) if f.key_to is not None else w_hi
@@ -286,10 +310,15 @@ def timeline(
         n_timexes = index.count("timexes", a, b, f.document) if tc else 0
     else:
         n_events = conn.execute(
-            f"SELECT count(*) FROM events e WHERE {' AND '.join(ec)}", ep).fetchone()[0]
-        n_timexes = conn.execute(
-            f"SELECT count(*) FROM timexes t WHERE {' AND '.join(tc[0])}", tc[1]
-        ).fetchone()[0] if tc else 0
+            f"SELECT count(*) FROM events e WHERE {' AND '.join(ec)}", ep
+        ).fetchone()[0]
+        n_timexes = (
+            conn.execute(
+                f"SELECT count(*) FROM timexes t WHERE {' AND '.join(tc[0])}", tc[1]
+            ).fetchone()[0]
+            if tc
+            else 0
+        )
     total = n_events + n_timexes
     if total > max_items:
         width = max((w_hi - w_lo) / (2 * BUCKETS), 1.0)
@@ -311,7 +340,9 @@ def timeline(
     return {"mode": mode, "count": total, "items": items, "groups": groups}
 
 
-def _groups(conn: sqlite3.Connection, items: list[dict[str, Any]], group: str) -> list[dict[str, str]]:
+def _groups(
+    conn: sqlite3.Connection, items: list[dict[str, Any]], group: str
+) -> list[dict[str, str]]:
     keys = sorted({it["group"] for it in items})
     if group == "entity":
         return [{"id": k, "label": k} for k in keys]
@@ -323,8 +354,14 @@ def _groups(conn: sqlite3.Connection, items: list[dict[str, Any]], group: str) -
 
 
 def _bucket_rows(
-    conn: sqlite3.Connection, origin: float, width: float, ec: list[str], ep: list[Any],
-    tc: tuple[list[str], list[Any]] | None, group: str, top: list[str],
+    conn: sqlite3.Connection,
+    origin: float,
+    width: float,
+    ec: list[str],
+    ep: list[Any],
+    tc: tuple[list[str], list[Any]] | None,
+    group: str,
+    top: list[str],
 ) -> list[tuple[int, str, int]]:
     """(bucket, group, count) for a filtered window, bucketed in memory from the keys."""
     if group == "entity":
@@ -337,8 +374,9 @@ def _bucket_rows(
             (*ep, *top),
         ).fetchall()
     else:
-        rows = conn.execute(f"SELECT e.sort_key, e.doc_id FROM events e WHERE {' AND '.join(ec)}",
-                            ep).fetchall()
+        rows = conn.execute(
+            f"SELECT e.sort_key, e.doc_id FROM events e WHERE {' AND '.join(ec)}", ep
+        ).fetchall()
         if tc:
             rows += conn.execute(
                 f"SELECT t.sort_key, t.doc_id FROM timexes t WHERE {' AND '.join(tc[0])}", tc[1]
@@ -350,7 +388,9 @@ def _bucket_rows(
     return [(b, g, n) for (b, g), n in counts.items()]
 
 
-def _clusters(rows: list[tuple[int, str, int]], origin: float, width: float) -> list[dict[str, Any]]:
+def _clusters(
+    rows: list[tuple[int, str, int]], origin: float, width: float
+) -> list[dict[str, Any]]:
     merged: dict[tuple[int, str], int] = {}
     for b, g, n in rows:
         merged[(b, g)] = merged.get((b, g), 0) + n
@@ -358,12 +398,19 @@ def _clusters(rows: list[tuple[int, str, int]], origin: float, width: float) -> 
     for (b, g), n in sorted(merged.items()):
         first = key_to_ymd(origin + b * width)
         last = key_to_ymd(origin + (b + 1) * width - 1)
-        out.append({
-            "key": f"c:{g}:{b}", "cluster": True, "kind": "cluster", "count": int(n),
-            "first": first, "last": last if last >= first else first, "group": g,
-            "label": f"{int(n):,} events and dates, {dates.label(dates.iso(first))} to "
-                     f"{dates.label(dates.iso(last))}: zoom in to see them",
-        })
+        out.append(
+            {
+                "key": f"c:{g}:{b}",
+                "cluster": True,
+                "kind": "cluster",
+                "count": int(n),
+                "first": first,
+                "last": last if last >= first else first,
+                "group": g,
+                "label": f"{int(n):,} events and dates, {dates.label(dates.iso(first))} to "
+                f"{dates.label(dates.iso(last))}: zoom in to see them",
+            }
+        )
     return out
 
 
@@ -386,10 +433,14 @@ def _event_items(
         if span is None:
             continue
         base = {
-            "kind": "event", "doc_id": r["doc_id"], "id": r["id"],
+            "kind": "event",
+            "doc_id": r["doc_id"],
+            "id": r["id"],
             "headline": headline(r["trigger_text"], a, bool(r["negated"]), bool(r["hedged"])),
             "display": dates.dual_label(r["date"], r["calendar"], r["gregorian"], mod),
-            "first": span[0], "last": span[1], "date_source": r["date_source"],
+            "first": span[0],
+            "last": span[1],
+            "date_source": r["date_source"],
             "sentence": _trim(r["sentence_text"]),
         }
         if group == "entity":
@@ -412,12 +463,20 @@ def _timex_items(conn: sqlite3.Connection, tc: tuple[list[str], list[Any]]) -> l
         span = dates.interval(r["gregorian"], r["mod"])
         if span is None:
             continue
-        out.append({
-            "key": f"t:{r['doc_id']}:{r['id']}", "kind": "timex", "doc_id": r["doc_id"],
-            "id": r["id"], "headline": r["text"],
-            "display": dates.dual_label(r["value"], r["calendar"], r["gregorian"], r["mod"]),
-            "first": span[0], "last": span[1], "group": r["doc_id"], "date_source": None,
-        })
+        out.append(
+            {
+                "key": f"t:{r['doc_id']}:{r['id']}",
+                "kind": "timex",
+                "doc_id": r["doc_id"],
+                "id": r["id"],
+                "headline": r["text"],
+                "display": dates.dual_label(r["value"], r["calendar"], r["gregorian"], r["mod"]),
+                "first": span[0],
+                "last": span[1],
+                "group": r["doc_id"],
+                "date_source": None,
+            }
+        )
     return out
 
 
@@ -426,7 +485,9 @@ def _trim(text: str | None, n: int = 240) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def headline(trigger: str, args: dict[str, list[dict[str, Any]]], negated: bool, hedged: bool) -> str:
+def headline(
+    trigger: str, args: dict[str, list[dict[str, Any]]], negated: bool, hedged: bool
+) -> str:
     """``Kerensky wired the Provisional Government``: agent, trigger, first patient."""
     who = ", ".join(x["text"] for x in args.get("agents", [])[:2])
     whom = ", ".join(x["text"] for x in args.get("patients", [])[:1])
@@ -457,18 +518,25 @@ def arguments(
                 (doc_id, *chunk),
             ):
                 roles = out.setdefault((doc_id, a["event_id"]), {})
-                roles.setdefault(ROLE_CLASS.get(a["role"], a["role"]), []).append({
-                    "start": a["start"], "end": a["end"], "text": a["text"],
-                    "entity": a["entity_id"], "entity_name": a["name"], "label": a["label"],
-                })
+                roles.setdefault(ROLE_CLASS.get(a["role"], a["role"]), []).append(
+                    {
+                        "start": a["start"],
+                        "end": a["end"],
+                        "text": a["text"],
+                        "entity": a["entity_id"],
+                        "entity_name": a["name"],
+                        "label": a["label"],
+                    }
+                )
     return out
 
 
 # ---- reader -----------------------------------------------------------------------------
 
+
 def event_row(conn: sqlite3.Connection, doc_id: str, event_id: str) -> dict[str, Any] | None:
     r = conn.execute(
-        "SELECT e.*, t.start AS t_start, t.\"end\" AS t_end, t.text AS t_text, t.mod AS t_mod"
+        'SELECT e.*, t.start AS t_start, t."end" AS t_end, t.text AS t_text, t.mod AS t_mod'
         " FROM events e LEFT JOIN timexes t ON t.doc_id = e.doc_id AND t.id = e.time"
         " WHERE e.doc_id = ? AND e.id = ?",
         (doc_id, event_id),
@@ -477,8 +545,9 @@ def event_row(conn: sqlite3.Connection, doc_id: str, event_id: str) -> dict[str,
         return None
     ev = dict(r)
     ev["arguments"] = arguments(conn, [(doc_id, event_id)]).get((doc_id, event_id), {})
-    ev["display"] = dates.dual_label(ev["date"], ev["calendar"], ev["gregorian"],
-                                     ev["t_mod"] if ev["time"] else None)
+    ev["display"] = dates.dual_label(
+        ev["date"], ev["calendar"], ev["gregorian"], ev["t_mod"] if ev["time"] else None
+    )
     return ev
 
 
@@ -494,27 +563,36 @@ def timex_row(conn: sqlite3.Connection, doc_id: str, timex_id: str) -> dict[str,
 
 def neighbours(conn: sqlite3.Connection, doc_id: str, ev: dict[str, Any]) -> dict[str, str | None]:
     """Previous/next event in reading order and in time (Gregorian), within the document."""
+
     def one(sql: str, params: tuple[Any, ...]) -> str | None:
         row = conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
     out = {
-        "prev": one("SELECT id FROM events WHERE doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1",
-                    (doc_id, ev["seq"])),
-        "next": one("SELECT id FROM events WHERE doc_id = ? AND seq > ? ORDER BY seq LIMIT 1",
-                    (doc_id, ev["seq"])),
-        "earlier": None, "later": None,
+        "prev": one(
+            "SELECT id FROM events WHERE doc_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1",
+            (doc_id, ev["seq"]),
+        ),
+        "next": one(
+            "SELECT id FROM events WHERE doc_id = ? AND seq > ? ORDER BY seq LIMIT 1",
+            (doc_id, ev["seq"]),
+        ),
+        "earlier": None,
+        "later": None,
     }
     if ev["sort_key"] is not None:
         k, s = ev["sort_key"], ev["seq"]
         out["earlier"] = one(
             "SELECT id FROM events WHERE doc_id = ? AND sort_key IS NOT NULL AND"
             " (sort_key < ? OR (sort_key = ? AND seq < ?)) ORDER BY sort_key DESC, seq DESC"
-            " LIMIT 1", (doc_id, k, k, s))
+            " LIMIT 1",
+            (doc_id, k, k, s),
+        )
         out["later"] = one(
             "SELECT id FROM events WHERE doc_id = ? AND sort_key IS NOT NULL AND"
             " (sort_key > ? OR (sort_key = ? AND seq > ?)) ORDER BY sort_key, seq LIMIT 1",
-            (doc_id, k, k, s))
+            (doc_id, k, k, s),
+        )
     return out
 
 
@@ -542,12 +620,14 @@ def segments(text: str, base: int, marks: list[Mark]) -> list[dict[str, Any]]:
         if a == b:
             continue
         covering = [m for m in starts if m.start - base <= a and m.end - base >= b]
-        out.append({
-            "text": text[a:b],
-            "cls": " ".join(dict.fromkeys(m.cls for m in covering)),
-            "href": next((m.href for m in reversed(covering) if m.href), None),
-            "title": next((m.title for m in reversed(covering) if m.title), None),
-        })
+        out.append(
+            {
+                "text": text[a:b],
+                "cls": " ".join(dict.fromkeys(m.cls for m in covering)),
+                "href": next((m.href for m in reversed(covering) if m.href), None),
+                "title": next((m.title for m in reversed(covering) if m.title), None),
+            }
+        )
     return out
 
 
@@ -557,19 +637,36 @@ def window_marks(conn: sqlite3.Connection, doc_id: str, lo: int, hi: int) -> lis
     for r in conn.execute(
         'SELECT m.start, m."end", m.entity_id, n.name, n.label FROM mentions m JOIN entities n'
         " ON n.doc_id = m.doc_id AND n.id = m.entity_id"
-        ' WHERE m.doc_id = ? AND m."end" > ? AND m.start < ?', (doc_id, lo, hi)
+        ' WHERE m.doc_id = ? AND m."end" > ? AND m.start < ?',
+        (doc_id, lo, hi),
     ):
-        marks.append(Mark(r[0], r[1], f"ent ent-{(r[4] or '').lower()}",
-                          f"/entities/{doc_id}/{r[2]}", f"{r[3]} ({r[4]})"))
+        marks.append(
+            Mark(
+                r[0],
+                r[1],
+                f"ent ent-{(r[4] or '').lower()}",
+                f"/entities/{doc_id}/{r[2]}",
+                f"{r[3]} ({r[4]})",
+            )
+        )
     for r in conn.execute(
         'SELECT start, "end", id, value, calendar, gregorian, mod FROM timexes'
-        ' WHERE doc_id = ? AND "end" > ? AND start < ?', (doc_id, lo, hi)
+        ' WHERE doc_id = ? AND "end" > ? AND start < ?',
+        (doc_id, lo, hi),
     ):
-        marks.append(Mark(r[0], r[1], "tx", f"/documents/{doc_id}?timex={r[2]}",
-                          dates.dual_label(r[3], r[4], r[5], r[6]) or r[3]))
+        marks.append(
+            Mark(
+                r[0],
+                r[1],
+                "tx",
+                f"/documents/{doc_id}?timex={r[2]}",
+                dates.dual_label(r[3], r[4], r[5], r[6]) or r[3],
+            )
+        )
     for r in conn.execute(
         "SELECT trigger_start, trigger_end, id, lemma FROM events"
-        " WHERE doc_id = ? AND trigger_end > ? AND trigger_start < ?", (doc_id, lo, hi)
+        " WHERE doc_id = ? AND trigger_end > ? AND trigger_start < ?",
+        (doc_id, lo, hi),
     ):
         marks.append(Mark(r[0], r[1], "ev", f"/documents/{doc_id}?event={r[2]}", f"event: {r[3]}"))
     return marks
@@ -594,12 +691,19 @@ def mention_rows(conn: sqlite3.Connection, doc_id: str, entity_id: str) -> list[
     for r in rows:
         i = bisect.bisect_right(starts, r["start"]) - 1
         ref = dated[i] if i >= 0 else None
-        out.append({
-            "start": r["start"], "end": r["end"], "text": r["text"],
-            "sentence": r["s_text"] or "", "s_start": r["s_start"],
-            "key": ref["sort_key"] if ref else None,
-            "date": dates.dual_label(ref["value"], ref["calendar"], ref["gregorian"]) if ref else "",
-        })
+        out.append(
+            {
+                "start": r["start"],
+                "end": r["end"],
+                "text": r["text"],
+                "sentence": r["s_text"] or "",
+                "s_start": r["s_start"],
+                "key": ref["sort_key"] if ref else None,
+                "date": dates.dual_label(ref["value"], ref["calendar"], ref["gregorian"])
+                if ref
+                else "",
+            }
+        )
     out.sort(key=lambda m: (m["key"] is None, m["key"] or 0, m["start"]))
     return out
 
@@ -612,8 +716,14 @@ def entity_events(conn: sqlite3.Connection, doc_id: str, entity_id: str) -> list
         " ORDER BY e.sort_key IS NULL, e.sort_key, e.seq",
         (doc_id, entity_id),
     ).fetchall()
-    return [{**dict(r), "display": dates.dual_label(r["date"], r["calendar"], r["gregorian"]),
-             "sentence": _trim(r["sentence_text"], 300)} for r in rows]
+    return [
+        {
+            **dict(r),
+            "display": dates.dual_label(r["date"], r["calendar"], r["gregorian"]),
+            "sentence": _trim(r["sentence_text"], 300),
+        }
+        for r in rows
+    ]
 
 
 def entity_row(conn: sqlite3.Connection, doc_id: str, entity_id: str) -> dict[str, Any] | None:
@@ -623,45 +733,69 @@ def entity_row(conn: sqlite3.Connection, doc_id: str, entity_id: str) -> dict[st
         return None
     out = dict(row)
     out["aliases"] = json.loads(out["aliases"] or "[]")
-    out["elsewhere"] = [dict(x) for x in conn.execute(
-        "SELECT n.doc_id, n.id, d.title FROM entities n JOIN documents d ON d.id = n.doc_id"
-        " WHERE n.name = ? AND n.label = ? AND NOT (n.doc_id = ? AND n.id = ?) LIMIT 20",
-        (out["name"], out["label"], doc_id, entity_id))]
+    out["elsewhere"] = [
+        dict(x)
+        for x in conn.execute(
+            "SELECT n.doc_id, n.id, d.title FROM entities n JOIN documents d ON d.id = n.doc_id"
+            " WHERE n.name = ? AND n.label = ? AND NOT (n.doc_id = ? AND n.id = ?) LIMIT 20",
+            (out["name"], out["label"], doc_id, entity_id),
+        )
+    ]
     return out
 
 
-def event_list(conn: sqlite3.Connection, f: Filters, limit: int, offset: int) -> list[dict[str, Any]]:
+def event_list(
+    conn: sqlite3.Connection, f: Filters, limit: int, offset: int
+) -> list[dict[str, Any]]:
     """Events in Gregorian order (undated last), with arguments and both-calendar labels.
 
     Dated and undated events are read separately so the dated part walks the ``sort_key``
     index instead of sorting the whole table."""
     dated_only = f.key_from is not None or f.key_to is not None
     ec, ep = event_clauses(f, dated=True)
-    cols = ("e.*, d.title AS document_title, t.mod AS t_mod, t.value AS t_value, t.text AS time_text")
-    join = ("FROM events e JOIN documents d ON d.id = e.doc_id"
-            " LEFT JOIN timexes t ON t.doc_id = e.doc_id AND t.id = e.time")
-    rows = conn.execute(f"SELECT {cols} {join} WHERE {' AND '.join(ec)} ORDER BY e.sort_key"
-                        " LIMIT ? OFFSET ?", (*ep, limit, offset)).fetchall()
+    cols = "e.*, d.title AS document_title, t.mod AS t_mod, t.value AS t_value, t.text AS time_text"
+    join = (
+        "FROM events e JOIN documents d ON d.id = e.doc_id"
+        " LEFT JOIN timexes t ON t.doc_id = e.doc_id AND t.id = e.time"
+    )
+    rows = conn.execute(
+        f"SELECT {cols} {join} WHERE {' AND '.join(ec)} ORDER BY e.sort_key LIMIT ? OFFSET ?",
+        (*ep, limit, offset),
+    ).fetchall()
     if not dated_only and len(rows) < limit:
-        n_dated = offset + len(rows) if rows else conn.execute(
-            f"SELECT count(*) FROM events e WHERE {' AND '.join(ec)}", ep).fetchone()[0]
+        n_dated = (
+            offset + len(rows)
+            if rows
+            else conn.execute(
+                f"SELECT count(*) FROM events e WHERE {' AND '.join(ec)}", ep
+            ).fetchone()[0]
+        )
         uc, up = event_clauses(f, dated=False)
         uc.append("e.sort_key IS NULL")
         rows += conn.execute(
             f"SELECT {cols} {join} WHERE {' AND '.join(uc)} ORDER BY d.rowid, e.seq LIMIT ? OFFSET ?",
-            (*up, limit - len(rows), max(0, offset - n_dated))).fetchall()
+            (*up, limit - len(rows), max(0, offset - n_dated)),
+        ).fetchall()
     args = arguments(conn, [(r["doc_id"], r["id"]) for r in rows])
     out = []
     for r in rows:
         d = dict(r)
         mod = d.pop("t_mod") if d.pop("t_value") == d["date"] else None
-        d["display"] = dates.dual_label(d["date"], d["calendar"], d["gregorian"], mod) if d["date"] else None
+        d["display"] = (
+            dates.dual_label(d["date"], d["calendar"], d["gregorian"], mod) if d["date"] else None
+        )
         d["negated"], d["hedged"] = bool(d["negated"]), bool(d["hedged"])
         d["quantities"] = json.loads(d["quantities"] or "[]")
-        d["trigger"] = {"start": d.pop("trigger_start"), "end": d.pop("trigger_end"),
-                        "text": d.pop("trigger_text")}
-        d["sentence"] = {"start": d.pop("sentence_start"), "end": d.pop("sentence_end"),
-                         "text": d.pop("sentence_text")}
+        d["trigger"] = {
+            "start": d.pop("trigger_start"),
+            "end": d.pop("trigger_end"),
+            "text": d.pop("trigger_text"),
+        }
+        d["sentence"] = {
+            "start": d.pop("sentence_start"),
+            "end": d.pop("sentence_end"),
+            "text": d.pop("sentence_text"),
+        }
         a = args.get((r["doc_id"], r["id"]), {})
         for role in ("agents", "patients", "places"):
             d[role] = a.get(role, [])
