@@ -266,3 +266,51 @@ def test_auto_calendar_reports_reason() -> None:
         "In Petrograd on 22 June 1917 the workers of Moscow and Kiev struck.", calendar="auto"
     )
     assert facts["calendar"] in ("julian", "gregorian") and facts["calendar_reason"]
+
+
+# --------------------------------------------------------------------------- reference discipline
+def test_passing_year_does_not_move_reference() -> None:
+    got = values(
+        "On 22 June the Ikon of 1612 was carried out. On the 25th the crowd dispersed.",
+        reference="1917",
+    )
+    assert got[-1] == ("the 25th", "1917-06-25")
+
+
+def test_comparison_offset_does_not_move_reference() -> None:
+    got = values("It was truer in 1914 than a century earlier. On 5 September the armies met.")
+    assert ("a century earlier", "1814") in got
+    assert got[-1] == ("5 September", "1914-09-05")
+
+
+def test_coordinated_days_share_month() -> None:
+    got = values("After the 5th and 6th of October, 1789, the king went to Paris.")
+    assert got[0] == ("the 5th", "1789-10-05")
+
+
+def test_verb_and_noun_homonyms() -> None:
+    assert values("the abuses that spring from despotism", reference="1790") == []
+    assert values("since the fall of Kornilov", reference="1917") == []
+    assert values("troops stationed in the Winter Palace", reference="1917") == []
+
+
+# --------------------------------------------------------------------------- news conventions
+def test_comparative_period_after_quarter() -> None:
+    got = values(
+        "Third-quarter profit rose to $5 million from $3 million a year ago.",
+        mode="news",
+        dct="1989-10-27",
+    )
+    assert got == [("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]
+
+
+def test_month_with_relative_year() -> None:
+    got = values(
+        "It began in February this year and in June last year.", mode="news", dct="1998-12-03"
+    )
+    assert got == [("February this year", "1998-02"), ("June last year", "1997-06")]
+
+
+def test_rate_is_a_set() -> None:
+    t = one("He earned two pounds a month.")
+    assert (t.type, t.value) == ("SET", "P1M")
