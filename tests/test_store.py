@@ -292,3 +292,29 @@ def test_stored_json_is_the_annales_1_payload(db: sqlite3.Connection) -> None:
     write_chronicle(db, ch)
     blob = db.execute("SELECT chronicle FROM documents").fetchone()[0]
     assert json.loads(zlib.decompress(blob)) == ch.to_dict()
+
+
+def test_known_migration_is_applied_in_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annales.store import db as store_db
+
+    p = tmp_path / "v1.db"
+    conn = connect(p)
+    write_chronicle(conn, make_chronicle("a", 3))
+    conn.close()
+    monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store_db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE documents ADD COLUMN note TEXT;"})
+    conn = connect(p)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    assert "note" in [r[1] for r in conn.execute("PRAGMA table_info(documents)")]
+    assert len(events(conn)) == 3
+    # a migration that fails leaves the file at its old version
+    q = tmp_path / "v1b.db"
+    monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION)
+    connect(q).close()
+    monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store_db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE documents ADD COLUMN n TEXT; SELECT * FROM nowhere;"})
+    with pytest.raises(StoreError, match="no such table"):
+        connect(q)
+    raw = sqlite3.connect(q)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "n" not in [r[1] for r in raw.execute("PRAGMA table_info(documents)")]

@@ -121,17 +121,14 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
 
 def _statements(script: str) -> list[str]:
     """Split a script into complete statements (triggers contain inner semicolons)."""
+    lines = [ln for ln in script.splitlines() if not ln.lstrip().startswith("--")]
     out, buf = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.lstrip().startswith("--"):
-            continue
-        buf += line
+    for piece in "\n".join(lines).split(";"):
+        buf += piece + ";"
         if sqlite3.complete_statement(buf):
-            if buf.strip():
+            if buf.strip(" \n;"):
                 out.append(buf.strip())
             buf = ""
-    if buf.strip():
-        out.append(buf.strip())
     return out
 
 
