@@ -226,7 +226,7 @@ def anchor_all(
         if c.gregorian and not t.gregorian and c.type in ("DATE", "TIME"):
             t.gregorian = c.gregorian
         out.append(t)
-        if _PERIOD_VALUE.match(t.value) and not c.source.endswith(":comparative"):
+        if _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
         if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
             part = _ref_part(t.value)

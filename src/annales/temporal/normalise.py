@@ -607,7 +607,10 @@ def _quarter(hit: Hit, ctx: Context) -> Candidate | None:
         rf = A.parse_ref(ref)
         return f"{A.fmt_year(rf.year + shift) if rf else 'XXXX'}-{code}"
 
-    return _cand(hit, "DATE", f"XXXX-{code}", r)
+    c = _cand(hit, "DATE", f"XXXX-{code}", r)
+    if shift:  # "the year-ago third quarter" compares; it is not the period being reported
+        c.source = "en:comparative-fixed"
+    return c
 
 
 def _yearago(hit: Hit, ctx: Context) -> Candidate | None:
