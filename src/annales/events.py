@@ -169,6 +169,14 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     return bool(re.match(r"^[a-z][a-z-]+$", lem))
 
 
+def _is_event_noun(tok: Any, c: _Cues) -> bool:
+    if tok.is_upper and len(tok.text) > 1:
+        return False  # headings in capitals
+    if tok.pos_ == "NOUN":
+        return _lemma(tok) in c.nouns or tok.lower_ in c.nouns
+    return tok.pos_ == "PROPN" and tok.lower_ in c.nouns  # "the Sixth Congress"
+
+
 def _arg(head: Any, offset: int, start_tok: Any = None) -> tuple[int, int, int, int]:
     """(start, end, head start, head end) in full-text offsets for an argument headed by
     ``head``; a relative pronoun stands for the noun its clause modifies."""
@@ -325,11 +333,7 @@ def events_from_doc(
     for tok in doc:
         if _is_verb_trigger(tok, c):
             triggers[tok.i] = tok
-        elif (
-            tok.pos_ in ("NOUN", "PROPN")
-            and tok.lower_ in c.nouns
-            or (tok.pos_ == "NOUN" and _lemma(tok) in c.nouns)
-        ):
+        elif _is_event_noun(tok, c):
             nouns[tok.i] = tok
     # Noun events: subject of an occurrence verb, or in a sentence with no verb event.
     for i, n in list(nouns.items()):
