@@ -314,3 +314,12 @@ def test_month_with_relative_year() -> None:
 def test_rate_is_a_set() -> None:
     t = one("He earned two pounds a month.")
     assert (t.type, t.value) == ("SET", "P1M")
+
+
+def test_offsets_in_narrative() -> None:
+    got = values("He was born in 1870. Three years later the party split. Two days before the election he fled.")
+    assert got == [("1870", "1870"), ("Three years later", "1873"), ("Two days", "P2D")]
+
+
+def test_bc_day() -> None:
+    assert one("Julius Caesar was killed on 15 March 44 BC.").value == "BC0044-03-15"
