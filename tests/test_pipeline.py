@@ -252,3 +252,29 @@ def _assert_spans(ch: Chronicle, text: str) -> None:
         assert set(ev.quantities) <= qids
         assert ev.time is None or ev.time in tids
     assert all(u.speaker is None or u.speaker in ids for u in ch.quotes)
+
+
+def test_read_many_keeps_documents_apart(tmp_path) -> None:
+    from annales.ingest.source import Source
+    from annales.pipeline import read, read_many
+
+    texts = [
+        "Kerensky wired the Provisional Government.",
+        "",
+        "On 3 March 1917 the Tsar abdicated at Pskov. " * 400,
+        "Trotsky wrote a pamphlet.",
+    ]
+    sources = [Source(id=str(i), text=t) for i, t in enumerate(texts)]
+    chronicles = list(read_many(iter(sources)))
+    assert [c.document.id for c in chronicles] == ["0", "1", "2", "3"]
+    assert [c.text for c in chronicles] == texts
+    assert chronicles[1].events == []
+    assert len(chronicles[2].events) >= 400  # a text longer than one chunk
+    assert {e.name for e in chronicles[3].entities} == {"Trotsky"}
+    for c in chronicles:
+        _assert_spans(c, c.text)
+    path = tmp_path / "note.txt"
+    path.write_text(texts[0], encoding="utf-8")
+    ch = read(path)
+    assert ch.document.source and ch.document.source.endswith("note.txt")
+    assert any(e.name == "Kerensky" for e in ch.entities)
