@@ -313,6 +313,7 @@ def load(language: str = "en") -> Lexicon:
         "month_after": frozenset(data["month_context"]["after"]),
         "range_connectors": frozenset(data["range_context"]["connectors"]),
         "season_not_before": frozenset(data["season_context"]["not_before"]),
+        "ordinal_day_after": frozenset(data["ordinal_context"]["day_after"]),
         "comparison_words": frozenset(data["comparison"]["before"]),
         "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
         "relative_not_after": frozenset(data["relative_context"]["not_after"]),

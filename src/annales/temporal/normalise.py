@@ -296,7 +296,10 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return None
     if name == "the_day_of_month":
         nw = _next_word(text, hit.end)
-        if nw and (nw[0].isupper() or nw.lower() in lex.lists["ordinal_not_before"]):
+        if nw and (
+            nw.lower() in lex.lists["ordinal_not_before"]
+            or (nw[0].isupper() and _prev_word(text, hit.start) not in lex.lists["ordinal_day_after"])
+        ):  # "the 23rd Regiment", "the 11th Circuit"; but "On the 26th Lenin spoke"
             return None
         if text[hit.end : hit.end + 1].isalnum():
             return None
