@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -300,3 +301,25 @@ def sort_position(day: Ymd) -> float:
 
 def from_sort_position(key: float) -> Ymd:
     return civil_from_days(int(math.floor(key)) - JDN_1970)
+
+
+def densest(sorted_keys: Sequence[float], share: float = 0.6) -> tuple[float, float] | None:
+    """The shortest stretch of sorted keys holding ``share`` of them: where a timeline should
+    open, so a few stray dates (a misread "AD 1039") do not squeeze the busy years."""
+    n = len(sorted_keys)
+    if n == 0:
+        return None
+    w = max(1, math.ceil(share * n))
+    if w >= n:
+        return float(sorted_keys[0]), float(sorted_keys[-1])
+    best = min(range(n - w + 1), key=lambda i: sorted_keys[i + w - 1] - sorted_keys[i])
+    return float(sorted_keys[best]), float(sorted_keys[best + w - 1])
+
+
+def focus(sorted_keys: Sequence[float], share: float = 0.6) -> tuple[float, float] | None:
+    """The densest stretch widened by half its length on each side (at least a week)."""
+    span = densest(sorted_keys, share)
+    if span is None:
+        return None
+    pad = max((span[1] - span[0]) / 2, 7.0)
+    return max(span[0] - pad, float(sorted_keys[0])), min(span[1] + pad, float(sorted_keys[-1]))

@@ -62,7 +62,7 @@ def _marks(
 
 
 def payload(docs: list[Chronicle]) -> dict[str, Any]:
-    items = []
+    items: list[dict[str, Any]] = []
     for chron in docs:
         events = {e.id: e for e in chron.events}
         timexes = {t.id: t for t in chron.timexes}

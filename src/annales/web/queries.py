@@ -228,24 +228,6 @@ def extent(conn: sqlite3.Connection, f: Filters) -> tuple[dates.Ymd, dates.Ymd] 
     return key_to_ymd(lo), key_to_ymd(hi)
 
 
-#: The opening view shows the shortest stretch holding this share of the events, so stray
-#: outliers (a misread "AD 1039") do not shrink the busy years to a sliver.
-FOCUS_SHARE = 0.6
-
-
-def densest(keys: np.ndarray, share: float = FOCUS_SHARE) -> tuple[float, float] | None:
-    """The shortest interval of sorted ``keys`` that holds ``share`` of them."""
-    n = len(keys)
-    if n == 0:
-        return None
-    w = max(1, int(np.ceil(share * n)))
-    if w >= n:
-        return float(keys[0]), float(keys[-1])
-    spans = keys[w - 1 :] - keys[: n - w + 1]
-    i = int(np.argmin(spans))
-    return float(keys[i]), float(keys[i + w - 1])
-
-
 def focus(
     conn: sqlite3.Connection, f: Filters, index: KeyIndex | None
 ) -> tuple[dates.Ymd, dates.Ymd] | None:
@@ -259,12 +241,8 @@ def focus(
             f"SELECT e.sort_key FROM events e WHERE {' AND '.join(ec)} ORDER BY e.sort_key", ep
         ).fetchall()
         keys = np.fromiter((r[0] for r in rows), dtype=np.float64, count=len(rows))
-    span = densest(keys)
-    if span is None:
-        return None
-    pad = max((span[1] - span[0]) / 2, 7.0)
-    lo, hi = max(span[0] - pad, float(keys[0])), min(span[1] + pad, float(keys[-1]))
-    return key_to_ymd(lo), key_to_ymd(hi)
+    span = dates.focus(keys.tolist())
+    return (key_to_ymd(span[0]), key_to_ymd(span[1])) if span else None
 
 
 def timeline(
