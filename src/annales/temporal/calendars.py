@@ -207,6 +207,7 @@ class Parsed:
     tz: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def parse(value: str) -> Parsed | None:
     """Parse a TIMEX3 date/time value; None for anything else (durations, PRESENT_REF...)."""
     mt = _VALUE.match(value or "")
@@ -360,6 +361,7 @@ def _timex_day(ymd: Ymd) -> str:
 # --------------------------------------------------------------------------- conversion
 
 
+@lru_cache(maxsize=65536)
 def convert(value: str, src: str, dst: str) -> str | None:
     """Convert a TIMEX3 date value between calendars.
 

@@ -709,9 +709,14 @@ def find(text: str) -> list[Candidate]:
             if c is not None:
                 found.append(c)
     found.extend(_events(text))
+    # overlaps: one sweep in text order, keeping the higher priority, then the longer span
     found.sort(key=lambda c: (c.start, -(c.end - c.start), -c.priority))
     out: list[Candidate] = []
-    for c in sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in out):
-            out.append(c)
-    return sorted(out, key=lambda c: c.start)
+    for c in found:
+        if out and c.start < out[-1].end:
+            last = out[-1]
+            if (c.priority, c.end - c.start) > (last.priority, last.end - last.start):
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
