@@ -92,3 +92,11 @@ def test_october_excerpt() -> None:
     assert by_text["22 June"]["value"] == "1917-06-22"
     assert by_text["22 June"]["gregorian"] == "1917-07-05"
     assert by_text["the 23rd"]["value"] == "1917-06-23"
+
+
+def test_generated_junk_is_refused_quickly(tmp_path: Path) -> None:
+    f = tmp_path / "junk.txt"
+    f.write_bytes(b"March May June July " * 200_000)  # 4 MB of month names, one line
+    r = run(str(f))
+    assert r.returncode == 1
+    assert b"not prose" in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -13,14 +13,18 @@ import re
 from collections.abc import Callable
 
 from annales.chronicle import Timex
-from annales.errors import CalendarError
+from annales.errors import CalendarError, InputError
 from annales.temporal import anchor as A
 from annales.temporal.language import load
 from annales.temporal.normalise import Context, normalise
-from annales.temporal.recognise import attach_modifiers, find
+from annales.temporal.recognise import TooDense, attach_modifiers, find
 from annales.temporal.types import Candidate
 
 MODES = ("news", "narratives")
+# Beyond this many candidates, at more than one per MAX_DENSITY characters, the input is not
+# prose (e.g. a 50 MB line of month names): refuse it rather than exhaust memory.
+MAX_HITS = 50_000
+MAX_DENSITY = 60
 CALENDARS = ("gregorian", "julian", "auto")
 _REFERENCE_VALUE = re.compile(
     r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?(?:T.*)?$"
@@ -74,7 +78,14 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
     lex = load(language)
     ctx = Context(text, lex, mode, calendar)
     scored: list[tuple[Candidate, int]] = []
-    for h in attach_modifiers(text, find(text, lex, select=False), lex):
+    try:
+        hits = find(text, lex, select=False, max_hits=MAX_HITS, max_density=MAX_DENSITY)
+    except TooDense as exc:
+        raise InputError(
+            "<text>",
+            f"{exc}: this is not prose (a list or generated data?); split it into smaller documents",
+        ) from None
+    for h in attach_modifiers(text, hits, lex):
         c = normalise(h, ctx)
         if c is not None:
             scored.append((c, h.rule.priority))
@@ -256,6 +267,7 @@ def tag(
     dct_v = normalise_date_arg(dct, "dct")
     ref_v = normalise_date_arg(reference, "reference")
     cal, reason = decide_calendar(text, calendar)
+    cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and _historical is not None:
         try:
@@ -267,7 +279,6 @@ def tag(
             ref_v = ref_v if _REFERENCE_VALUE.match(ref_v) else None
     if mode == "news" and dct_v is None:
         dct_v = ref_v
-    cands = candidates(text, mode, cal, language) if text else []
     fin = _calendars.finalise if _calendars is not None else None
     timexes = anchor_all(cands, mode=mode, dct=dct_v, reference=ref_v, calendar=cal, finalise=fin)
     for t in timexes:

@@ -668,8 +668,8 @@ def _anchors() -> dict[str, re.Pattern[str]]:
         "republican": re.compile(
             _alt([v for f in _rep_months() for v in (f, f.capitalize(), f.upper())])
         ),
-        "paren": re.compile(r"[(\[]"),
-        "slash": re.compile(r"/"),
+        "paren": re.compile(r"[(\[]\s?\w"),  # a bracket that opens on a word or number
+        "slash": re.compile(r"/\s?\d"),  # every slashed form has a number after the slash
         "style": re.compile("|".join(st["julian"] + st["gregorian"])),
     }
 

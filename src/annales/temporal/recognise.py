@@ -9,6 +9,7 @@ linear in the input and fast on books; no pattern ever scans a whole text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,11 +37,10 @@ class Hit:
     match_end: int = -1
 
 
-def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str], list[int]]]:
+def stretches(text: str, lex: Lexicon) -> Iterator[tuple[int, int, frozenset[str], list[int]]]:
     """Spans of consecutive temporal-vocabulary tokens, with the word classes they contain
     and the offsets where their tokens start (the only places a rule can start)."""
     classes = lex.word_classes
-    out: list[tuple[int, int, frozenset[str], list[int]]] = []
     starts: list[int] = []
     cur_start = -1
     cur_end = -1
@@ -65,7 +65,7 @@ def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str], l
         if cls is None:
             if cur_start >= 0:
                 if core:
-                    out.append((cur_start, cur_end, frozenset(cur_cls), starts))
+                    yield (cur_start, cur_end, frozenset(cur_cls), starts)
                 cur_start = -1
             continue
         if cur_start >= 0:
@@ -77,7 +77,7 @@ def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str], l
                 or "\n\n" in gap
             ):
                 if core:
-                    out.append((cur_start, cur_end, frozenset(cur_cls), starts))
+                    yield (cur_start, cur_end, frozenset(cur_cls), starts)
                 cur_start = -1
         if cur_start < 0:
             cur_start = s
@@ -92,8 +92,7 @@ def stretches(text: str, lex: Lexicon) -> list[tuple[int, int, frozenset[str], l
         if not core and "core" in cls:
             core = True
     if cur_start >= 0 and core:
-        out.append((cur_start, cur_end, frozenset(cur_cls), starts))
-    return out
+        yield (cur_start, cur_end, frozenset(cur_cls), starts)
 
 
 _DIGIT = frozenset({"digit", "core"})
@@ -122,12 +121,24 @@ def _rules_for(lex: Lexicon, cls: frozenset[str]) -> list[Rule]:
     return got
 
 
-def find(text: str, lex: Lexicon, select: bool = True) -> list[Hit]:
+class TooDense(ValueError):
+    """The text holds far more candidate expressions than any prose (generated data)."""
+
+
+def find(
+    text: str, lex: Lexicon, select: bool = True, max_hits: int = 0, max_density: int = 60
+) -> list[Hit]:
     """Rule matches in ``text`` in text order: non-overlapping (longest first) by default,
-    all of them with ``select=False`` (to choose among them after normalisation)."""
+    all of them with ``select=False`` (to choose among them after normalisation).
+    With ``max_hits``, stop early (``TooDense``) once more than that many matches were found
+    at more than one per ``max_density`` characters: memory stays bounded on junk input."""
     out: list[Hit] = []
     n = len(text)
     for _cs, ce, cls, tok_starts in stretches(text, lex):
+        if max_hits and len(out) > max_hits and len(out) * max_density > ce:
+            raise TooDense(
+                f"{len(out):,} candidate temporal expressions in the first {ce:,} characters"
+            )
         hits: list[Hit] = []
         # allow a trailing "." (abbreviations, "a.m.") and a leading apostrophe ("'98")
         if ce < n and text[ce] == ".":
