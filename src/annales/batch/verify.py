@@ -3,11 +3,11 @@ consistency problems (to prove a killed-and-resumed batch left nothing half-writ
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from annales.store.db import connect
+from annales.store.writer import decode_payload
 
 #: Columns that legitimately differ between two runs over the same corpus.
 VOLATILE = {"documents": {"read_at"}, "sentences": {"id"}}
@@ -62,7 +62,7 @@ def problems(db: str | Path) -> list[str]:
         if dup:
             found.append(f"{dup} duplicated sentence rows")
         for doc_id, chron_json in conn.execute("SELECT id, chronicle FROM documents"):
-            chron = json.loads(chron_json)
+            chron = decode_payload(chron_json)
             for table, key in COUNTED.items():
                 n = conn.execute(
                     f'SELECT count(*) FROM "{table}" WHERE doc_id = ?', (doc_id,)
