@@ -652,9 +652,9 @@ _BUILDERS = (
     ("republican_rev", lambda m: _republican(m, "", reverse=True), "republican", 90, 60),
     ("dual_paren", _dual_paren, "paren", 60, 70),
     ("dual_slash", _dual_slash, "slash", 50, 50),
-    ("dual_days", _dual_days, "slash", 10, 30),
+    ("dual_days", _dual_days, "slash_days", 10, 30),
     ("dual_days_paren", _dual_days, "paren", 10, 40),
-    ("dual_year", _dual_year, "slash", 50, 10),
+    ("dual_year", _dual_year, "slash_year", 50, 10),
     ("marked", _marked, "style", 60, 20),
 )
 
@@ -669,7 +669,9 @@ def _anchors() -> dict[str, re.Pattern[str]]:
             _alt([v for f in _rep_months() for v in (f, f.capitalize(), f.upper())])
         ),
         "paren": re.compile(r"[(\[]\s?\w"),  # a bracket that opens on a word or number
-        "slash": re.compile(r"/\s?\d"),  # every slashed form has a number after the slash
+        "slash": re.compile(r"[A-Za-z.]\s?/\s?\d"),  # October/6 November, Oct./7 Nov.
+        "slash_days": re.compile(r"\d\s?/\s?\d{1,2}\s+[A-Za-z]"),  # 10/23 March
+        "slash_year": re.compile(r"\d{4}\s?/\s?\d{1,2}(?!\d)"),  # 1714/15
         "style": re.compile("|".join(st["julian"] + st["gregorian"])),
     }
 
