@@ -47,13 +47,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def _serve(db: Path) -> Iterator[str]:
     import uvicorn
 
     from annales.web.app import create_app
 
-    db = build_db(tmp_path_factory.mktemp("ui") / "annales.db")
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
@@ -68,6 +66,28 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(build_db(tmp_path_factory.mktemp("ui") / "annales.db"))
+
+
+@pytest.fixture(scope="module")
+def book_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A chapter of the bundled book (Reed, Ten Days) read by the real pipeline."""
+    from annales.commands.demo import bundled_book
+    from annales.pipeline import read_text
+    from annales.store import connect, write_chronicle
+
+    text = bundled_book().read_text(encoding="utf-8")
+    start = text.find("CHAPTER IV")
+    chron = read_text(text[start : start + 8000], title="Ten Days (chapter IV)", reference="1917")
+    db = tmp_path_factory.mktemp("book") / "annales.db"
+    conn = connect(db)
+    write_chronicle(conn, chron)
+    conn.close()
+    yield from _serve(db)
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +226,23 @@ def test_self_contained_html_export_opens_from_disk(browser: object, tmp_path: P
     assert pg.locator("#detail mark.hl-trigger").inner_text() == "wired"
     _shot(pg, "export.png")
     ctx.close()
+
+
+def test_bundled_book_timeline_filter_and_reader(page: object, book_url: str) -> None:
+    pg = page
+    pg.goto(book_url + "/")  # type: ignore[attr-defined]
+    pg.locator(f"{EVENT}, .vis-item.ann-cluster").first.wait_for(timeout=20_000)  # type: ignore[attr-defined]
+    _shot(pg, "book-timeline.png")
+    pg.fill("input[name=who]", "Kerensky")  # type: ignore[attr-defined]
+    pg.click("button[type=submit]")  # type: ignore[attr-defined]
+    pg.wait_for_url("**who=Kerensky**", timeout=10_000)  # type: ignore[attr-defined]
+    first = pg.locator("#inview li a").first  # type: ignore[attr-defined]
+    first.wait_for(timeout=20_000)
+    first.click()
+    pg.wait_for_url("**/documents/**event=**", timeout=15_000)  # type: ignore[attr-defined]
+    trigger = pg.locator(".source .focus.hl-trigger, .source .hl-trigger").first  # type: ignore[attr-defined]
+    focus = " ".join(pg.locator(".source .focus").all_inner_texts())  # type: ignore[attr-defined]
+    assert trigger.inner_text() and trigger.inner_text() in focus
+    assert "Kerensky" in focus  # the filtered person is in the highlighted sentence
+    _shot(pg, "book-reader.png")
+    assert not pg.errors  # type: ignore[attr-defined]

@@ -287,3 +287,11 @@ def test_serve_command_binds_localhost_and_reports_missing_db(db: Path, tmp_path
         proc.terminate()
         proc.wait(timeout=10)
     assert f"http://127.0.0.1:{port}/" in (proc.stderr.read() if proc.stderr else "")
+
+
+def test_clicking_a_date_opens_the_reader_at_it(client: TestClient, ids: dict[str, str]) -> None:
+    doc = ids["Revolution of 1917"]
+    page = client.get(f"/documents/{doc}", params={"timex": "t4"}).text
+    assert re.search(r'class="[^"]*hl-timex[^"]*"[^>]*>late June 1917<', page)
+    assert "late June 1917 (O.S.)" in page  # both calendars in the side panel
+    assert 'class="focus' in page
