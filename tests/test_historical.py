@@ -434,3 +434,59 @@ def test_policy_keeps_the_switch_for_dates_after_it() -> None:
     assert pol.calendar_for("1919-05-01") == "gregorian"
     assert pol.calendar_for("XXXX-05-01") == "julian"
     assert policy.document_policy("x", "gregorian").calendar_for("1600-01-01") == "gregorian"
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from annales.temporal import calendars as cal  # noqa: E402
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]  # fmt: skip
+REP_MONTHS = ["Vendémiaire", "Brumaire", "Frimaire", "Nivôse", "Pluviôse", "Ventôse", "Germinal",
+              "Floréal", "Prairial", "Messidor", "Thermidor", "Fructidor"]  # fmt: skip
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_find_never_crashes_and_spans_are_sane(text: str) -> None:
+    found = historical.find(text)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+    for c in found:
+        assert 0 <= c.start < c.end <= len(text) and c.priority > 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(min_value=dt.date(1583, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_any_written_dual_date_is_one_agreeing_candidate(greg: dt.date) -> None:
+    jy, jm, jd = cal.gregorian_to_julian(greg.year, greg.month, greg.day)
+    text = f"It happened on {jd} {MONTHS[jm - 1]} {jy} ({greg.day} {MONTHS[greg.month - 1]} {greg.year}) there."
+    c, _ = _one(text)
+    assert c.value == f"{jy:04d}-{jm:02d}-{jd:02d}" and c.gregorian == greg.isoformat()
+    assert c.calendar == "julian" and c.warning is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 14), st.integers(1, 12), st.integers(1, 30))
+def test_any_written_republican_date_converts(an: int, mois: int, jour: int) -> None:
+    text = f"The decree of the {jour} {REP_MONTHS[mois - 1]}, year {ROMAN[an - 1]}, was read."
+    c, _ = _one(text)
+    y, m, d = cal.republican_to_gregorian(an, mois, jour)
+    assert c.value == f"{y:04d}-{m:02d}-{d:02d}" == c.gregorian
+    assert cal.republican_date(y, m, d) == (an, mois, jour)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Old Style calendar was abolished in Britain in 1752.",
+        "The New Style was adopted in Russia in 1918, by the old style; by the new style, year One.",
+        "Our calendar of events for the year lists many dates.",
+    ],
+)
+def test_mentions_of_calendars_are_not_statements(text: str) -> None:
+    assert policy.stated_calendar(text) is None
