@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annales.errors import CalendarError
+from annales.temporal import calendars as cal
 from annales.temporal import historical, policy
 from conftest import TEXTS, need_shared
 
@@ -438,10 +441,6 @@ def test_policy_keeps_the_switch_for_dates_after_it() -> None:
 
 # --------------------------------------------------------------------------- properties
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from annales.temporal import calendars as cal  # noqa: E402
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]  # fmt: skip
