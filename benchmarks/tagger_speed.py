@@ -60,13 +60,18 @@ def main() -> int:
     print(f"book: {book.name}: {len(text) / 1e6:.2f} MB, {words:,} words, {len(got):,} timexes")
     print(f"  tagger: {dt:.2f} s, {words / dt:,.0f} words/s, peak RSS {_rss_mb():.0f} MB")
 
+    from annales.errors import InputError
+
     for name, adv in _adversarial(args.adversarial_mb).items():
         t0 = time.perf_counter()
-        n = len(tag_time(adv, reference="1917"))
+        try:
+            outcome = f"{len(tag_time(adv, reference='1917')):,} timexes"
+        except InputError as exc:
+            outcome = f"refused: {exc.problem[:60]}..."
         dt = time.perf_counter() - t0
         print(
             f"  adversarial {name!r}: {len(adv) / 1e6:.1f} MB in {dt:.2f} s "
-            f"({dt / (len(adv) / 1e6):.2f} s/MB), {n:,} timexes"
+            f"({dt / (len(adv) / 1e6):.2f} s/MB), {outcome}"
         )
     print(f"peak RSS after adversarial inputs: {_rss_mb():.0f} MB")
     return 0

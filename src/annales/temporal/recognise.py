@@ -107,11 +107,17 @@ def _needs_met(rule: Rule, cls: frozenset[str]) -> bool:
 
 
 _RULES_FOR: dict[tuple[int, frozenset[str]], list[Rule]] = {}
+_NEEDED: dict[int, frozenset[str]] = {}
 
 
 def _rules_for(lex: Lexicon, cls: frozenset[str]) -> list[Rule]:
     """The rules a stretch with these word classes can match (memoised: class sets repeat)."""
-    key = (id(lex), cls)
+    needed = _NEEDED.get(id(lex))
+    if needed is None:
+        needed = _NEEDED[id(lex)] = frozenset(
+            w for r in lex.rules for need in r.needs for w in need
+        )
+    key = (id(lex), cls & needed)  # only the classes some rule asks for: far fewer keys
     got = _RULES_FOR.get(key)
     if got is None:
         got = [r for r in lex.rules if not r.needs or _needs_met(r, cls)]
