@@ -489,3 +489,10 @@ def test_any_written_republican_date_converts(an: int, mois: int, jour: int) -> 
 )
 def test_mentions_of_calendars_are_not_statements(text: str) -> None:
     assert policy.stated_calendar(text) is None
+
+
+def test_names_after_dates_are_not_style_marks() -> None:
+    assert historical.find("On 5 June, Julian Assange said so.") == []
+    assert historical.find("On 5 June, Gregorian chant was sung.") == []
+    c, _ = _one("on 5 June 1917 (Julian calendar) the")
+    assert c.calendar == "julian"
