@@ -28,6 +28,8 @@ from annales.web.params import BadParam, check_id, filter_key, window_key
 #: Characters of text shown around the focus in the reader.
 READER_WINDOW = 6000
 MAX_LIMIT = 1000
+MAX_OFFSET = 10_000_000
+MAX_CHARS = 10**10
 
 _PKG = resources.files("annales.web")
 
@@ -86,6 +88,10 @@ def create_app(db_path: str | Path) -> FastAPI:
             parts.append(f"{where}: {e.get('msg', 'invalid')}")
         return error(request, 400, "; ".join(parts) or "invalid request")
 
+    @app.exception_handler(sqlite3.Error)
+    async def _db(request: Request, exc: sqlite3.Error) -> Response:
+        return error(request, 503, f"database unavailable: {exc}")
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         return error(request, exc.status_code, str(exc.detail))
@@ -140,7 +146,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/documents/{doc_id}/text", tags=["documents"], summary="A slice of the text")
     def api_text(
-        doc_id: str, start: int = Query(0, ge=0), end: int | None = Query(None, ge=0)
+        doc_id: str,
+        start: int = Query(0, ge=0, le=MAX_CHARS),
+        end: int | None = Query(None, ge=0, le=MAX_CHARS),
     ) -> dict[str, Any]:
         full = full_doc(doc_id)
         stop = start + 100_000 if end is None else min(end, start + 100_000)
@@ -167,7 +175,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         date_to: str | None = Query(None, alias="to", max_length=40),
         cal: str = Query("gregorian", description="calendar of from/to: gregorian | julian"),
         limit: int = Query(100, ge=1, le=MAX_LIMIT),
-        offset: int = Query(0, ge=0, le=10_000_000),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         f = filters(who, where, word, document, None, date_from, date_to, cal, timexes=False)
         rows = q.event_list(conn(), f, limit, offset)
@@ -187,7 +195,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         label: str | None = Query(None, max_length=20),
         document: str | None = Query(None, max_length=64),
         limit: int = Query(100, ge=1, le=MAX_LIMIT),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         doc = full_doc(document) if document else None
         rows = query.entities(
@@ -215,7 +223,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     def api_timexes(
         document: str | None = Query(None, max_length=64),
         limit: int = Query(100, ge=1, le=MAX_LIMIT),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         doc = full_doc(document) if document else None
         rows = query.timexes(conn(), document=doc, limit=limit, offset=offset)
@@ -226,7 +234,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         q_: str = Query(..., alias="q", min_length=1, max_length=500),
         document: str | None = Query(None, max_length=64),
         limit: int = Query(50, ge=1, le=MAX_LIMIT),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         doc = full_doc(document) if document else None
         rows = query.search(conn(), q_, document=doc, limit=limit, offset=offset)
@@ -298,7 +306,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         doc_id: str,
         event: str | None = Query(None, max_length=64),
         timex: str | None = Query(None, max_length=64),
-        at: int | None = Query(None, ge=0),
+        at: int | None = Query(None, ge=0, le=MAX_CHARS),
     ) -> Response:
         full = full_doc(doc_id)
         c = conn()
