@@ -496,3 +496,10 @@ def test_names_after_dates_are_not_style_marks() -> None:
     assert historical.find("On 5 June, Gregorian chant was sung.") == []
     c, _ = _one("on 5 June 1917 (Julian calendar) the")
     assert c.calendar == "julian"
+
+
+def test_modern_slashed_days_are_ranges_not_dual_dates() -> None:
+    assert historical.find("from 1/12 March 2020 the shops closed") == []
+    # but an exact Orthodox concordance is still one date
+    c, _ = _one("Christmas fell on 25 December 2019 (7 January 2020) there")
+    assert (c.value, c.gregorian) == ("2019-12-25", "2020-01-07")

@@ -353,6 +353,12 @@ def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate
 # --------------------------------------------------------------------------- dual and marked dates
 
 
+@cache
+def _last_switch() -> int:
+    """The year the last country of the switch table adopted the Gregorian calendar."""
+    return max(sw.first_gregorian[0] for sw in cal.switches().values())
+
+
 def _offset_ok(diff: int) -> bool:
     """The Julian calendar's lag behind the Gregorian from 1582 to 2099: 10 to 13 days."""
     return 10 <= diff <= 13
@@ -390,9 +396,10 @@ def _dual(
             if best:
                 break
         if best is None:
-            # written 10-13 days apart, so meant as a dual date, but the sides do not agree
+            # written 10-13 days apart, so meant as a dual date, but the sides do not agree;
+            # after the last country switched, such a pair is a range ("1/12 March 2020")
             wa, wb = _jdn(ya, am, ad), _jdn(yb, bm, bd)
-            if wa is None or wb is None or not _offset_ok(abs(wb - wa)):
+            if wa is None or wb is None or not _offset_ok(abs(wb - wa)) or ya > _last_switch():
                 return None
             julian_a = forced != "a-greg" and (forced == "a-jul" or wb > wa)
             jy, (jd_, jm) = (ya, (ad, am)) if julian_a else (yb, (bd, bm))
