@@ -297,7 +297,9 @@ def test_clicking_a_date_opens_the_reader_at_it(client: TestClient, ids: dict[st
     assert 'class="focus' in page
 
 
-@pytest.mark.parametrize("path", ["/api/entities", "/api/timexes", "/api/search?q=x&", "/api/events"])
+@pytest.mark.parametrize(
+    "path", ["/api/entities", "/api/timexes", "/api/search?q=x&", "/api/events"]
+)
 def test_huge_offsets_are_refused_not_crashed(client: TestClient, path: str) -> None:
     sep = "&" if "?" in path and not path.endswith("&") else ("" if path.endswith("&") else "?")
     r = client.get(f"{path}{sep}offset={10**20}")

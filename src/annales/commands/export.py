@@ -15,8 +15,12 @@ def register(app: typer.Typer) -> None:
     def export(
         format: str = typer.Option(..., "--format", "-f", help=" | ".join(FORMATS)),
         db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="annales database to read."),
-        document: str | None = typer.Option(None, "--document", "-d", help="Document id (or unique prefix)."),
-        out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: stdout; html needs a file)."),
+        document: str | None = typer.Option(
+            None, "--document", "-d", help="Document id (or unique prefix)."
+        ),
+        out: Path | None = typer.Option(
+            None, "--out", "-o", help="Output file (default: stdout; html needs a file)."
+        ),
     ) -> None:
         from annales.export import export as run
 

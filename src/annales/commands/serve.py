@@ -10,10 +10,16 @@ from annales.config import DEFAULT_DB
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(name="serve", help="Browse a database: timeline, source reader, entities, JSON API.")
+    @app.command(
+        name="serve", help="Browse a database: timeline, source reader, entities, JSON API."
+    )
     def serve(
-        db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="annales database to serve (read-only)."),
-        host: str = typer.Option("127.0.0.1", help="Interface to bind (default: this machine only)."),
+        db: Path = typer.Option(
+            Path(DEFAULT_DB), "--db", help="annales database to serve (read-only)."
+        ),
+        host: str = typer.Option(
+            "127.0.0.1", help="Interface to bind (default: this machine only)."
+        ),
         port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
     ) -> None:
         import uvicorn
@@ -22,7 +28,9 @@ def register(app: typer.Typer) -> None:
 
         application = create_app(db)  # a missing or foreign database fails here, in one line
         if host not in ("127.0.0.1", "localhost", "::1"):
-            typer.echo(f"annales serve: warning: listening on {host}, reachable from other machines",
-                       err=True)
+            typer.echo(
+                f"annales serve: warning: listening on {host}, reachable from other machines",
+                err=True,
+            )
         typer.echo(f"annales: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
         uvicorn.run(application, host=host, port=port, log_level="warning")
