@@ -317,9 +317,25 @@ def test_rate_is_a_set() -> None:
 
 
 def test_offsets_in_narrative() -> None:
-    got = values("He was born in 1870. Three years later the party split. Two days before the election he fled.")
+    got = values(
+        "He was born in 1870. Three years later the party split. Two days before the election he fled."
+    )
     assert got == [("1870", "1870"), ("Three years later", "1873"), ("Two days", "P2D")]
 
 
 def test_bc_day() -> None:
     assert one("Julius Caesar was killed on 15 March 44 BC.").value == "BC0044-03-15"
+
+
+def test_signal_mods_stay_outside_the_span() -> None:
+    t = one("England was Saxon before 1066.")
+    assert (t.text, t.value, t.mod) == ("1066", "1066", "BEFORE")
+    t = one("It has grown since 1990.")
+    assert (t.text, t.mod) == ("1990", "ON_OR_AFTER")
+    assert one("He left before Friday.", mode="news", dct="1998-08-07").mod is None
+
+
+def test_ancient_years_after_day_and_month() -> None:
+    assert one("The fire broke out on 19 July AD 64.").value == "0064-07-19"
+    assert one("Valens fell at Adrianople on 9 August 378.").value == "0378-08-09"
+    assert values("On 9 August 378 men fell.") == [("9 August", "XXXX-08-09")]

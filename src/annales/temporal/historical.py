@@ -20,96 +20,29 @@ All patterns are compiled once from the data files; matching is linear in the te
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 
 from annales.temporal import calendars as cal
-from annales.temporal.calendars import DATA, _toml
-from annales.temporal.types import Candidate, Resolver
+from annales.temporal.calendars import _toml
+from annales.temporal.periods import Period, _events, infer_reference, periods
+from annales.temporal.republican import _rep_months, _republican
+from annales.temporal.types import Candidate
+from annales.temporal.wordforms import (
+    _alt,
+    _day,
+    _gdate,
+    _get_day,
+    _get_month,
+    _get_year,
+    _iso,
+    _jdn,
+    _month,
+    _style,
+    _year_resolver,
+)
 
 PRIORITY = 2
-_ROMAN = {"i": 1, "v": 5, "x": 10}
-
-
-# --------------------------------------------------------------------------- data and patterns
-
-
-def _alt(words: list[str]) -> str:
-    """A regex matching any of ``words`` (longest first), as a character trie: far faster than a
-    flat alternation on long lists."""
-    trie: dict[str, dict] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie(trie)
-
-
-def _trie(node: dict[str, dict]) -> str:
-    alts = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if "" in node:  # a word ends here but longer ones go on: try them first (greedy ?)
-        body = f"(?:{body})?"
-    return body
-
-
-@cache
-def _months() -> dict[str, int]:
-    return {k.lower(): v for k, v in _toml("markers.toml")["months"].items()}
-
-
-@cache
-def _ordinals() -> dict[str, int]:
-    return dict(_toml("markers.toml")["ordinals"])
-
-
-@cache
-def _rep_months() -> dict[str, int]:
-    out: dict[str, int] = {}
-    data = _toml("republican.toml")
-    for i, row in enumerate(data["months"], start=1):
-        for form in row["forms"]:
-            out[form.lower()] = i
-    for form in data["complementary_forms"]:
-        out[form.lower()] = 13
-    return out
-
-
-@cache
-def _rep_famous() -> tuple[dict[tuple[int, int], int], int]:
-    data = _toml("republican.toml")
-    months = _rep_months()
-    out = {}
-    for key, an in data["famous"].items():
-        day, name = key.split(" ", 1)
-        out[(int(day), months[name.lower()])] = int(an)
-    return out, int(data["famous_window_years"])
-
-
-def _day(p: str) -> str:
-    return rf"(?:(?P<{p}dn>\d{{1,2}})(?i:st|nd|rd|th|d)?|(?P<{p}dw>(?i:{_alt(list(_ordinals()))})))"
-
-
-def _month(p: str) -> str:
-    names = list(_months())
-    forms = [n.capitalize() for n in names] + [n.upper() for n in names]
-    return rf"(?P<{p}m>{_alt(forms)})\.?"
-
-
-def _gdate(p: str) -> str:
-    """A Gregorian/Julian day and month with an optional year: '22 June', 'June 22nd, 1917'."""
-    dm = rf"{_day(p)}(?:\s+(?i:of))?\s+{_month(p)}"
-    md = _month(p + "r") + r"\s+" + _day(p + "r")
-    return rf"(?:{dm}|{md})(?:,?\s+(?P<{p}y>\d{{3,4}})(?!\d))?"
-
-
-def _style(p: str) -> str:
-    st = _toml("markers.toml")["style"]
-    return rf"(?:(?P<{p}jul>{'|'.join(st['julian'])})|(?P<{p}greg>{'|'.join(st['gregorian'])}))"
+__all__ = ["Period", "find", "infer_reference", "periods"]
 
 
 @cache
@@ -157,200 +90,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w]){_gdate('a')}(?:\s*,)?\s*(?P<po>\()?\s*{style_a}(?(po)\s*\))"
         ),
     }
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _roman(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    vals = [_ROMAN.get(c) for c in text.lower()]
-    if None in vals:
-        return None
-    total = 0
-    for i, v in enumerate(vals):
-        assert v is not None
-        nxt = vals[i + 1] if i + 1 < len(vals) else 0
-        total += -v if nxt and nxt > v else v
-    return total
-
-
-def _get_day(m: re.Match[str], p: str) -> int | None:
-    for q in (p, p + "r"):
-        dn, dw = m.groupdict().get(q + "dn"), m.groupdict().get(q + "dw")
-        if dn:
-            return int(dn)
-        if dw:
-            return _ordinals().get(dw.lower())
-    return None
-
-
-def _get_month(m: re.Match[str], p: str) -> int | None:
-    for q in (p, p + "r"):
-        name = m.groupdict().get(q + "m")
-        if name:
-            return _months().get(name.lower().rstrip("."))
-    return None
-
-
-def _get_year(m: re.Match[str], p: str) -> int | None:
-    y = m.groupdict().get(p + "y")
-    return int(y) if y else None
-
-
-def _iso(y: int, mo: int, d: int) -> str:
-    return f"{y:04d}-{mo:02d}-{d:02d}" if y > 0 else f"BC{1 - y:04d}-{mo:02d}-{d:02d}"
-
-
-def _ref_ymd(ref: str | None) -> tuple[int, int, int] | None:
-    if not ref:
-        return None
-    p = cal.parse(ref.split("/")[0])
-    if p is None or p.year is None:
-        return None
-    return p.year, p.month or 7, p.day or 1
-
-
-def _jdn(y: int, mo: int, d: int, c: str = "gregorian") -> int | None:
-    try:
-        return cal._jdn(c, (y, mo, d))
-    except ValueError:
-        return None
-
-
-def _year_resolver(month: int, day: int) -> Resolver:
-    """Fill the year of a day given without one from the narrative reference's year."""
-
-    def resolve(ref: str | None) -> str:
-        r = _ref_ymd(ref)
-        if r is None:
-            return f"XXXX-{month:02d}-{day:02d}"
-        return _iso(r[0], month, day)
-
-    return resolve
-
-
-# --------------------------------------------------------------------------- Republican dates
-
-
-def _rep_greg(an: int, mois: int, jour: int) -> tuple[int, int, int] | None:
-    try:
-        return cal.republican_to_gregorian(an, mois, jour)
-    except (ValueError, IndexError):
-        return None
-
-
-def _rep_resolver(mois: int, jour: int, hint: tuple[int, int] | None) -> Resolver:
-    """Choose the Republican year for a day given without one.
-
-    A famous day (9 Thermidor) takes its famous year when the reference is within the window
-    or outside the Republic's years altogether (a later or earlier narrative looking at it);
-    otherwise the year whose day lies nearest the reference, preferring one that matches the
-    Gregorian month/day given beside it (``hint``) unless that is over a year further away
-    (authors' concordances are often a day off). Too far from any year of the Republic: X.
-    """
-    famous, window = _rep_famous()
-    starts = cal._rep_starts()
-    era = (starts[0], starts[14])  # 1 Vendémiaire I to the calendar's end (year XIV)
-
-    def dist(g: tuple[int, int, int], rj: int) -> int:
-        return abs((_jdn(*g) or 0) - rj)
-
-    def resolve(ref: str | None) -> str:
-        fam = famous.get((jour, mois))
-        fam_g = _rep_greg(fam, mois, jour) if fam is not None else None
-        r = _ref_ymd(ref)
-        if r is None:
-            return _iso(*fam_g) if fam_g else "XXXX-XX-XX"
-        rj = _jdn(*r) or 0
-        if fam_g and (dist(fam_g, rj) <= window * 366 or not era[0] - 366 <= rj <= era[1] + 366):
-            return _iso(*fam_g)
-        every = [g for an in range(1, 15) if (g := _rep_greg(an, mois, jour))]
-        if not every:
-            return "XXXX-XX-XX"
-        best = min(every, key=lambda g: dist(g, rj))
-        if hint is not None and (best[1], best[2]) != hint:
-            matching = [g for g in every if (g[1], g[2]) == hint]
-            if matching:
-                alt = min(matching, key=lambda g: dist(g, rj))
-                if dist(alt, rj) <= dist(best, rj) + 366:
-                    best = alt
-        return _iso(*best) if dist(best, rj) <= 3 * 366 else "XXXX-XX-XX"
-
-    return resolve
-
-
-def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate | None:
-    jour = _get_day(m, "r")
-    mois = _rep_months().get(m.group("rm").lower())
-    if jour is None or mois is None or not 1 <= jour <= 30:
-        return None
-    an = _roman(m.group("ry")) if m.group("ry") else None
-    if an is not None and not 1 <= an <= 14:
-        an = None
-    gd, gm, gy = _get_day(m, "g"), _get_month(m, "g"), _get_year(m, "g")
-    hint = (gm, gd) if gd and gm else None
-    warning = None
-    famous, _ = _rep_famous()
-    resolve: Resolver | None = None
-    sets_ref = True
-    if reverse and gd and gm:
-        # "14th of June (25th Prairial)": the Gregorian side leads
-        if gy is not None and cal.is_valid(gy, gm, gd):
-            value = _iso(gy, gm, gd)
-            rep = cal.republican_date(gy, gm, gd)
-            if (rep[1], rep[2]) != (mois, jour) or (an is not None and rep[0] != an):
-                warning = "dual date sides disagree: the Gregorian side is kept"
-            resolve = None
-        else:
-            value, resolve = f"XXXX-{gm:02d}-{gd:02d}", _year_resolver(gm, gd)
-        return Candidate(
-            m.start(),
-            m.end(),
-            "DATE",
-            value,
-            calendar="french-republican",
-            gregorian=None if resolve else value,
-            resolve=resolve,
-            warning=warning,
-            source="historical:republican",
-            priority=PRIORITY,
-        )
-    if an is None and gy is not None and hint is not None:
-        try:
-            an = cal.republican_date(gy, gm, gd)[0]  # type: ignore[arg-type]
-        except (ValueError, IndexError):
-            an = None
-    if an is not None:
-        g = _rep_greg(an, mois, jour)
-        if g is None:
-            return None
-        value = _iso(*g)
-        if hint is not None and (g[1], g[2]) != hint:
-            warning = (
-                f"dual date sides disagree: the Republican day is {value} in the Gregorian calendar"
-            )
-    else:
-        resolve = _rep_resolver(mois, jour, hint)
-        value = "XXXX-XX-XX"
-        sets_ref = (jour, mois) not in famous
-    return Candidate(
-        start=m.start(),
-        end=m.end(),
-        type="DATE",
-        value=value,
-        calendar="french-republican",
-        gregorian=None if value.startswith("X") else value,
-        resolve=resolve,
-        sets_reference=sets_ref,
-        warning=warning,
-        source="historical:republican",
-        priority=PRIORITY,
-    )
-
-
-# --------------------------------------------------------------------------- dual and marked dates
 
 
 @cache
@@ -552,106 +291,6 @@ def _marked(m: re.Match[str]) -> Candidate | None:
         source="historical:marked",
         priority=PRIORITY,
     )
-
-
-# --------------------------------------------------------------------------- named events
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A named historical event or period (data/events.tsv)."""
-
-    names: tuple[str, ...]
-    start: str
-    end: str
-    calendar: str
-    note: str
-
-    @property
-    def value(self) -> str:
-        return self.start if self.start == self.end else f"{self.start}/{self.end}"
-
-    @property
-    def years(self) -> int:
-        return int(self.end[:4].lstrip("BC") or 0) - int(self.start[:4].lstrip("BC") or 0)
-
-
-@cache
-def periods() -> dict[str, Period]:
-    """Every name and alias (as written) → its period."""
-    out: dict[str, Period] = {}
-    for line in (DATA / "events.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        names, start, end, calendar, note = line.split("\t")
-        period = Period(tuple(n.strip() for n in names.split("|")), start, end, calendar, note)
-        for n in period.names:
-            out[n] = period
-    return out
-
-
-@cache
-def _event_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = _alt(list(periods()))
-    triggers = _alt(_toml("markers.toml")["events"]["triggers"])
-    name_rx = re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?P<name>{names})(?![\w])")
-    trig_rx = re.compile(rf"(?i:(?<![\w])(?:{triggers}))\s+$")
-    return name_rx, trig_rx
-
-
-def _events(text: str) -> list[Candidate]:
-    name_rx, trig_rx = _event_rx()
-    out = []
-    for m in name_rx.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()]
-        if not trig_rx.search(before):
-            continue
-        p = periods()[m.group("name")]
-        out.append(
-            Candidate(
-                m.start(),
-                m.end(),
-                "DATE",
-                p.value,
-                calendar=p.calendar,
-                gregorian=cal.convert(p.value, p.calendar, "gregorian"),
-                sets_reference=False,
-                source="historical:event",
-                priority=PRIORITY - 1,
-            )
-        )
-    return out
-
-
-def infer_reference(text: str, title: str | None = None) -> tuple[str, str] | None:
-    """Infer a narrative's year from the named events it mentions: (year, reason) or None.
-
-    The title counts first; in the text the most mentioned short event (ties: the earliest)
-    wins. Only events shorter than ``infer_max_years`` are used.
-    """
-    name_rx, _ = _event_rx()
-    limit = int(_toml("markers.toml")["events"]["infer_max_years"])
-    for where, body in (("title", title or ""), ("text", text or "")):
-        counts: Counter[Period] = Counter()
-        first: dict[Period, tuple[int, str]] = {}
-        for m in name_rx.finditer(body):
-            p = periods()[m.group("name")]
-            if p.years > limit:
-                continue
-            counts[p] += 1
-            first.setdefault(p, (m.start(), m.group("name")))
-        if counts:
-            best = max(counts, key=lambda p: (counts[p], -first[p][0]))
-            year = best.start[:4] if not best.start.startswith("BC") else best.start[:6]
-            n = counts[best]
-            return year, (
-                f"inferred from “{first[best][1]}” in the {where}"
-                f"{f' ({n} mentions)' if n > 1 else ''}: {best.note}"
-            )
-    return None
-
-
-# --------------------------------------------------------------------------- find
 
 
 _BUILDERS = (

@@ -294,11 +294,19 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     if name == "year":
         if not _plausible_year(hit, ctx):
             return None
+    if (
+        name.endswith("_year3")
+        and _next_word(text, hit.end).lower() in lex.lists["year_not_before"]
+    ):
+        return None  # "22 June 500 men"
     if name == "the_day_of_month":
         nw = _next_word(text, hit.end)
         if nw and (
             nw.lower() in lex.lists["ordinal_not_before"]
-            or (nw[0].isupper() and _prev_word(text, hit.start) not in lex.lists["ordinal_day_after"])
+            or (
+                nw[0].isupper()
+                and _prev_word(text, hit.start) not in lex.lists["ordinal_day_after"]
+            )
         ):  # "the 23rd Regiment", "the 11th Circuit"; but "On the 26th Lenin spoke"
             return None
         if text[hit.end : hit.end + 1].isalnum():

@@ -240,4 +240,7 @@ def _bad_mod(word: str, h: Hit, text: str, lex: Lexicon) -> bool:
     mod = lex.lookup("point_mods", w)
     if mod == "APPROX" and h.rule.name in ("weekday", "weekday_part"):
         return True  # "get around Wednesday's ruling"
+    if mod in ("BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE"):
+        # a signal word: a mod only on dates with their own year ("before 1066")
+        return not (h.groups.get("year") or h.rule.kind in ("decade", "century"))
     return False
