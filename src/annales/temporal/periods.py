@@ -1,0 +1,111 @@
+"""Named historical events and periods (data/events.tsv): tagged as DATE timexes after a
+temporal preposition ("during the Great War" → 1914/1918) and used to infer a narrative's year
+when neither the text nor metadata gives one."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from annales.temporal import calendars as cal
+from annales.temporal.calendars import DATA, _toml
+from annales.temporal.types import Candidate
+from annales.temporal.wordforms import _alt
+
+PRIORITY = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A named historical event or period (data/events.tsv)."""
+
+    names: tuple[str, ...]
+    start: str
+    end: str
+    calendar: str
+    note: str
+
+    @property
+    def value(self) -> str:
+        return self.start if self.start == self.end else f"{self.start}/{self.end}"
+
+    @property
+    def years(self) -> int:
+        return int(self.end[:4].lstrip("BC") or 0) - int(self.start[:4].lstrip("BC") or 0)
+
+
+@cache
+def periods() -> dict[str, Period]:
+    """Every name and alias (as written) → its period."""
+    out: dict[str, Period] = {}
+    for line in (DATA / "events.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names, start, end, calendar, note = line.split("\t")
+        period = Period(tuple(n.strip() for n in names.split("|")), start, end, calendar, note)
+        for n in period.names:
+            out[n] = period
+    return out
+
+
+@cache
+def _event_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = _alt(list(periods()))
+    triggers = _alt(_toml("markers.toml")["events"]["triggers"])
+    name_rx = re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?P<name>{names})(?![\w])")
+    trig_rx = re.compile(rf"(?i:(?<![\w])(?:{triggers}))\s+$")
+    return name_rx, trig_rx
+
+
+def _events(text: str) -> list[Candidate]:
+    name_rx, trig_rx = _event_rx()
+    out = []
+    for m in name_rx.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not trig_rx.search(before):
+            continue
+        p = periods()[m.group("name")]
+        out.append(
+            Candidate(
+                m.start(),
+                m.end(),
+                "DATE",
+                p.value,
+                calendar=p.calendar,
+                gregorian=cal.convert(p.value, p.calendar, "gregorian"),
+                sets_reference=False,
+                source="historical:event",
+                priority=PRIORITY - 1,
+            )
+        )
+    return out
+
+
+def infer_reference(text: str, title: str | None = None) -> tuple[str, str] | None:
+    """Infer a narrative's year from the named events it mentions: (year, reason) or None.
+
+    The title counts first; in the text the most mentioned short event (ties: the earliest)
+    wins. Only events shorter than ``infer_max_years`` are used.
+    """
+    name_rx, _ = _event_rx()
+    limit = int(_toml("markers.toml")["events"]["infer_max_years"])
+    for where, body in (("title", title or ""), ("text", text or "")):
+        counts: Counter[Period] = Counter()
+        first: dict[Period, tuple[int, str]] = {}
+        for m in name_rx.finditer(body):
+            p = periods()[m.group("name")]
+            if p.years > limit:
+                continue
+            counts[p] += 1
+            first.setdefault(p, (m.start(), m.group("name")))
+        if counts:
+            best = max(counts, key=lambda p: (counts[p], -first[p][0]))
+            year = best.start[:4] if not best.start.startswith("BC") else best.start[:6]
+            n = counts[best]
+            return year, (
+                f"inferred from “{first[best][1]}” in the {where}"
+                f"{f' ({n} mentions)' if n > 1 else ''}: {best.note}"
+            )
+    return None

@@ -1,0 +1,164 @@
+"""French Republican dates (1793-1805): "the 9th Thermidor", "18 Brumaire an VIII", "the 1st
+Prairial, year III (20th May, 1795)". Values are Gregorian ISO days (see calendars.py); a day
+given without its year gets a resolver that picks the year from the narrative reference, or the
+famous year of days like 9 Thermidor (data/republican.toml)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from annales.temporal import calendars as cal
+from annales.temporal.calendars import _toml
+from annales.temporal.types import Candidate, Resolver
+from annales.temporal.wordforms import (
+    _get_day,
+    _get_month,
+    _get_year,
+    _iso,
+    _jdn,
+    _ref_ymd,
+    _roman,
+    _year_resolver,
+)
+
+PRIORITY = 2
+
+
+@cache
+def _rep_months() -> dict[str, int]:
+    out: dict[str, int] = {}
+    data = _toml("republican.toml")
+    for i, row in enumerate(data["months"], start=1):
+        for form in row["forms"]:
+            out[form.lower()] = i
+    for form in data["complementary_forms"]:
+        out[form.lower()] = 13
+    return out
+
+
+@cache
+def _rep_famous() -> tuple[dict[tuple[int, int], int], int]:
+    data = _toml("republican.toml")
+    months = _rep_months()
+    out = {}
+    for key, an in data["famous"].items():
+        day, name = key.split(" ", 1)
+        out[(int(day), months[name.lower()])] = int(an)
+    return out, int(data["famous_window_years"])
+
+
+def _rep_greg(an: int, mois: int, jour: int) -> tuple[int, int, int] | None:
+    try:
+        return cal.republican_to_gregorian(an, mois, jour)
+    except (ValueError, IndexError):
+        return None
+
+
+def _rep_resolver(mois: int, jour: int, hint: tuple[int, int] | None) -> Resolver:
+    """Choose the Republican year for a day given without one.
+
+    A famous day (9 Thermidor) takes its famous year when the reference is within the window
+    or outside the Republic's years altogether (a later or earlier narrative looking at it);
+    otherwise the year whose day lies nearest the reference, preferring one that matches the
+    Gregorian month/day given beside it (``hint``) unless that is over a year further away
+    (authors' concordances are often a day off). Too far from any year of the Republic: X.
+    """
+    famous, window = _rep_famous()
+    starts = cal._rep_starts()
+    era = (starts[0], starts[14])  # 1 Vendémiaire I to the calendar's end (year XIV)
+
+    def dist(g: tuple[int, int, int], rj: int) -> int:
+        return abs((_jdn(*g) or 0) - rj)
+
+    def resolve(ref: str | None) -> str:
+        fam = famous.get((jour, mois))
+        fam_g = _rep_greg(fam, mois, jour) if fam is not None else None
+        r = _ref_ymd(ref)
+        if r is None:
+            return _iso(*fam_g) if fam_g else "XXXX-XX-XX"
+        rj = _jdn(*r) or 0
+        if fam_g and (dist(fam_g, rj) <= window * 366 or not era[0] - 366 <= rj <= era[1] + 366):
+            return _iso(*fam_g)
+        every = [g for an in range(1, 15) if (g := _rep_greg(an, mois, jour))]
+        if not every:
+            return "XXXX-XX-XX"
+        best = min(every, key=lambda g: dist(g, rj))
+        if hint is not None and (best[1], best[2]) != hint:
+            matching = [g for g in every if (g[1], g[2]) == hint]
+            if matching:
+                alt = min(matching, key=lambda g: dist(g, rj))
+                if dist(alt, rj) <= dist(best, rj) + 366:
+                    best = alt
+        return _iso(*best) if dist(best, rj) <= 3 * 366 else "XXXX-XX-XX"
+
+    return resolve
+
+
+def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate | None:
+    jour = _get_day(m, "r")
+    mois = _rep_months().get(m.group("rm").lower())
+    if jour is None or mois is None or not 1 <= jour <= 30:
+        return None
+    an = _roman(m.group("ry")) if m.group("ry") else None
+    if an is not None and not 1 <= an <= 14:
+        an = None
+    gd, gm, gy = _get_day(m, "g"), _get_month(m, "g"), _get_year(m, "g")
+    hint = (gm, gd) if gd and gm else None
+    warning = None
+    famous, _ = _rep_famous()
+    resolve: Resolver | None = None
+    sets_ref = True
+    if reverse and gd and gm:
+        # "14th of June (25th Prairial)": the Gregorian side leads
+        if gy is not None and cal.is_valid(gy, gm, gd):
+            value = _iso(gy, gm, gd)
+            rep = cal.republican_date(gy, gm, gd)
+            if (rep[1], rep[2]) != (mois, jour) or (an is not None and rep[0] != an):
+                warning = "dual date sides disagree: the Gregorian side is kept"
+            resolve = None
+        else:
+            value, resolve = f"XXXX-{gm:02d}-{gd:02d}", _year_resolver(gm, gd)
+        return Candidate(
+            m.start(),
+            m.end(),
+            "DATE",
+            value,
+            calendar="french-republican",
+            gregorian=None if resolve else value,
+            resolve=resolve,
+            warning=warning,
+            source="historical:republican",
+            priority=PRIORITY,
+        )
+    if an is None and gy is not None and hint is not None:
+        try:
+            an = cal.republican_date(gy, gm, gd)[0]  # type: ignore[arg-type]
+        except (ValueError, IndexError):
+            an = None
+    if an is not None:
+        g = _rep_greg(an, mois, jour)
+        if g is None:
+            return None
+        value = _iso(*g)
+        if hint is not None and (g[1], g[2]) != hint:
+            warning = (
+                f"dual date sides disagree: the Republican day is {value} in the Gregorian calendar"
+            )
+    else:
+        resolve = _rep_resolver(mois, jour, hint)
+        value = "XXXX-XX-XX"
+        sets_ref = (jour, mois) not in famous
+    return Candidate(
+        start=m.start(),
+        end=m.end(),
+        type="DATE",
+        value=value,
+        calendar="french-republican",
+        gregorian=None if value.startswith("X") else value,
+        resolve=resolve,
+        sets_reference=sets_ref,
+        warning=warning,
+        source="historical:republican",
+        priority=PRIORITY,
+    )
