@@ -304,3 +304,12 @@ def test_huge_offsets_are_refused_not_crashed(client: TestClient, path: str) -> 
     sep = "&" if "?" in path and not path.endswith("&") else ("" if path.endswith("&") else "?")
     r = client.get(f"{path}{sep}offset={10**20}")
     assert r.status_code == 400 and "offset" in r.json()["error"]
+
+
+def test_who_matches_entities_or_else_plain_argument_text(client: TestClient) -> None:
+    linked = client.get("/api/events", params={"who": "kerensky"}).json()["events"]
+    assert [e["trigger"]["text"] for e in linked] == ["wired"]  # case-insensitive, via entity
+    plain = client.get("/api/events", params={"who": "sailors"}).json()["events"]
+    assert [e["trigger"]["text"] for e in plain] == ["mutinied"]  # no entity: argument text
+    where = client.get("/api/timeline", params={"where": "Volochinsk"}).json()["items"]
+    assert [i["headline"] for i in where] == ["the German army counterattacked"]

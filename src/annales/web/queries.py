@@ -19,6 +19,8 @@ from annales.export import dates
 MAX_ITEMS = 400
 #: Number of cluster buckets across the visible window.
 BUCKETS = 48
+#: Events listed under a clustered timeline (the first of the visible window).
+PREVIEW = 100
 #: Groups shown when grouping by entity (the most active entities in the window).
 MAX_ENTITY_GROUPS = 12
 ROLE_CLASS = {"agent": "agents", "patient": "patients", "place": "places"}
@@ -139,22 +141,34 @@ def resolve(conn: sqlite3.Connection, f: Filters) -> Filters:
     """Run the argument filters (who, where, entity) once and keep the matching event rowids,
     so the timeline's several queries each probe a short list instead of re-running them.
 
-    ``who``/``where`` match an argument's entity (name or alias) through the entity index,
-    or the argument's own text ("the sailors")."""
+    ``who``/``where`` match the arguments linked to an entity of that name or alias (through
+    the entity index); when no entity matches, the arguments' own text ("the sailors")."""
     sets: list[set[int]] = []
     for value, roles in ((f.who, ("agent", "patient")), (f.where, ("place",))):
-        if value:
-            marks = ",".join("?" * len(roles))
+        if not value:
+            continue
+        marks = ",".join("?" * len(roles))
+        found = conn.execute(
+            "SELECT doc_id, id FROM entities WHERE name LIKE ? ESCAPE '\\'"
+            " OR aliases LIKE ? ESCAPE '\\'",
+            (_like(value), _like(value)),
+        ).fetchall()
+        if found:
             rows = conn.execute(
-                "SELECT e.rowid FROM events e WHERE (e.doc_id, e.id) IN ("
-                "SELECT a.doc_id, a.event_id FROM event_arguments a"
-                f" WHERE a.role IN ({marks}) AND (a.doc_id, a.entity_id) IN (SELECT n.doc_id, n.id"
-                " FROM entities n WHERE n.name LIKE ? ESCAPE '\\' OR n.aliases LIKE ? ESCAPE '\\')"
-                " UNION ALL SELECT a.doc_id, a.event_id FROM event_arguments a"
-                f" WHERE a.role IN ({marks}) AND a.text LIKE ? ESCAPE '\\')",
-                (*roles, _like(value), _like(value), *roles, _like(value)),
+                "SELECT e.rowid FROM events e WHERE (e.doc_id, e.id) IN (SELECT a.doc_id,"
+                f" a.event_id FROM event_arguments a WHERE a.role IN ({marks}) AND"
+                " (a.doc_id, a.entity_id) IN (SELECT json_extract(value, '$[0]'),"
+                " json_extract(value, '$[1]') FROM json_each(?)))",
+                (*roles, json.dumps([tuple(r) for r in found])),
             ).fetchall()
-            sets.append({r[0] for r in rows})
+        else:
+            rows = conn.execute(
+                "SELECT e.rowid FROM events e WHERE (e.doc_id, e.id) IN (SELECT a.doc_id,"
+                f" a.event_id FROM event_arguments a WHERE a.role IN ({marks})"
+                " AND a.text LIKE ? ESCAPE '\\')",
+                (*roles, _like(value)),
+            ).fetchall()
+        sets.append({r[0] for r in rows})
     if f.entity:
         rows = conn.execute(
             "SELECT e.rowid FROM events e WHERE (e.doc_id, e.id) IN (SELECT a.doc_id, a.event_id"
@@ -309,13 +323,16 @@ def timeline(
             rows = _bucket_rows(conn, w_lo, width, ec, ep, tc, group, top)
         items = _clusters(rows, w_lo, width)
         mode = "clusters"
+        # the first events of the visible window, for the list under the timeline
+        preview = _event_items(conn, [*ec, "e.sort_key >= ?"], [*ep, lo], "document", [], PREVIEW)
     else:
         items = _event_items(conn, ec, ep, group, top)
         if tc:
             items += _timex_items(conn, tc)
         mode = "items"
+        preview = []
     groups = _groups(conn, items, group)
-    return {"mode": mode, "count": total, "items": items, "groups": groups}
+    return {"mode": mode, "count": total, "items": items, "groups": groups, "preview": preview}
 
 
 def _groups(
@@ -393,14 +410,19 @@ def _clusters(
 
 
 def _event_items(
-    conn: sqlite3.Connection, ec: list[str], ep: list[Any], group: str, top: list[str]
+    conn: sqlite3.Connection,
+    ec: list[str],
+    ep: list[Any],
+    group: str,
+    top: list[str],
+    limit: int = -1,
 ) -> list[dict[str, Any]]:
     rows = conn.execute(
         "SELECT e.doc_id, e.id, e.lemma, e.trigger_text, e.date, e.calendar, e.gregorian,"
         " e.date_source, e.negated, e.hedged, e.sentence_text, t.mod, t.value AS tvalue"
         " FROM events e LEFT JOIN timexes t ON t.doc_id = e.doc_id AND t.id = e.time"
-        f" WHERE {' AND '.join(ec)} ORDER BY e.sort_key",
-        ep,
+        f" WHERE {' AND '.join(ec)} ORDER BY e.sort_key LIMIT ?",
+        (*ep, limit),
     ).fetchall()
     args = arguments(conn, [(r["doc_id"], r["id"]) for r in rows])
     out = []

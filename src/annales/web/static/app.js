@@ -67,7 +67,7 @@
     groups.add(gs.map(g => ({ id: g.id, label: g.label, content: "" })));
     items.clear();
     items.add(data.items.map(T.visItem));
-    const shown = data.items.filter(it => !it.cluster);
+    const shown = data.mode === "clusters" ? (data.preview || []) : data.items.filter(it => !it.cluster);
     const win = timeline.getWindow();
     const range = T.yearLabel(win.start.getFullYear()) + " – " + T.yearLabel(win.end.getFullYear());
     const what = data.count === 1 ? " event or date in view (" : " events and dates in view (";
@@ -78,7 +78,9 @@
 
   function renderList(shown, data) {
     listEl.textContent = "";
-    countEl.textContent = data.mode === "clusters" ? "zoom in to list them" : shown.length + " shown";
+    countEl.textContent = data.mode === "clusters"
+      ? "the first " + shown.length + " events of " + data.count.toLocaleString() + ": zoom in or filter for the rest"
+      : shown.length + " shown";
     const seen = new Set();
     for (const it of shown.slice(0, 300)) {
       const k = it.kind + it.doc_id + it.id;
