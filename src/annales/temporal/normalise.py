@@ -458,6 +458,9 @@ def _ordinal(s: str | None, lex: Lexicon) -> int | None:
     return v if isinstance(v, int) else None
 
 
+# an article before a hyphenated duration adjective ("the 30-day period")
+_ARTICLE_ADJ = re.compile(r"(?:the|a|an)(\s+)[\w]+-[\w]+$", re.I)
+
 # "the 5th [and 6th of] October": a day whose month comes after a coordinated day
 _RANGE_MONTH = re.compile(
     r"\s*([^\W\d_]+|[-–])\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th|d)?\s+(?:of\s+)?([^\W\d_]+\.?)(?:,?\s*(\d{4})(?!\d))?",
@@ -1128,7 +1131,11 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
     v = _duration_value(n, unit, lex, unit_word)
     if v is None:
         return None
-    return _cand(hit, "DURATION", v, mod=mod)
+    c = _cand(hit, "DURATION", v, mod=mod)
+    m = _ARTICLE_ADJ.match(ctx.text, c.start, c.end)
+    if m and c.start == hit.match_start:
+        c.start = m.end(1)  # "the [two-week] visit": TimeML leaves the article out
+    return c
 
 
 def _set(hit: Hit, ctx: Context) -> Candidate | None:
