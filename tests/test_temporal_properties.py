@@ -60,3 +60,19 @@ def test_news_never_crash(text: str) -> None:
 @given(TEXTS)
 def test_julian_never_crash(text: str) -> None:
     _check(text, reference="1917", calendar="julian")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_fast_stretch_scan_equals_full_scan(text: str) -> None:
+    from annales.temporal.language import load
+    from annales.temporal.recognise import _stretches_all, stretches
+
+    lex = load()
+    if len(text.lower()) != len(text):
+        return  # the fast path is not used then
+
+    def norm(xs):  # type: ignore[no-untyped-def]
+        return [(a, b, sorted(c), d) for a, b, c, d in xs]
+
+    assert norm(stretches(text, lex)) == norm(_stretches_all(text, lex))

@@ -88,6 +88,7 @@ class Lexicon:
     dmod_re: re.Pattern[str]
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
     vocab_re: re.Pattern[str] | None = None  # any vocabulary word or number, as one token
+    core_re: re.Pattern[str] | None = None  # a word or number that can carry an expression
 
     def lookup(self, table: str, phrase: str | None) -> Any:
         """Value of ``phrase`` in ``table``, whitespace- and case-insensitive (None if absent)."""
@@ -325,6 +326,8 @@ def load(language: str = "en") -> Lexicon:
     vocab_re = re.compile(
         r"(?<![^\W_])(?:" + trie_regex(sorted(classes)) + r"|[0-9][^\W_]*)(?![^\W_])"
     )
+    core_words = sorted(w for w, c in classes.items() if "core" in c)
+    core_re = re.compile(r"(?<![^\W_])(?:" + trie_regex(core_words) + r"|[0-9][^\W_]*)(?![^\W_])")
     return Lexicon(
         language=data.get("language", language),
         tables=tables,
@@ -332,6 +335,7 @@ def load(language: str = "en") -> Lexicon:
         rules=rules,
         word_classes=classes,
         vocab_re=vocab_re,
+        core_re=core_re,
         pmod_re=pmod_re,
         dmod_re=dmod_re,
         lists=lists,

@@ -40,6 +40,71 @@ class Hit:
 def stretches(text: str, lex: Lexicon) -> Iterator[tuple[int, int, frozenset[str], list[int]]]:
     """Spans of consecutive temporal-vocabulary tokens, with the word classes they contain
     and the offsets where their tokens start (the only places a rule can start)."""
+    low = text.lower()
+    if len(low) == len(text) and lex.core_re is not None:
+        yield from _stretches_around_core(text, low, lex)
+        return
+    yield from _stretches_all(text, lex)
+
+
+def _token_classes(tok: str, classes: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    if tok[0].isdigit():
+        return _DIGIT if tok.isascii() else None
+    return classes.get(tok)
+
+
+def _gap_ok(gap: str) -> bool:
+    return len(gap) <= _MAX_GAP and _GAP_OK.issuperset(gap) and "\n\n" not in gap
+
+
+def _stretches_around_core(
+    text: str, low: str, lex: Lexicon
+) -> Iterator[tuple[int, int, frozenset[str], list[int]]]:
+    """Fast path: jump from one core word ("June", "1917", "yesterday") to the next, and grow
+    each into its stretch over the vocabulary tokens around it. Common words ("the", "of")
+    are only looked at next to a core word, so most of a book is skipped by one regex scan."""
+    classes = lex.word_classes
+    assert lex.core_re is not None
+    done = 0
+    for m in lex.core_re.finditer(low):
+        s = m.start()
+        if s < done:
+            continue
+        left: list[tuple[int, frozenset[str]]] = []
+        cur = s
+        before = list(_TOKEN.finditer(low, max(done, s - 120), s))
+        for t in reversed(before):
+            cls = _token_classes(t.group(), classes)
+            if (
+                cls is None
+                or len(left) >= _MAX_STRETCH_TOKENS // 2
+                or not _gap_ok(text[t.end() : cur])
+            ):
+                break
+            left.append((t.start(), cls))
+            cur = t.start()
+        starts = [p for p, _ in reversed(left)]
+        cls_set: set[str] = set()
+        for _, c in left:
+            cls_set |= c
+        end = s
+        for t in _TOKEN.finditer(low, s):
+            ts = t.start()
+            if ts > s and (len(starts) >= _MAX_STRETCH_TOKENS or not _gap_ok(text[end:ts])):
+                break
+            cls = _token_classes(t.group(), classes)
+            if cls is None:
+                break
+            starts.append(ts)
+            cls_set |= cls
+            end = t.end()
+        done = max(end, m.end())
+        if end > s:  # the core token itself was accepted (not e.g. "0²")
+            yield (starts[0], end, frozenset(cls_set), starts)
+
+
+def _stretches_all(text: str, lex: Lexicon) -> Iterator[tuple[int, int, frozenset[str], list[int]]]:
+    """Slow path (lower-casing changed the length): every token is looked at."""
     classes = lex.word_classes
     starts: list[int] = []
     cur_start = -1
