@@ -339,3 +339,13 @@ def test_ancient_years_after_day_and_month() -> None:
     assert one("The fire broke out on 19 July AD 64.").value == "0064-07-19"
     assert one("Valens fell at Adrianople on 9 August 378.").value == "0378-08-09"
     assert values("On 9 August 378 men fell.") == [("9 August", "XXXX-08-09")]
+
+
+def test_suffix_mods() -> None:
+    got = [(t.text, t.value, t.mod) for t in tag_time("in 1994 or later, and 1990 and beyond")]
+    assert got == [
+        ("1994 or later", "1994", "ON_OR_AFTER"),
+        ("1990 and beyond", "1990", "ON_OR_AFTER"),
+    ]
+    t = one("a week or so ago", mode="news", dct="1991-02-25")
+    assert (t.value, t.mod) == ("1991-W08", "APPROX")

@@ -86,6 +86,7 @@ class Lexicon:
     word_classes: dict[str, frozenset[str]]
     pmod_re: re.Pattern[str]
     dmod_re: re.Pattern[str]
+    smod_re: re.Pattern[str]
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
     vocab_re: re.Pattern[str] | None = None  # any vocabulary word or number, as one token
     core_re: re.Pattern[str] | None = None  # a word or number that can carry an expression
@@ -288,9 +289,16 @@ def load(language: str = "en") -> Lexicon:
     tables["numbers"] = {k: v for k, v in data["numbers"].items() if isinstance(v, int)}
     tables["ordinals"] = {k: v for k, v in data["ordinals"].items()}
     tables["multiplicatives"] = dict(data["multiplicatives"])
+    tables["suffix_mods"] = {
+        " ".join(k.lower().split()): v for k, v in data.get("suffix_mods", {}).items()
+    }
     tables["period_ordinals"] = dict(data["period_ordinals"])
     pmod_re = re.compile(
         r"(?<![\w])(?P<mod>" + macros["pmod"] + r")(?:\s+|-|\s*-\s*|(?<=-))$", re.IGNORECASE
+    )
+    smod_re = re.compile(
+        r"\s*,?\s*(?P<mod>" + _alternation(list(data.get("suffix_mods", {}))) + r")(?![^\W_])",
+        re.IGNORECASE,
     )
     dmod_re = re.compile(r"(?<![\w])(?P<mod>" + macros["dmod"] + r")\s+$", re.IGNORECASE)
     lists = {
@@ -337,6 +345,7 @@ def load(language: str = "en") -> Lexicon:
         vocab_re=vocab_re,
         core_re=core_re,
         pmod_re=pmod_re,
+        smod_re=smod_re,
         dmod_re=dmod_re,
         lists=lists,
     )

@@ -226,7 +226,7 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     cand = fn(hit, ctx)
     if cand is None:
         return None
-    if ctx.text[hit.start : hit.end].lower().endswith("or so"):
+    if ctx.text[hit.start : hit.end].lower().endswith("or so") or hit.groups.get("orso"):
         cand.mod = "APPROX"
     if hit.mod and not cand.mod:
         cand.mod = hit.mod

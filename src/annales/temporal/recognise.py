@@ -289,6 +289,11 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
                     pre = text[max(prev_end, h.start - 4) : h.start]
                     if pre.lower() == "the " and not word.lower().startswith("the"):
                         h.start -= 4
+        if not h.mod and h.groups.get("year") and h.rule.kind == "date":
+            sm = lex.smod_re.match(text, h.end)
+            if sm:  # "1994 or later"
+                h.mod = lex.lookup("suffix_mods", sm.group("mod"))
+                h.end = sm.end()
         if h.rule.requires_mod and not (h.mod or h.dmod):
             continue
         out.append(h)
