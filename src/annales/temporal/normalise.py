@@ -110,7 +110,7 @@ def tense(ctx: Context, start: int, end: int) -> str | None:
     for i, w in enumerate(_TOK.findall(right.lower())):
         t = _cue(w, lists)
         if t:
-            cands.append((i, t))
+            cands.append((3 * i + 3, t))  # the verb before the expression usually governs it
             break
     if not cands:
         return None
