@@ -123,6 +123,7 @@ def heideltime_report(ht: Any, docs: list[GoldDocument], mode: str, jobs: int) -
     report.seconds = measured.seconds  # wall clock, JVM start-up included, `jobs` JVMs
     report_extra[report.system] = {
         "wall_seconds": round(measured.seconds, 2),
+        "cpu_seconds": round(measured.cpu_seconds, 2),
         "tagging_seconds_sum": round(sum(times), 2),
         "jvms": jobs,
         "peak_rss": measured.peak_rss,
