@@ -151,7 +151,12 @@ def test_tagger_output_is_well_formed_on_any_text(text: str, mode: tuple[str, st
                                                   date: str | None) -> None:
     m, c = mode
     kw = {"dct": date} if m == "news" else {"reference": date}
-    check_timexes(text, tag_time(text, mode=m, calendar=c, **kw))
+    try:
+        got = tag_time(text, mode=m, calendar=c, **kw)
+    except InputError as exc:  # the tagger's "not prose" guard is a documented refusal
+        one_line(exc)
+        return
+    check_timexes(text, got)
 
 
 @pytest.mark.parametrize("kw", [{"mode": "news", "dct": "yesterday"}, {"reference": "zzz"},
