@@ -349,3 +349,14 @@ def test_suffix_mods() -> None:
     ]
     t = one("a week or so ago", mode="news", dct="1991-02-25")
     assert (t.value, t.mod) == ("1991-W08", "APPROX")
+
+
+def test_holidays() -> None:
+    got = values("At Christmas 1914, at Easter 1916 and on Thanksgiving Day 1999.")
+    assert got == [
+        ("Christmas 1914", "1914-12-25"),
+        ("Easter 1916", "1916-04-23"),
+        ("Thanksgiving Day 1999", "1999-11-25"),
+    ]
+    t = one("At Easter 1917 the soldiers rested.", calendar="julian")  # Orthodox Easter
+    assert (t.value, t.gregorian) == ("1917-04-02", "1917-04-15")
