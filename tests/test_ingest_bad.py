@@ -173,3 +173,25 @@ def test_nested_markup_never_crashes(depth: int, tag: str) -> None:
     html = "<html><body>" + f"<{tag}>" * depth + "Riots on 3 July." + f"</{tag}>" * depth
     src = load_bytes(html.encode(), "n.html")
     assert "Riots on 3 July." in src.text
+
+
+# Inputs that were quadratic (minutes for 200 KB) before the readers were made linear; the
+# timeout only guards against a hang, speed figures belong to benchmarks.
+PATHOLOGICAL = {
+    "unclosed-strong.md": "**a " * 50_000,
+    "unclosed-brackets.md": "[" * 200_000 + "](x)",
+    "link-soup.md": "[a](" * 50_000,
+    "many-chapters.txt": "\nCHAPTER I\n" * 50_000,
+    "many-headings.html": "<h1>a</h1>" * 50_000,
+    "tiny-paragraphs.html": "<p>a" * 50_000,
+}
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_inputs_stay_linear(name: str) -> None:
+    src = load_bytes(PATHOLOGICAL[name].encode(), name)
+    assert src.text.strip()
+    if name.startswith("many-"):
+        assert len(src.sections) == 50_000
+        assert all(a.end == b.start for a, b in zip(src.sections, src.sections[1:], strict=False))

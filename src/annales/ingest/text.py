@@ -54,16 +54,14 @@ def rules() -> _Rules:
 
 def _close(heads: list[tuple[str, int, int]], n: int) -> list[Section]:
     """(title, start, level) headings → sections that run to the next heading of the same or a
-    higher level (or the end of the text)."""
-    out = []
-    for i, (title, start, level) in enumerate(heads):
-        end = n
-        for _t, s2, l2 in heads[i + 1 :]:
-            if l2 <= level:
-                end = s2
-                break
-        out.append(Section(title=title, start=start, end=end, level=level))
-    return out
+    higher level (or the end of the text). One pass with a stack: linear in the headings."""
+    ends = [n] * len(heads)
+    open_: list[int] = []  # indices of headings whose section is still open
+    for i, (_title, start, level) in enumerate(heads):
+        while open_ and heads[open_[-1]][2] >= level:
+            ends[open_.pop()] = start
+        open_.append(i)
+    return [Section(title=t, start=s, end=e, level=lv) for (t, s, lv), e in zip(heads, ends, strict=True)]
 
 
 def plain_sections(text: str) -> list[Section]:
@@ -137,18 +135,32 @@ def gutenberg_body(text: str) -> tuple[int, int, str | None] | None:
     return body_start, body_end, title
 
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# Inline patterns never cross a line and their content is bounded, so a pathological line
+# (thousands of unclosed ``**`` or ``[``) costs linear, not quadratic, time.
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images → alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links → their text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
-    (re.compile(r"(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"`([^`\n]+)`"), r"\1"),  # inline code
+    (re.compile(r"!\[([^\[\]\n]{0,300})\]\(([^()\s]{0,300})\)"), r"\1"),  # images → alt text
+    (re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,300})(?:\s+\"[^\"\n]{0,300}\")?\)"), r"\1"),  # links
+    (re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,300}\]"), r"\1"),  # reference links
+    (re.compile(r"\*\*(?=[^\s*])([^*\n]{1,1000}?)(?<=\S)\*\*"), r"\1"),  # strong
+    (re.compile(r"__(?=[^\s_])([^_\n]{1,1000}?)(?<=\S)__"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,1000}?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,1000}?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"`([^`\n]{1,1000})`"), r"\1"),  # inline code
 )
-_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def _atx_title(rest: str | None) -> str:
+    """Heading text without the optional closing hashes ("## Title ##"), in linear time."""
+    t = (rest or "").rstrip(" \t")
+    u = t.rstrip("#")
+    if u != t and (not u or u[-1] in " \t"):
+        t = u.rstrip(" \t")
+    return t
+
+
+_FRONT = re.compile(r"\A---\n(.{0,10000}?)\n---\n", re.DOTALL)
 
 
 def markdown(text: str) -> tuple[str, list[Section], str | None]:
@@ -157,8 +169,8 @@ def markdown(text: str) -> tuple[str, list[Section], str | None]:
     title = None
     fm = _FRONT.match(text)
     if fm:
-        m = re.search(r"^title:\s*['\"]?(.*?)['\"]?\s*$", fm.group(1), re.MULTILINE)
-        title = m.group(1) if m else None
+        m = re.search(r"^title:[ \t]*(.*)$", fm.group(1), re.MULTILINE)
+        title = m.group(1).strip().strip("'\"").strip() or None if m else None
         text = text[fm.end() :]
     lines = text.split("\n")
     out: list[str] = []
@@ -177,7 +189,7 @@ def markdown(text: str) -> tuple[str, list[Section], str | None]:
             m = _ATX.match(line)
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if m:
-                level, line = len(m.group(1)), m.group(2)
+                level, line = len(m.group(1)), _atx_title(m.group(2))
             elif line.strip() and _SETEXT.match(nxt) and (not out or not out[-1].strip()):
                 level, line = (1 if nxt.strip()[0] == "=" else 2), line.strip()
                 i += 1
