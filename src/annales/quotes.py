@@ -59,25 +59,36 @@ def _elision(text: str, i: int) -> bool:
     return bool(word and word.group(1).lower() in ("tis", "twas", "em", "s", "t", "d", "ll", "re"))
 
 
-def _closers(text: str, i: int, close: str, limit: int) -> list[int]:
-    """Candidate closing positions after the opener at i, before ``limit``."""
-    out = []
-    j = text.find(close, i + 1, limit)
-    while j != -1:
-        nxt = text[j + 1] if j + 1 < len(text) else " "
-        prev = text[j - 1]
-        if close in "’'":
-            if not nxt.isalpha() and not prev.isspace():
-                out.append(j)
-        elif not prev.isspace() or nxt.isspace() or not nxt.isalnum():
-            out.append(j)
-        j = text.find(close, j + 1, limit)
+# A closing mark: a single one not followed by a letter (so not an apostrophe) and not
+# after a space; a double one after a non-space or before a space or punctuation.
+_CLOSE_RX = {
+    "’": re.compile(r"(?<=\S)’(?![^\W\d_])"),
+    "'": re.compile(r"(?<=\S)'(?![^\W\d_])"),
+    "”": re.compile(r"(?<=\S)”|”(?=[\s\W]|$)"),
+    '"': re.compile(r'(?<=\S)"|"(?=[\s\W]|$)'),
+}
+
+
+def _closers(text: str, i: int, close: str, limit: int, most: int = 4) -> list[int]:
+    """Up to ``most`` candidate closing positions after the opener at i, before ``limit``."""
+    out: list[int] = []
+    for m in _CLOSE_RX[close].finditer(text, i + 1, limit):
+        out.append(m.start())
+        if len(out) >= most:
+            break
     return out
 
 
+#: Longest stretch searched for a closing mark: keeps the scan linear on a text with no
+#: paragraph breaks at all (a quotation is never this long within one paragraph).
+MAX_QUOTE = 20_000
+
+
 def _para_end(text: str, i: int) -> int:
-    m = _PARA.search(text, i)
-    return m.start() if m else len(text)
+    """End of the paragraph holding position i (at most ``MAX_QUOTE`` characters on)."""
+    limit = min(len(text), i + MAX_QUOTE)
+    m = _PARA.search(text, i, limit)
+    return m.start() if m else limit
 
 
 def _pick_single(text: str, cands: list[int]) -> int:
@@ -97,6 +108,7 @@ def find_quotes(text: str) -> list[RawQuote]:
     i = 0
     n = len(text)
     marks = re.compile(r"[“‘\"']")
+    no_closer: dict[str, int] = {}
     while True:
         m = marks.search(text, i)
         if m is None:
@@ -110,10 +122,11 @@ def find_quotes(text: str) -> list[RawQuote]:
         end = _para_end(text, i)
         start = i
         found = None
+        # An earlier opener may have searched part of this stretch in vain: start after it.
+        searched = no_closer.get(close, -1)
         while True:
-            cands = _closers(text, i, close, end)
-            if c == '"':
-                cands = cands[:1]
+            frm = max(i, searched - 1) if i == start else i
+            cands = _closers(text, frm, close, end, 4 if close in "’'" else 1)
             if cands:
                 found = _pick_single(text, cands) if close in "’'" else cands[0]
                 break
@@ -123,7 +136,12 @@ def find_quotes(text: str) -> list[RawQuote]:
                 break
             i = nxt.end()
             end = _para_end(text, i + 1)
-        if found is None or (close == "'" and len(text[start:found].split()) < 2):
+        if found is None:
+            if i == start:
+                no_closer[close] = end  # no closing mark anywhere in [start, end)
+            i = start + 1
+            continue
+        if close == "'" and len(text[start:found].split()) < 2:
             i = start + 1
             continue
         out.append(RawQuote(start, found + 1))
