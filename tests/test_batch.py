@@ -43,7 +43,11 @@ def run_cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.run(
         [sys.executable, "-m", "annales", "batch", *args],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env=env,
     )
 
 
@@ -106,8 +110,17 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     (base / "corpus" / "empty.txt").write_bytes(b"")
     (base / "corpus" / "binary.txt").write_bytes(bytes(range(256)) * 40)
     db = base / "annales.db"
-    first = run_cli(str(base / "corpus"), "--db", str(db), "--workers", "2",
-                    "--calendar", "julian", "--reference", "1917")
+    first = run_cli(
+        str(base / "corpus"),
+        "--db",
+        str(db),
+        "--workers",
+        "2",
+        "--calendar",
+        "julian",
+        "--reference",
+        "1917",
+    )
     return {"db": db, "docs": docs, "first": first, "base": base}
 
 
@@ -127,7 +140,11 @@ def test_batch_stores_every_good_document_and_reports_the_bad_ones(corpus_run: d
     ids = [r[0] for r in con.execute("SELECT id FROM documents")]
     assert len(ids) == 4 == len(set(ids))
     assert sorted(Path(r[0]).name for r in con.execute("SELECT path FROM documents")) == [
-        "doc00.txt", "doc01.txt", "doc02.txt", "doc03.txt"]
+        "doc00.txt",
+        "doc01.txt",
+        "doc02.txt",
+        "doc03.txt",
+    ]
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
     assert con.execute("SELECT DISTINCT calendar FROM documents").fetchall() == [("julian",)]
     fails = sorted(Path(r[0]).name for r in con.execute("SELECT path FROM batch_failures"))

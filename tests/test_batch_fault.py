@@ -13,7 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
+
 from test_batch import ROOT, small_documents
+
+pytestmark = pytest.mark.slow
 
 N_DOCS = 8
 
@@ -34,7 +37,10 @@ def committed(db: Path) -> int:
 def start(corpus: Path, db: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "annales", "batch", str(corpus), "--db", str(db), "--workers", "1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,  # its own process group: we kill the workers too
     )
 
@@ -76,8 +82,21 @@ def clean_dump(fault_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
     db = tmp_path_factory.mktemp("clean") / "clean.db"
     r = subprocess.run(
-        [sys.executable, "-m", "annales", "batch", str(fault_corpus), "--db", str(db),
-         "--workers", "2"], cwd=ROOT, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "annales",
+            "batch",
+            str(fault_corpus),
+            "--db",
+            str(db),
+            "--workers",
+            "2",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert r.returncode == 0, r.stderr
     return canonical_dump(db)
@@ -88,7 +107,10 @@ def check_resumed(corpus: Path, db: Path, clean: dict) -> None:
 
     r = subprocess.run(
         [sys.executable, "-m", "annales", "batch", str(corpus), "--db", str(db), "--workers", "1"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert r.returncode == 0, r.stderr
     assert "already in the database" in r.stderr
@@ -100,8 +122,9 @@ def check_resumed(corpus: Path, db: Path, clean: dict) -> None:
     assert canonical_dump(db) == clean  # exactly what an uninterrupted run stores
 
 
-def test_sigkill_mid_corpus_then_rerun_completes(fault_corpus: Path, clean_dump: dict,
-                                                 tmp_path: Path) -> None:
+def test_sigkill_mid_corpus_then_rerun_completes(
+    fault_corpus: Path, clean_dump: dict, tmp_path: Path
+) -> None:
     db = tmp_path / "killed.db"
     rc = interrupt_mid_corpus(fault_corpus, db, signal.SIGKILL, group=True)
     assert rc == -signal.SIGKILL

@@ -3,6 +3,7 @@ stores, keeps its JSON Lines shards when asked, and resumes from shards left by 
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -14,7 +15,7 @@ import pytest
 
 from test_batch import small_documents
 
-pytestmark = pytest.mark.ray
+pytestmark = [pytest.mark.ray, pytest.mark.slow]
 
 ray = pytest.importorskip("ray", reason="the ray extra is not installed")
 
@@ -88,8 +89,8 @@ def test_ray_engine_matches_local_engine_exactly(
     assert remote.engine.startswith("ray")
     assert problems(tmp_path / "ray.db") == []
     assert_same_rows(local_db, tmp_path / "ray.db")
-    # --out keeps the shards: JSON Lines, one annales/1 record (with its text) per document
-    records = [json.loads(line) for f in sorted(out.glob("*.jsonl")) for line in f.open()]
+    # --out keeps the shards: gzipped JSON Lines, one annales/1 record (with text) per document
+    records = [json.loads(ln) for f in sorted(out.glob("*.jsonl.gz")) for ln in gzip.open(f, "rt")]
     assert len(records) == 5 and not list(out.glob("*.part"))
     assert all(r["chronicle"]["schema"] == "annales/1" and r["chronicle"]["text"] for r in records)
     # two actors shared the work, each reported its memory
@@ -151,13 +152,13 @@ def test_ray_resumes_from_shards_left_by_a_dead_run(
     )
     out = tmp_path / "left"
     out.mkdir()
-    shards = sorted(first_out.glob("*.jsonl"))
+    shards = sorted(first_out.glob("*.jsonl.gz"))
     (out / shards[0].name).write_bytes(shards[0].read_bytes())
-    (out / "shard-dead-a0-000000.jsonl.part").write_text('{"truncated": ', encoding="utf-8")
+    (out / "shard-dead-a0-000000.jsonl.gz.part").write_bytes(gzip.compress(b'{"truncated": ')[:9])
     report = run_batch(
         [str(docs)], db=tmp_path / "resumed.db", engine="ray", workers=2, options=options, out=out
     )
-    n_from_shard = sum(1 for _ in shards[0].open())
+    n_from_shard = sum(1 for _ in gzip.open(shards[0], "rt"))
     assert report.docs_skipped == n_from_shard  # loaded from the shard, not read again
     assert report.docs_read == 5 - n_from_shard
     assert not list(out.glob("*.part"))

@@ -91,7 +91,7 @@ def run_local(
 ) -> BatchReport:
     """Read every document of ``patterns`` not yet in ``db``, ``workers`` at a time."""
     workers = max(1, workers or os.cpu_count() or 1)
-    run = Run(patterns, db, f"local ({workers} workers)", reporter)
+    run = Run(patterns, db, f"local ({workers} worker{'s' if workers > 1 else ''})", reporter)
     pool = _Pool(workers, options or ReadOptions())
     pending: dict[Future[Outcome], Task] = {}
     limit = workers * inflight_per_worker

@@ -8,6 +8,7 @@ later read successfully, so a rerun both retries them and keeps the record of wh
 
 from __future__ import annotations
 
+import gzip
 import json
 import queue
 import sqlite3
@@ -34,7 +35,7 @@ FAILURES_SQL = """CREATE TABLE IF NOT EXISTS batch_failures (
 
 @dataclass(frozen=True, slots=True)
 class ShardFile:
-    """A finished JSON Lines shard (one ``shard_line`` per document) to load."""
+    """A finished JSON Lines shard, gzipped or not (one ``shard_line`` per document)."""
 
     path: Path
     delete_after: bool = False
@@ -59,7 +60,8 @@ def shard_line(o: Outcome) -> str:
 
 def read_shard(path: Path) -> Iterator[dict[str, Any]]:
     """Stream a shard's records (one line in memory at a time)."""
-    with open(path, encoding="utf-8") as f:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 yield json.loads(line)

@@ -20,17 +20,39 @@ others.
 def register(app: typer.Typer) -> None:
     @app.command(name="batch", help=HELP)
     def _cmd(
-        paths: list[str] = typer.Argument(..., metavar="PATH|GLOB...", help="Files, directories or globs ('texts/**/*.txt')."),
+        paths: list[str] = typer.Argument(
+            ..., metavar="PATH|GLOB...", help="Files, directories or globs ('texts/**/*.txt')."
+        ),
         db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="SQLite database to fill."),
-        workers: int = typer.Option(0, "--workers", "-w", min=0, help="Worker processes (local) or actors (ray); 0: one per CPU."),
+        workers: int = typer.Option(
+            0,
+            "--workers",
+            "-w",
+            min=0,
+            help="Worker processes (local) or actors (ray); 0: one per CPU.",
+        ),
         engine: str = typer.Option("local", "--engine", help="local (process pool) or ray."),
-        ray_address: str = typer.Option(None, "--ray-address", help="Existing Ray cluster (e.g. ray://head:10001 or auto); default: start one here."),
-        out: Path = typer.Option(None, "--out", help="Ray engine: keep the per-shard JSON Lines results in DIR."),
-        calendar: str = typer.Option(None, "--calendar", help="gregorian, julian or auto (as for `annales read`)."),
-        reference: str = typer.Option(None, "--reference", help="Reference year/date for narratives, e.g. 1917."),
-        mode: str = typer.Option(None, "--mode", help="narratives or news (as for `annales read`)."),
+        ray_address: str = typer.Option(
+            None,
+            "--ray-address",
+            help="Existing Ray cluster (e.g. ray://head:10001 or auto); default: start one here.",
+        ),
+        out: Path = typer.Option(
+            None, "--out", help="Ray engine: keep the per-shard JSON Lines results in DIR."
+        ),
+        calendar: str = typer.Option(
+            None, "--calendar", help="gregorian, julian or auto (as for `annales read`)."
+        ),
+        reference: str = typer.Option(
+            None, "--reference", help="Reference year/date for narratives, e.g. 1917."
+        ),
+        mode: str = typer.Option(
+            None, "--mode", help="narratives or news (as for `annales read`)."
+        ),
         dct: str = typer.Option(None, "--dct", help="Document creation time when a file has none."),
-        log_interval: float = typer.Option(10.0, "--log-interval", help="Seconds between progress lines when not on a terminal."),
+        log_interval: float = typer.Option(
+            10.0, "--log-interval", help="Seconds between progress lines when not on a terminal."
+        ),
     ) -> None:
         from annales.batch import ENGINES, run_batch
         from annales.batch.progress import reporter_for
@@ -44,13 +66,20 @@ def register(app: typer.Typer) -> None:
         options = ReadOptions(mode=mode, calendar=calendar, reference=reference, dct=dct)
         try:
             report = run_batch(
-                paths, db=db, engine=engine, workers=workers or None, options=options,
-                ray_address=ray_address, out=out, reporter=reporter_for(interval=log_interval),
+                paths,
+                db=db,
+                engine=engine,
+                workers=workers or None,
+                options=options,
+                ray_address=ray_address,
+                out=out,
+                reporter=reporter_for(interval=log_interval),
             )
         except KeyboardInterrupt:
             typer.echo(
                 "annales batch: interrupted; every stored document is complete. "
-                "Run the same command again to finish the corpus.", err=True,
+                "Run the same command again to finish the corpus.",
+                err=True,
             )
             raise typer.Exit(130) from None
         typer.echo(f"annales batch: {report.summary()}", err=True)
@@ -58,8 +87,13 @@ def register(app: typer.Typer) -> None:
         if report.failures_count:
             typer.echo(f"annales batch: {report.failures_count} document(s) failed:", err=True)
             for path, error in report.failures:
-                typer.echo(f"  {path}: {error}" if not error.startswith(path) else f"  {error}", err=True)
+                typer.echo(
+                    f"  {path}: {error}" if not error.startswith(path) else f"  {error}", err=True
+                )
             if report.failures_count > len(report.failures):
-                typer.echo(f"  ... and {report.failures_count - len(report.failures)} more "
-                           "(see the batch_failures table)", err=True)
+                typer.echo(
+                    f"  ... and {report.failures_count - len(report.failures)} more "
+                    "(see the batch_failures table)",
+                    err=True,
+                )
             raise typer.Exit(1)
