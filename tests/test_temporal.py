@@ -224,6 +224,9 @@ def test_part_of_day() -> None:
         "a second wave came",
         "a quarter of the army",
         "a quarterly dividend",
+        "above two thousand miles",
+        "between the twenty-fourth and fifth degree",
+        "during the last days of the republic",
     ],
 )
 def test_not_timexes(text: str) -> None:

@@ -317,8 +317,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     year: int | None = None
     if g.get("year_w"):
         year = _written_year(g["year_w"], lex)
-        if year is None:
-            return None
+        if year is None or _next_word(text, hit.end).lower() in lex.lists["year_not_before"]:
+            return None  # "two thousand miles"
     elif g.get("year") is not None:
         ys = g["year"]
         if era:
@@ -889,12 +889,7 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     if unit == "2W":
         unit = "W"
     ulow = (g.get("unit") or "").lower()
-    if (
-        ulow.endswith("s")
-        and ulow not in ("days",)
-        and unit not in ("CE",)
-        and not ulow.endswith("ss")
-    ):
+    if ulow.endswith("s") and unit not in ("CE",) and not ulow.endswith("ss"):
         # "the next years", "past months": vague plural, not a calendar period
         return None
 
