@@ -282,7 +282,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=30)
     args = ap.parse_args()
 
-    tmp = Path(tempfile.mkdtemp(prefix="annales-web-bench-"))
+    tmp = Path(tempfile.mkdtemp(prefix="annales-web-bench-")) if not args.db else Path()
     if args.db:
         db, source = args.db, f"database {args.db}"
     elif args.books:
