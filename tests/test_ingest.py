@@ -32,7 +32,9 @@ def test_mixed_line_endings_become_lf() -> None:
     src = load(DATA / "mixed-endings.txt")
     assert "\r" not in src.text
     assert src.text.splitlines()[:3] == [
-        "The Assembly met on 5 May 1789.", "The Third Estate", "withdrew on 17 June."
+        "The Assembly met on 5 May 1789.",
+        "The Third Estate",
+        "withdrew on 17 June.",
     ]
 
 
@@ -89,7 +91,13 @@ def test_html_without_title_short_page_falls_back_to_body_walk() -> None:
 
 
 def test_deeply_nested_html_does_not_overflow() -> None:
-    html = "<html><body>" + "<div>" * 20000 + "On 3 July riots began." + "</div>" * 20000 + "</body></html>"
+    html = (
+        "<html><body>"
+        + "<div>" * 20000
+        + "On 3 July riots began."
+        + "</div>" * 20000
+        + "</body></html>"
+    )
     src = load_bytes(html.encode(), "deep.html")
     assert "On 3 July riots began." in src.text
 
@@ -115,7 +123,10 @@ def test_gutenberg_header_and_licence_cut() -> None:
     assert src.text.startswith("A SAMPLE CHRONICLE")
     assert src.text.endswith("the following night.")
     assert "Gutenberg" not in src.text and "LICENSE" not in src.text
-    assert [s.title for s in src.sections] == ["CHAPTER I — THE FIRST DAYS", "CHAPTER II. THE FLIGHT"]
+    assert [s.title for s in src.sections] == [
+        "CHAPTER I — THE FIRST DAYS",
+        "CHAPTER II. THE FLIGHT",
+    ]
     for s in src.sections:
         assert src.text[s.start :].startswith(s.title.split(" — ")[0])
     assert src.sections[0].end == src.sections[1].start
@@ -133,7 +144,10 @@ def test_shared_books_load_with_sections(texts_dir: Path) -> None:
             assert src.title and "Gutenberg" not in src.title
     reed = load(texts_dir / "reed-ten-days.txt")
     assert reed.title == "Ten Days That Shook the World"
-    assert [s.title for s in reed.sections[:2]] == ["Chapter I — Background", "Chapter II — The Coming Storm"]
+    assert [s.title for s in reed.sections[:2]] == [
+        "Chapter I — Background",
+        "Chapter II — The Coming Storm",
+    ]
     ransome = load(texts_dir / "ransome-russia-in-1919.txt")  # old "small print" layout
     assert ransome.title == "Russia in 1919"
     assert "SMALL PRINT" not in ransome.text and "End of The Project Gutenberg" not in ransome.text
@@ -163,8 +177,13 @@ def _epub(tmp_path: Path, chapters: list[tuple[str, str]], *, spine: bool = True
 
 
 def test_epub_chapters_in_spine_order(tmp_path: Path) -> None:
-    p = _epub(tmp_path, [("The First Days", "<p>On 14 July 1789 the Bastille fell.</p>"),
-                         ("The Flight", "<p>On 20 June 1791 the king fled.</p><script>x='no'</script>")])
+    p = _epub(
+        tmp_path,
+        [
+            ("The First Days", "<p>On 14 July 1789 the Bastille fell.</p>"),
+            ("The Flight", "<p>On 20 June 1791 the king fled.</p><script>x='no'</script>"),
+        ],
+    )
     src = load(p)
     assert src.format == "epub" and src.title == "A Test History"
     assert src.text.index("The Flight") < src.text.index("The First Days")  # spine order
@@ -193,7 +212,10 @@ def test_gzip_bomb_refused() -> None:
 
 def test_detect_format_by_sniffing() -> None:
     assert detect_format(b"<!DOCTYPE html><html><body>x</body></html>", "page") == "html"
-    assert detect_format(b"<?xml version='1.0'?><TimeML><TEXT>x</TEXT></TimeML>", "doc.xml") == "timeml"
+    assert (
+        detect_format(b"<?xml version='1.0'?><TimeML><TEXT>x</TEXT></TimeML>", "doc.xml")
+        == "timeml"
+    )
     assert detect_format(b"PK\x03\x04rest", "book") == "epub"
     assert detect_format(b"Plain words.", "notes") == "text"
 

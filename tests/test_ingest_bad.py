@@ -86,10 +86,20 @@ def _generated(tmp: Path) -> list[tuple[Path, str]]:
     cases.append((tmp / "fake.txt.gz", r"not a gzip file"))
     _zip(tmp / "junk.epub", {"a.bin": os.urandom(2000), "b.txt": "junk"})
     cases.append((tmp / "junk.epub", r"not an EPUB \(ZIP without META-INF/container.xml\)$"))
-    _zip(tmp / "nospine.epub", {"mimetype": "application/epub+zip", "META-INF/container.xml": CONTAINER,
-                                "content.opf": OPF_NO_SPINE, "c1.xhtml": "<html><body><p>x</p></body></html>"})
+    _zip(
+        tmp / "nospine.epub",
+        {
+            "mimetype": "application/epub+zip",
+            "META-INF/container.xml": CONTAINER,
+            "content.opf": OPF_NO_SPINE,
+            "c1.xhtml": "<html><body><p>x</p></body></html>",
+        },
+    )
     cases.append((tmp / "nospine.epub", r"EPUB has no spine"))
-    _zip(tmp / "noopf.epub", {"mimetype": "application/epub+zip", "META-INF/container.xml": CONTAINER})
+    _zip(
+        tmp / "noopf.epub",
+        {"mimetype": "application/epub+zip", "META-INF/container.xml": CONTAINER},
+    )
     cases.append((tmp / "noopf.epub", r"unreadable EPUB"))
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(3000)
     (tmp / "picture.txt").write_bytes(png)
@@ -99,7 +109,12 @@ def _generated(tmp: Path) -> list[tuple[Path, str]]:
         chunk = b"the next day the strike began " * 35_000
         while fh.tell() < 100 * 2**20:
             fh.write(chunk)
-    cases.append((big, r"file too large \(10\d MB > limit 64 MB; split it or raise ANNALES_MAX_INPUT_BYTES\)$"))
+    cases.append(
+        (
+            big,
+            r"file too large \(10\d MB > limit 64 MB; split it or raise ANNALES_MAX_INPUT_BYTES\)$",
+        )
+    )
     sparse = tmp / "sparse-2gb.txt"
     with sparse.open("wb") as fh:
         fh.truncate(2 * 2**30)
@@ -168,7 +183,9 @@ def test_any_text_gives_a_source_or_an_input_error(text: str, name: str) -> None
 
 
 @settings(max_examples=60, deadline=None)
-@given(depth=st.integers(min_value=1, max_value=3000), tag=st.sampled_from(["div", "b", "ul", "h2"]))
+@given(
+    depth=st.integers(min_value=1, max_value=3000), tag=st.sampled_from(["div", "b", "ul", "h2"])
+)
 def test_nested_markup_never_crashes(depth: int, tag: str) -> None:
     html = "<html><body>" + f"<{tag}>" * depth + "Riots on 3 July." + f"</{tag}>" * depth
     src = load_bytes(html.encode(), "n.html")

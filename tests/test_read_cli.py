@@ -24,15 +24,27 @@ BAD = ROOT / "tests" / "data" / "bad"
 GOOD = ROOT / "tests" / "data" / "ingest"
 
 
-def annales(*args: str, cwd: Path | None = None, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+def annales(
+    *args: str, cwd: Path | None = None, timeout: int = 600
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "annales", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "annales", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+    )
 
 
 @cache
 def schema() -> dict:  # type: ignore[type-arg]
-    text = resources.files("annales").joinpath("data/annales-1.schema.json").read_text(encoding="utf-8")
+    text = (
+        resources.files("annales")
+        .joinpath("data/annales-1.schema.json")
+        .read_text(encoding="utf-8")
+    )
     return json.loads(text)
 
 
@@ -53,7 +65,9 @@ def validate(obj: dict, text: str) -> None:  # type: ignore[type-arg]
 
 
 @pytest.fixture(scope="module")
-def mixed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path, list[str]]:
+def mixed_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess[str], Path, list[str]]:
     """One `annales read` over good and bad files together."""
     tmp = tmp_path_factory.mktemp("mixed")
     bad = sorted(str(p) for p in BAD.iterdir() if p.name != "expected.tsv")
@@ -96,7 +110,9 @@ def test_rereading_reports_already_read(mixed_run) -> None:  # type: ignore[no-u
 def october_json(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:  # type: ignore[type-arg]
     path = need_shared(TEXTS / "october-excerpt.txt")
     db = tmp_path_factory.mktemp("oct") / "oct.db"
-    out = annales("read", str(path), "--db", str(db), "--json", "--calendar", "julian", "--reference", "1917")
+    out = annales(
+        "read", str(path), "--db", str(db), "--json", "--calendar", "julian", "--reference", "1917"
+    )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout), db
 
@@ -106,7 +122,10 @@ def test_json_output_validates_and_slices(october_json) -> None:  # type: ignore
     text = load(TEXTS / "october-excerpt.txt").text
     validate(obj, text)
     assert obj["document"]["calendar"] == "julian"
-    assert obj["document"]["id"] == __import__("hashlib").sha256((TEXTS / "october-excerpt.txt").read_bytes()).hexdigest()
+    assert (
+        obj["document"]["id"]
+        == __import__("hashlib").sha256((TEXTS / "october-excerpt.txt").read_bytes()).hexdigest()
+    )
 
 
 def test_json_of_an_already_read_file_is_the_stored_chronicle(october_json) -> None:  # type: ignore[no-untyped-def]
@@ -129,7 +148,9 @@ def test_events_table_shows_both_calendars_in_order(october_json) -> None:  # ty
     assert table.returncode == 0, table.stderr
     assert "1917-07-07" in table.stdout and "1917-06-24 O.S." in table.stdout
     assert "wired" in table.stdout
-    ranged = annales("events", "--db", str(db), "--json", "--from", "1917-06-24 O.S.", "--to", "1917-07-07")
+    ranged = annales(
+        "events", "--db", str(db), "--json", "--from", "1917-06-24 O.S.", "--to", "1917-07-07"
+    )
     assert {json.loads(x)["gregorian"] for x in ranged.stdout.splitlines()} == {"1917-07-07"}
 
 
@@ -138,7 +159,9 @@ def test_entities_table(october_json) -> None:  # type: ignore[no-untyped-def]
     out = annales("entities", "--db", str(db), "--json")
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
-    assert rows and [r["mentions"] for r in rows] == sorted((r["mentions"] for r in rows), reverse=True)
+    assert rows and [r["mentions"] for r in rows] == sorted(
+        (r["mentions"] for r in rows), reverse=True
+    )
     people = annales("entities", "--db", str(db), "--label", "PERSON")
     assert people.returncode == 0 and "PERSON" in people.stdout and "ORG" not in people.stdout
 
@@ -170,10 +193,17 @@ def test_store_problems_are_one_line(tmp_path: Path) -> None:
 
 
 def test_bad_date_options_refused_before_reading(tmp_path: Path) -> None:
-    for opt, value in (("--dct", "garbage"), ("--reference", "1917-13"), ("--reference", "1917-02-29")):
+    for opt, value in (
+        ("--dct", "garbage"),
+        ("--reference", "1917-13"),
+        ("--reference", "1917-02-29"),
+    ):
         out = annales("read", str(GOOD / "chapters.md"), "--db", str(tmp_path / "x.db"), opt, value)
         assert out.returncode == 1
-        assert out.stderr.strip() == f"annales: error: {opt} {value}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+        assert (
+            out.stderr.strip()
+            == f"annales: error: {opt} {value}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
     assert not (tmp_path / "x.db").exists()
 
 
@@ -183,8 +213,19 @@ def test_ctrl_c_stops_cleanly_and_keeps_finished_files(tmp_path: Path) -> None:
     big = need_shared(TEXTS / "harper-et-al-russian-revolution-1918.txt")
     db = tmp_path / "int.db"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "annales", "read", str(GOOD / "chapters.md"), str(big), "--db", str(db)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "annales",
+            "read",
+            str(GOOD / "chapters.md"),
+            str(big),
+            "--db",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     first = proc.stdout.readline()  # the first file is stored: now reading the book
@@ -195,7 +236,8 @@ def test_ctrl_c_stops_cleanly_and_keeps_finished_files(tmp_path: Path) -> None:
     assert "Traceback" not in err
     assert re.fullmatch(
         rf"annales: interrupted( while reading {re.escape(str(big))}: nothing stored for it;|:) "
-        r"1 file\(s\) stored \(rerun to continue: files already read are skipped\)", err.strip()
+        r"1 file\(s\) stored \(rerun to continue: files already read are skipped\)",
+        err.strip(),
     ), err
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -210,8 +252,12 @@ def test_two_read_processes_on_one_database(tmp_path: Path) -> None:
         [str(GOOD / "gutenberg-sample.txt"), str(GOOD / "small.tml"), shared],
     ]
     procs = [
-        subprocess.Popen([sys.executable, "-m", "annales", "read", *files, "--db", str(db)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-m", "annales", "read", *files, "--db", str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for files in runs
     ]
     results = [p.communicate(timeout=600) for p in procs]

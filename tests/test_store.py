@@ -56,7 +56,9 @@ def make_chronicle(
         day = 1 + i % 28
         who, where = PEOPLE[i % len(PEOPLE)], PLACES[(i * 3) % len(PLACES)]
         verb, lemma = VERBS[i % len(VERBS)]
-        date_text = f"{day} {['June', 'July'][(month - 6) % 2] if month in (6, 7) else 'June'} {year}"
+        date_text = (
+            f"{day} {['June', 'July'][(month - 6) % 2] if month in (6, 7) else 'June'} {year}"
+        )
         s = f"On {date_text} {who} {verb} the soldiers near {where} with {1000 + i} men, saying “{seed} {i}”. "
         start = pos
         d0 = start + 3
@@ -67,22 +69,37 @@ def make_chronicle(
         q0 = s.index(f"{1000 + i} men") + start
         u0 = s.index("“") + start
         value = f"{year:04d}-{month:02d}-{day:02d}"
-        tx.append(Timex(f"t{i + 1}", d0, d0 + len(date_text), date_text, "DATE", value, calendar=calendar))
+        tx.append(
+            Timex(f"t{i + 1}", d0, d0 + len(date_text), date_text, "DATE", value, calendar=calendar)
+        )
         e = ents.setdefault(who, Entity(f"e{len(ents) + 1}", who, "PERSON", []))
         e.mentions.append(Mention(w0, w0 + len(who), who))
         pl = ents.setdefault(where, Entity(f"e{len(ents) + 1}", where, "GPE", []))
         pl.mentions.append(Mention(p0 + 5, p0 + 5 + len(where), where))
-        qs.append(Quantity(f"q{i + 1}", q0, q0 + len(f"{1000 + i} men"), f"{1000 + i} men", 1000 + i, "men"))
-        quotes.append(Quote(f"u{i + 1}", u0, u0 + len(f"“{seed} {i}”"), e.id, Span(w0, w0 + len(who), who)))
+        qs.append(
+            Quantity(
+                f"q{i + 1}", q0, q0 + len(f"{1000 + i} men"), f"{1000 + i} men", 1000 + i, "men"
+            )
+        )
+        quotes.append(
+            Quote(f"u{i + 1}", u0, u0 + len(f"“{seed} {i}”"), e.id, Span(w0, w0 + len(who), who))
+        )
         end = start + len(s) - 1
         evs.append(
             Event(
-                f"v{i + 1}", Span(v0, v0 + len(verb), verb), lemma, Span(start, end, ""),
+                f"v{i + 1}",
+                Span(v0, v0 + len(verb), verb),
+                lemma,
+                Span(start, end, ""),
                 agents=[Argument(w0, w0 + len(who), who, e.id)],
                 patients=[Argument(o0, o0 + len("the soldiers"), "the soldiers", None)],
                 places=[Argument(p0, p0 + len(f"near {where}"), f"near {where}", pl.id)],
-                quantities=[f"q{i + 1}"], time=f"t{i + 1}", date=value, date_source="explicit",
-                negated=i % 7 == 3, hedged=i % 5 == 4,
+                quantities=[f"q{i + 1}"],
+                time=f"t{i + 1}",
+                date=value,
+                date_source="explicit",
+                negated=i % 7 == 3,
+                hedged=i % 5 == 4,
             )
         )
         sents.append((start, end))
@@ -90,8 +107,14 @@ def make_chronicle(
         pos += len(s)
     text = "".join(parts)
     doc_id = hashlib.sha256(f"{seed}:{n}:{calendar}".encode()).hexdigest()
-    doc = Document(id=doc_id, title=f"Doc {seed}", source=f"{seed}.txt", calendar=calendar,
-                   reference=str(year), sections=[Section("Chapter I", 0, len(text))])
+    doc = Document(
+        id=doc_id,
+        title=f"Doc {seed}",
+        source=f"{seed}.txt",
+        calendar=calendar,
+        reference=str(year),
+        sections=[Section("Chapter I", 0, len(text))],
+    )
     return Chronicle(doc, text, tx, list(ents.values()), qs, quotes, evs, sents)
 
 
@@ -165,7 +188,11 @@ def test_event_filters(db: sqlite3.Connection) -> None:
     # Julian 22 June = Gregorian 5 July: the same filter in either calendar
     a = events(db, date_from="1917-06-22 julian", date_to="1917-06-24 O.S.")
     b = events(db, date_from="1917-07-05", date_to="1917-07-07")
-    assert [r["date"] for r in a] == [r["date"] for r in b] == ["1917-06-22", "1917-06-23", "1917-06-24"]
+    assert (
+        [r["date"] for r in a]
+        == [r["date"] for r in b]
+        == ["1917-06-22", "1917-06-23", "1917-06-24"]
+    )
     assert [r["gregorian"] for r in a] == ["1917-07-05", "1917-07-06", "1917-07-07"]
     month = events(db, date_from="1917-07", date_to="1917-07")  # Gregorian July = Julian 18 June..
     assert month and min(r["date"] for r in month) == "1917-06-18"
@@ -294,7 +321,9 @@ def test_stored_json_is_the_annales_1_payload(db: sqlite3.Connection) -> None:
     assert json.loads(zlib.decompress(blob)) == ch.to_dict()
 
 
-def test_known_migration_is_applied_in_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_known_migration_is_applied_in_one_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from annales.store import db as store_db
 
     p = tmp_path / "v1.db"
@@ -302,7 +331,9 @@ def test_known_migration_is_applied_in_one_transaction(tmp_path: Path, monkeypat
     write_chronicle(conn, make_chronicle("a", 3))
     conn.close()
     monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(store_db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE documents ADD COLUMN note TEXT;"})
+    monkeypatch.setattr(
+        store_db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE documents ADD COLUMN note TEXT;"}
+    )
     conn = connect(p)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     assert "note" in [r[1] for r in conn.execute("PRAGMA table_info(documents)")]
@@ -312,7 +343,11 @@ def test_known_migration_is_applied_in_one_transaction(tmp_path: Path, monkeypat
     monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION)
     connect(q).close()
     monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(store_db, "MIGRATIONS", {SCHEMA_VERSION: "ALTER TABLE documents ADD COLUMN n TEXT; SELECT * FROM nowhere;"})
+    monkeypatch.setattr(
+        store_db,
+        "MIGRATIONS",
+        {SCHEMA_VERSION: "ALTER TABLE documents ADD COLUMN n TEXT; SELECT * FROM nowhere;"},
+    )
     with pytest.raises(StoreError, match="no such table"):
         connect(q)
     raw = sqlite3.connect(q)

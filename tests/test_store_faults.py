@@ -46,9 +46,13 @@ def expected_counts(seed: str, n: int) -> dict[str, int]:
 
     ch = make_chronicle(seed, n)
     return {
-        "events": len(ch.events), "timexes": len(ch.timexes), "entities": len(ch.entities),
-        "mentions": sum(len(e.mentions) for e in ch.entities), "sentences": len(ch.sentences),
-        "quotes": len(ch.quotes), "quantities": len(ch.quantities),
+        "events": len(ch.events),
+        "timexes": len(ch.timexes),
+        "entities": len(ch.entities),
+        "mentions": sum(len(e.mentions) for e in ch.entities),
+        "sentences": len(ch.sentences),
+        "quotes": len(ch.quotes),
+        "quantities": len(ch.quantities),
         "event_arguments": sum(len(e.agents) + len(e.patients) + len(e.places) for e in ch.events),
     }
 
@@ -69,8 +73,10 @@ def assert_consistent(db: Path, docs: dict[str, int]) -> set[str]:
     seeds = set()
     for seed, n in docs.items():
         did = doc_id(seed, n)
-        counts = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?", (did,)).fetchone()[0]
-                  for t in expected_counts(seed, n)}
+        counts = {
+            t: conn.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?", (did,)).fetchone()[0]
+            for t in expected_counts(seed, n)
+        }
         if did in stored:
             assert counts == expected_counts(seed, n), seed
             seeds.add(seed)
@@ -88,7 +94,10 @@ def assert_consistent(db: Path, docs: dict[str, int]) -> set[str]:
 def _spawn(db: Path, *pairs: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, str(Path(__file__)), "write", str(db), *pairs],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_child_env(),
     )
 
 
@@ -114,9 +123,13 @@ def test_sigkill_mid_document_leaves_nothing_half_written(tmp_path: Path) -> Non
     assert "done small" in lines
     assert assert_consistent(db, docs) == {"small"}
     # rerun: the finished document is skipped, the killed one written whole, each once
-    out = subprocess.run([sys.executable, str(Path(__file__)), "write", str(db), "small", "50",
-                          "huge", "12000"], capture_output=True, text=True, env=_child_env(),
-                         timeout=600)
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__)), "write", str(db), "small", "50", "huge", "12000"],
+        capture_output=True,
+        text=True,
+        env=_child_env(),
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr
     assert "already small" in out.stdout and "done huge" in out.stdout
     assert assert_consistent(db, docs) == {"small", "huge"}
@@ -134,8 +147,12 @@ def test_two_writer_processes_both_succeed(tmp_path: Path) -> None:
     outs = [p.communicate(timeout=600) for p in procs]
     for p, (_out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err
-    shared_lines = [line for out, _ in outs for line in out.splitlines() if line.endswith(" shared")
-                    and not line.startswith("start")]
+    shared_lines = [
+        line
+        for out, _ in outs
+        for line in out.splitlines()
+        if line.endswith(" shared") and not line.startswith("start")
+    ]
     assert sorted(shared_lines) == ["already shared", "done shared"]
     seeds = assert_consistent(db, dict(a_docs + b_docs + shared))
     assert seeds == {s for s, _ in a_docs + b_docs + shared}
@@ -192,8 +209,9 @@ def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A real 1 MB file system (tmpfs), when we may mount one (root); else skip."""
     mnt = tmp_path / "tiny"
     mnt.mkdir()
-    out = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], capture_output=True, text=True
+    )
     if out.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {out.stderr.strip()[:100]}")
     try:

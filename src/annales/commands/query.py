@@ -36,7 +36,9 @@ def _what(ev: dict[str, Any]) -> str:
     from rich.markup import escape
 
     trig = ev["trigger"]["text"]
-    flags = (" [dim](not)[/]" if ev["negated"] else "") + (" [dim](likely)[/]" if ev["hedged"] else "")
+    flags = (" [dim](not)[/]" if ev["negated"] else "") + (
+        " [dim](likely)[/]" if ev["hedged"] else ""
+    )
     parts = []
     if ev["agents"]:
         parts.append(escape(_args(ev["agents"])))
@@ -61,11 +63,19 @@ def _snippet(ev: dict[str, Any], width: int = 140) -> str:
     lo = max(0, a - width // 2)
     hi = min(len(text), b + width // 2)
     before, trig, after = text[lo:a], text[a:b], text[b:hi]
+
     def flat(t: str) -> str:
         return escape(re.sub(r"\s+", " ", t))
 
-    return (("…" if lo > 0 else "") + flat(before) + "[bold]" + flat(trig) + "[/]" + flat(after)
-            + ("…" if hi < len(text) else "")).strip()
+    return (
+        ("…" if lo > 0 else "")
+        + flat(before)
+        + "[bold]"
+        + flat(trig)
+        + "[/]"
+        + flat(after)
+        + ("…" if hi < len(text) else "")
+    ).strip()
 
 
 def _console():  # type: ignore[no-untyped-def]
@@ -82,9 +92,15 @@ def _console():  # type: ignore[no-untyped-def]
 def register(app: typer.Typer) -> None:
     @app.command(name="events")
     def events_cmd(
-        who: str | None = typer.Option(None, "--who", help="Agent or patient (name or alias, substring)."),
+        who: str | None = typer.Option(
+            None, "--who", help="Agent or patient (name or alias, substring)."
+        ),
         where: str | None = typer.Option(None, "--where", help="Place (substring)."),
-        date_from: str | None = typer.Option(None, "--from", help="From this date (YYYY[-MM[-DD]], add 'julian' or 'O.S.' for Old Style)."),
+        date_from: str | None = typer.Option(
+            None,
+            "--from",
+            help="From this date (YYYY[-MM[-DD]], add 'julian' or 'O.S.' for Old Style).",
+        ),
         date_to: str | None = typer.Option(None, "--to", help="Up to this date, inclusive."),
         word: str | None = typer.Option(None, "--word", help="Word in the event or its sentence."),
         document: str | None = typer.Option(None, "--document", help="Document id (or prefix)."),
@@ -99,8 +115,17 @@ def register(app: typer.Typer) -> None:
         from annales.store import connect, events
 
         conn = connect(db, readonly=True)
-        rows = events(conn, who=who, where=where, date_from=date_from, date_to=date_to,
-                      word=word, document=document, dated_only=dated, limit=limit)
+        rows = events(
+            conn,
+            who=who,
+            where=where,
+            date_from=date_from,
+            date_to=date_to,
+            word=word,
+            document=document,
+            dated_only=dated,
+            limit=limit,
+        )
         if as_json:
             for r in rows:
                 typer.echo(json.dumps(r, ensure_ascii=False))
@@ -116,13 +141,17 @@ def register(app: typer.Typer) -> None:
             table.add_row(date, _what(r), _snippet(r))
         _console().print(table)
         if rows and any(r.get("date_source") == "narrative" for r in rows):
-            typer.echo("~ date carried from the narrative (the text gives no date in that sentence)")
+            typer.echo(
+                "~ date carried from the narrative (the text gives no date in that sentence)"
+            )
         if not rows:
             typer.echo("no events match", err=True)
 
     @app.command(name="entities")
     def entities_cmd(
-        label: str | None = typer.Option(None, "--label", help="Only this label (PERSON, ORG, GPE, LOC, MIL_UNIT, ...)."),
+        label: str | None = typer.Option(
+            None, "--label", help="Only this label (PERSON, ORG, GPE, LOC, MIL_UNIT, ...)."
+        ),
         name: str | None = typer.Option(None, "--name", help="Name or alias (substring)."),
         document: str | None = typer.Option(None, "--document", help="Document id (or prefix)."),
         limit: int = typer.Option(200, "--limit", min=1, help="At most this many rows."),
@@ -149,6 +178,11 @@ def register(app: typer.Typer) -> None:
         table.add_column("documents", justify="right")
         table.add_column("also called")
         for r in rows:
-            table.add_row(r["name"], r["label"], str(r["mentions"]), str(r["documents"]),
-                          ", ".join(r["aliases"][:6]))
+            table.add_row(
+                r["name"],
+                r["label"],
+                str(r["mentions"]),
+                str(r["documents"]),
+                ", ".join(r["aliases"][:6]),
+            )
         _console().print(table)

@@ -50,7 +50,9 @@ def analyse(source: Source, **options: Any) -> Chronicle:
     return read_source(source, **{k: v for k, v in options.items() if v is not None})
 
 
-def read_one(path: str, conn: Any, db_name: str, *, store: bool = True, **options: Any) -> ReadResult:
+def read_one(
+    path: str, conn: Any, db_name: str, *, store: bool = True, **options: Any
+) -> ReadResult:
     """Read, analyse and store one file; errors become the result, never an exception."""
     from annales.store import has_document, load_chronicle, write_chronicle
 
@@ -65,7 +67,11 @@ def read_one(path: str, conn: Any, db_name: str, *, store: bool = True, **option
             chron.document.source = path
         if store and conn is not None:
             written = write_chronicle(
-                conn, chron, path=path, format=source.format, encoding=source.encoding,
+                conn,
+                chron,
+                path=path,
+                format=source.format,
+                encoding=source.encoding,
                 db_name=db_name,
             )
             return ReadResult(path, "read" if written else "already", chron, source)
@@ -78,7 +84,9 @@ def read_one(path: str, conn: Any, db_name: str, *, store: bool = True, **option
     except MemoryError:
         return ReadResult(path, "error", error=f"{path}: out of memory (file too large to analyse)")
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the others
-        return ReadResult(path, "error", error=f"{path}: internal error: {type(exc).__name__}: {exc}")
+        return ReadResult(
+            path, "error", error=f"{path}: internal error: {type(exc).__name__}: {exc}"
+        )
 
 
 def summary(r: ReadResult, db: str | None) -> str:
@@ -121,14 +129,34 @@ def check_date_option(option: str, value: str | None, calendar: str = "gregorian
 def register(app: typer.Typer) -> None:
     @app.command(name="read")
     def read_cmd(
-        files: list[Path] = typer.Argument(..., help="Files to read (text, Markdown, HTML, EPUB, TimeML, Gutenberg; .gz accepted)."),
-        db: Path = typer.Option(Path(config.DEFAULT_DB), "--db", help="SQLite database to store into."),
-        as_json: bool = typer.Option(False, "--json", help="Print the annales/1 JSON to stdout (one object; JSON Lines for several files)."),
-        calendar: CalendarOpt = typer.Option(CalendarOpt.gregorian, "--calendar", help="Calendar of the dates in the text."),
-        reference: str | None = typer.Option(None, "--reference", help="Reference year or date for narrative anchoring, e.g. 1917."),
-        mode: ModeOpt = typer.Option(ModeOpt.narratives, "--mode", help="narratives: anchor on the running date; news: on the creation date."),
-        dct: str | None = typer.Option(None, "--dct", help="Document creation time (ISO date), for news."),
-        no_store: bool = typer.Option(False, "--no-store", help="Analyse only; do not write to the database."),
+        files: list[Path] = typer.Argument(
+            ..., help="Files to read (text, Markdown, HTML, EPUB, TimeML, Gutenberg; .gz accepted)."
+        ),
+        db: Path = typer.Option(
+            Path(config.DEFAULT_DB), "--db", help="SQLite database to store into."
+        ),
+        as_json: bool = typer.Option(
+            False,
+            "--json",
+            help="Print the annales/1 JSON to stdout (one object; JSON Lines for several files).",
+        ),
+        calendar: CalendarOpt = typer.Option(
+            CalendarOpt.gregorian, "--calendar", help="Calendar of the dates in the text."
+        ),
+        reference: str | None = typer.Option(
+            None, "--reference", help="Reference year or date for narrative anchoring, e.g. 1917."
+        ),
+        mode: ModeOpt = typer.Option(
+            ModeOpt.narratives,
+            "--mode",
+            help="narratives: anchor on the running date; news: on the creation date.",
+        ),
+        dct: str | None = typer.Option(
+            None, "--dct", help="Document creation time (ISO date), for news."
+        ),
+        no_store: bool = typer.Option(
+            False, "--no-store", help="Analyse only; do not write to the database."
+        ),
     ) -> None:
         """Read documents into a sourced chronology and store them (re-reading a file is a no-op)."""
         from annales.store import connect
@@ -136,7 +164,12 @@ def register(app: typer.Typer) -> None:
         check_date_option("--reference", reference, calendar.value)
         check_date_option("--dct", dct, calendar.value)
         conn = None if no_store else connect(db)
-        options = {"mode": mode.value, "calendar": calendar.value, "reference": reference, "dct": dct}
+        options = {
+            "mode": mode.value,
+            "calendar": calendar.value,
+            "reference": reference,
+            "dct": dct,
+        }
         failed = 0
         several = len(files) > 1
         stored, current = 0, None
@@ -172,4 +205,3 @@ def register(app: typer.Typer) -> None:
             if several:
                 typer.echo(f"annales: {failed} of {len(files)} files failed", err=True)
             raise typer.Exit(1)
-

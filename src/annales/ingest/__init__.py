@@ -24,11 +24,17 @@ __all__ = ["FORMATS", "Source", "detect_format", "load", "load_bytes", "load_tex
 FORMATS = ("text", "markdown", "html", "epub", "timeml", "gutenberg")
 
 _EXT = {
-    ".txt": "text", ".text": "text",
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
     ".epub": "epub",
-    ".tml": "timeml", ".timeml": "timeml",
+    ".tml": "timeml",
+    ".timeml": "timeml",
 }
 
 
@@ -62,7 +68,11 @@ def detect_format(data: bytes, name: str) -> str:
 
 
 def load_bytes(
-    data: bytes, name: str, *, format: str | None = None, max_bytes: int | None = None,
+    data: bytes,
+    name: str,
+    *,
+    format: str | None = None,
+    max_bytes: int | None = None,
     path: str | None = None,
 ) -> Source:
     """Read a document from its bytes; ``name`` gives the extension and names it in errors."""
@@ -111,16 +121,31 @@ def _read(data: bytes, name: str, fmt: str) -> Source:
         got = html.extract(text)
         if not got.text.strip():
             raise InputError(name, "HTML has no text in its body")
-        return Source(id="", text=got.text, title=got.title, format="html", dct=got.dct,
-                      sections=got.sections, encoding=dec.encoding, warnings=dec.warnings)
+        return Source(
+            id="",
+            text=got.text,
+            title=got.title,
+            format="html",
+            dct=got.dct,
+            sections=got.sections,
+            encoding=dec.encoding,
+            warnings=dec.warnings,
+        )
     if fmt == "markdown":
         from annales.ingest.text import markdown
 
         plain, sections, title = markdown(text)
         if not plain.strip():
             raise InputError(name, "no text (only Markdown markup)")
-        return Source(id="", text=plain, title=title, format="markdown", sections=sections,
-                      encoding=dec.encoding, warnings=dec.warnings)
+        return Source(
+            id="",
+            text=plain,
+            title=title,
+            format="markdown",
+            sections=sections,
+            encoding=dec.encoding,
+            warnings=dec.warnings,
+        )
     from annales.ingest.text import gutenberg_body, plain_sections
 
     fmt_out, title = "text", None
@@ -130,5 +155,12 @@ def _read(data: bytes, name: str, fmt: str) -> Source:
         text, fmt_out = text[start:end], "gutenberg"
         if not text.strip():
             raise InputError(name, "Project Gutenberg file with no text between its markers")
-    return Source(id="", text=text, title=title, format=fmt_out, sections=plain_sections(text),
-                  encoding=dec.encoding, warnings=dec.warnings)
+    return Source(
+        id="",
+        text=text,
+        title=title,
+        format=fmt_out,
+        sections=plain_sections(text),
+        encoding=dec.encoding,
+        warnings=dec.warnings,
+    )

@@ -38,7 +38,9 @@ def extract(data: bytes, name: str) -> tuple[str, list[Section], str | None]:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - ebooklib raises many types on broken books
-        raise InputError(name, f"unreadable EPUB ({type(exc).__name__}: {str(exc)[:120]})") from None
+        raise InputError(
+            name, f"unreadable EPUB ({type(exc).__name__}: {str(exc)[:120]})"
+        ) from None
     spine = [idref for idref, _linear in (book.spine or [])]
     if not spine:
         raise InputError(name, "EPUB has no spine (no reading order)")
@@ -62,10 +64,16 @@ def extract(data: bytes, name: str) -> tuple[str, list[Section], str | None]:
             parts.append("\n\n")
             pos += 2
         title = toc_titles.get(item.get_name()) or (inner[0].title if inner else None)
-        sections.append(Section(title=title or f"Part {len(sections) + 1}", start=pos,
-                                end=pos + len(text), level=1))
-        sections += [Section(s.title, s.start + pos, s.end + pos, s.level + 1) for s in inner
-                     if s.start > 0 or s.title != title]
+        sections.append(
+            Section(
+                title=title or f"Part {len(sections) + 1}", start=pos, end=pos + len(text), level=1
+            )
+        )
+        sections += [
+            Section(s.title, s.start + pos, s.end + pos, s.level + 1)
+            for s in inner
+            if s.start > 0 or s.title != title
+        ]
         parts.append(text)
         pos += len(text)
     if not parts:

@@ -65,8 +65,12 @@ def _title_and_date(html: str) -> tuple[str | None, str | None]:
     title = _WS.sub(" ", node.text()).strip() if node is not None else None
     dct = None
     for sel in (
-        'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="dc.date"]',
-        'meta[name="DC.date"]', 'meta[itemprop="datePublished"]', "time[datetime]",
+        'meta[property="article:published_time"]',
+        'meta[name="date"]',
+        'meta[name="dc.date"]',
+        'meta[name="DC.date"]',
+        'meta[itemprop="datePublished"]',
+        "time[datetime]",
     ):
         n = tree.css_first(sel)
         if n is not None:
@@ -84,14 +88,22 @@ def _from_trafilatura(html: str) -> tuple[str, list[Section]] | None:
 
     try:
         xml = trafilatura.extract(
-            html, output_format="xml", include_formatting=True, include_comments=False,
-            include_tables=True, favor_recall=True, with_metadata=False,
+            html,
+            output_format="xml",
+            include_formatting=True,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+            with_metadata=False,
         )
     except Exception:  # noqa: BLE001 - trafilatura fails on some odd pages: use the fallback
         return None
     if not xml:
         return None
-    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    root = etree.fromstring(
+        xml.encode("utf-8"),
+        etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True),
+    )
     main = root.find("main")
     if main is None:
         return None

@@ -130,7 +130,9 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
             try:
                 text = data[len(bom) :].decode(enc)
             except UnicodeDecodeError as exc:
-                raise InputError(name, f"invalid {enc} after its byte-order mark at byte {exc.start + len(bom)}") from None
+                raise InputError(
+                    name, f"invalid {enc} after its byte-order mark at byte {exc.start + len(bom)}"
+                ) from None
             return _checked(Decoded(text, enc), name)
     if b"\0" in data:
         raise InputError(name, _nul_problem(data))
@@ -149,7 +151,8 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
     fallback = _clearly_cp1252(data)
     if fallback is None:
         raise InputError(
-            name, f"not valid UTF-8 (bad byte at offset {bad_at}) and not recognisably another encoding; convert it to UTF-8"
+            name,
+            f"not valid UTF-8 (bad byte at offset {bad_at}) and not recognisably another encoding; convert it to UTF-8",
         )
     warn = f"not UTF-8: decoded as {fallback} (byte {bad_at} is invalid UTF-8)"
     return _checked(Decoded(data.decode(fallback), fallback, [warn]), name)
@@ -176,7 +179,10 @@ def _clearly_cp1252(data: bytes) -> str | None:
         return None
     for c in set(high):
         cat = unicodedata.category(c)
-        if not (cat.startswith("L") or cat in ("Pd", "Pi", "Pf", "Po", "Ps", "Pe", "Sc", "Zs", "So", "Sm", "Sk", "No")):
+        if not (
+            cat.startswith("L")
+            or cat in ("Pd", "Pi", "Pf", "Po", "Ps", "Pe", "Sc", "Zs", "So", "Sm", "Sk", "No")
+        ):
             return None
     return "cp1252"
 

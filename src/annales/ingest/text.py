@@ -61,7 +61,10 @@ def _close(heads: list[tuple[str, int, int]], n: int) -> list[Section]:
         while open_ and heads[open_[-1]][2] >= level:
             ends[open_.pop()] = start
         open_.append(i)
-    return [Section(title=t, start=s, end=e, level=lv) for (t, s, lv), e in zip(heads, ends, strict=True)]
+    return [
+        Section(title=t, start=s, end=e, level=lv)
+        for (t, s, lv), e in zip(heads, ends, strict=True)
+    ]
 
 
 def plain_sections(text: str) -> list[Section]:
@@ -141,7 +144,10 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _INLINE = (
     (re.compile(r"!\[([^\[\]\n]{0,300})\]\(([^()\s]{0,300})\)"), r"\1"),  # images → alt text
-    (re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,300})(?:\s+\"[^\"\n]{0,300}\")?\)"), r"\1"),  # links
+    (
+        re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,300})(?:\s+\"[^\"\n]{0,300}\")?\)"),
+        r"\1",
+    ),  # links
     (re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,300}\]"), r"\1"),  # reference links
     (re.compile(r"\*\*(?=[^\s*])([^*\n]{1,1000}?)(?<=\S)\*\*"), r"\1"),  # strong
     (re.compile(r"__(?=[^\s_])([^_\n]{1,1000}?)(?<=\S)__"), r"\1"),

@@ -18,7 +18,9 @@ def extract(data: bytes, name: str) -> tuple[str, str | None, str | None]:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise InputError(name, "malformed TimeML: " + " ".join(str(exc.msg or exc).split())) from None
+        raise InputError(
+            name, "malformed TimeML: " + " ".join(str(exc.msg or exc).split())
+        ) from None
     except ValueError as exc:
         raise InputError(name, f"malformed TimeML: {exc}") from None
     texts = [e for e in root.iter() if _local(e.tag) == "TEXT"]

@@ -68,7 +68,9 @@ def parse_filter_date(text: str) -> tuple[float, float]:
         if m and (m.start() > 0):
             raw, calendar = raw[: m.start()].strip(), cal
             break
-    problem = "not a date (use YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by 'julian' or 'O.S.')"
+    problem = (
+        "not a date (use YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by 'julian' or 'O.S.')"
+    )
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", raw):
         raise InputError(text, problem)
     b = bounds_key(raw, calendar)

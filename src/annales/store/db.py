@@ -46,13 +46,18 @@ def connect(
     try:
         if readonly:
             conn = sqlite3.connect(
-                f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout,
-                isolation_level=None, check_same_thread=False,
+                f"{p.resolve().as_uri()}?mode=ro",
+                uri=True,
+                timeout=timeout,
+                isolation_level=None,
+                check_same_thread=False,
             )
         else:
             if p.parent and not p.parent.exists():
                 raise StoreError(f"{p}: directory {p.parent} does not exist")
-            conn = sqlite3.connect(p, timeout=timeout, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                p, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         _check_or_create(conn, p, readonly)
@@ -133,7 +138,9 @@ def _statements(script: str) -> list[str]:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection, db_name: str = "database") -> Iterator[sqlite3.Connection]:
+def transaction(
+    conn: sqlite3.Connection, db_name: str = "database"
+) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` … ``COMMIT``; any failure rolls back and leaves the file as it was."""
     try:
         conn.execute("BEGIN IMMEDIATE")

@@ -59,7 +59,9 @@ def resolve_document(conn: sqlite3.Connection, doc_id: str) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
-def document_text(conn: sqlite3.Connection, doc_id: str, start: int = 0, end: int | None = None) -> str:
+def document_text(
+    conn: sqlite3.Connection, doc_id: str, start: int = 0, end: int | None = None
+) -> str:
     """A slice of a document's text (by character offsets), without loading all of it."""
     full = resolve_document(conn, doc_id)
     if full is None:
@@ -74,7 +76,9 @@ def document_text(conn: sqlite3.Connection, doc_id: str, start: int = 0, end: in
     return row.fetchone()[0]
 
 
-def load_chronicle(conn: sqlite3.Connection, doc_id: str, *, include_text: bool = True) -> Chronicle:
+def load_chronicle(
+    conn: sqlite3.Connection, doc_id: str, *, include_text: bool = True
+) -> Chronicle:
     """The document's ``Chronicle`` exactly as it was stored (round-trips ``to_dict``)."""
     full = resolve_document(conn, doc_id)
     if full is None:
@@ -161,10 +165,16 @@ def _event_row(r: sqlite3.Row) -> dict[str, Any]:
     d = dict(r)
     d["negated"], d["hedged"] = bool(d["negated"]), bool(d["hedged"])
     d["quantities"] = json.loads(d["quantities"])
-    d["trigger"] = {"start": d.pop("trigger_start"), "end": d.pop("trigger_end"),
-                    "text": d.pop("trigger_text")}
-    d["sentence"] = {"start": d.pop("sentence_start"), "end": d.pop("sentence_end"),
-                     "text": d.pop("sentence_text")}
+    d["trigger"] = {
+        "start": d.pop("trigger_start"),
+        "end": d.pop("trigger_end"),
+        "text": d.pop("trigger_text"),
+    }
+    d["sentence"] = {
+        "start": d.pop("sentence_start"),
+        "end": d.pop("sentence_end"),
+        "text": d.pop("sentence_text"),
+    }
     return d
 
 
@@ -189,8 +199,13 @@ def _with_arguments(conn: sqlite3.Connection, evs: list[dict[str, Any]]) -> list
             ):
                 role = {"agent": "agents", "patient": "patients", "place": "places"}[a["role"]]
                 by_key[(doc_id, a["event_id"])][role].append(
-                    {"start": a["start"], "end": a["end"], "text": a["text"],
-                     "entity": a["entity_id"], "entity_name": a["name"]}
+                    {
+                        "start": a["start"],
+                        "end": a["end"],
+                        "text": a["text"],
+                        "entity": a["entity_id"],
+                        "entity_name": a["name"],
+                    }
                 )
             times = [ev["time"] for ev in evs if ev["doc_id"] == doc_id and ev["time"]]
             if times:
@@ -248,16 +263,27 @@ def entities(
                 if a not in aliases and a != r["name"]:
                     aliases.append(a)
         out.append(
-            {"name": r["name"], "label": r["label"], "mentions": r["mentions"],
-             "documents": r["documents"], "aliases": aliases,
-             "refs": [dict(zip(("doc_id", "id"), x.split(":"), strict=True))
-                      for x in r["refs"].split()]}
+            {
+                "name": r["name"],
+                "label": r["label"],
+                "mentions": r["mentions"],
+                "documents": r["documents"],
+                "aliases": aliases,
+                "refs": [
+                    dict(zip(("doc_id", "id"), x.split(":"), strict=True))
+                    for x in r["refs"].split()
+                ],
+            }
         )
     return out
 
 
 def search(
-    conn: sqlite3.Connection, query: str, *, document: str | None = None, limit: int | None = 50,
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    document: str | None = None,
+    limit: int | None = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Sentences matching a full-text query, best first, with a highlighted snippet.
@@ -295,7 +321,10 @@ def _fts_query(query: str) -> str:
 
 
 def timexes(
-    conn: sqlite3.Connection, document: str | None = None, *, limit: int | None = 1000,
+    conn: sqlite3.Connection,
+    document: str | None = None,
+    *,
+    limit: int | None = 1000,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Dated temporal expressions in Gregorian order (for timelines)."""

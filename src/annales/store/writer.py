@@ -47,7 +47,9 @@ def _plain(value: Any) -> Any:
         vals = get(value)
         if len(names) == 1:
             vals = (vals,)
-        return {n: (_plain(v) if nest else v) for n, v, nest in zip(names, vals, nested, strict=True)}
+        return {
+            n: (_plain(v) if nest else v) for n, v, nest in zip(names, vals, nested, strict=True)
+        }
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
@@ -101,10 +103,21 @@ def _insert(
         " reference, dct, encoding, n_chars, n_words, read_at, text, chronicle)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
-            doc.id, doc.title, path or doc.source, fmt, doc.language, doc.calendar,
-            doc.calendar_reason, doc.reference, doc.dct, enc, len(text),
-            sum(1 for _ in _WORD.finditer(text)), datetime.now(UTC).isoformat(timespec="seconds"),
-            text, encode_payload(payload),
+            doc.id,
+            doc.title,
+            path or doc.source,
+            fmt,
+            doc.language,
+            doc.calendar,
+            doc.calendar_reason,
+            doc.reference,
+            doc.dct,
+            enc,
+            len(text),
+            sum(1 for _ in _WORD.finditer(text)),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            text,
+            encode_payload(payload),
         ),
     )
     did = doc.id
@@ -131,12 +144,29 @@ def _insert(
     rows: list[tuple[Any, ...]] = []
     for t in chron.timexes:
         dated = t.type in ("DATE", "TIME")
-        greg = t.gregorian if t.gregorian is not None or not dated else to_gregorian(t.value, t.calendar)
+        greg = (
+            t.gregorian
+            if t.gregorian is not None or not dated
+            else to_gregorian(t.value, t.calendar)
+        )
         key = sort_key(t.value, t.calendar) if dated else None
         timex_info[t.id] = (t.value, greg, key)
         rows.append(
-            (did, t.id, t.start, t.end, t.text, t.type, t.value, t.mod, t.calendar, greg,
-             t.edtf, t.anchor, key)
+            (
+                did,
+                t.id,
+                t.start,
+                t.end,
+                t.text,
+                t.type,
+                t.value,
+                t.mod,
+                t.calendar,
+                greg,
+                t.edtf,
+                t.anchor,
+                key,
+            )
         )
     conn.executemany(
         'INSERT INTO timexes (doc_id, id, start, "end", text, type, value, mod, calendar,'
@@ -156,7 +186,12 @@ def _insert(
         " speaker_text) VALUES (?,?,?,?,?,?,?,?,?)",
         [
             (
-                did, q.id, q.start, q.end, text[q.start : q.end], q.speaker,
+                did,
+                q.id,
+                q.start,
+                q.end,
+                text[q.start : q.end],
+                q.speaker,
                 q.speaker_span.start if q.speaker_span else None,
                 q.speaker_span.end if q.speaker_span else None,
                 q.speaker_span.text if q.speaker_span else None,
@@ -170,9 +205,24 @@ def _insert(
         sentence_text = ev.sentence.text or text[ev.sentence.start : ev.sentence.end]
         ev_rows.append(
             (
-                did, ev.id, i, ev.lemma, ev.trigger.start, ev.trigger.end, ev.trigger.text,
-                ev.sentence.start, ev.sentence.end, sentence_text, ev.time, ev.date, doc.calendar,
-                greg, ev.date_source, key, int(ev.negated), int(ev.hedged),
+                did,
+                ev.id,
+                i,
+                ev.lemma,
+                ev.trigger.start,
+                ev.trigger.end,
+                ev.trigger.text,
+                ev.sentence.start,
+                ev.sentence.end,
+                sentence_text,
+                ev.time,
+                ev.date,
+                doc.calendar,
+                greg,
+                ev.date_source,
+                key,
+                int(ev.negated),
+                int(ev.hedged),
                 json.dumps(ev.quantities),
             )
         )
@@ -193,7 +243,9 @@ def _insert(
 
 
 def _event_date(
-    date: str | None, time: str | None, calendar: str,
+    date: str | None,
+    time: str | None,
+    calendar: str,
     timex_info: dict[str, tuple[str, str | None, float | None]],
 ) -> tuple[str | None, float | None]:
     """The event's (Gregorian date, sort key): its timex's when the timex says the same date
