@@ -363,3 +363,21 @@ def test_holidays() -> None:
     ]
     t = one("At Easter 1917 the soldiers rested.", calendar="julian")  # Orthodox Easter
     assert (t.value, t.gregorian) == ("1917-04-02", "1917-04-15")
+
+
+def test_deictic_words_do_not_drag_the_story_back() -> None:
+    got = values(
+        "I was ill last summer. Last year he fled; last summer again. On 10 February we met.",
+        reference="1919",
+    )
+    assert got[:3] == [
+        ("last summer", "1918-SU"),
+        ("Last year", "1918"),
+        ("last summer", "1918-SU"),
+    ]
+    assert got[-1] == ("10 February", "1919-02-10")
+
+
+def test_month_in_a_name() -> None:
+    assert values("He was against the November Revolution.", reference="1917") == []
+    assert values("In November Lenin spoke.", reference="1917") == [("November", "1917-11")]

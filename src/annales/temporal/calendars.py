@@ -216,6 +216,8 @@ def parse(value: str) -> Parsed | None:
     g = mt.groupdict()
     digits, bc = g["y"], bool(g["bc"])
     year = None
+    if bc and "X" not in digits and int(digits) == 0 and len(digits) == 4:
+        return None  # there is no year 0 BC (1 BC is "BC0001")
     if len(digits) == 4 and "X" not in digits:
         year = 1 - int(digits) if bc else int(digits)
     kind = {4: "year", 3: "decade", 2: "century", 1: "millennium"}[len(digits)]

@@ -228,6 +228,13 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         return None
     if ctx.text[hit.start : hit.end].lower().endswith("or so") or hit.groups.get("orso"):
         cand.mod = "APPROX"
+    if (
+        ctx.mode == "narratives"
+        and cand.source == "en"
+        and hit.rule.kind in ("relative", "deictic")
+    ):
+        # "last year", "yesterday": relative to the narrator's now, they do not move the story
+        cand.sets_reference = False
     if hit.mod and not cand.mod:
         cand.mod = hit.mod
     if hit.dmod and not cand.mod:
@@ -281,6 +288,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
                 and bare not in ("june", "july", "may")
             ):
                 return None
+            if _prev_word(text, hit.start) == "the" and _cap(_next_word(text, hit.end)):
+                return None  # "the November Revolution", "the October Manifesto": a name
             if bare in lex.lists["ambiguous_months"]:
                 if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
                     return None
@@ -804,9 +813,10 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         relw = "the"
     anaphoric = (
         relw in lex.lists["anaphoric"]
-        or (text.startswith("the ") and relw in ("next",))
+        or (text.startswith("the ") and d == 1)
         or (relw == "the" and ctx.mode != "news")
-    )
+        or (ctx.mode == "narratives" and d == 1 and lex.lookup("units", g.get("unit")) == "D")
+    )  # "the next day"; in a story also "next day"
     if "same" in text.split():
         d = 0
         anaphoric = True
