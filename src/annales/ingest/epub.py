@@ -41,9 +41,13 @@ def extract(data: bytes, name: str) -> tuple[str, list[Section], str | None]:
         raise InputError(
             name, f"unreadable EPUB ({type(exc).__name__}: {str(exc)[:120]})"
         ) from None
-    spine = [idref for idref, _linear in (book.spine or [])]
-    if not spine:
+    entries = [e if isinstance(e, tuple) else (e, "yes") for e in (book.spine or [])]
+    if not entries:
         raise InputError(name, "EPUB has no spine (no reading order)")
+    # linear="no" items (notes, pop-ups) are not part of the reading order, unless all are
+    spine = [idref for idref, linear in entries if str(linear).lower() != "no"] or [
+        idref for idref, _ in entries
+    ]
     toc_titles = _toc_titles(book.toc)
     parts: list[str] = []
     sections: list[Section] = []
