@@ -218,9 +218,15 @@ def _arg_span(head: Any) -> tuple[int, int]:
 
 
 def _with_conj(tok: Any) -> list[Any]:
+    """A noun and the nouns coordinated with it ("Lenin and Kamenev"); a dash-apposition
+    ("the VTsIK – the All-Russian Soviet Ispolkom") is a second name, not a second actor."""
     out = [tok]
+    doc = tok.doc
     for ch in tok.children:
         if ch.dep_ == "conj" and ch.pos_ in ("NOUN", "PROPN", "PRON"):
+            left = ch.left_edge.i
+            if left > 0 and doc[left - 1].text in ("–", "—", "-", "--", "("):
+                continue
             out.append(ch)
     return out
 
