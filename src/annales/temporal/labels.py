@@ -47,7 +47,9 @@ def _plain_label(value: str, cal: str) -> str | None:
             return None
         n = int(p.digits)
         if p.kind == "decade":
-            return f"{n * 10}s BC" if p.bc else f"{n * 10}s"
+            if p.bc:
+                return f"{n * 10}s BC" if n else "9–1 BC"  # no year 0 BC
+            return f"{n * 10}s"
         unit = "century" if p.kind == "century" else "millennium"
         ordn = _ordinal(n + 1)
         return f"{ordn} {unit} BC" if p.bc else f"{ordn} {unit}"
