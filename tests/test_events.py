@@ -144,3 +144,10 @@ def test_unresolved_own_time_borrows_no_date() -> None:
         ("1917-03", "explicit"),
         ("1917-03-01", "narrative"),
     ]
+
+
+def test_rumoured_clause_is_hedged() -> None:
+    _, rumour = _events("It was rumoured that the Tsar had fled to Finland.")
+    _, fact = _events("The Tsar fled to Pskov.")
+    assert rumour["flee"].hedged
+    assert not fact["flee"].hedged

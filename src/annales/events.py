@@ -83,6 +83,7 @@ class _Cues:
     control: frozenset[str]
     negating: frozenset[str]
     hedging: frozenset[str]
+    reporters: frozenset[str]
     negation: frozenset[str]
     hedge_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
@@ -99,6 +100,7 @@ def cues() -> _Cues:
         control=frozenset(d["control_verbs"]),
         negating=frozenset(d["negating_governors"]),
         hedging=frozenset(d["hedging_governors"]),
+        reporters=frozenset(d["hedging_reporters"]),
         negation=frozenset(d["negation"]),
         hedge_adverbs=frozenset(d["hedge_adverbs"]),
         hedge_modals=frozenset(d["hedge_modals"]),
@@ -292,6 +294,9 @@ def _flags(tok: Any, govs: list[Any], c: _Cues) -> tuple[bool, bool]:
             negated = True
         if lem in c.hedging or g.lower_ in c.hedging:
             hedged = True
+    top = govs[-1] if govs else tok
+    if top.dep_ == "ccomp" and _lemma(top.head) in c.reporters:
+        hedged = True  # "it was rumoured that ...", "they feared that ..."
     return negated, hedged
 
 
