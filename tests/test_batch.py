@@ -179,5 +179,7 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
     r = run_cli(str(tmp_path / "nothing-*.txt"), "--db", str(tmp_path / "x.db"))
     assert r.returncode != 0
     assert r.stderr.strip().count("\n") == 0 and "no file matches" in r.stderr
-    r = run_cli(str(tmp_path), "--engine", "spark", "--db", str(tmp_path / "x.db"))
-    assert r.returncode != 0 and "--engine" in r.stderr and "Traceback" not in r.stderr
+    for bad in (["--engine", "spark"], ["--calendar", "mayan"], ["--mode", "poetry"]):
+        r = run_cli(str(tmp_path), *bad, "--db", str(tmp_path / "x.db"))
+        assert r.returncode != 0 and bad[0] in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "x.db").exists()

@@ -8,6 +8,10 @@ import typer
 
 from annales.config import DEFAULT_DB
 
+#: Checked here so a typo fails at once instead of failing every document of the corpus.
+CALENDARS = ("gregorian", "julian", "auto", "french-republican")
+MODES = ("narratives", "news")
+
 HELP = """Read many documents (files, directories, globs) into one database.
 
 Documents are keyed by the sha256 of their bytes: a rerun skips those already stored, so an
@@ -38,7 +42,9 @@ def register(app: typer.Typer) -> None:
             help="Existing Ray cluster (e.g. ray://head:10001 or auto); default: start one here.",
         ),
         out: Path = typer.Option(
-            None, "--out", help="Ray engine: keep the per-shard JSON Lines results in DIR."
+            None,
+            "--out",
+            help="Ray engine: keep the per-shard results (gzipped JSON Lines) in DIR.",
         ),
         calendar: str = typer.Option(
             None, "--calendar", help="gregorian, julian or auto (as for `annales read`)."
@@ -61,6 +67,10 @@ def register(app: typer.Typer) -> None:
 
         if engine not in ENGINES:
             raise AnnalesError(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+        if calendar is not None and calendar not in CALENDARS:
+            raise AnnalesError(f"--calendar {calendar!r}: choose one of {', '.join(CALENDARS)}")
+        if mode is not None and mode not in MODES:
+            raise AnnalesError(f"--mode {mode!r}: choose one of {', '.join(MODES)}")
         if out is not None and engine != "ray":
             raise AnnalesError("--out is for --engine ray (the local engine writes the database)")
         options = ReadOptions(mode=mode, calendar=calendar, reference=reference, dct=dct)
