@@ -503,3 +503,12 @@ def test_modern_slashed_days_are_ranges_not_dual_dates() -> None:
     # but an exact Orthodox concordance is still one date
     c, _ = _one("Christmas fell on 25 December 2019 (7 January 2020) there")
     assert (c.value, c.gregorian) == ("2019-12-25", "2020-01-07")
+
+
+def test_unresolved_republican_day_keeps_its_own_label() -> None:
+    from annales.temporal import tag_time
+
+    (t,) = tag_time("On the 8th Thermidor he spoke.", mode="narratives")
+    assert t.value == "XXXX-XX-XX" and t.label == "8 Thermidor"
+    (t,) = tag_time("On the 8th Thermidor he spoke.", mode="narratives", reference="1794")
+    assert t.value == "1794-07-26" and t.label == "8 Thermidor an II · 26 July 1794"

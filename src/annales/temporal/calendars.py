@@ -466,7 +466,8 @@ def finalise(timex: Any, calendar: str) -> Any:
     value, greg, edtf, text, warn = _fields(
         timex.value or "", timex.mod, cal, getattr(timex, "type", "DATE")
     )
-    timex.value, timex.gregorian, timex.edtf, timex.label = value, greg, edtf, text
+    timex.value, timex.gregorian, timex.edtf = value, greg, edtf
+    timex.label = text or getattr(timex, "label", None)  # keep a recogniser's label ("9 Thermidor")
     if warn and not getattr(timex, "warning", None):
         timex.warning = warn
     return timex

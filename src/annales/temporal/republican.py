@@ -10,6 +10,7 @@ from functools import cache
 
 from annales.temporal import calendars as cal
 from annales.temporal.calendars import _toml
+from annales.temporal.labels import _roman as _to_roman
 from annales.temporal.types import Candidate, Resolver
 from annales.temporal.wordforms import (
     _get_day,
@@ -161,4 +162,17 @@ def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate
         warning=warning,
         source="historical:republican",
         priority=PRIORITY,
+        label=_day_label(jour, mois, an),
     )
+
+
+def _day_label(jour: int, mois: int, an: int | None) -> str:
+    """ "9 Thermidor" (or "9 Thermidor an II"): the label when no Gregorian day is known."""
+    data = _toml("republican.toml")
+    if mois == 13:
+        name = (
+            data["sansculottides"][jour - 1]["name"] if jour <= 6 else f"jour complémentaire {jour}"
+        )
+    else:
+        name = f"{jour} {data['months'][mois - 1]['name']}"
+    return f"{name} an {_to_roman(an)}" if an else name
