@@ -7,8 +7,8 @@
 With atheris (coverage-guided libFuzzer) each target runs in its own child process. An input
 "crashes" when it raises anything but a documented ``annales.errors`` error or breaks an
 invariant of ``tests/test_properties.py`` (offsets slice, TIMEX3 grammar, EDTF parses). Each
-crashing input is saved to ``tests/data/fuzz-regressions/<target>-<sha1>.bin`` (+ ``.txt``
-with the error); ``tests/test_reliability_regressions.py`` replays them all. Fuzzing goes on
+crashing input is saved to ``tests/data/fuzz-regressions/`` (``tagger-<sha1>.json`` with
+the text and options, ``readers-<sha1>.bin`` with the fuzz bytes; ``.txt`` with the error); ``tests/test_reliability_regressions.py`` replays them all. Fuzzing goes on
 after a crash so one run reports every distinct failure.
 """
 
@@ -18,7 +18,6 @@ import argparse
 import gzip
 import hashlib
 import json
-import os
 import random
 import subprocess
 import sys
@@ -34,8 +33,11 @@ REGRESSIONS = ROOT / "tests" / "data" / "fuzz-regressions"
 RESULTS = ROOT / "benchmarks" / "results"
 
 TAGGER_OPTIONS = [
-    {}, {"reference": "1917-06"}, {"mode": "news", "dct": "1998-08-07"},
-    {"reference": "1917", "calendar": "julian"}, {"calendar": "auto"},
+    {},
+    {"reference": "1917-06"},
+    {"mode": "news", "dct": "1998-08-07"},
+    {"reference": "1917", "calendar": "julian"},
+    {"calendar": "auto"},
     {"mode": "news", "dct": "0044", "calendar": "auto"},
 ]
 READER_NAMES = ["x.txt", "x.md", "x.html", "x.tml", "x.epub", "noext", "x.xhtml"]
@@ -43,6 +45,7 @@ SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "-", "/", "", "\n\n", " (", ") ",
 
 
 # ---------------------------------------------------------------- input builders (pure)
+
 
 class Bytes:
     """Minimal stand-in for atheris.FuzzedDataProvider (same calls) over plain bytes."""
@@ -82,7 +85,9 @@ def tagger_input(data: bytes, words: list[str]) -> tuple[str, dict[str, str]]:
         return fdp.ConsumeBytes(len(data)).decode("latin-1"), opts
     parts = []
     while fdp.remaining() > 1:
-        parts.append(words[(fdp.ConsumeIntInRange(0, 255) << 8 | fdp.ConsumeIntInRange(0, 255)) % len(words)])
+        parts.append(
+            words[(fdp.ConsumeIntInRange(0, 255) << 8 | fdp.ConsumeIntInRange(0, 255)) % len(words)]
+        )
         parts.append(SEPARATORS[fdp.ConsumeIntInRange(0, len(SEPARATORS) - 1)])
     return "".join(parts), opts
 
@@ -108,11 +113,15 @@ def reader_input(data: bytes) -> tuple[bytes, str]:
     if kind == 3:
         return make_timeml(body.replace("]]>", "")), "x.tml"
     if kind == 4:
-        return f"<html><head><title>{body[:40]}</title></head><body>{body}</body></html>".encode(), "x.html"
+        return (
+            f"<html><head><title>{body[:40]}</title></head><body>{body}</body></html>".encode(),
+            "x.html",
+        )
     return ("# " + body).encode("utf-8", "surrogatepass"), "x.md"
 
 
 # ---------------------------------------------------------------- one execution
+
 
 class Target:
     """Runs inputs through one target, counts, times and saves failures."""
@@ -126,6 +135,7 @@ class Target:
         self.crash_kinds: dict[str, int] = {}
         self.slowest: tuple[float, int, str] = (0.0, 0, "")  # (s per KB, size, file)
         self.bytes_in = 0
+        self.last: tuple[Any, Any] = ("", "")
         self.warm_up()
         self.started = time.monotonic()
 
@@ -144,40 +154,46 @@ class Target:
                     pass
 
     def one(self, data: bytes) -> None:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         size = self.run(data)
-        dt = time.perf_counter() - t0
+        dt = time.process_time() - t0
         self.execs += 1
         self.bytes_in += size
         per_kb = dt / max(size / 1024, 1.0)  # inputs under 1 KB count as 1 KB
-        if per_kb > self.slowest[0]:  # confirm: best of 3, so a GC pause or preemption won't count
+        # CPU time of this process (other processes on a loaded machine do not count), and a
+        # new worst is confirmed as best of 3 (a GC pause once is not the input's fault)
+        if per_kb > self.slowest[0]:
             for _ in range(2):
-                t0 = time.perf_counter()
+                t0 = time.process_time()
                 self.run(data, record=False)
-                per_kb = min(per_kb, (time.perf_counter() - t0) / max(size / 1024, 1.0))
+                per_kb = min(per_kb, (time.process_time() - t0) / max(size / 1024, 1.0))
         if per_kb > self.slowest[0]:
             p = RESULTS / f"fuzz-slowest-{self.name}.bin"
-            p.write_bytes(data)
+            p.write_bytes(data)  # + what it decoded to (the word list may change between runs)
+            p.with_suffix(".txt").write_text(
+                f"{per_kb:.4f} s per KB\n{self.last!r}\n", encoding="utf-8"
+            )
             self.slowest = (per_kb, size, str(p.relative_to(ROOT)))
         if self.execs % 2000 == 0 or self.execs >= self.runs:
             self.dump()
 
     def run(self, data: bytes, record: bool = True) -> int:
         """Run one input; returns its size in bytes (failures are recorded, never raised)."""
-        from test_properties import check_source, check_timexes, one_line
-
         from annales.errors import AnnalesError, InputError
         from annales.ingest import load_bytes
         from annales.temporal import tag_time
+        from test_properties import check_source, check_timexes, one_line
 
         size = len(data)
         try:
             if self.name == "tagger":
                 text, opts = tagger_input(data, self.words)
+                self.last = (text, opts)
                 size = len(text.encode("utf-8", "surrogatepass"))
                 check_timexes(text, tag_time(text, **opts))
             else:
                 blob, fname = reader_input(data)
+                self.last = (fname, blob)
                 size = len(blob)
                 check_source(load_bytes(blob, fname))
         except InputError as exc:  # documented refusal (e.g. the tagger's "not prose" guard)
@@ -201,20 +217,37 @@ class Target:
         if self.crash_kinds[kind] <= 3:  # keep a few examples of each distinct failure
             REGRESSIONS.mkdir(parents=True, exist_ok=True)
             sha = hashlib.sha1(data).hexdigest()[:12]
-            (REGRESSIONS / f"{self.name}-{sha}.bin").write_bytes(data)
+            if self.name == "tagger":  # the decoded text: the word list may change later
+                text, opts = self.last
+                (REGRESSIONS / f"tagger-{sha}.json").write_text(
+                    json.dumps({"text": text, "options": opts}), encoding="utf-8"
+                )
+            else:
+                (REGRESSIONS / f"{self.name}-{sha}.bin").write_bytes(data)
             (REGRESSIONS / f"{self.name}-{sha}.txt").write_text(
-                kind + "\n\n" + "".join(traceback.format_exception(exc)), encoding="utf-8")
+                kind + "\n\n" + "".join(traceback.format_exception(exc)), encoding="utf-8"
+            )
 
     def dump(self) -> None:
-        self.stats_path.write_text(json.dumps({
-            "target": self.name, "execs": self.execs, "crashes": self.crashes,
-            "crash_kinds": self.crash_kinds, "slowest_s_per_kb": self.slowest[0],
-            "slowest_size": self.slowest[1], "slowest_file": self.slowest[2],
-            "seconds": time.monotonic() - self.started, "bytes": self.bytes_in,
-        }))
+        self.stats_path.write_text(
+            json.dumps(
+                {
+                    "target": self.name,
+                    "execs": self.execs,
+                    "crashes": self.crashes,
+                    "crash_kinds": self.crash_kinds,
+                    "slowest_s_per_kb": self.slowest[0],
+                    "slowest_size": self.slowest[1],
+                    "slowest_file": self.slowest[2],
+                    "seconds": time.monotonic() - self.started,
+                    "bytes": self.bytes_in,
+                }
+            )
+        )
 
 
 # ---------------------------------------------------------------- engines
+
 
 def child(target: str, runs: int, stats: Path, engine: str, seed: int, max_len: int) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -225,8 +258,17 @@ def child(target: str, runs: int, stats: Path, engine: str, seed: int, max_len: 
             import annales.ingest  # noqa: F401
             import annales.temporal.engine  # noqa: F401
         t = Target(target, runs, stats)
-        atheris.Setup([sys.argv[0], f"-runs={runs}", f"-max_len={max_len}", f"-seed={seed}",
-                       "-print_final_stats=0", "-close_fd_mask=1"], t.one)
+        atheris.Setup(
+            [
+                sys.argv[0],
+                f"-runs={runs}",
+                f"-max_len={max_len}",
+                f"-seed={seed}",
+                "-print_final_stats=0",
+                "-close_fd_mask=1",
+            ],
+            t.one,
+        )
         atheris.Fuzz()  # exits the process after `runs` inputs
     t = Target(target, runs, stats)
     rng = random.Random(seed)
@@ -268,8 +310,14 @@ def main() -> None:
         except ImportError:
             engine = "random"
     if a.child:
-        child(a.child, a.tagger if a.child == "tagger" else a.readers, Path(a.stats), engine,
-              a.seed, a.max_len)
+        child(
+            a.child,
+            a.tagger if a.child == "tagger" else a.readers,
+            Path(a.stats),
+            engine,
+            a.seed,
+            a.max_len,
+        )
         return
     work = Path(tempfile.mkdtemp(prefix="annales-fuzz-"))
     procs = []
@@ -279,15 +327,30 @@ def main() -> None:
         for j in range(a.jobs):
             n = runs // a.jobs + (1 if j < runs % a.jobs else 0)
             stats = work / f"{target}-{j}.json"
-            cmd = [sys.executable, __file__, "--child", target, f"--{target}", str(n),
-                   "--stats", str(stats), "--engine", engine, "--seed", str(a.seed + j),
-                   "--max-len", str(a.max_len)]
+            cmd = [
+                sys.executable,
+                __file__,
+                "--child",
+                target,
+                f"--{target}",
+                str(n),
+                "--stats",
+                str(stats),
+                "--engine",
+                engine,
+                "--seed",
+                str(a.seed + j),
+                "--max-len",
+                str(a.max_len),
+            ]
             procs.append((target, stats, subprocess.Popen(cmd, stderr=subprocess.DEVNULL)))
     t0 = time.monotonic()
     for _, _, p in procs:
         p.wait()
     print(f"engine: {engine}   wall time: {time.monotonic() - t0:.0f} s")
-    print(f"{'target':8} {'executions':>11} {'crashes':>8} {'MB in':>7} {'slowest s/KB':>13}  slowest input")
+    print(
+        f"{'target':8} {'executions':>11} {'crashes':>8} {'MB in':>7} {'slowest s/KB':>13}  slowest input"
+    )
     total_crashes = 0
     for target in ("tagger", "readers"):
         rows = [json.loads(s.read_text()) for t, s, _ in procs if t == target and s.exists()]
@@ -298,10 +361,12 @@ def main() -> None:
         crashes = sum(r["crashes"] for r in rows)
         total_crashes += crashes
         worst = max(rows, key=lambda r: r["slowest_s_per_kb"], default=None)
-        print(f"{target:8} {execs:>11,} {crashes:>8} {sum(r['bytes'] for r in rows) / 1e6:>7.1f} "
-              f"{worst['slowest_s_per_kb'] if worst else 0:>13.4f}  "
-              f"{worst['slowest_file'] if worst else '-'} ({worst['slowest_size'] if worst else 0} B)"
-              f"{'' if set(exits) <= {0} else f'  child exit codes {exits}'}")
+        print(
+            f"{target:8} {execs:>11,} {crashes:>8} {sum(r['bytes'] for r in rows) / 1e6:>7.1f} "
+            f"{worst['slowest_s_per_kb'] if worst else 0:>13.4f}  "
+            f"{worst['slowest_file'] if worst else '-'} ({worst['slowest_size'] if worst else 0} B)"
+            f"{'' if set(exits) <= {0} else f'  child exit codes {exits}'}"
+        )
         kinds: dict[str, int] = {}
         for r in rows:
             for k, v in r["crash_kinds"].items():

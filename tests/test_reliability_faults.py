@@ -23,10 +23,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = ("timexes", "events", "entities", "mentions", "quantities", "quotes", "sentences",
-          "event_arguments")
-SUMMARY = re.compile(r"(\d[\d,]*) dates, (\d[\d,]*) events, (\d[\d,]*) entities, "
-                     r"(\d[\d,]*) figures, (\d[\d,]*) quotes")
+TABLES = (
+    "timexes",
+    "events",
+    "entities",
+    "mentions",
+    "quantities",
+    "quotes",
+    "sentences",
+    "event_arguments",
+)
+SUMMARY = re.compile(
+    r"(\d[\d,]*) dates, (\d[\d,]*) events, (\d[\d,]*) entities, "
+    r"(\d[\d,]*) figures, (\d[\d,]*) quotes"
+)
 
 
 def narrative(n: int, seed: int = 1) -> str:
@@ -37,21 +47,33 @@ def narrative(n: int, seed: int = 1) -> str:
     months = ["January", "March", "May", "June", "July", "September", "October", "November"]
     out = []
     for i in range(n):
-        out.append(f"On {rng.randint(1, 28)} {rng.choice(months)} {rng.randint(1905, 1920)}, "
-                   f"{rng.choice(names)} {rng.choice(verbs)} {rng.choice(names)} with "
-                   f"{rng.randint(2, 90) * 1000:,} men. \"We shall see,\" said {rng.choice(names)}.")
+        out.append(
+            f"On {rng.randint(1, 28)} {rng.choice(months)} {rng.randint(1905, 1920)}, "
+            f"{rng.choice(names)} {rng.choice(verbs)} {rng.choice(names)} with "
+            f'{rng.randint(2, 90) * 1000:,} men. "We shall see," said {rng.choice(names)}.'
+        )
         out.append("\n\n" if i % 8 == 7 else " ")
     return "".join(out)
 
 
 def annales(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "annales", *args], capture_output=True,
-                          text=True, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "annales", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def spawn(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "annales", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "annales", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
 
 
 def sha(p: Path) -> str:
@@ -73,8 +95,10 @@ def check_db(db: Path) -> dict[str, dict[str, int]]:
             ).fetchone()[0]
             assert orphans == 0, f"{orphans} orphan rows in {t} (a partial document)"
         for d in docs:
-            out[d] = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?", (d,)).fetchone()[0]
-                      for t in TABLES}
+            out[d] = {
+                t: conn.execute(f"SELECT count(*) FROM {t} WHERE doc_id = ?", (d,)).fetchone()[0]
+                for t in TABLES
+            }
         return out
     finally:
         conn.close()
@@ -85,8 +109,13 @@ def assert_complete(counts: dict[str, int], stdout: str) -> None:
     m = SUMMARY.search(stdout)
     assert m, stdout
     dates, evs, ents, figs, quotes = (int(x.replace(",", "")) for x in m.groups())
-    assert (counts["timexes"], counts["events"], counts["entities"], counts["quantities"],
-            counts["quotes"]) == (dates, evs, ents, figs, quotes)
+    assert (
+        counts["timexes"],
+        counts["events"],
+        counts["entities"],
+        counts["quantities"],
+        counts["quotes"],
+    ) == (dates, evs, ents, figs, quotes)
     assert counts["sentences"] > 0
 
 
@@ -98,6 +127,7 @@ def empty_db(path: Path) -> Path:
 
 
 # ---------------------------------------------------------------- SIGKILL mid-write
+
 
 def test_sigkill_while_read_writes_a_large_document_then_rerun(tmp_path: Path) -> None:
     doc = tmp_path / "large.txt"
@@ -137,16 +167,19 @@ def test_sigkill_while_read_writes_a_large_document_then_rerun(tmp_path: Path) -
 
 # ---------------------------------------------------------------- two writers
 
+
 def test_two_read_processes_on_one_database_both_succeed(tmp_path: Path) -> None:
     a, b, shared = (tmp_path / f"{n}.txt" for n in ("a", "b", "shared"))
     a.write_text(narrative(30, seed=2), encoding="utf-8")
     b.write_text(narrative(30, seed=3), encoding="utf-8")
     shared.write_text(narrative(30, seed=4), encoding="utf-8")
     db = tmp_path / "two.db"  # not created beforehand: both processes race to create it too
-    procs = [spawn("read", str(a), str(shared), "--db", str(db)),
-             spawn("read", str(b), str(shared), "--db", str(db))]
+    procs = [
+        spawn("read", str(a), str(shared), "--db", str(db)),
+        spawn("read", str(b), str(shared), "--db", str(db)),
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
-    for p, (out, err) in zip(procs, outs, strict=True):
+    for p, (_out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err
         assert "Traceback" not in err
     stored = check_db(db)
@@ -159,6 +192,7 @@ def test_two_read_processes_on_one_database_both_succeed(tmp_path: Path) -> None
 
 
 # ---------------------------------------------------------------- older schema
+
 
 @pytest.mark.parametrize("verb", [["read", "{doc}"], ["events"], ["entities"]])
 def test_older_schema_database_is_refused_untouched(tmp_path: Path, verb: list[str]) -> None:
@@ -179,6 +213,7 @@ def test_older_schema_database_is_refused_untouched(tmp_path: Path, verb: list[s
 
 # ---------------------------------------------------------------- full disk
 
+
 @pytest.fixture
 def small_fs(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A 3 MB tmpfs (root only); skips where mounting is not allowed."""
@@ -186,8 +221,9 @@ def small_fs(tmp_path: Path):  # type: ignore[no-untyped-def]
     mnt.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("needs root to mount a small tmpfs (the store-level test uses max_page_count)")
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)], capture_output=True, text=True
+    )
     if r.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
     try:
@@ -225,15 +261,21 @@ def test_full_disk_gives_a_clear_error_and_leaves_the_database_as_it_was(
 
 # ---------------------------------------------------------------- bad creation time in a file
 
-@pytest.mark.xfail(strict=True, reason="bug (tagger/ingest): a TimeML DCT that is not a date "
-                   "(value=\"garbage\") reaches tag_time, whose ValueError surfaces as "
-                   "'internal error: ValueError: dct must be a date ...' instead of a one-line "
-                   "InputError or the DCT being ignored")
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug (tagger/ingest): a TimeML DCT that is not a date "
+    '(value="garbage") reaches tag_time, whose ValueError surfaces as '
+    "'internal error: ValueError: dct must be a date ...' instead of a one-line "
+    "InputError or the DCT being ignored",
+)
 def test_timeml_with_an_unusable_creation_time_is_read_or_refused_clearly(tmp_path: Path) -> None:
     doc = tmp_path / "bad-dct.tml"
-    doc.write_text('<?xml version="1.0"?><TimeML><DOCID>d</DOCID><DCT><TIMEX3 tid="t0" '
-                   'type="DATE" value="garbage" functionInDocument="CREATION_TIME">x</TIMEX3>'
-                   '</DCT><TEXT>On Friday the market fell. Two days later it rose.</TEXT></TimeML>',
-                   encoding="utf-8")
+    doc.write_text(
+        '<?xml version="1.0"?><TimeML><DOCID>d</DOCID><DCT><TIMEX3 tid="t0" '
+        'type="DATE" value="garbage" functionInDocument="CREATION_TIME">x</TIMEX3>'
+        "</DCT><TEXT>On Friday the market fell. Two days later it rose.</TEXT></TimeML>",
+        encoding="utf-8",
+    )
     out = annales("read", str(doc), "--no-store")
     assert "internal error" not in out.stderr, out.stderr

@@ -1,13 +1,14 @@
 """Replay every input that once crashed a reader or the tagger (tests/data/fuzz-regressions/).
 
-Named files are checked against ``expected.tsv``; ``tagger-*.bin`` / ``readers-*.bin`` are raw
-fuzz inputs saved by ``benchmarks/fuzz.py`` and are replayed through the same input builders
-and invariants (they must now pass: fix the bug, then keep the input here).
+Named files are checked against ``expected.tsv``; ``tagger-*.json`` (text and options) and
+``readers-*.bin`` (fuzz bytes) are saved by ``benchmarks/fuzz.py`` and are replayed through
+the same invariants (they must now pass: fix the bug, then keep the input here).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,9 @@ EXPECTED = _expected()
 
 
 def _fuzz() -> Any:
-    spec = importlib.util.spec_from_file_location("annales_fuzz", HERE.parent / "benchmarks" / "fuzz.py")
+    spec = importlib.util.spec_from_file_location(
+        "annales_fuzz", HERE.parent / "benchmarks" / "fuzz.py"
+    )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -43,7 +46,9 @@ def _fuzz() -> Any:
 
 
 def test_every_named_regression_input_is_catalogued() -> None:
-    named = {p.name for p in REG.iterdir() if p.suffix not in (".bin", ".txt", ".tsv", ".md")}
+    named = {
+        p.name for p in REG.iterdir() if p.suffix not in (".bin", ".txt", ".tsv", ".md", ".json")
+    }
     assert named == set(EXPECTED)
 
 
@@ -55,14 +60,16 @@ def test_named_regression_input(name: str) -> None:
         with pytest.raises(InputError) as info:
             load_bytes(data, name)
         one_line(info.value)
-        assert re.search(want[len("error: "):], str(info.value)), str(info.value)
+        assert re.search(want[len("error: ") :], str(info.value)), str(info.value)
     else:
         src = load_bytes(data, name)
         check_source(src)
-        assert want[len("text: "):] in src.text
+        assert want[len("text: ") :] in src.text
 
 
-BINS = sorted(p.name for p in REG.glob("*.bin"))
+BINS = sorted(p.name for p in REG.glob("readers-*.bin")) + sorted(
+    p.name for p in REG.glob("tagger-*.json")
+)
 
 
 @pytest.mark.skipif(not BINS, reason="the fuzzer has saved no crashing input")
@@ -72,9 +79,9 @@ def test_saved_fuzz_input_no_longer_fails(name: str) -> None:
     data = (REG / name).read_bytes()
     if name.startswith("tagger-"):
         from annales.temporal import tag_time
-        from test_properties import WORDS
 
-        text, opts = fuzz.tagger_input(data, WORDS)
+        case = json.loads(data)
+        text, opts = case["text"], case["options"]
         try:
             check_timexes(text, tag_time(text, **opts))
         except InputError as exc:
