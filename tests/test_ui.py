@@ -246,3 +246,36 @@ def test_bundled_book_timeline_filter_and_reader(page: object, book_url: str) ->
     assert "Kerensky" in focus  # the filtered person is in the highlighted sentence
     _shot(pg, "book-reader.png")
     assert not pg.errors  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def dense_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """20,000 dated events over two centuries: the browser must get clusters, not nodes."""
+    from annales.chronicle import Event, Span
+    from test_web_data import Builder
+
+    b = Builder("Dense chronicle", "It happened. " * 4, "gregorian")
+    for i in range(20_000):
+        date = f"{1700 + i % 200:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        b.c.events.append(
+            Event(f"ev{i}", Span(3, 11, "happened"), "happen", Span(0, 12, ""), date=date)
+        )
+    yield from _serve(build_db(tmp_path_factory.mktemp("dense") / "annales.db", b.c))
+
+
+def test_twenty_thousand_events_stay_a_few_hundred_nodes(page: object, dense_url: str) -> None:
+    pg = page
+    pg.goto(dense_url + "/")  # type: ignore[attr-defined]
+    pg.locator(".vis-item.ann-cluster").first.wait_for(timeout=20_000)  # type: ignore[attr-defined]
+    nodes = pg.evaluate("document.querySelectorAll('.vis-item').length")  # type: ignore[attr-defined]
+    assert 0 < nodes < 300
+    pg.locator(".vis-item.ann-cluster").first.click()  # type: ignore[attr-defined]  # zoom in
+    pg.evaluate(  # type: ignore[attr-defined]
+        "window.annalesTimeline.setWindow(new Date(1750, 0, 1), new Date(1751, 0, 1))"
+    )
+    try:
+        pg.locator(EVENT).first.wait_for(timeout=20_000)  # type: ignore[attr-defined]
+    finally:
+        _shot(pg, "dense.png")
+    assert pg.evaluate("document.querySelectorAll('.vis-item').length") < 1000  # type: ignore[attr-defined]
+    assert not pg.errors  # type: ignore[attr-defined]
