@@ -227,6 +227,8 @@ def test_part_of_day() -> None:
         "above two thousand miles",
         "between the twenty-fourth and fifth degree",
         "during the last days of the republic",
+        "the Thirty Years’ War began",
+        "after the Six Days War",
     ],
 )
 def test_not_timexes(text: str) -> None:

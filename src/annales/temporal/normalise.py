@@ -1080,6 +1080,8 @@ def _duration_value(n: float | None, unit: str, lex: Lexicon, unit_word: str) ->
 
 def _duration(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex = hit.groups, ctx.lex
+    if _cap(g.get("unit") or "") and _cap(_next_word(ctx.text, hit.end)):
+        return None  # "the Thirty Years' War", "the Six Days War": a name
     unit_word = (g.get("unit") or "").lower()
     unit = lex.lookup("units", unit_word)
     if unit is None:
