@@ -383,3 +383,16 @@ def test_deictic_words_do_not_drag_the_story_back() -> None:
 def test_month_in_a_name() -> None:
     assert values("He was against the November Revolution.", reference="1917") == []
     assert values("In November Lenin spoke.", reference="1917") == [("November", "1917-11")]
+
+
+def test_archaic_forms() -> None:
+    got = values(
+        "On the 14th of July 1789 the Bastille fell. On the morrow Paris rejoiced. "
+        "The next day, calm. His letter of the 20th inst. arrived."
+    )
+    assert got == [
+        ("the 14th of July 1789", "1789-07-14"),
+        ("the morrow", "1789-07-15"),
+        ("The next day", "1789-07-16"),
+        ("the 20th", "1789-07-20"),
+    ]

@@ -228,12 +228,8 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         return None
     if ctx.text[hit.start : hit.end].lower().endswith("or so") or hit.groups.get("orso"):
         cand.mod = "APPROX"
-    if (
-        ctx.mode == "narratives"
-        and cand.source == "en"
-        and hit.rule.kind in ("relative", "deictic")
-    ):
-        # "last year", "yesterday": relative to the narrator's now, they do not move the story
+    if ctx.mode == "narratives" and cand.source == "en" and hit.rule.kind == "relative":
+        # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
     if hit.mod and not cand.mod:
         cand.mod = hit.mod
@@ -1021,7 +1017,9 @@ def _deictic(hit: Hit, ctx: Context) -> Candidate | None:
         v = A.shift(rf, "D", k, cal) if rf else None
         return (v or "XXXX-XX-XX") + (f"T{part}" if part else "")
 
-    return _cand(hit, type_, "XXXX-XX-XX" + (f"T{part}" if part else ""), r)
+    # "the morrow", "tomorrow" carry a story forward; "yesterday", "today" do not move it
+    moves = k > 0 or ctx.mode == "news"
+    return _cand(hit, type_, "XXXX-XX-XX" + (f"T{part}" if part else ""), r, sets_reference=moves)
 
 
 def _ref(hit: Hit, ctx: Context) -> Candidate | None:

@@ -54,22 +54,34 @@ def periods() -> dict[str, Period]:
 def _event_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = _alt(list(periods()))
     triggers = _alt(_toml("markers.toml")["events"]["triggers"])
-    name_rx = re.compile(rf"(?<![\w])(?:[Tt]he\s+)?(?P<name>{names})(?![\w])")
+    # \b on both sides (not a lookbehind) keeps the regex engine's fast scan; a "the" before
+    # the name is taken into the span by _with_article
+    name_rx = re.compile(rf"\b(?P<name>{names})\b")
     trig_rx = re.compile(rf"(?i:(?<![\w])(?:{triggers}))\s+$")
     return name_rx, trig_rx
+
+
+_ARTICLE = re.compile(r"[Tt]he\s+$")
+
+
+def _with_article(text: str, start: int) -> int:
+    """Start of the name with a "the" just before it ("the Great War")."""
+    m = _ARTICLE.search(text, max(0, start - 8), start)
+    return m.start() if m and (m.start() == 0 or not text[m.start() - 1].isalnum()) else start
 
 
 def _events(text: str) -> list[Candidate]:
     name_rx, trig_rx = _event_rx()
     out = []
     for m in name_rx.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()]
+        start = _with_article(text, m.start())
+        before = text[max(0, start - 40) : start]
         if not trig_rx.search(before):
             continue
         p = periods()[m.group("name")]
         out.append(
             Candidate(
-                m.start(),
+                start,
                 m.end(),
                 "DATE",
                 p.value,
