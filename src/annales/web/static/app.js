@@ -18,6 +18,23 @@
     if (v !== null && form.elements[name]) form.elements[name].value = v;
   }
   let entityFilter = url.searchParams.get("entity");
+  const chip = document.getElementById("entity-chip");
+
+  /** Show which entity the view is narrowed to (its name fetched, put in as text). */
+  async function showEntity() {
+    chip.hidden = !entityFilter;
+    if (!entityFilter) return;
+    const [doc, id] = entityFilter.split(":");
+    const res = await fetch("/api/entities/" + encodeURIComponent(doc) + "/" + encodeURIComponent(id || ""));
+    document.getElementById("entity-name").textContent = res.ok ? (await res.json()).name : entityFilter;
+  }
+  document.getElementById("entity-clear").addEventListener("click", function (e) {
+    e.preventDefault();
+    entityFilter = null;
+    showEntity();
+    history.replaceState(null, "", "/?" + filterParams().toString());
+    loadAll();
+  });
 
   function filterParams() {
     const p = new URLSearchParams();
@@ -186,9 +203,11 @@
   });
   form.addEventListener("reset", function () {
     entityFilter = null;
+    showEntity();
     setTimeout(function () { history.replaceState(null, "", "/"); loadAll(); }, 0);
   });
 
   window.annalesTimeline = timeline; // for tests and power users
+  showEntity();
   loadAll();
 })();
