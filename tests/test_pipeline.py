@@ -278,3 +278,15 @@ def test_read_many_keeps_documents_apart(tmp_path) -> None:
     ch = read(path)
     assert ch.document.source and ch.document.source.endswith("note.txt")
     assert any(e.name == "Kerensky" for e in ch.entities)
+
+
+def test_windows_line_endings_and_hard_wraps() -> None:
+    text = (
+        "On 3 March 1917 the Tsar\r\nabdicated at Pskov.\r\n\r\nKerensky wired the\r\n"
+        "Provisional Government that “all is lost”.\r\n"
+    )
+    ch = read_text(text)
+    _assert_spans(ch, text)
+    assert {ev.lemma for ev in ch.events} >= {"abdicate", "wire"}
+    assert len(ch.sentences) == 2
+    assert any(e.name == "Provisional Government" for e in ch.entities)

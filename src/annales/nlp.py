@@ -32,7 +32,7 @@ BATCH_SIZE = 32
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
-_SINGLE_NL = re.compile(r"(?<!\n)\n(?!\n)")
+_SINGLE_NL = re.compile(r"(?<![\r\n])\r?\n(?![\r\n])")
 _UNDERSCORE = re.compile(r"_")
 
 
@@ -135,7 +135,7 @@ def _cut_long(window: str, target: int) -> int:
 
 def clean_for_parse(piece: str) -> str:
     """Same-length text the parser reads better: hard line wraps and _italics_ become spaces."""
-    piece = _SINGLE_NL.sub(" ", piece)
+    piece = _SINGLE_NL.sub(lambda m: " " * len(m.group()), piece)
     if "_" in piece:
         piece = _UNDERSCORE.sub(" ", piece)
     return piece

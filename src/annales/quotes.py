@@ -18,7 +18,7 @@ from annales.nlp import data_toml
 
 _PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
 _OPEN_BEFORE = set(" \t\n([{—–-:;,\u00a0") | {"“", '"'}
-_PARA = re.compile(r"\n[ \t]*\n")
+_PARA = re.compile(r"\n[ \t\r]*\n")
 
 
 @dataclass(slots=True)
