@@ -367,9 +367,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if season:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
-            moves = (
-                name != "year"
-                or _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
+            moves = name != "year" or (
+                _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
+                and not re.match(r"\s*[-–—/]\s*\d", text[hit.end : hit.end + 4])  # "1905-06"
             )
             return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
         if dayx:
