@@ -269,6 +269,8 @@ def tag(
     cal, reason = decide_calendar(text, calendar)
     cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
     ref_reason = "given" if ref_v else None
+    if mode == "narratives" and ref_v is None and dct_v is not None:
+        ref_v, ref_reason = dct_v, "the document's date"
     if mode == "narratives" and ref_v is None and _historical is not None:
         try:
             inferred = _historical.infer_reference(text, title)
