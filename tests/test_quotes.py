@@ -69,3 +69,12 @@ def test_pronoun_speaker_is_the_last_person() -> None:
     ch = read_text(text)
     kerensky = next(e for e in ch.entities if e.name == "Kerensky")
     assert [q.speaker for q in ch.quotes] == [kerensky.id, kerensky.id]
+
+
+def test_relative_and_expletive_subjects() -> None:
+    text = "Trotsky, who wrote ‘the army is dying’, left. It was reported that ‘all is lost’."
+    ch = read_text(text)
+    names = {e.id: e.name for e in ch.entities}
+    got = {text[q.start : q.end]: (names.get(q.speaker), q.speaker_span) for q in ch.quotes}
+    assert got["‘the army is dying’"][0] == "Trotsky"
+    assert got["‘all is lost’"] == (None, None)

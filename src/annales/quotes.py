@@ -206,7 +206,11 @@ def attribute(doc: Any, offset: int, quotes: list[RawQuote]) -> None:
                     best, speaker = dist, subj
         if speaker is None:
             continue
+        if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
+            speaker = speaker.head.head  # "Trotsky, who wrote ..." -> Trotsky
         low = speaker.lower_
+        if low in ("it", "this", "that", "there", "which", "what"):
+            continue  # "it was reported": no speaker named
         if low in cues["narrator_pronouns"]:
             continue
         if low in cues["person_pronouns"]:
