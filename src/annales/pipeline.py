@@ -278,6 +278,8 @@ def read_many(
 ) -> Iterator[Chronicle]:
     """Chronicles for many sources, streaming their chunks through one ``nlp.pipe``."""
     nlp = nlp or nlp_mod.load()
+    mode = mode or "narratives"  # None from callers that pass every option through
+    calendar = calendar or "gregorian"
     readers: dict[int, _DocumentReader] = {}
 
     def items() -> Iterator[tuple[str, tuple[int, int]]]:
