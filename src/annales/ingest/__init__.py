@@ -81,7 +81,7 @@ def load_bytes(
         raise InputError(name, "empty file")
     limit = raw.limit_bytes() if max_bytes is None else max_bytes
     if len(data) > limit:
-        raise InputError(name, raw._too_big(len(data), limit))
+        raise InputError(name, raw.too_big(len(data), limit))
     inner_name = name
     if data[:2] == b"\x1f\x8b":
         data = raw.gunzip(data, name, max_bytes)

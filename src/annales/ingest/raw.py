@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import os
 import re
 import stat
 import unicodedata
@@ -60,7 +59,7 @@ def read_path(path: Path, name: str, max_bytes: int | None = None) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         raise InputError(name, "not a regular file (a device, FIFO or socket)")
     if st.st_size > limit:
-        raise InputError(name, _too_big(st.st_size, limit))
+        raise InputError(name, too_big(st.st_size, limit))
     try:
         with path.open("rb") as fh:
             data = fh.read(limit + 1)
@@ -69,11 +68,11 @@ def read_path(path: Path, name: str, max_bytes: int | None = None) -> bytes:
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > limit:
-        raise InputError(name, _too_big(len(data), limit))
+        raise InputError(name, too_big(len(data), limit))
     return data
 
 
-def _too_big(size: int, limit: int) -> str:
+def too_big(size: int, limit: int) -> str:
     return (
         f"file too large ({size / 2**20:.0f} MB > limit {limit / 2**20:.0f} MB; "
         "split it or raise ANNALES_MAX_INPUT_BYTES)"
@@ -92,14 +91,14 @@ def gunzip(data: bytes, name: str, max_bytes: int | None = None) -> bytes:
         while d.unconsumed_tail and len(out) <= limit:
             out += d.decompress(d.unconsumed_tail, limit + 1 - len(out))
         if len(out) > limit:
-            raise InputError(name, _too_big(len(out), limit) + " after decompression")
+            raise InputError(name, too_big(len(out), limit) + " after decompression")
         if not d.eof:
             raise InputError(name, "truncated gzip file (the archive ends early)")
         rest = d.unused_data
         if rest.strip(b"\0"):  # further concatenated members: let gzip handle them
             out = bytearray(gzip.decompress(data))
             if len(out) > limit:
-                raise InputError(name, _too_big(len(out), limit) + " after decompression")
+                raise InputError(name, too_big(len(out), limit) + " after decompression")
     except (zlib.error, gzip.BadGzipFile, EOFError) as exc:
         raise InputError(name, f"corrupt gzip file ({exc})") from None
     return bytes(out)
@@ -205,7 +204,3 @@ def normalise_newlines(text: str) -> str:
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def file_size(path: Path) -> int:
-    return os.stat(path).st_size
