@@ -58,3 +58,11 @@ def test_not_dates_years_or_ordinals() -> None:
 
 def test_vague_plurals_are_not_figures() -> None:
     assert _q("Thousands simply walked away, and hundreds of thousands followed.") == {}
+
+
+def test_footnotes_hyphenated_words_and_names_are_not_figures() -> None:
+    qs = _q(
+        "The seventy-fourth legion marched [54] and 227 Severus fled; two-thirds of the senate "
+        "met four times, while fifty thousand men waited."
+    )
+    assert set(qs) == {50000}

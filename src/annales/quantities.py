@@ -132,6 +132,17 @@ def _number_run(doc: Any, i: int, lex: _Lex) -> tuple[int, float, bool] | None:
     return j, _combine(parts), words
 
 
+def _not_a_count(doc: Any, first: int, last: int) -> bool:
+    """Footnote marks ("[54]", "572]"), and parts of hyphenated words ("seventy-fourth",
+    "two-thirds", "three-year")."""
+    n = len(doc)
+    before = doc[first - 1].text if first > 0 else ""
+    after = doc[last + 1] if last + 1 < n else None
+    if before in ("[", "{") or (after is not None and after.text in ("]", "}")):
+        return True
+    return after is not None and after.text in ("-", "–") and not doc[last].whitespace_
+
+
 def _bare_numbers(tok: Any, lex: _Lex) -> bool:
     """Whether the DATE/TIME entity around ``tok`` is only figures (NER's guess, not a date)."""
     for ent in tok.doc.ents:
@@ -221,6 +232,9 @@ def quantities_from_doc(doc: Any, offset: int, text: str, blocked: Any = None) -
             continue
         j, value, words = run
         first, last = i, j - 1
+        if _not_a_count(doc, first, last):
+            i = j
+            continue
         s_char, e_char = offset + doc[first].idx, offset + doc[last].idx + len(doc[last].text)
         if blocked is not None and blocked(s_char, e_char):
             i = j
@@ -302,9 +316,9 @@ def quantities_from_doc(doc: Any, offset: int, text: str, blocked: Any = None) -
         ):
             i = j
             continue
-        if raw_year and head.pos_ == "PROPN":
+        if head.tag_ == "NNP" or (raw_year and head.pos_ == "PROPN"):
             i = j
-            continue
+            continue  # "227 Severus": a singular name is not what a figure counts
         cue = _approx_before(doc, i, lex)
         start_tok = first
         if cue is not None:
