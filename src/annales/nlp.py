@@ -105,7 +105,7 @@ def chunk_spans(
         if n - start <= target:
             yield start, n
             return
-        # Last paragraph break between target/2 and limit; else first one after that.
+        # The first paragraph break past the target (else the last one past target/2).
         window = text[start : start + limit]
         cut = -1
         for m in _PARA_BREAK.finditer(window, target // 2):
