@@ -145,6 +145,16 @@ def mentions_from_doc(doc: Any, offset: int) -> list[RawMention]:
             and label in ("GPE", "ORG", "LOC", "NORP", "FAC")
         ):
             label = "PERSON"  # "General Stopford", "Sir Ian Hamilton"
+        if (
+            label == "NORP"
+            and len(toks) == 1
+            and toks[0].tag_ == "NNP"
+            and toks[0].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss")
+            and before is not None
+            and before.lower_ == "the"
+            and not toks[0].lower_.endswith(("an", "ish", "ese", "ch", "i", "ic", "s"))
+        ):
+            label = "ORG"  # "the Soviet" (a body), not "Soviet" (an adjective)
         words = [t.text for t in toks]
         if not any(c.isupper() for w in words for c in w):
             continue  # "the sailors", single lowercase words
