@@ -236,3 +236,28 @@ def test_html_declared_charset_is_honoured() -> None:
     src = load_bytes(page.encode("cp1251"), "ru.html")
     assert src.encoding == "cp1251" and src.title == "Петроград"
     assert "В Петрограде 3 июля." in src.text and src.warnings
+
+
+def test_contents_entries_are_not_sections() -> None:
+    from annales.ingest.text import plain_sections
+
+    body = "On 14 July 1789 the people took the Bastille. " * 60
+    text = (
+        "CONTENTS\n\nCHAPTER I. The Fall\n\nCHAPTER II. The Flight\n\n\n"
+        f"VOLUME I\n\nCHAPTER I\n\nThe Fall\n\n{body}\n\nCHAPTER II\n\nThe Flight\n\n{body}\n\n"
+        f"VOLUME II\n\nCHAPTER I\n\nThe Terror\n\n{body}\n"
+    )
+    titles = [(s.title, s.level) for s in plain_sections(text)]
+    assert titles == [
+        ("VOLUME I", 1),
+        ("CHAPTER I — The Fall", 3),
+        ("CHAPTER II — The Flight", 3),
+        ("VOLUME II", 1),
+        ("CHAPTER I — The Terror", 3),
+    ]
+
+
+def test_carlyle_contents_dropped(texts_dir: Path) -> None:
+    src = load(texts_dir / "carlyle-french-revolution.txt")
+    chapters = [s for s in src.sections if s.title.lower().startswith("chapter 1.1.i.")]
+    assert len(chapters) == 1 and chapters[0].end - chapters[0].start > 5000

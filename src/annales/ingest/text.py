@@ -87,7 +87,38 @@ def plain_sections(text: str) -> list[Section]:
                 heads.append((title, start, r.levels[m.group("word").lower()]))
         prev_blank = not stripped
         pos += len(line)
-    return _close(heads, len(text))
+    return _close(_drop_contents_entries(heads, len(text)), len(text))
+
+
+def _drop_contents_entries(heads: list[tuple[str, int, int]], n: int) -> list[tuple[str, int, int]]:
+    """Drop table-of-contents lines: a heading whose title comes back later, where it opens a
+    much longer stretch (the body's chapter), is the contents' entry for that chapter.
+    Chapters whose numbering restarts (each volume's "CHAPTER I") are all long and stay."""
+    if len(heads) < 2:
+        return heads
+    gaps = [sec.end - sec.start for sec in _close(heads, n)]  # extent to the next peer
+    keys = [_heading_key(t) for t, _s, _l in heads]
+    longest_after: dict[str, int] = {}
+    drop = [False] * len(heads)
+    for i in range(len(heads) - 1, -1, -1):
+        later = longest_after.get(keys[i])
+        if later is not None and gaps[i] < CONTENTS_MAX_CHARS and gaps[i] * RATIO_CONTENTS < later:
+            drop[i] = True
+        longest_after[keys[i]] = max(gaps[i], later or 0)
+    return [h for h, d in zip(heads, drop, strict=True) if not d]
+
+
+#: A heading repeated later is a contents entry when its stretch is this many times shorter
+#: than the later one's and short in itself.
+RATIO_CONTENTS = 5
+CONTENTS_MAX_CHARS = 2000
+_KEY = re.compile(r"\s*(\w+)\s+([0-9IVXLCDM]+(?:\.[0-9IVXLCDM]+)*|\w+)", re.IGNORECASE)
+
+
+def _heading_key(title: str) -> str:
+    """ "Chapter 1.1.I. Louis" and "Chapter 1.1.I. — Louis." → "chapter 1.1.i"."""
+    m = _KEY.match(title)
+    return f"{m.group(1)} {m.group(2)}".lower() if m else title.lower()
 
 
 def _subtitle(lines: list[str], i: int, max_chars: int) -> str | None:
