@@ -15,6 +15,7 @@ from collections.abc import Callable
 from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
 from annales.temporal import anchor as A
+from annales.temporal import narrative as N
 from annales.temporal.language import load
 from annales.temporal.normalise import Context, normalise
 from annales.temporal.recognise import TooDense, attach_modifiers, find
@@ -172,9 +173,18 @@ def anchor_all(
     reference: str | None,
     calendar: str,
     finalise: Callable[[Timex, str], Timex] | None = None,
+    breaks: list[int] | None = None,
 ) -> list[Timex]:
-    """Resolve candidates in text order against the DCT or the running reference."""
+    """Resolve candidates in text order against the DCT or the running reference.
+
+    In narratives the document's period (``narrative.document_period``) keeps passing
+    mentions and flashbacks from hijacking the reference; ``breaks`` are the paragraph
+    breaks that end a flashback."""
     out: list[Timex] = []
+    narr = mode == "narratives"
+    period = N.document_period(cands) if narr else None
+    home, home_id = reference, ("t0" if reference else None)  # last in-period reference
+    excursion_end = -1  # a flashback's reference holds until this offset
     if mode == "news":
         deictic_ref, deictic_id = dct, ("t0" if dct else None)
         last, last_id = (dct or reference), ("t0" if (dct or reference) else None)
@@ -189,6 +199,10 @@ def anchor_all(
         ref: str | None
         rid: str | None
         value = c.value
+        inferred = c.inferred
+        if excursion_end >= 0 and c.start > excursion_end:
+            last, last_id, excursion_end = home, home_id, -1  # the flashback is over
+            deictic_ref, deictic_id = last, last_id
         if c.resolve is not None:
             anaphoric = c.source.endswith(":anaphoric") or not c.source.startswith("en")
             if mode == "news" and c.source.endswith(":comparative") and last_period is not None:
@@ -200,6 +214,9 @@ def anchor_all(
                 ref, rid = deictic_ref, deictic_id
             else:
                 ref, rid = last, last_id
+            if narr and getattr(c.resolve, "year_free", False):
+                ref, rid, chosen = _choose_year(c, ref, rid, period, calendar)
+                inferred = inferred or chosen
             try:
                 value = c.resolve(ref)
             except Exception:  # noqa: BLE001 - a resolver must never sink the document
@@ -220,7 +237,7 @@ def anchor_all(
             quant=c.quant,
             freq=c.freq,
             label=c.label,
-            inferred=c.inferred,
+            inferred=inferred,
             warning=c.warning,
         )
         if c.calendar == "french-republican" and calendar == "gregorian":
@@ -241,12 +258,41 @@ def anchor_all(
             last_period, last_period_id = t.value, tid
         if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
             part = _ref_part(t.value)
+            year = int(part[:4]) if part is not None and part[:4].isdigit() else None
+            if part is not None and narr and period is not None and year is not None:
+                if not period.inside(year):
+                    if N.bare_year(part) is not None:
+                        continue  # "as in 1792": a passing mention, the story stays put
+                    if breaks is not None:  # a flashback: until the paragraph ends
+                        excursion_end = N.paragraph_end(breaks, c.end)
+                else:
+                    excursion_end = -1
             if part is not None:
                 last = _advance(last, part)
                 last_id = tid
+                if excursion_end < 0:
+                    home, home_id = last, last_id
                 if mode == "narratives":
                     deictic_ref, deictic_id = last, last_id
     return out
+
+
+def _choose_year(
+    c: Candidate, ref: str | None, rid: str | None, period: N.Period | None, calendar: str
+) -> tuple[str | None, str | None, bool]:
+    """(reference, its id, inferred?) for a day-month without a year: a stated weekday picks
+    the year where it fits; without a reference the document's dominant year is used."""
+    rf = A.parse_ref(ref)
+    md = getattr(c.resolve, "month_day", None)
+    wd = getattr(c.resolve, "weekday", None)
+    if md and md[1] is not None and wd is not None:
+        y = N.weekday_year(md[0], md[1], wd, rf.year if rf else None, period, calendar)
+        if y is not None and (rf is None or y != rf.year):
+            return A.fmt_year(y), None, True
+        return ref, rid, False
+    if rf is None and period is not None:
+        return A.fmt_year(period.dominant), None, True
+    return ref, rid, False
 
 
 def tag(
@@ -282,7 +328,15 @@ def tag(
     if mode == "news" and dct_v is None:
         dct_v = ref_v
     fin = _calendars.finalise if _calendars is not None else None
-    timexes = anchor_all(cands, mode=mode, dct=dct_v, reference=ref_v, calendar=cal, finalise=fin)
+    timexes = anchor_all(
+        cands,
+        mode=mode,
+        dct=dct_v,
+        reference=ref_v,
+        calendar=cal,
+        finalise=fin,
+        breaks=N.paragraph_breaks(text) if mode == "narratives" else None,
+    )
     for t in timexes:
         t.text = text[t.start : t.end]
     return timexes, {

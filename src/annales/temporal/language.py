@@ -314,6 +314,8 @@ def load(language: str = "en") -> Lexicon:
         "not_past": frozenset(data["tense"]["not_past"]),
         "year_not_before": frozenset(data["year_context"]["not_before"]),
         "year_not_after": frozenset(data["year_context"]["not_after"]),
+        "written_year_after": frozenset(data["year_context"]["written_after"]),
+        "written_year_followers": frozenset(data["year_context"]["written_followers"]),
         "ordinal_not_before": frozenset(data["ordinal_context"]["not_before"]),
         "mods_outside": frozenset(data["span"]["mods_outside"]),
         "adverb_followers": frozenset(data["frequency_context"]["adverb_followers"]),

@@ -320,10 +320,13 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     type_ = hit.rule.type
     # --- pieces -----------------------------------------------------------------------
     year: int | None = None
+    written_moves = False
     if g.get("year_w"):
         year = _written_year(g["year_w"], lex)
-        if year is None or _next_word(text, hit.end).lower() in lex.lists["year_not_before"]:
-            return None  # "two thousand miles"
+        if year is None or not _written_year_context(hit, ctx):
+            return None  # "about two thousand citizens": a count, not a year
+        # only "the year nineteen seventeen" is clear enough to move a story
+        written_moves = hit_text(hit, ctx).lower().startswith("the year")
     elif g.get("year") is not None:
         ys = g["year"]
         if era:
@@ -367,7 +370,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if season:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
-            moves = name != "year" or (
+            moves = (written_moves if g.get("year_w") else name != "year") or (
                 _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
                 and not re.match(r"\s*[-–—/]\s*\d", text[hit.end : hit.end + 4])  # "1905-06"
             )
@@ -405,6 +408,10 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return f"{ys}-{month:02d}-{day:02d}{suffix}"
 
         static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+        # what the engine needs to choose the year at document level (weekday, dominant year)
+        r_md.year_free = ctx.mode != "news"  # type: ignore[attr-defined]
+        r_md.month_day = (month, day)  # type: ignore[attr-defined]
+        r_md.weekday = wd  # type: ignore[attr-defined]
         return _cand(hit, type_, static, r_md)
     if season:
         nw = _next_word(text, hit.end)
@@ -532,6 +539,21 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     if ctx.mode == "news" and not 1000 <= y <= 2099:
         return False
     return True
+
+
+def _written_year_context(hit: Hit, ctx: Context) -> bool:
+    """A written-out number is a year only in a narrow frame: "the year nineteen twelve", or
+    after a temporal preposition ("in nineteen seventeen") and not before a counted noun."""
+    lists = ctx.lex.lists
+    if hit_text(hit, ctx).lower().startswith("the year"):
+        return True
+    if _prev_word(ctx.text, hit.start) not in lists["written_year_after"]:
+        return False
+    nw = _next_word(ctx.text, hit.end)
+    if nw.lower() in lists["year_not_before"]:
+        return False
+    # a lower-case content word next is what the number counts ("in two thousand places")
+    return not (nw[:1].islower() and nw not in lists["written_year_followers"])
 
 
 def _written_year(s: str, lex: Lexicon) -> int | None:

@@ -1,0 +1,90 @@
+"""Narrative anchoring at document level: counts are not years, flashbacks and passing
+mentions do not hijack the story, a stated weekday picks the year, the dominant year fills
+day-months when nothing else does. Paragraphs are invented for these tests."""
+
+from __future__ import annotations
+
+from annales.temporal import tag_time
+from annales.temporal.engine import candidates
+from annales.temporal.narrative import document_period, weekday_year
+
+
+def _values(text: str, **kw: str) -> dict[str, str]:
+    return {t.text.replace("\n", " "): t.value for t in tag_time(text, **kw)}
+
+
+STORY = (
+    "On 3 March 1921 the strike began in the harbour. On 5 March 1921 the dockers marched. "
+    "By 9 March 1921 the mills had stopped as well.\n\n"
+)
+
+
+def test_written_number_before_a_counted_noun_is_a_count() -> None:
+    text = STORY + (
+        "At the gate about two thousand strikers waited. On March 12th they were dispersed, "
+        "and that evening some two thousand more arrived."
+    )
+    v = _values(text)
+    assert "two thousand" not in " ".join(v)
+    assert v["March 12th"] == "1921-03-12"
+
+
+def test_written_year_only_in_a_narrow_frame() -> None:
+    assert _values("In nineteen twelve the ship sank.")["nineteen twelve"] == "1912"
+    assert _values("It was the year nineteen twelve.")["the year nineteen twelve"] == "1912"
+    assert _values("Nearly nineteen hundred men came.") == {}
+    assert _values("They owned two thousand acres.") == {}
+
+
+def test_a_distant_bare_year_does_not_move_the_story() -> None:
+    text = STORY + (
+        "The crowd recalled that in 1848, on the same quays, the guilds had risen. "
+        "On March 14th the committee met again, and the next day it voted."
+    )
+    v = _values(text)
+    assert v["1848"] == "1848"
+    assert v["March 14th"] == "1921-03-14"
+    assert v["the next day"] == "1921-03-15"
+
+
+def test_a_flashback_full_date_holds_only_for_its_paragraph() -> None:
+    text = STORY + (
+        "Old men spoke of 2 June 1871, when the first union was broken; the next day its "
+        "leaders were gaoled.\n\n"
+        "On March 20th the dockers went back to work."
+    )
+    v = _values(text)
+    assert v["the next day"] == "1871-06-03"  # inside the flashback
+    assert v["March 20th"] == "1921-03-20"  # after it, the story's year again
+
+
+def test_a_stated_weekday_picks_the_year() -> None:
+    # 7 November was a Wednesday in 1917 (Gregorian); the reference says 1916
+    text = (
+        "On 2 May 1916 the council sat. On 9 June 1916 it sat again. "
+        "On 4 July 1916 it adjourned.\n\nWednesday, November 7th, the city woke to gunfire."
+    )
+    ts = tag_time(text)
+    t = next(t for t in ts if t.text.startswith("Wednesday"))
+    assert t.value == "1917-11-07"
+    assert t.inferred is True and t.anchor is None
+    # the weekday is checked in the document's calendar: 7 November 1917 O.S. was a Tuesday
+    assert weekday_year(11, 7, 2, 1917, None, "julian") == 1917
+    assert weekday_year(11, 7, 3, 1917, None, "gregorian") == 1917
+
+
+def test_dominant_year_when_no_reference() -> None:
+    text = (
+        "The diary opens on 1 April 1932 and closes on 30 April 1932; an entry of 12 April "
+        "1932 is torn. A note on May 3rd says the diarist had left."
+    )
+    v = _values(text)
+    assert v["May 3rd"] == "1932-05-03"
+    p = document_period(candidates(text, "narratives", "gregorian"))
+    assert p is not None and p.dominant == 1932
+
+
+def test_matching_weekday_keeps_the_reference_year() -> None:
+    text = STORY + "Saturday, March 12th, the mills reopened."  # 12 March 1921 was a Saturday
+    t = next(t for t in tag_time(text) if t.text.startswith("Saturday"))
+    assert t.value == "1921-03-12" and not t.inferred
