@@ -88,3 +88,13 @@ def test_matching_weekday_keeps_the_reference_year() -> None:
     text = STORY + "Saturday, March 12th, the mills reopened."  # 12 March 1921 was a Saturday
     t = next(t for t in tag_time(text) if t.text.startswith("Saturday"))
     assert t.value == "1921-03-12" and not t.inferred
+
+
+def test_figures_in_a_table_are_not_years() -> None:
+    table = (
+        "| Bread  | (Pound) | 1.20 | 12.  | 1450 |\n"
+        "| Trade  | 1913    | 1916 | 1917 |\n"
+    )
+    vals = [t.value for t in tag_time(table)]
+    assert "1450" not in vals
+    assert vals == ["1913", "1916", "1917"]

@@ -536,9 +536,38 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     pw = _prev_word(text, s)
     if pw in lists["year_not_after"]:
         return False
+    if _table_figure(text, s, e):
+        return False
     if ctx.mode == "news" and not 1000 <= y <= 2099:
         return False
     return True
+
+
+_FIGURE_CELL = re.compile(r"^\s*[\d.,–-]+\s*$")
+
+
+def _table_figure(text: str, s: int, e: int) -> bool:
+    """A number alone in a table cell ("| 1097 |") among cells of other figures ("| 144. |")
+    is a figure in a column of figures, not a year."""
+    ls = text.rfind("\n", max(0, s - 300), s) + 1
+    le = text.find("\n", e, e + 300)
+    line = text[ls : le if le >= 0 else e + 300]
+    if line.count("|") < 3:
+        return False
+    cells = line.split("|")
+    pos = s - ls
+    off = 0
+    mine = None
+    for i, c in enumerate(cells):
+        if off <= pos < off + len(c):
+            mine = i
+        off += len(c) + 1
+    if mine is None or not _FIGURE_CELL.match(cells[mine]):
+        return False
+    return any(
+        i != mine and _FIGURE_CELL.match(c) and not re.fullmatch(r"\s*1[0-9]{3}\s*", c)
+        for i, c in enumerate(cells)
+    )
 
 
 def _written_year_context(hit: Hit, ctx: Context) -> bool:
