@@ -212,3 +212,15 @@ def test_pathological_inputs_stay_linear(name: str) -> None:
     if name.startswith("many-"):
         assert len(src.sections) == 50_000
         assert all(a.end == b.start for a, b in zip(src.sections, src.sections[1:], strict=False))
+
+
+def test_timeml_creation_time_that_is_no_date_is_dropped_with_a_warning() -> None:
+    doc = (
+        '<?xml version="1.0"?><TimeML><DOCID>d</DOCID><DCT><TIMEX3 tid="t0" type="DATE" '
+        'value="garbage" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>'
+        "<TEXT>On Friday the market fell.</TEXT></TimeML>"
+    )
+    src = load_bytes(doc.encode(), "bad-dct.tml")
+    assert src.dct is None and src.warnings == ["creation time 'garbage' is not a date: ignored"]
+    ok = load_bytes(doc.replace("garbage", "1998-01-08T10:00:00").encode(), "ok.tml")
+    assert ok.dct == "1998-01-08T10:00:00" and not ok.warnings

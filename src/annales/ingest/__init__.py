@@ -112,7 +112,17 @@ def _read(data: bytes, name: str, fmt: str) -> Source:
         text, dct, docid = timeml.extract(data, name)
         if not text.strip():
             raise InputError(name, "TimeML <TEXT> is empty")
-        return Source(id="", text=text, title=docid, format="timeml", dct=dct)
+        warnings = []
+        if dct is not None and timeml.usable_dct(dct) is None:
+            warnings.append(f"creation time {dct!r} is not a date: ignored")
+        return Source(
+            id="",
+            text=text,
+            title=docid,
+            format="timeml",
+            dct=timeml.usable_dct(dct),
+            warnings=warnings,
+        )
     dec = raw.decode(data, name, raw.declared_charset(data) if fmt == "html" else None)
     text = raw.normalise_newlines(dec.text)
     if fmt == "html":

@@ -3,6 +3,8 @@ else changed, so offsets match the gold annotation) and the creation time as ``d
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from annales.errors import InputError
@@ -12,8 +14,21 @@ def _local(tag: object) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
+#: A usable creation time: a TIMEX3 calendar date, possibly with a time of day.
+_DCT = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:.]+)?)?)?$")
+
+
+def usable_dct(value: str | None) -> str | None:
+    """The DCT value when it is a date (1998-01-08, 1998-01, 1998-01-08T10:00), else None."""
+    if value and _DCT.match(value.strip()):
+        return value.strip()
+    return None
+
+
 def extract(data: bytes, name: str) -> tuple[str, str | None, str | None]:
-    """(text, dct, title) of a TimeML document; malformed XML raises InputError."""
+    """(text, dct, title) of a TimeML document; malformed XML raises InputError. The DCT is
+    the creation-time TIMEX3's value; a value that names no date is returned as given, for the
+    caller to report and drop (see :func:`usable_dct`)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, recover=False)
     try:
         root = etree.fromstring(data, parser)
