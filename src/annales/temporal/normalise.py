@@ -88,34 +88,64 @@ def tense(ctx: Context, start: int, end: int) -> str | None:
     """ "past" | "future" | "present" | None from the verbs nearest the expression in its
     sentence (the cue HeidelTime takes from POS tags, here from word lists)."""
     text = ctx.text
+    lists = ctx.lex.lists
     lo = max(0, start - 160)
     left = text[lo:start]
     cut = None
     for m in _SENT_END.finditer(left):
-        cut = m.end()
+        if _sentence_end(left, m, lists):
+            cut = m.end()
     if cut is not None:
         left = left[cut:]
     right = text[end : end + 160]
-    end_m = _SENT_END.search(right)
-    if end_m:
-        right = right[: end_m.start()]
-    lists = ctx.lex.lists
+    for m in _SENT_END.finditer(right):
+        if _sentence_end(right, m, lists):
+            right = right[: m.start()]
+            break
     cands: list[tuple[int, str]] = []
     lt = _TOK.findall(left.lower())
-    for i, w in enumerate(reversed(lt)):
+    rt = _TOK.findall(right.lower())
+    noun_after = lists["tense_noun_after"]
+    weak = lists["tense_weak"]
+    n = len(lt)
+    for i in range(n - 1, -1, -1):
+        t = _cue(lt[i], lists)
+        if t and not (i > 0 and lt[i - 1] in noun_after):  # "the plan" is no verb
+            cands.append((n - 1 - i + (6 if lt[i] in weak else 0), t))
+            if lt[i] not in weak:
+                break
+    for i, w in enumerate(rt):
         t = _cue(w, lists)
-        if t:
-            cands.append((i, t))
-            break
-    for i, w in enumerate(_TOK.findall(right.lower())):
-        t = _cue(w, lists)
-        if t:
-            cands.append((3 * i + 3, t))  # the verb before the expression usually governs it
-            break
+        prev = rt[i - 1] if i > 0 else (lt[-1] if lt else "")
+        if t and prev not in noun_after:
+            # the verb before the expression usually governs it
+            cands.append((3 * i + 3 + (6 if w in weak else 0), t))
+            if w not in weak:
+                break
     if not cands:
         return None
     cands.sort(key=lambda c: c[0])
     return cands[0][1]
+
+
+def _sentence_end(s: str, m: re.Match[str], lists: dict[str, frozenset[str]]) -> bool:
+    """Is this ``.``/``!``/``;``/newline a sentence end? Not the dot of "U.S." or "Mr."
+    nor one followed by a lower-case word or a digit."""
+    if m.group() != ".":
+        return True
+    after = s[m.end() : m.end() + 2]
+    if after[:1] and not after[:1].isspace():
+        return False
+    if after[1:2] and (after[1:2].islower() or after[1:2].isdigit()):
+        return False
+    w = re.search(r"([^\W\d_]+)$", s[max(0, m.start() - 12) : m.start()])
+    if w is None:
+        return True
+    word = w.group(1)
+    return not (
+        len(word) == 1
+        or word.lower() in lists["abbreviations"]
+    )
 
 
 def _cue(w: str, lists: dict[str, frozenset[str]]) -> str | None:
@@ -189,6 +219,8 @@ def _weekday_value(wd: int, ref: A.Ref | None, direction: str | None, cal: str) 
         delta = -((cur - wd) % 7)
     elif direction == "future":
         delta = (wd - cur) % 7 or 7
+    elif direction == "future_or_same":  # news: "on Wednesday" written on a Wednesday is today
+        delta = (wd - cur) % 7
     elif direction == "same_week":
         delta = wd - cur
     elif direction == "forward":
@@ -382,6 +414,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
     # --- anchored -----------------------------------------------------------------------
     direction = _direction(hit, ctx)
+    mrel = " ".join((g.get("mrel") or "").lower().split())
+    if mrel:  # "last Oct. 23", "next June 1": the direction is stated
+        direction = "past" if lex.lookup("relatives", mrel) == -1 else "future"
     if dayx:
 
         def r_bad(ref: str | None, month: int = month) -> str:  # type: ignore[assignment]
@@ -396,7 +431,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         def r_md(ref: str | None) -> str:
             rf = A.parse_ref(ref)
-            if ctx.mode == "news":
+            if ctx.mode == "news" or mrel:
                 y = _nearest_year(month, day, rf, direction)
             else:
                 y = rf.year if rf else None
@@ -409,7 +444,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
         # what the engine needs to choose the year at document level (weekday, dominant year)
-        r_md.year_free = ctx.mode != "news"  # type: ignore[attr-defined]
+        r_md.year_free = ctx.mode != "news" and not mrel  # type: ignore[attr-defined]
         r_md.month_day = (month, day)  # type: ignore[attr-defined]
         r_md.weekday = wd  # type: ignore[attr-defined]
         return _cand(hit, type_, static, r_md)
@@ -452,8 +487,10 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, f"XXXX-XX-{day:02d}", r_day, anaphoric=True)
     if wd is not None:
 
+        wd_dir = "future_or_same" if direction == "future" and ctx.mode == "news" else direction
+
         def r_wd(ref: str | None) -> str:
-            return _weekday_value(wd, A.parse_ref(ref), direction, cal) + suffix
+            return _weekday_value(wd, A.parse_ref(ref), wd_dir, cal) + suffix
 
         return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
     return None
