@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # ~5 min: builds the wheel and installs its dependencies into a new venv
+
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (
     "On 25 October 1917 the Bolsheviks took the Winter Palace in Petrograd. "
