@@ -98,3 +98,26 @@ def test_figures_in_a_table_are_not_years() -> None:
     vals = [t.value for t in tag_time(table)]
     assert "1450" not in vals
     assert vals == ["1913", "1916", "1917"]
+
+
+def test_that_year_follows_a_passing_mention_but_the_story_does_not() -> None:
+    text = STORY + (
+        "The guild was founded in 1850; that year its hall was built. "
+        "On March 18th the dockers met in that hall."
+    )
+    v = _values(text)
+    assert v["that year"] == "1850"
+    assert v["March 18th"] == "1921-03-18"
+
+
+def test_a_distant_year_confirmed_by_full_dates_is_a_real_episode() -> None:
+    text = (
+        STORY
+        + "In 1871 the first union was founded. On 2 June 1871 it struck; the next day "
+        "it was broken.\n\nIts leaders were tried on 9 August 1871, and on August 12th "
+        "they were gaoled.\n\nOn 20 March 1921 the dockers went back to work."
+    )
+    v = _values(text)
+    assert v["the next day"] == "1871-06-03"
+    assert v["August 12th"] == "1871-08-12"  # 1871 is dwelt in over two paragraphs
+    assert v["20 March 1921"] == "1921-03-20"

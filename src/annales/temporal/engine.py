@@ -182,9 +182,10 @@ def anchor_all(
     breaks that end a flashback."""
     out: list[Timex] = []
     narr = mode == "narratives"
-    period = N.document_period(cands) if narr else None
+    period = N.document_period(cands, breaks or ()) if narr else None
     home, home_id = reference, ("t0" if reference else None)  # last in-period reference
     excursion_end = -1  # a flashback's reference holds until this offset
+    mention: tuple[str, str] | None = None  # a passing year mention, for "that year" only
     if mode == "news":
         deictic_ref, deictic_id = dct, ("t0" if dct else None)
         last, last_id = (dct or reference), ("t0" if (dct or reference) else None)
@@ -214,6 +215,8 @@ def anchor_all(
                 ref, rid = deictic_ref, deictic_id
             else:
                 ref, rid = last, last_id
+            if narr and mention is not None and getattr(c.resolve, "year_anaphor", False):
+                ref, rid = mention  # "in 1744 ... that year": the year just mentioned
             if narr and getattr(c.resolve, "year_free", False):
                 ref, rid, chosen = _choose_year(c, ref, rid, period, calendar)
                 inferred = inferred or chosen
@@ -261,13 +264,15 @@ def anchor_all(
             year = int(part[:4]) if part is not None and part[:4].isdigit() else None
             if part is not None and narr and period is not None and year is not None:
                 if not period.inside(year):
-                    if N.bare_year(part) is not None:
+                    if N.bare_year(part) is not None and not period.confirmed(year, c.end):
+                        mention = (part, tid)
                         continue  # "as in 1792": a passing mention, the story stays put
                     if breaks is not None:  # a flashback: until the paragraph ends
                         excursion_end = N.paragraph_end(breaks, c.end)
                 else:
                     excursion_end = -1
             if part is not None:
+                mention = None
                 last = _advance(last, part)
                 last_id = tid
                 if excursion_end < 0:

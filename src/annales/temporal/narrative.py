@@ -5,7 +5,8 @@ the streets of Paris"; "the Revolution of 1905"). The running reference must fol
 not every glance. So the document's *period* is taken from its fully specified dates (a day or
 month with its own year), and:
 
-- a bare year far outside that period does not move the reference (a passing mention);
+- a bare year far outside that period does not move the reference (a passing mention),
+  unless a fully specified date of that year soon follows (a real episode: "In 1774 ...");
 - a full date outside it moves the reference only until the paragraph ends (a flashback);
 - a day-month with a weekday ("Wednesday, November 7th") takes the candidate year (the
   reference's, its neighbours, the dominant one) in which that weekday falls on that day.
@@ -16,7 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from annales.temporal import anchor as A
 from annales.temporal.types import Candidate
@@ -27,27 +29,47 @@ MIN_DATES = 3  # fewer fully specified dates than this: no period (no policy)
 MARGIN = 5  # years either side of the period still counted as inside it
 
 
+FOLLOW = 5000  # characters after a distant bare year in which a full date confirms it
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
-    """The years a narrative dwells in (``lo``..``hi``) and its most frequent year."""
+    """The years a narrative dwells in (``lo``..``hi``), its most frequent year, and where
+    each year's fully specified dates stand (offsets, sorted)."""
 
     lo: int
     hi: int
     dominant: int
+    dated: dict[int, list[int]] = field(default_factory=dict)
+
+    dwelt: frozenset[int] = frozenset()  # years with full dates in several paragraphs
 
     def inside(self, year: int) -> bool:
-        return self.lo - MARGIN <= year <= self.hi + MARGIN
+        return self.lo - MARGIN <= year <= self.hi + MARGIN or year in self.dwelt
+
+    def confirmed(self, year: int, pos: int) -> bool:
+        """Does a fully specified date in ``year`` follow soon after ``pos``? Then a distant
+        bare year ("In 1774 ...") opens a real episode, not a passing mention."""
+        at = self.dated.get(year)
+        if not at:
+            return False
+        i = bisect_right(at, pos)
+        return i < len(at) and at[i] <= pos + FOLLOW
 
 
-def document_period(cands: Sequence[Candidate]) -> Period | None:
+def document_period(cands: Sequence[Candidate], breaks: Sequence[int] = ()) -> Period | None:
     """The period from the years of fully specified dates (outer tenths trimmed), or None
-    when the text has too few of them to tell."""
+    when the text has too few of them to tell. A year whose full dates stand in two or more
+    paragraphs (``breaks``: paragraph break offsets) is a chapter of the story, inside too
+    (Carlyle opens in 1774, fifteen years before his revolution)."""
     years = []
+    dated: dict[int, list[int]] = {}
     for c in cands:
         if c.resolve is None and c.type in ("DATE", "TIME"):
             m = _FULL.match(c.value)
             if m:
                 years.append(int(m.group(1)))
+                dated.setdefault(years[-1], []).append(c.start)
     if len(years) < MIN_DATES:
         return None
     years.sort()
@@ -55,7 +77,10 @@ def document_period(cands: Sequence[Candidate]) -> Period | None:
     k = max(1, n // 10) if n > MIN_DATES else 0  # trim the stray outliers at either end
     lo, hi = years[k], years[n - 1 - k]
     dominant = Counter(years).most_common(1)[0][0]
-    return Period(lo, hi, dominant)
+    dwelt = frozenset(
+        y for y, at in dated.items() if len({bisect_right(breaks, p) for p in at}) >= 2
+    )
+    return Period(lo, hi, dominant, dated, dwelt)
 
 
 def bare_year(value: str) -> int | None:
@@ -89,8 +114,6 @@ def weekday_year(
 
 def paragraph_end(text_breaks: Sequence[int], pos: int) -> int:
     """The offset of the first paragraph break after ``pos`` (or a very large number)."""
-    from bisect import bisect_right
-
     i = bisect_right(text_breaks, pos)
     return text_breaks[i] if i < len(text_breaks) else 1 << 62
 

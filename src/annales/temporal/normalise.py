@@ -1006,6 +1006,7 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
             return _X_FOR_UNIT.get(unit, "XXXX")
         return v
 
+    r_u.year_anaphor = anaphoric and unit in ("Y", "DE", "CE")  # type: ignore[attr-defined]
     c = _cand(hit, "DATE", _X_FOR_UNIT.get(unit, "XXXX"), r_u, anaphoric=anaphoric)
     if comparative:
         c.source = "en:comparative"
