@@ -32,6 +32,7 @@ def test_written_number_before_a_counted_noun_is_a_count() -> None:
 def test_written_year_only_in_a_narrow_frame() -> None:
     assert _values("In nineteen twelve the ship sank.")["nineteen twelve"] == "1912"
     assert _values("It was the year nineteen twelve.")["the year nineteen twelve"] == "1912"
+    assert _values("a nineteen ninety-seven bombing")["nineteen ninety-seven"] == "1997"
     assert _values("Nearly nineteen hundred men came.") == {}
     assert _values("They owned two thousand acres.") == {}
 

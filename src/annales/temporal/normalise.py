@@ -613,9 +613,14 @@ def _written_year_context(hit: Hit, ctx: Context) -> bool:
     lists = ctx.lex.lists
     if hit_text(hit, ctx).lower().startswith("the year"):
         return True
+    nw = _next_word(ctx.text, hit.end)
+    words = re.split(r"[\s-]+", (hit.groups.get("year_w") or "").lower())
+    if not {"hundred", "thousand"} & set(words):
+        # "nineteen ninety-six" is said of years only; "two thousand", "fifteen hundred"
+        # are counts far more often
+        return nw.lower() not in lists["year_not_before"]
     if _prev_word(ctx.text, hit.start) not in lists["written_year_after"]:
         return False
-    nw = _next_word(ctx.text, hit.end)
     if nw.lower() in lists["year_not_before"]:
         return False
     # a lower-case content word next is what the number counts ("in two thousand places")
