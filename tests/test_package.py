@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow  # ~5 min: builds the wheel and installs its dependencies into a new venv
+# ~5 min on a loaded 2-CPU machine: builds the wheel, installs its dependencies into a new venv
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (
     "On 25 October 1917 the Bolsheviks took the Winter Palace in Petrograd. "
     "Two days later Lenin spoke to the Congress of Soviets.\n"
 )
-
 
 
 def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: int = 900) -> str:
@@ -40,7 +40,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
+def installed(
+    wheel: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path, dict[str, str]]:
     """A clean venv (no system site-packages) with only the wheel and its dependencies."""
     home = tmp_path_factory.mktemp("clean")
     env_dir = home / "venv"

@@ -1,16 +1,23 @@
-"""MkDocs hook: write docs/reference/cli.md from the CLI itself, so the reference never drifts."""
+"""MkDocs hook: write docs/reference/cli.md from the CLI itself, so the reference never drifts.
+
+Duck-typed on purpose: Typer >= 0.20 ships its own copy of Click (``typer._click``), so
+``isinstance(cmd, click.Group)`` is False for Typer's commands.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import click
 import typer.main
 
 
-def _render(cmd: click.Command, path: str, out: list[str], level: int) -> None:
-    ctx = click.Context(cmd, info_name=path)
+def _is_group(cmd: Any) -> bool:
+    return hasattr(cmd, "list_commands") and hasattr(cmd, "get_command")
+
+
+def _render(cmd: Any, path: str, out: list[str], level: int) -> None:
+    ctx = cmd.context_class(cmd, info_name=path)
     out.append(f"{'#' * level} `{path}`\n")
     if cmd.help:
         out.append(cmd.help.strip() + "\n")
@@ -21,11 +28,11 @@ def _render(cmd: click.Command, path: str, out: list[str], level: int) -> None:
         record = p.get_help_record(ctx)
         if record:
             rows.append(f"| `{record[0]}` | {record[1].replace('|', '/')} |")
-        elif isinstance(p, click.Argument):
+        elif getattr(p, "param_type_name", "") == "argument":
             rows.append(f"| `{p.human_readable_name}` | argument |")
     if rows:
         out.append("| option | description |\n|---|---|\n" + "\n".join(rows) + "\n")
-    if isinstance(cmd, click.Group):
+    if _is_group(cmd):
         for name in cmd.list_commands(ctx):
             sub = cmd.get_command(ctx, name)
             if sub is not None and not sub.hidden:
