@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 import venv
 import zipfile
 from pathlib import Path
@@ -75,6 +76,13 @@ def test_wheel_carries_the_data_files(wheel: Path) -> None:
         if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts
     }
     assert sorted(data - names) == []
+
+
+def test_sdist_carries_licence_changelog_and_docs(wheel: Path) -> None:
+    names = set(tarfile.open(wheel.parent / "annales-0.1.0.tar.gz").getnames())
+    for name in ("LICENSE", "CHANGELOG.md", "README.md", "pyproject.toml", "mkdocs.yml"):
+        assert f"annales-0.1.0/{name}" in names
+    assert "annales-0.1.0/src/annales/data/annales-1.schema.json" in names
 
 
 def test_installed_cli_runs_outside_the_repository(
