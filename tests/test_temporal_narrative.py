@@ -122,3 +122,19 @@ def test_a_distant_year_confirmed_by_full_dates_is_a_real_episode() -> None:
     assert v["the next day"] == "1871-06-03"
     assert v["August 12th"] == "1871-08-12"  # 1871 is dwelt in over two paragraphs
     assert v["20 March 1921"] == "1921-03-20"
+
+
+def test_day_month_across_the_year_end() -> None:
+    text = STORY + "On 20 December 1921 the port froze. On January 3rd the ice broke."
+    assert _values(text)["January 3rd"] == "1922-01-03"
+    text = STORY + "A month later the port froze. The decree of March 8th still held."
+    assert _values(text)["March 8th"] == "1921-03-08"
+    text = STORY + "On 2 June 1921 the ships sailed. In December the crews came home."
+    assert _values(text)["December"] == "1921-12"
+
+
+def test_minutes_later_stays_on_the_day() -> None:
+    text = "On 2 May 1917 the men left. Ten minutes later they returned. On May 5th they marched."
+    v = _values(text)
+    assert v["Ten minutes later"] == "1917-05-02"
+    assert v["May 5th"] == "1917-05-05"

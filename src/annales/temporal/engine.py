@@ -263,13 +263,13 @@ def anchor_all(
             part = _ref_part(t.value)
             year = int(part[:4]) if part is not None and part[:4].isdigit() else None
             if part is not None and narr and period is not None and year is not None:
-                if not period.inside(year):
-                    if N.bare_year(part) is not None and not period.confirmed(year, c.end):
-                        mention = (part, tid)
-                        continue  # "as in 1792": a passing mention, the story stays put
-                    if breaks is not None:  # a flashback: until the paragraph ends
-                        excursion_end = N.paragraph_end(breaks, c.end)
-                else:
+                bare = N.bare_year(part) is not None
+                if bare and not period.inside(year) and not period.confirmed(year, c.end):
+                    mention = (part, tid)
+                    continue  # "as in 1792": a passing mention, the story stays put
+                if not bare and not period.home(year) and breaks is not None:
+                    excursion_end = N.paragraph_end(breaks, c.end)  # a flashback
+                elif period.inside(year):
                     excursion_end = -1
             if part is not None:
                 mention = None
@@ -286,17 +286,29 @@ def _choose_year(
     c: Candidate, ref: str | None, rid: str | None, period: N.Period | None, calendar: str
 ) -> tuple[str | None, str | None, bool]:
     """(reference, its id, inferred?) for a day-month without a year: a stated weekday picks
-    the year where it fits; without a reference the document's dominant year is used."""
+    the year where it fits (unless the date is within two months of a dated reference); without
+    a reference the document's dominant year is used; far from the reference in its own year,
+    the neighbouring year nearer to it."""
     rf = A.parse_ref(ref)
     md = getattr(c.resolve, "month_day", None)
     wd = getattr(c.resolve, "weekday", None)
-    if md and md[1] is not None and wd is not None:
+    near = (
+        md is not None
+        and rf is not None
+        and rf.any_month is not None
+        and abs((md[0] - rf.any_month) * 30.5 + ((md[1] or 15) - (rf.day or 15))) <= 60
+    )  # close to a dated reference: trust the story over a (possibly mistaken) weekday
+    if md and md[1] is not None and wd is not None and not near:
         y = N.weekday_year(md[0], md[1], wd, rf.year if rf else None, period, calendar)
         if y is not None and (rf is None or y != rf.year):
             return A.fmt_year(y), None, True
         return ref, rid, False
     if rf is None and period is not None:
         return A.fmt_year(period.dominant), None, True
+    if md and rf is not None and rf.any_month is not None:
+        y = N.nearest_year(md[0], md[1], rf.year, rf.any_month, rf.day)
+        if y != rf.year:  # "January 3rd" after 20 December: the story crossed the year-end
+            return A.fmt_year(y), rid, False
     return ref, rid, False
 
 

@@ -45,7 +45,13 @@ class Period:
     dwelt: frozenset[int] = frozenset()  # years with full dates in several paragraphs
 
     def inside(self, year: int) -> bool:
+        """Is a bare year near enough to the story to move it?"""
         return self.lo - MARGIN <= year <= self.hi + MARGIN or year in self.dwelt
+
+    def home(self, year: int) -> bool:
+        """Is a full date's year one the story dwells in (else the date opens a flashback
+        that ends with its paragraph: "drafted on November 15th, 1916" in a 1917 story)?"""
+        return year == self.dominant or year in self.dwelt
 
     def confirmed(self, year: int, pos: int) -> bool:
         """Does a fully specified date in ``year`` follow soon after ``pos``? Then a distant
@@ -110,6 +116,25 @@ def weekday_year(
         if A.valid(y, month, day, calendar) and A.weekday(y, month, day, calendar) == weekday:
             return y
     return None
+
+
+SWITCH_DAYS = 240  # a day-month this far from the reference in its year is in the next/last
+
+
+def nearest_year(month: int, day: int | None, year: int, ref_month: int, ref_day: int | None) -> int:
+    """The year for ``day``/``month`` seen from a reference in ``year``: the reference's own
+    year unless the date lies more than ~8 months from it there and the neighbouring year
+    puts it nearer ("January 3rd" after 20 December 1917 is 1918; "November 8th" after
+    "a month later" in January 1918 is 1917)."""
+
+    def dist(y: int) -> float:
+        return (y - year) * 365 + (month - ref_month) * 30.5 + ((day or 15) - (ref_day or 15))
+
+    here = abs(dist(year))
+    if here <= SWITCH_DAYS:
+        return year
+    best = min((year - 1, year + 1), key=lambda y: abs(dist(y)))
+    return best if abs(dist(best)) < here else year
 
 
 def paragraph_end(text_breaks: Sequence[int], pos: int) -> int:

@@ -1064,8 +1064,12 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         unit = "W"
     news = ctx.mode == "news"
 
+    clock = unit_word in lex.lists["time_units"]  # "ten minutes later": still that day
+
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
+        if clock:
+            return (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
         if rf is None:
             return _X_FOR_UNIT.get(unit, "XXXX")
         keep = rf.gran in ("Q", "H")  # "a year earlier" than "the third quarter": 1988-Q3
@@ -1078,8 +1082,6 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         v = A.shift(rf, unit, k, cal, keep=keep)
         if v is None:
             return _X_FOR_UNIT.get(unit, "XXXX")
-        if unit in ("H", "M") and unit_word.startswith(("hour", "minute")):
-            return v
         return v
 
     c = _cand(
@@ -1090,6 +1092,7 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         anaphoric=not deictic,
         # the story moves on with "three days later", not with "a century earlier"
         sets_reference=not news
+        and not clock
         and sign > 0
         and (unit in ("D", "W", "M") or (unit == "Y" and k <= 3)),
     )
