@@ -33,7 +33,7 @@ check: $(STAMP)
 	$(VENV)/bin/mypy
 
 docs: $(STAMP)
-	$(VENV)/bin/mkdocs build --strict -d site
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict -d site
 
 fuzz: $(STAMP)
 	$(PY) benchmarks/fuzz.py
