@@ -138,3 +138,17 @@ def test_minutes_later_stays_on_the_day() -> None:
     v = _values(text)
     assert v["Ten minutes later"] == "1917-05-02"
     assert v["May 5th"] == "1917-05-05"
+
+
+def test_no_period_when_dates_are_scattered_over_centuries() -> None:
+    text = (
+        "The ode of 14 May 1312 was reprinted on 2 June 1588, again on 9 July 1745 and on "
+        "3 March 1921. On May 5th the printer died."
+    )
+    p = document_period(candidates(text, "narratives", "gregorian"))
+    assert p is None
+
+
+def test_a_month_in_a_citation_is_not_a_date() -> None:
+    assert _values("See Hist. August. p. 181, and Vit. August. p. 7.", reference="1917") == {}
+    assert _values("He left in August.", reference="1917") == {"August": "1917-08"}

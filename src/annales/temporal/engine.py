@@ -264,6 +264,9 @@ def anchor_all(
             year = int(part[:4]) if part is not None and part[:4].isdigit() else None
             if part is not None and narr and period is not None and year is not None:
                 bare = N.bare_year(part) is not None
+                if bare and c.resolve is not None and not period.home(year):
+                    mention = (part, tid)
+                    continue  # "two years later" to a year the story does not dwell in
                 if bare and not period.inside(year) and not period.confirmed(year, c.end):
                     mention = (part, tid)
                     continue  # "as in 1792": a passing mention, the story stays put

@@ -26,6 +26,7 @@ from annales.temporal.types import Candidate
 _FULL = re.compile(r"^(\d{4})-\d{2}(?:-\d{2})?(?:T.*)?$")
 _BARE_YEAR = re.compile(r"^(\d{4})$")
 MIN_DATES = 3  # fewer fully specified dates than this: no period (no policy)
+MAX_SPAN = 60  # a wider spread of dated years is no single story period
 MARGIN = 5  # years either side of the period still counted as inside it
 
 
@@ -82,6 +83,8 @@ def document_period(cands: Sequence[Candidate], breaks: Sequence[int] = ()) -> P
     n = len(years)
     k = max(1, n // 10) if n > MIN_DATES else 0  # trim the stray outliers at either end
     lo, hi = years[k], years[n - 1 - k]
+    if hi - lo > MAX_SPAN:
+        return None  # dates scattered over centuries (notes, editions): no story period
     dominant = Counter(years).most_common(1)[0][0]
     dwelt = frozenset(
         y for y, at in dated.items() if len({bisect_right(breaks, p) for p in at}) >= 2

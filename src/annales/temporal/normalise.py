@@ -318,6 +318,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
                 return None
             if _prev_word(text, hit.start) == "the" and _cap(_next_word(text, hit.end)):
                 return None  # "the November Revolution", "the October Manifesto": a name
+            if re.search(r"(?:^|\s)[A-Z][a-z]{1,4}\.\s+$", text[max(0, hit.start - 8) : hit.start]):
+                return None  # "Hist. August.": a title abbreviated in a citation
             if bare in lex.lists["ambiguous_months"]:
                 if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
                     return None
