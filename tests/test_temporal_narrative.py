@@ -152,3 +152,10 @@ def test_no_period_when_dates_are_scattered_over_centuries() -> None:
 def test_a_month_in_a_citation_is_not_a_date() -> None:
     assert _values("See Hist. August. p. 181, and Vit. August. p. 7.", reference="1917") == {}
     assert _values("He left in August.", reference="1917") == {"August": "1917-08"}
+
+
+def test_a_ratio_of_counts_is_not_a_year() -> None:
+    text = STORY + "The odds were 967 to 1000 against them. On March 15th they won."
+    v = _values(text)
+    assert "1000" not in v and v["March 15th"] == "1921-03-15"
+    assert _values("from 800 to 1200 the abbey grew")["1200"] == "1200"

@@ -577,11 +577,18 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
         return False
     if _table_figure(text, s, e):
         return False
+    if _COUNT_BEFORE.search(text, max(0, s - 24), s):
+        return False  # "967 to 1000", "between 800 and 1200": a range of counts
     if ctx.mode == "news" and not 1000 <= y <= 2099:
         return False
     return True
 
 
+# a number that is not year-shaped, then "to"/"and"/"or"/"out of", right before the number
+# (but "from 800 to 1200" may be years)
+_COUNT_BEFORE = re.compile(
+    r"(?<![\d,.])(?<!from\s)(?<!between\s)(?:[1-9]\d{0,2}|\d{5,}|\d{1,3}(?:,\d{3})+)\s+(?:to|and|or|out\s+of)\s+$"
+)
 _FIGURE_CELL = re.compile(r"^\s*[\d.,–-]+\s*$")
 
 
