@@ -159,3 +159,14 @@ def test_a_ratio_of_counts_is_not_a_year() -> None:
     v = _values(text)
     assert "1000" not in v and v["March 15th"] == "1921-03-15"
     assert _values("from 800 to 1200 the abbey grew")["1200"] == "1200"
+
+
+def test_a_coarse_glance_back_does_not_move_the_story() -> None:
+    text = STORY + (
+        "On 14 March 1921 the paper, suppressed in January, reappeared. "
+        "That evening the crowd cheered, and the next day it marched."
+    )
+    v = _values(text)
+    assert v["January"] == "1921-01"
+    assert v["That evening"] == "1921-03-14TEV"
+    assert v["the next day"] == "1921-03-15"

@@ -274,6 +274,15 @@ def anchor_all(
                     excursion_end = N.paragraph_end(breaks, c.end)  # a flashback
                 elif period.inside(year):
                     excursion_end = -1
+            if (
+                part is not None
+                and narr
+                and c.resolve is not None
+                and last is not None
+                and len(part) < len(last)
+                and part < last[: len(part)]
+            ):
+                continue  # "suppressed in July" from November: a coarse glance back
             if part is not None:
                 mention = None
                 last = _advance(last, part)
