@@ -92,10 +92,7 @@ def test_matching_weekday_keeps_the_reference_year() -> None:
 
 
 def test_figures_in_a_table_are_not_years() -> None:
-    table = (
-        "| Bread  | (Pound) | 1.20 | 12.  | 1450 |\n"
-        "| Trade  | 1913    | 1916 | 1917 |\n"
-    )
+    table = "| Bread  | (Pound) | 1.20 | 12.  | 1450 |\n| Trade  | 1913    | 1916 | 1917 |\n"
     vals = [t.value for t in tag_time(table)]
     assert "1450" not in vals
     assert vals == ["1913", "1916", "1917"]
@@ -113,8 +110,7 @@ def test_that_year_follows_a_passing_mention_but_the_story_does_not() -> None:
 
 def test_a_distant_year_confirmed_by_full_dates_is_a_real_episode() -> None:
     text = (
-        STORY
-        + "In 1871 the first union was founded. On 2 June 1871 it struck; the next day "
+        STORY + "In 1871 the first union was founded. On 2 June 1871 it struck; the next day "
         "it was broken.\n\nIts leaders were tried on 9 August 1871, and on August 12th "
         "they were gaoled.\n\nOn 20 March 1921 the dockers went back to work."
     )

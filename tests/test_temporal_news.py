@@ -24,9 +24,7 @@ def test_a_noun_plan_is_not_a_future_cue() -> None:
 def test_last_month_day_points_back() -> None:
     text = "He has been missing since last Nov. 14 at his farm."
     assert _v(text, "2001-05-09") == [("last Nov. 14", "2000-11-14")]
-    assert _v("The vote is set for next March 3.", "2001-05-09") == [
-        ("next March 3", "2002-03-03")
-    ]
+    assert _v("The vote is set for next March 3.", "2001-05-09") == [("next March 3", "2002-03-03")]
 
 
 def test_future_weekday_on_the_same_weekday_is_today() -> None:

@@ -15,9 +15,9 @@ month with its own year), and:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from annales.temporal import anchor as A
@@ -124,7 +124,9 @@ def weekday_year(
 SWITCH_DAYS = 240  # a day-month this far from the reference in its year is in the next/last
 
 
-def nearest_year(month: int, day: int | None, year: int, ref_month: int, ref_day: int | None) -> int:
+def nearest_year(
+    month: int, day: int | None, year: int, ref_month: int, ref_day: int | None
+) -> int:
     """The year for ``day``/``month`` seen from a reference in ``year``: the reference's own
     year unless the date lies more than ~8 months from it there and the neighbouring year
     puts it nearer ("January 3rd" after 20 December 1917 is 1918; "November 8th" after

@@ -142,10 +142,7 @@ def _sentence_end(s: str, m: re.Match[str], lists: dict[str, frozenset[str]]) ->
     if w is None:
         return True
     word = w.group(1)
-    return not (
-        len(word) == 1
-        or word.lower() in lists["abbreviations"]
-    )
+    return not (len(word) == 1 or word.lower() in lists["abbreviations"])
 
 
 def _cue(w: str, lists: dict[str, frozenset[str]]) -> str | None:
@@ -488,7 +485,6 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         return _cand(hit, type_, f"XXXX-XX-{day:02d}", r_day, anaphoric=True)
     if wd is not None:
-
         wd_dir = "future_or_same" if direction == "future" and ctx.mode == "news" else direction
 
         def r_wd(ref: str | None) -> str:
