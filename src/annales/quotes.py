@@ -183,8 +183,8 @@ def attribute(doc: Any, offset: int, quotes: list[RawQuote]) -> None:
         else:
             first = doc.char_span(qs, qs + 1, alignment_mode="expand")
             last = doc.char_span(max(qs, qe - 1), qe, alignment_mode="expand")
-            if first is None or last is None:
-                continue
+            if first is None or last is None or len(first) == 0 or len(last) == 0:
+                continue  # a quote mark inside whitespace-only text: no token to attribute from
             sents = [first[0].sent]
             if last[0].sent != first[0].sent:
                 sents.append(last[0].sent)
