@@ -174,7 +174,14 @@ class Chronicle:
             ],
             quantities=[Quantity(**q) for q in data.get("quantities", [])],
             quotes=[
-                Quote(**{**q, "speaker_span": Span(**q["speaker_span"]) if q.get("speaker_span") else None})
+                Quote(
+                    **{
+                        **q,
+                        "speaker_span": Span(**q["speaker_span"])
+                        if q.get("speaker_span")
+                        else None,
+                    }
+                )
                 for q in data.get("quotes", [])
             ],
             events=[_event_from_dict(e) for e in data.get("events", [])],
@@ -185,8 +192,10 @@ class Chronicle:
 def _event_from_dict(e: dict[str, Any]) -> Event:
     e = dict(e)
     e["trigger"] = Span(**e["trigger"])
-    e["sentence"] = Span(**e["sentence"]) if "text" in e["sentence"] else Span(
-        e["sentence"]["start"], e["sentence"]["end"], ""
+    e["sentence"] = (
+        Span(**e["sentence"])
+        if "text" in e["sentence"]
+        else Span(e["sentence"]["start"], e["sentence"]["end"], "")
     )
     for role in ("agents", "patients", "places"):
         e[role] = [Argument(**a) for a in e.get(role, [])]

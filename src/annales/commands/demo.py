@@ -22,8 +22,12 @@ def bundled_book() -> Path:
 def register(app: typer.Typer) -> None:
     @app.command(name="demo")
     def demo(
-        out: Path = typer.Option(Path("out"), help="Folder for the database and the HTML timeline."),
-        book: Path | None = typer.Option(None, help="Another text to read instead of the bundled book."),
+        out: Path = typer.Option(
+            Path("out"), help="Folder for the database and the HTML timeline."
+        ),
+        book: Path | None = typer.Option(
+            None, help="Another text to read instead of the bundled book."
+        ),
         calendar: str = typer.Option("auto", help="Calendar policy: gregorian, julian or auto."),
         rows: int = typer.Option(15, help="How many chronology rows to print."),
     ) -> None:
@@ -49,7 +53,11 @@ def register(app: typer.Typer) -> None:
             f"{len(chron.events)} events, {len(chron.entities)} entities, "
             f"{len(chron.quantities)} figures, {len(chron.quotes)} quotes "
             f"(calendar: {chron.document.calendar}"
-            + (f", because {chron.document.calendar_reason}" if chron.document.calendar_reason else "")
+            + (
+                f", because {chron.document.calendar_reason}"
+                if chron.document.calendar_reason
+                else ""
+            )
             + ")"
         )
         typer.echo("\nA short chronology (Gregorian order):")
@@ -59,9 +67,13 @@ def register(app: typer.Typer) -> None:
             when = ev.get("gregorian") or ev.get("date") or "?"
             if ev.get("calendar") not in (None, "gregorian") and ev.get("date") != when:
                 when = f"{when} ({ev['date']} {ev['calendar']})"
-            typer.echo(f"  {when:<12} {' '.join(who.split())[:24]:<24} "
-                       f"{ev['trigger']['text']:<12} {sentence[:80]}")
+            typer.echo(
+                f"  {when:<12} {' '.join(who.split())[:24]:<24} "
+                f"{ev['trigger']['text']:<12} {sentence[:80]}"
+            )
         conn.close()
         html = write_html(db, out / "timeline.html", document=chron.document.id)
         typer.echo(f"\ndatabase: {db.resolve()}")
-        typer.echo(f"timeline: {html.resolve()}  (open it in a browser; or run: annales serve --db {db})")
+        typer.echo(
+            f"timeline: {html.resolve()}  (open it in a browser; or run: annales serve --db {db})"
+        )
