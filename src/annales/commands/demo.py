@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from pathlib import Path
 
 import typer
@@ -61,7 +62,15 @@ def register(app: typer.Typer) -> None:
             + ")"
         )
         typer.echo("\nA short chronology (Gregorian order):")
-        for ev in events(conn, document=chron.document.id, dated_only=True, limit=rows):
+        # Show the book's main stretch: day-precise events in its most frequent year.
+        dated = [
+            ev
+            for ev in events(conn, document=chron.document.id, dated_only=True, limit=100_000)
+            if len(ev.get("gregorian") or "") >= 10
+        ]
+        years = Counter((ev["gregorian"] or "")[:4] for ev in dated)
+        main_year = years.most_common(1)[0][0] if years else None
+        for ev in [e for e in dated if e["gregorian"][:4] == main_year][:rows]:
             who = "; ".join(a.get("entity_name") or a["text"] for a in ev.get("agents", []))
             sentence = " ".join(ev["sentence"]["text"].split())
             when = ev.get("gregorian") or ev.get("date") or "?"
