@@ -158,13 +158,14 @@ def events(
         f"{where_sql} ORDER BY e.sort_key IS NULL, e.sort_key, d.rowid, e.seq LIMIT ? OFFSET ?",
         (*params, _limit(limit), max(0, int(offset))),
     ).fetchall()
-    return _with_arguments(conn, [_event_row(r) for r in rows])
+    return _with_arguments(conn, [event_row(r) for r in rows])
 
 
-def _event_row(r: sqlite3.Row) -> dict[str, Any]:
+def event_row(r: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
+    """An events row in the API shape: flags as bools, trigger and sentence as spans."""
     d = dict(r)
     d["negated"], d["hedged"] = bool(d["negated"]), bool(d["hedged"])
-    d["quantities"] = json.loads(d["quantities"])
+    d["quantities"] = json.loads(d["quantities"] or "[]")
     d["trigger"] = {
         "start": d.pop("trigger_start"),
         "end": d.pop("trigger_end"),

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np  # a dependency of spaCy, so always present
 
 from annales.export import dates
+from annales.store.query import event_row as shape_event_row
 
 #: Above this many items in the visible window the timeline gets clusters instead.
 MAX_ITEMS = 400
@@ -779,23 +780,11 @@ def event_list(
     args = arguments(conn, [(r["doc_id"], r["id"]) for r in rows])
     out = []
     for r in rows:
-        d = dict(r)
+        d = shape_event_row(r)
         mod = d.pop("t_mod") if d.pop("t_value") == d["date"] else None
         d["display"] = (
             dates.dual_label(d["date"], d["calendar"], d["gregorian"], mod) if d["date"] else None
         )
-        d["negated"], d["hedged"] = bool(d["negated"]), bool(d["hedged"])
-        d["quantities"] = json.loads(d["quantities"] or "[]")
-        d["trigger"] = {
-            "start": d.pop("trigger_start"),
-            "end": d.pop("trigger_end"),
-            "text": d.pop("trigger_text"),
-        }
-        d["sentence"] = {
-            "start": d.pop("sentence_start"),
-            "end": d.pop("sentence_end"),
-            "text": d.pop("sentence_text"),
-        }
         a = args.get((r["doc_id"], r["id"]), {})
         for role in ("agents", "patients", "places"):
             d[role] = a.get(role, [])
