@@ -237,27 +237,23 @@ def _dual_year(m: re.Match[str]) -> Candidate | None:
         if not cal.is_valid(y2, mo, d, "julian"):
             return None
         value = _iso(y2, mo, d)
-        return Candidate(
-            m.start(),
-            m.end(),
-            "DATE",
-            value,
-            calendar="julian",
-            gregorian=cal.convert(value, "julian", "gregorian"),
-            source=src,
-            priority=PRIORITY,
-        )
+        return _dated(m.start(), m.end(), value, "julian", src)
     # a bare double year names England's civil year, 25 March y1 to 24 March y2
     start = m.start("y1")
     value = f"{y1:04d}-03-25/{y2:04d}-03-24"
+    return _dated(start, m.end(), value, "julian", src)
+
+
+def _dated(start: int, end: int, value: str, calendar: str, source: str) -> Candidate:
+    """A DATE candidate in a stated calendar, with its Gregorian side computed."""
     return Candidate(
         start,
-        m.end(),
+        end,
         "DATE",
         value,
-        calendar="julian",
-        gregorian=cal.convert(value, "julian", "gregorian"),
-        source=src,
+        calendar=calendar,
+        gregorian=cal.convert(value, calendar, "gregorian"),
+        source=source,
         priority=PRIORITY,
     )
 
@@ -271,16 +267,7 @@ def _marked(m: re.Match[str]) -> Candidate | None:
         if not cal.is_valid(y, mo, d, style):
             return None
         value = _iso(y, mo, d)
-        return Candidate(
-            m.start(),
-            m.end(),
-            "DATE",
-            value,
-            calendar=style,
-            gregorian=cal.convert(value, style, "gregorian"),
-            source="historical:marked",
-            priority=PRIORITY,
-        )
+        return _dated(m.start(), m.end(), value, style, "historical:marked")
     return Candidate(
         m.start(),
         m.end(),
