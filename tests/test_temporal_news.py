@@ -33,3 +33,39 @@ def test_future_weekday_on_the_same_weekday_is_today() -> None:
     assert _v("The board will meet next Wednesday.", "2001-05-09") == [
         ("next Wednesday", "2001-05-16")
     ]
+
+
+def test_auxiliary_chain_sets_the_tense_not_the_participle() -> None:
+    # "will be held": the participle looks past, the group is future (DCT in February)
+    text = "The ceremony will be held at the NATO summit on April 24 in Rome."
+    assert _v(text, "1999-02-10") == [("April 24", "1999-04-24")]
+    # "would be paid in January" from a late-October story is the coming January
+    text = "The dividend would be paid on an unspecified date in January to holders."
+    assert _v(text, "1989-10-26") == [("January", "1990-01")]
+
+
+def test_perfect_and_since_point_back() -> None:
+    text = "Police have been searching for the driver since shortly after the Oct. 23 crash."
+    assert _v(text, "1999-05-06") == [("Oct. 23", "1998-10-23")]
+    text = "The firm has closed the plant on Dec. 2 after the strike."
+    assert _v(text, "2001-01-20") == [("Dec. 2", "2000-12-02")]
+
+
+def test_clock_time_takes_the_day_named_beside_it() -> None:
+    # 1998-08-08 is a Saturday: the Friday before is the 7th
+    text = "The fire started at about 10:35 a.m. (0735 GMT) Friday, witnesses said."
+    out = _v(text, "1998-08-08")
+    assert ("10:35 a.m.", "1998-08-07T10:35") in out
+    text = "The talks began Friday at 10 a.m. and lasted all day."
+    assert ("10 a.m.", "1998-08-07T10:00") in _v(text, "1998-08-08")
+    # no day beside it: the DCT's day
+    assert ("noon", "1998-08-08T12:00") in _v("The shop opened at noon.", "1998-08-08")
+
+
+def test_month_or_season_with_a_written_out_year() -> None:
+    assert _v("It was January nineteen ninety-seven.", "1998-02-27") == [
+        ("January nineteen ninety-seven", "1997-01")
+    ]
+    assert _v("Prices fell in the winter of nineteen ninety-four.", "1998-02-27") == [
+        ("the winter of nineteen ninety-four", "1994-WI")
+    ]

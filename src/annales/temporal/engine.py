@@ -294,6 +294,30 @@ def anchor_all(
     return out
 
 
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+# what may stand between a clock time and the day it belongs to: "10:35 a.m. (0735 GMT) Friday",
+# "Friday at 10 a.m.", "noon on Saturday"
+_CLOCK_DAY_GAP = re.compile(r"^[\s,]*(?:\([^()]{0,24}\))?[\s,]*(?:on|at|of|around|about)?[\s,]*$")
+
+
+def _clock_on_named_day(text: str, cands: list[Candidate], timexes: list[Timex]) -> None:
+    """A clock time with no day of its own takes the day named right beside it, not the
+    DCT's: "at 10:35 a.m. (0735 GMT) Friday" is Friday's 10:35."""
+    for i, (c, t) in enumerate(zip(cands, timexes, strict=True)):
+        if not c.value.startswith("XXXX-XX-XXT") or "T" not in t.value:
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(timexes):
+                continue
+            o = timexes[j]
+            if not _DAY_VALUE.match(o.value) or o.type != "DATE":
+                continue
+            gap = text[t.end : o.start] if j > i else text[o.end : t.start]
+            if len(gap) <= 30 and _CLOCK_DAY_GAP.match(gap):
+                t.value = o.value + "T" + t.value.split("T", 1)[1]
+                break
+
+
 def _choose_year(
     c: Candidate, ref: str | None, rid: str | None, period: N.Period | None, calendar: str
 ) -> tuple[str | None, str | None, bool]:
@@ -368,6 +392,7 @@ def tag(
     )
     for t in timexes:
         t.text = text[t.start : t.end]
+    _clock_on_named_day(text, cands, timexes)
     return timexes, {
         "calendar": cal,
         "calendar_reason": reason,

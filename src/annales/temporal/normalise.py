@@ -108,14 +108,20 @@ def tense(ctx: Context, start: int, end: int) -> str | None:
     noun_after = lists["tense_noun_after"]
     weak = lists["tense_weak"]
     n = len(lt)
+    if any(w in lists["past_prepositions"] for w in lt[-4:]):
+        return "past"  # "since (shortly after) Oct. 23"
     for i in range(n - 1, -1, -1):
         t = _cue(lt[i], lists)
+        if t:
+            t = _verb_group(lt, i, t, lists)
         if t and not (i > 0 and lt[i - 1] in noun_after):  # "the plan" is no verb
             cands.append((n - 1 - i + (6 if lt[i] in weak else 0), t))
             if lt[i] not in weak:
                 break
     for i, w in enumerate(rt):
         t = _cue(w, lists)
+        if t:
+            t = _verb_group(rt, i, t, lists)
         prev = rt[i - 1] if i > 0 else (lt[-1] if lt else "")
         if t and prev not in noun_after:
             # the verb before the expression usually governs it
@@ -143,6 +149,25 @@ def _sentence_end(s: str, m: re.Match[str], lists: dict[str, frozenset[str]]) ->
         return True
     word = w.group(1)
     return not (len(word) == 1 or word.lower() in lists["abbreviations"])
+
+
+def _verb_group(toks: list[str], i: int, t: str, lists: dict[str, frozenset[str]]) -> str:
+    """The tense of the whole verb group around the cue at ``toks[i]``: the auxiliary rules
+    ("will be held" is future, "would be paid" too; "have been searching" and "has closed"
+    point back as a past verb does)."""
+    if t == "present" and toks[i] in lists["perfect"]:
+        j = i + 1
+        while j < len(toks) and toks[j] in lists["aux_skip"] and toks[j] != "to":
+            j += 1
+        if j < len(toks) and (toks[j - 1] == "been" or _cue(toks[j], lists) == "past"):
+            return "past"
+        return t
+    if t != "past":
+        return t
+    j = i - 1
+    while j >= 0 and toks[j] in lists["aux_skip"] and toks[j] != "to":
+        j -= 1
+    return "future" if j >= 0 and toks[j] in lists["future"] else t
 
 
 def _cue(w: str, lists: dict[str, frozenset[str]]) -> str | None:
@@ -354,7 +379,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     written_moves = False
     if g.get("year_w"):
         year = _written_year(g["year_w"], lex)
-        if year is None or not _written_year_context(hit, ctx):
+        named = g.get("month") or g.get("season")  # "January nineteen ninety-seven"
+        if year is None or not (named or _written_year_context(hit, ctx)):
             return None  # "about two thousand citizens": a count, not a year
         # only "the year nineteen seventeen" is clear enough to move a story
         written_moves = hit_text(hit, ctx).lower().startswith("the year")
