@@ -261,3 +261,21 @@ def test_document_without_dct_and_with_comments() -> None:
     assert doc.dct is None and doc.doc_id == "x"
     assert doc.text == "In 1917 it ended."
     assert [(t.start, t.end) for t in doc.timexes] == [(3, 7)]
+
+
+TIMEX2_DOC = """<?xml version="1.0" ?>
+<DOC><DOCID>war1</DOCID><TEXT>The siege began on <TIMEX2 VAL="1453-04-06">6 April 1453</TIMEX2> and lasted <TIMEX2 VAL="P53D">53 days</TIMEX2>; the guns fired <TIMEX2 VAL="XXXX-XX-XX" SET="YES">daily</TIMEX2> until <TIMEX2 VAL="1453-05-29T05">dawn on 29 May</TIMEX2>.</TEXT></DOC>
+"""
+
+
+def test_timex2_gold_is_read_with_types_from_values(tmp_path: Path) -> None:
+    doc = parse_timeml(TIMEX2_DOC, "war1.xml")
+    assert [(t.text, t.type, t.value) for t in doc.timexes] == [
+        ("6 April 1453", "DATE", "1453-04-06"),
+        ("53 days", "DURATION", "P53D"),
+        ("daily", "SET", "XXXX-XX-XX"),
+        ("dawn on 29 May", "TIME", "1453-05-29T05"),
+    ]
+    (tmp_path / "war1.xml").write_text(TIMEX2_DOC, encoding="utf-8")
+    report = evaluate_timeml(tmp_path, mode="narratives")
+    assert report.total.gold == 4  # found as .xml when there is no .tml

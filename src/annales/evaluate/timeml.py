@@ -60,20 +60,37 @@ def _walk(elem: etree._Element, parts: list[str], pos: list[int], out: list[Time
         if child.tail:
             parts.append(child.tail)
             pos[0] += len(child.tail)
-    if _local(elem.tag) == "TIMEX3":
+    tag = _local(elem.tag)
+    if tag in ("TIMEX3", "TIMEX2"):
         text = "".join(parts[first:])
         if text.strip():  # TE3 ignores empty (non-consuming) timexes
+            if tag == "TIMEX3":
+                type_, value, mod = elem.get("type", ""), elem.get("value", ""), elem.get("mod")
+            else:  # TIMEX2 (ACE/TERN, WikiWars): VAL and MOD, the type read from the value
+                value, mod = elem.get("VAL", ""), elem.get("MOD")
+                type_ = timex2_type(value, elem.get("SET"))
             out.append(
                 TimexSpan(
                     start=start,
                     end=pos[0],
                     text=text,
-                    type=elem.get("type", ""),
-                    value=elem.get("value", ""),
-                    mod=elem.get("mod"),
+                    type=type_,
+                    value=value,
+                    mod=mod,
                     tid=elem.get("tid"),
                 )
             )
+
+
+def timex2_type(value: str, set_flag: str | None = None) -> str:
+    """The TIMEX3 type a TIMEX2 value stands for: TIMEX2 has no type attribute."""
+    if set_flag and set_flag.upper() == "YES":
+        return "SET"
+    if value.startswith("P"):
+        return "DURATION"
+    if "T" in value and value[:1].isdigit() or value.startswith("XXXX-XX-XXT"):
+        return "TIME"
+    return "DATE"
 
 
 def parse_timeml(data: bytes | str, name: str = "<timeml>") -> GoldDocument:
@@ -132,6 +149,8 @@ def find_timeml(gold_dir: str | Path) -> list[Path]:
     if not root.is_dir():
         raise InputError(str(root), "no such file or directory")
     files = sorted(p for p in root.glob("**/*.tml") if p.is_file())
+    if not files:  # some corpora ship TimeML (or TIMEX2) as .xml
+        files = sorted(p for p in root.glob("**/*.xml") if p.is_file())
     if not files:
-        raise InputError(str(root), "no .tml files found (searched subfolders too)")
+        raise InputError(str(root), "no .tml (or .xml) files found (searched subfolders too)")
     return files
