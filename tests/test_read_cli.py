@@ -267,3 +267,20 @@ def test_two_read_processes_on_one_database(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
     assert conn.execute("SELECT count(DISTINCT doc_id) FROM events").fetchone()[0] <= 4
+
+
+def test_read_decides_the_calendar_by_default(tmp_path: Path) -> None:
+    """A historian drops in an Old Style chapter without options: Julian, with its reason."""
+    f = tmp_path / "petrograd.txt"
+    f.write_text(
+        "In Petrograd the garrison was restless in 1917. On 3 July 1917 the machine-gunners"
+        " marched to the Tauride Palace, and the next day the sailors of Kronstadt came.\n",
+        encoding="utf-8",
+    )
+    r = annales("read", str(f), "--no-store", "--json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["document"]["calendar"] == "julian"
+    assert doc["document"]["calendar_reason"]
+    first = next(t for t in doc["timexes"] if t["text"] == "3 July 1917")
+    assert first["gregorian"] == "1917-07-16"

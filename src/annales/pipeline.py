@@ -62,7 +62,7 @@ class _DocumentReader:
         self,
         source: Source,
         mode: str = "narratives",
-        calendar: str = "gregorian",
+        calendar: str = "auto",
         reference: str | None = None,
         dct: str | None = None,
     ) -> None:
@@ -243,7 +243,7 @@ def read_source(
     source: Source,
     *,
     mode: str = "narratives",
-    calendar: str = "gregorian",
+    calendar: str = "auto",
     reference: str | None = None,
     dct: str | None = None,
     nlp: Any = None,
@@ -271,7 +271,7 @@ def read_many(
     sources: Iterable[Source],
     *,
     mode: str = "narratives",
-    calendar: str = "gregorian",
+    calendar: str = "auto",
     reference: str | None = None,
     dct: str | None = None,
     nlp: Any = None,
@@ -279,7 +279,7 @@ def read_many(
     """Chronicles for many sources, streaming their chunks through one ``nlp.pipe``."""
     nlp = nlp or nlp_mod.load()
     mode = mode or "narratives"  # None from callers that pass every option through
-    calendar = calendar or "gregorian"
+    calendar = calendar or "auto"
     readers: dict[int, _DocumentReader] = {}
 
     def items() -> Iterator[tuple[str, tuple[int, int]]]:

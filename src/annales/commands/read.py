@@ -141,7 +141,10 @@ def register(app: typer.Typer) -> None:
             help="Print the annales/1 JSON to stdout (one object; JSON Lines for several files).",
         ),
         calendar: CalendarOpt = typer.Option(
-            CalendarOpt.gregorian, "--calendar", help="Calendar of the dates in the text."
+            CalendarOpt.auto,
+            "--calendar",
+            help="Calendar of the dates in the text (auto: decided from its places, era and"
+            " its own statements, e.g. Old Style for Russia before 1918).",
         ),
         reference: str | None = typer.Option(
             None, "--reference", help="Reference year or date for narrative anchoring, e.g. 1917."
