@@ -18,6 +18,7 @@ from annales.temporal import anchor as A
 from annales.temporal import narrative as N
 from annales.temporal.language import load
 from annales.temporal.normalise import Context, normalise
+from annales.temporal.ranges import range_ends
 from annales.temporal.recognise import TooDense, attach_modifiers, find
 from annales.temporal.types import Candidate
 
@@ -393,6 +394,10 @@ def tag(
     for t in timexes:
         t.text = text[t.start : t.end]
     _clock_on_named_day(text, cands, timexes)
+    lists = load(language).lists
+    timexes = range_ends(
+        text, timexes, lists["range_connectors"], lists["written_year_followers"], fin
+    )
     return timexes, {
         "calendar": cal,
         "calendar_reason": reason,

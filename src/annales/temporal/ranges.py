@@ -1,0 +1,115 @@
+"""The bare end of a day range: "April 24 and 25", "6–7 November 1917", "the 3rd to 5th".
+
+TimeML tags each end of such a range as its own DATE ("25" is 1999-04-25); the bare number
+carries no month, so it is found here, after anchoring, from the full date beside it. Without
+it a chronology loses the first day of "6–7 November" and the last of "24 and 25 April".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from annales.chronicle import Timex
+from annales.temporal import anchor as A
+
+_DAY_VALUE = re.compile(r"^(-?\d{4})-(\d\d)-(\d\d)$")
+_NUMBER = r"(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)"
+
+
+def _connector(words: frozenset[str]) -> str:
+    alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return r"(?:" + "|".join(alts) + r")"
+
+
+def _patterns(connectors: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    conn = _connector(connectors)
+    after = re.compile(r"\s*" + conn + r"\s*(?:the\s+)?" + _NUMBER + r"(?![\w%.,/:]\d|[\w%])")
+    before = re.compile(r"(?<![\w.,/:-])" + _NUMBER + r"\s*" + conn + r"\s*(?:the\s+)?$")
+    return after, before
+
+
+_CACHE: dict[frozenset[str], tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def range_ends(
+    text: str,
+    timexes: Sequence[Timex],
+    connectors: frozenset[str],
+    followers: frozenset[str],
+    finalise: Callable[[Timex, str], Timex] | None = None,
+) -> list[Timex]:
+    """``timexes`` plus a DATE for each bare day joined to a full date by a range connector,
+    renumbered in text order (anchors follow their timex)."""
+    pats = _CACHE.get(connectors)
+    if pats is None:
+        pats = _CACHE[connectors] = _patterns(connectors)
+    after, before = pats
+    taken = [(t.start, t.end) for t in timexes]
+    extra: list[Timex] = []
+    for t in timexes:
+        m = _DAY_VALUE.match(t.value)
+        if t.type != "DATE" or m is None or t.mod is not None:
+            continue
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        spans: list[tuple[int, int, int]] = []
+        if t.text[-1:].isdigit() or t.text[-2:] in ("st", "nd", "rd", "th"):
+            ma = after.match(text, t.end)  # "April 24 and 25"
+            if ma is not None and _ends_clause(text, ma.end(), followers):
+                spans.append((ma.start("day"), ma.end("day"), _day(ma.group("day"))))
+        if t.text[:1].isdigit() or t.text.lower().startswith("the "):
+            lo = max(0, t.start - 16)
+            mb = before.search(text[lo : t.start])  # "6–7 November 1917"
+            if mb is not None:
+                spans.append((lo + mb.start("day"), lo + mb.end("day"), _day(mb.group("day"))))
+        for s, e, day in spans:
+            if day == d or not A.valid(y, mo, day, t.calendar):
+                continue
+            if (s > t.start) != (day > d):  # "25 and 24 April" is no range
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            new = replace(
+                t,
+                id=f"{t.id}.{len(extra)}",
+                start=s,
+                end=e,
+                text=text[s:e],
+                value=A.fmt_date(y, mo, day),
+                gregorian=None,
+                edtf=None,
+                label=None,
+                anchor=t.id,
+            )
+            if finalise is not None:
+                try:
+                    new = finalise(new, t.calendar)
+                except Exception:  # noqa: BLE001 - a range end must never sink the document
+                    continue
+            extra.append(new)
+            taken.append((s, e))
+    if not extra:
+        return list(timexes)
+    return _renumber(sorted([*timexes, *extra], key=lambda t: (t.start, t.end)))
+
+
+def _day(s: str) -> int:
+    return int(s.rstrip("stndrh"))
+
+
+def _ends_clause(text: str, end: int, followers: frozenset[str]) -> bool:
+    """ "24 and 25," / "24 and 25 in Rome" but not "24 and 25 delegates"."""
+    rest = text[end : end + 30]
+    if not rest.strip() or rest.lstrip()[:1] in ",.;:)!?\"'’”—–":
+        return True
+    word = re.match(r"\s+([^\W\d_]+)", rest)
+    return word is not None and (word.group(1).lower() in followers or word.group(1)[0].isupper())
+
+
+def _renumber(timexes: list[Timex]) -> list[Timex]:
+    ids = {t.id: f"t{i}" for i, t in enumerate(timexes, start=1)}
+    out = []
+    for i, t in enumerate(timexes, start=1):
+        out.append(replace(t, id=f"t{i}", anchor=ids.get(t.anchor or "", t.anchor)))
+    return out
