@@ -151,3 +151,13 @@ def test_rumoured_clause_is_hedged() -> None:
     _, fact = _events("The Tsar fled to Pskov.")
     assert rumour["flee"].hedged
     assert not fact["flee"].hedged
+
+
+def test_a_date_ending_a_sentence_is_not_fronted_onto_the_next() -> None:
+    text = (
+        "In December the relief column attacked, but the attempt failed by 23 December 1942. "
+        "Paulus surrendered on 31 January 1943."
+    )
+    ch, evs = _events(text, calendar="gregorian")
+    assert evs["fail"].date == "1942-12-23" and evs["fail"].date_source == "explicit"
+    assert evs["surrender"].date == "1943-01-31" and evs["surrender"].date_source == "explicit"

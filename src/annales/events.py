@@ -472,10 +472,13 @@ def _nearest_in_sentence(
 
 
 def _clause_after(doc: Any, i: int) -> Any:
-    """The verb whose subject starts at token i (after commas), if any."""
+    """The verb whose subject starts at token i (after commas), if any: never across a
+    sentence end ("... failed by 23 December. Paulus surrendered ..." is no fronted date)."""
     while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+        if doc[i].text in (".", "!", "?", ";"):
+            return None
         i += 1
-    if i >= len(doc):
+    if i >= len(doc) or doc[i].is_sent_start:
         return None
     x = doc[i]
     for _ in range(4):
