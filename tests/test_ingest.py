@@ -84,6 +84,35 @@ def test_html_main_text_title_date_and_sections() -> None:
     _check_sections(src)
 
 
+_WIKI = (
+    "<html><head><title>Siege</title></head><body><div id='content'><h1>Siege of Leningrad</h1>"
+    "<p>The siege of Leningrad was a prolonged military blockade of the city by the Axis."
+    " It started on 8 September 1941, when the last road to the city was severed by the"
+    " advancing German army and its Finnish allies in the north.</p><h2>Course</h2>"
+    "<p>On 27 January 1944 the Red Army lifted the siege after nearly nine hundred days."
+    " About 800,000 civilians died during the siege, most of them of hunger.</p>"
+    "<h2>References</h2><ol><li>Glantz, David (2001). The Siege. Retrieved 12 March 2015.</li>"
+    "</ol><h2>External links</h2><ul><li>Museum site, visited 2019</li></ul></div></body></html>"
+)
+
+
+def test_html_trailing_references_and_links_are_not_the_text() -> None:
+    src = load_bytes(_WIKI.encode(), "siege.html")
+    assert src.text.endswith("most of them of hunger.")
+    assert "Retrieved" not in src.text and "Museum" not in src.text
+    assert [s.title for s in src.sections if s.level == 2] == ["Course"]
+    assert all(s.end <= len(src.text) for s in src.sections)
+    _check_sections(src)
+    # a "Notes" section with history after it is kept: only the closing apparatus goes
+    page = _WIKI.replace("<h2>Course</h2>", "<h2>Notes</h2>").replace(
+        "<h2>References</h2>",
+        "<h2>Legacy</h2><p>The city was named a Hero City on 1 May 1945 by the Soviet state,"
+        " the first to be so honoured.</p><h2>References</h2>",
+    )
+    text = load_bytes(page.encode(), "n.html").text
+    assert "27 January 1944" in text and text.endswith("the first to be so honoured.")
+
+
 def test_html_without_title_short_page_falls_back_to_body_walk() -> None:
     src = load_bytes(b"<html><body><h2>Notes</h2><p>Riots on 3 July.</p></body></html>", "n.html")
     assert "Riots on 3 July." in src.text

@@ -197,5 +197,30 @@ def extract(html: str) -> Extracted:
     got = None if dense else _from_trafilatura(html)
     if got is None:
         got = walk_blocks(html)
-    text, sections = got
+    text, sections = drop_trailing_apparatus(*got)
     return Extracted(text=text, sections=sections, title=title, dct=dct)
+
+
+def drop_trailing_apparatus(text: str, sections: list[Section]) -> tuple[str, list[Section]]:
+    """The page without its closing References / Notes / External links (headings.toml)."""
+    from annales.ingest.text import rules
+
+    names = rules().apparatus
+
+    def is_apparatus(s: Section) -> bool:
+        return s.title.strip().rstrip(".:").strip().lower() in names
+
+    cut = None
+    for s in reversed(sections):
+        if not is_apparatus(s):
+            break
+        if s.start > 0:
+            cut = s.start
+    if cut is None:
+        return text, sections
+    end = len(text[:cut].rstrip())
+    return text[:end], [
+        Section(title=s.title, start=s.start, end=min(s.end, end), level=s.level)
+        for s in sections
+        if s.start < end
+    ]

@@ -23,6 +23,7 @@ class _Rules:
     gb_end: tuple[re.Pattern[str], ...]
     gb_small_print_end: re.Pattern[str]
     gb_title: tuple[re.Pattern[str], ...]
+    apparatus: frozenset[str]
 
 
 @cache
@@ -49,6 +50,7 @@ def rules() -> _Rules:
         gb_end=tuple(re.compile(p, flags) for p in gb["end"]),
         gb_small_print_end=re.compile(gb["small_print_end"], flags),
         gb_title=tuple(re.compile(p, re.MULTILINE) for p in gb["title"]),
+        apparatus=frozenset(a.lower() for a in data.get("apparatus", [])),
     )
 
 
