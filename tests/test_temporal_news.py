@@ -69,3 +69,11 @@ def test_month_or_season_with_a_written_out_year() -> None:
     assert _v("Prices fell in the winter of nineteen ninety-four.", "1998-02-27") == [
         ("the winter of nineteen ninety-four", "1994-WI")
     ]
+
+
+def test_news_without_a_creation_time_anchors_on_the_text() -> None:
+    out = [
+        (t.text, t.value)
+        for t in tag_time("On 3 May 1941 the army crossed. The next day it rained.", mode="news")
+    ]
+    assert out == [("3 May 1941", "1941-05-03"), ("The next day", "1941-05-04")]

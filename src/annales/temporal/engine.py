@@ -366,6 +366,8 @@ def tag(
         raise TypeError("text must be a str")
     dct_v = normalise_date_arg(dct, "dct")
     ref_v = normalise_date_arg(reference, "reference")
+    if mode == "news" and dct_v is None and ref_v is None:
+        mode = "narratives"  # no creation time to anchor on: the text's own dates will do
     cal, reason = decide_calendar(text, calendar)
     cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
     ref_reason = "given" if ref_v else None
