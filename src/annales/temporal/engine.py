@@ -31,6 +31,8 @@ _REFERENCE_VALUE = re.compile(
     r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?(?:T.*)?$"
 )
 _PERIOD_VALUE = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
+# a value whose month, day or season is stated but whose year is left to the reference
+_OPEN_YEAR = re.compile(r"^XXXX-(?:\d{2}|XX-\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])(?:$|[-T])")
 _DATE_IN = re.compile(r"^\s*(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ].*)?\s*$")
 
 try:  # the calendar layer (owned by the calendar work); optional while it is being built
@@ -174,12 +176,17 @@ def anchor_all(
     calendar: str,
     finalise: Callable[[Timex, str], Timex] | None = None,
     breaks: list[int] | None = None,
+    reference_inferred: bool = False,
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
     In narratives the document's period (``narrative.document_period``) keeps passing
     mentions and flashbacks from hijacking the reference; ``breaks`` are the paragraph
-    breaks that end a flashback."""
+    breaks that end a flashback.
+
+    A value is ``inferred`` when part of it was not stated in its expression: a year (or
+    month) completed from a reference, or any value resolved against a reference that was
+    itself inferred (``reference_inferred``: a seed guessed from named events or a title)."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
@@ -194,6 +201,7 @@ def anchor_all(
         deictic_ref, deictic_id = last, last_id
     last_period: str | None = None  # the last quarter or half-year named (financial reporting)
     last_period_id: str | None = None
+    guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -226,6 +234,9 @@ def anchor_all(
                 value = c.value
             if ref is not None:
                 anchor_id = rid
+                inferred = inferred or (
+                    value[:4].isdigit() and (rid in guessed or _completed(c.value, value))
+                )
         value = _to_doc_calendar(value, c, calendar)
         t = Timex(
             id=tid,
@@ -257,6 +268,8 @@ def anchor_all(
         if c.gregorian and not t.gregorian and c.type in ("DATE", "TIME"):
             t.gregorian = c.gregorian
         out.append(t)
+        if t.inferred:
+            guessed.add(tid)
         if _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
         if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
@@ -292,6 +305,12 @@ def anchor_all(
                 if mode == "narratives":
                     deictic_ref, deictic_id = last, last_id
     return out
+
+
+def _completed(static: str, value: str) -> bool:
+    """Whether resolving filled a year or month the expression left open ("March 12th":
+    ``XXXX-03-12`` → ``1921-03-12``), as opposed to counting from a reference ("the next day")."""
+    return _OPEN_YEAR.match(static) is not None and value[:4].isdigit()
 
 
 def _choose_year(
@@ -365,6 +384,7 @@ def tag(
         calendar=cal,
         finalise=fin,
         breaks=N.paragraph_breaks(text) if mode == "narratives" else None,
+        reference_inferred=ref_reason not in (None, "given", "the document's date"),
     )
     for t in timexes:
         t.text = text[t.start : t.end]
