@@ -42,3 +42,41 @@ def test_a_guessed_seed_makes_every_completion_inferred_and_exports_show_it() ->
     exported = json.loads(ch.to_json())
     row = next(t for t in exported["timexes"] if t["text"] == "June 3rd")
     assert row["inferred"] is True
+
+
+def test_each_value_takes_the_calendar_of_its_date_around_the_switch() -> None:
+    text = (
+        "In Petrograd the soviet met on 6 January 1918 and the Moscow committee on "
+        "20 January 1918. In Moscow on 1 May 1919 the workers marched; on 7 November 1919 "
+        "Petrograd celebrated, and Moscow on 8 November 1919."
+    )
+    timexes, facts = tag(text, calendar="auto")
+    cal = {t.text: (t.calendar, t.gregorian) for t in timexes}
+    assert cal["6 January 1918"] == ("julian", "1918-01-19")
+    assert cal["20 January 1918"] == ("julian", "1918-02-02")
+    assert cal["1 May 1919"] == ("gregorian", "1919-05-01")
+    assert cal["7 November 1919"] == ("gregorian", "1919-11-07")
+
+
+def test_dates_before_1582_are_julian_with_a_proleptic_gregorian_side() -> None:
+    text = "The legions left Rome on 17 March 180. Rome rejoiced in A.D. 193 and in 1750 as well."
+    for requested_era_text in (text, text + " In 1776 and 1788 and 1781 Rome was a ruin."):
+        timexes, _ = tag(requested_era_text, calendar="auto")
+        t = next(t for t in timexes if t.text == "17 March 180")
+        assert t.calendar == "julian" and t.gregorian == "0180-03-16"
+        assert t.label == "17 March AD 180 (Julian) · 16 March AD 180 (proleptic Gregorian)"
+    # an explicit request is obeyed as it stands, and the reason says it was requested
+    timexes, facts = tag(text, calendar="gregorian")
+    assert {t.calendar for t in timexes} == {"gregorian"}
+    assert facts["calendar_reason"] and "requested" in facts["calendar_reason"]
+
+
+def test_a_book_with_post_switch_dates_dates_its_events_in_its_own_calendar() -> None:
+    from annales.events import timex_date
+
+    text = "In Petrograd on 25 October 1917 the Winter Palace fell. Moscow marched on 1 May 1919."
+    timexes, facts = tag(text, calendar="auto")
+    assert facts["calendar"] == "julian"
+    may = next(t for t in timexes if t.text == "1 May 1919")
+    assert may.calendar == "gregorian"
+    assert timex_date(may, "julian") == "1919-04-18"  # the book's Julian count of that day

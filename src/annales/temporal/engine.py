@@ -45,6 +45,7 @@ except ImportError:  # pragma: no cover
     _historical = None  # type: ignore[assignment]
 try:
     from annales.temporal import policy as _policy
+    from annales.temporal.policy import Policy as _Policy
 except ImportError:  # pragma: no cover
     _policy = None  # type: ignore[assignment]
 
@@ -62,18 +63,25 @@ def normalise_date_arg(value: str | None, what: str) -> str | None:
     return A.fmt_date(int(y), int(mo) if mo else None, int(d) if d and mo else None)
 
 
-def decide_calendar(text: str, calendar: str) -> tuple[str, str | None]:
+def decide_calendar(text: str, calendar: str, title: str | None = None) -> tuple[str, str | None]:
     """(calendar, reason) for the document; ``auto`` asks the calendar policy."""
+    pol = document_policy(text, calendar, title)
+    if pol is not None:
+        return pol.calendar, pol.reason
+    cal = (calendar or "gregorian").strip().lower()
+    if cal == "auto":
+        return "gregorian", "no calendar policy available: Gregorian assumed"
+    return cal, f"the {cal} calendar was requested"
+
+
+def document_policy(text: str, calendar: str, title: str | None = None) -> _Policy | None:
+    """The document's calendar policy (None without the policy layer); bad names raise."""
     cal = (calendar or "gregorian").strip().lower()
     if cal not in CALENDARS:
         raise CalendarError(
             f"unknown calendar {calendar!r}: expected one of {', '.join(CALENDARS)}"
         )
-    if cal == "auto":
-        if _policy is not None:
-            return _policy.decide_calendar(text, "auto")
-        return "gregorian", "no calendar policy available: Gregorian assumed"
-    return cal, None
+    return _policy.document_policy(text, cal, title) if _policy is not None else None
 
 
 def candidates(text: str, mode: str, calendar: str, language: str = "en") -> list[Candidate]:
@@ -177,6 +185,7 @@ def anchor_all(
     finalise: Callable[[Timex, str], Timex] | None = None,
     breaks: list[int] | None = None,
     reference_inferred: bool = False,
+    calendar_for: Callable[[str], str] | None = None,
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -186,7 +195,10 @@ def anchor_all(
 
     A value is ``inferred`` when part of it was not stated in its expression: a year (or
     month) completed from a reference, or any value resolved against a reference that was
-    itself inferred (``reference_inferred``: a seed guessed from named events or a title)."""
+    itself inferred (``reference_inferred``: a seed guessed from named events or a title).
+
+    ``calendar_for`` gives each resolved value its own calendar (the document policy's
+    switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian)."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
@@ -237,7 +249,10 @@ def anchor_all(
                 inferred = inferred or (
                     value[:4].isdigit() and (rid in guessed or _completed(c.value, value))
                 )
-        value = _to_doc_calendar(value, c, calendar)
+        vcal = calendar
+        if calendar_for is not None and c.calendar != "french-republican":
+            vcal = calendar_for(value)
+        value = _to_doc_calendar(value, c, vcal)
         t = Timex(
             id=tid,
             start=c.start,
@@ -246,7 +261,7 @@ def anchor_all(
             type=c.type,  # type: ignore[arg-type]
             value=value,  # type: ignore[arg-type]
             mod=c.mod,
-            calendar=calendar,
+            calendar=vcal,
             anchor=anchor_id,
             quant=c.quant,
             freq=c.freq,
@@ -254,10 +269,10 @@ def anchor_all(
             inferred=inferred,
             warning=c.warning,
         )
-        if c.calendar == "french-republican" and calendar == "gregorian":
+        if c.calendar == "french-republican" and vcal == "gregorian":
             fin_cal = "french-republican"
         else:
-            fin_cal = calendar
+            fin_cal = vcal
         if finalise is not None:
             try:
                 t = finalise(t, fin_cal)
@@ -360,7 +375,8 @@ def tag(
         raise TypeError("text must be a str")
     dct_v = normalise_date_arg(dct, "dct")
     ref_v = normalise_date_arg(reference, "reference")
-    cal, reason = decide_calendar(text, calendar)
+    pol = document_policy(text, calendar, title)
+    cal, reason = (pol.calendar, pol.reason) if pol is not None else decide_calendar(text, calendar)
     cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and dct_v is not None:
@@ -385,6 +401,7 @@ def tag(
         finalise=fin,
         breaks=N.paragraph_breaks(text) if mode == "narratives" else None,
         reference_inferred=ref_reason not in (None, "given", "the document's date"),
+        calendar_for=pol.calendar_for if pol is not None else None,
     )
     for t in timexes:
         t.text = text[t.start : t.end]
