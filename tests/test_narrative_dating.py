@@ -80,3 +80,26 @@ def test_a_book_with_post_switch_dates_dates_its_events_in_its_own_calendar() ->
     may = next(t for t in timexes if t.text == "1 May 1919")
     assert may.calendar == "gregorian"
     assert timex_date(may, "julian") == "1919-04-18"  # the book's Julian count of that day
+
+
+def test_a_dual_or_old_style_date_in_a_gregorian_book_keeps_both_sides_in_its_label() -> None:
+    text = (
+        "The envoys signed on 16/28 August 1813 at the frontier. "
+        "The governor wrote on 5 June 1812 (O.S.) to the capital."
+    )
+    t = _by_text(text, calendar="gregorian")
+    dual = t["16/28 August 1813"]
+    assert dual.value == "1813-08-28" and dual.calendar == "gregorian"
+    assert dual.label == "16 August 1813 (O.S.) · 28 August 1813 (N.S.)"
+    marked = t["5 June 1812 (O.S.)"]
+    assert marked.value == "1812-06-17"
+    assert marked.label == "5 June 1812 (O.S.) · 17 June 1812 (N.S.)"
+
+
+def test_exports_show_both_sides_of_a_dual_date() -> None:
+    from annales.export.items import dated_items
+    from annales.pipeline import read_text
+
+    ch = read_text("The envoys signed the treaty on 16/28 August 1813 at the frontier.")
+    item = next(i for i in dated_items(ch) if i.kind == "timex")
+    assert item.display == "16 August 1813 (O.S.) · 28 August 1813 (N.S.)"

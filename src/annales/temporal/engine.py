@@ -282,6 +282,9 @@ def anchor_all(
                 pass
         if c.gregorian and not t.gregorian and c.type in ("DATE", "TIME"):
             t.gregorian = c.gregorian
+        if c.calendar == "julian" and fin_cal == "gregorian" and _calendars is not None:
+            # "16/28 August 1813", "5 June 1812 (O.S.)" in a Gregorian book: keep both sides
+            t.label = _calendars.label(c.value, c.calendar, c.mod) or t.label
         out.append(t)
         if t.inferred:
             guessed.add(tid)
