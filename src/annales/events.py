@@ -520,6 +520,14 @@ def timex_date(t: Timex, calendar: str) -> str | None:
     value = t.value
     if calendar == "gregorian" and t.calendar != "gregorian" and t.gregorian:
         value = t.gregorian
+    elif calendar == "julian" and t.calendar == "gregorian" and "X" not in value:
+        # a date after the country's switch in a Julian-dated book: back to the book's count
+        from annales.temporal.calendars import convert
+
+        try:
+            value = convert(value, "gregorian", "julian") or value
+        except (ValueError, KeyError, TypeError):
+            pass
     if not value or value.startswith(("P", "PRESENT", "PAST", "FUTURE")):
         return None
     day = value.split("T")[0]

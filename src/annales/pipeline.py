@@ -37,14 +37,25 @@ PRONOUN_REACH = 600
 
 
 def _tag_time(
-    text: str, mode: str, dct: str | None, reference: str | None, calendar: str
-) -> list[Timex]:
+    text: str,
+    mode: str,
+    dct: str | None,
+    reference: str | None,
+    calendar: str,
+    title: str | None = None,
+) -> tuple[list[Timex], dict[str, str | None]]:
+    """The timexes and the tagger's document facts (calendar and why, reference and why):
+    the calendar policy runs inside the tagger, which dates each value in its own calendar."""
     try:
-        from annales.temporal import tag_time
+        from annales.temporal.engine import tag
     except ImportError:  # the tagger not built yet: a chronicle without timexes
         log.warning("annales.temporal.tag_time unavailable: no temporal expressions")
-        return []
-    return list(tag_time(text, mode=mode, dct=dct, reference=reference, calendar=calendar))
+        cal, reason = _decide_calendar(text, calendar)
+        return [], {"calendar": cal, "calendar_reason": reason}
+    timexes, facts = tag(
+        text, mode=mode, dct=dct, reference=reference, calendar=calendar, title=title
+    )
+    return list(timexes), facts
 
 
 def _decide_calendar(text: str, requested: str) -> tuple[str, str | None]:
@@ -73,19 +84,18 @@ class _DocumentReader:
         self.source = source
         text = source.text
         self.text = text
-        cal, reason = _decide_calendar(text, calendar)
         dct = dct or source.dct
+        self.timexes, facts = _tag_time(text, mode, dct, reference, calendar, source.title)
         self.document = Document(
             id=source.id,
             title=source.title,
             source=source.path,
-            calendar=cal,
-            calendar_reason=reason,
+            calendar=facts.get("calendar") or "gregorian",
+            calendar_reason=facts.get("calendar_reason"),
             reference=reference,
             dct=dct,
             sections=list(source.sections),
         )
-        self.timexes = _tag_time(text, mode, dct, reference, cal)
         dated = sorted(
             (t for t in self.timexes if t.type in ("DATE", "TIME")), key=lambda t: (t.start, t.end)
         )

@@ -145,7 +145,7 @@ def dated_items(chron: Chronicle, *, include_timexes: bool = True) -> list[Dated
                     mod=t.mod,
                     first=span[0],
                     last=span[1],
-                    display=dates.dual_label(t.value, t.calendar, greg, t.mod),
+                    display=t.label or dates.dual_label(t.value, t.calendar, greg, t.mod),
                 )
             )
     out.sort(key=lambda i: (i.first is None, i.first or (0, 0, 0), i.start_char))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
@@ -32,6 +33,8 @@ _REFERENCE_VALUE = re.compile(
     r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?(?:T.*)?$"
 )
 _PERIOD_VALUE = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
+# a value whose month, day or season is stated but whose year is left to the reference
+_OPEN_YEAR = re.compile(r"^XXXX-(?:\d{2}|XX-\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])(?:$|[-T])")
 _DATE_IN = re.compile(r"^\s*(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T ].*)?\s*$")
 
 try:  # the calendar layer (owned by the calendar work); optional while it is being built
@@ -44,6 +47,7 @@ except ImportError:  # pragma: no cover
     _historical = None  # type: ignore[assignment]
 try:
     from annales.temporal import policy as _policy
+    from annales.temporal.policy import Policy as _Policy
 except ImportError:  # pragma: no cover
     _policy = None  # type: ignore[assignment]
 
@@ -61,18 +65,25 @@ def normalise_date_arg(value: str | None, what: str) -> str | None:
     return A.fmt_date(int(y), int(mo) if mo else None, int(d) if d and mo else None)
 
 
-def decide_calendar(text: str, calendar: str) -> tuple[str, str | None]:
+def decide_calendar(text: str, calendar: str, title: str | None = None) -> tuple[str, str | None]:
     """(calendar, reason) for the document; ``auto`` asks the calendar policy."""
+    pol = document_policy(text, calendar, title)
+    if pol is not None:
+        return pol.calendar, pol.reason
+    cal = (calendar or "gregorian").strip().lower()
+    if cal == "auto":
+        return "gregorian", "no calendar policy available: Gregorian assumed"
+    return cal, f"the {cal} calendar was requested"
+
+
+def document_policy(text: str, calendar: str, title: str | None = None) -> _Policy | None:
+    """The document's calendar policy (None without the policy layer); bad names raise."""
     cal = (calendar or "gregorian").strip().lower()
     if cal not in CALENDARS:
         raise CalendarError(
             f"unknown calendar {calendar!r}: expected one of {', '.join(CALENDARS)}"
         )
-    if cal == "auto":
-        if _policy is not None:
-            return _policy.decide_calendar(text, "auto")
-        return "gregorian", "no calendar policy available: Gregorian assumed"
-    return cal, None
+    return _policy.document_policy(text, cal, title) if _policy is not None else None
 
 
 def candidates(text: str, mode: str, calendar: str, language: str = "en") -> list[Candidate]:
@@ -175,12 +186,21 @@ def anchor_all(
     calendar: str,
     finalise: Callable[[Timex, str], Timex] | None = None,
     breaks: list[int] | None = None,
+    reference_inferred: bool = False,
+    calendar_for: Callable[[str], str] | None = None,
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
     In narratives the document's period (``narrative.document_period``) keeps passing
     mentions and flashbacks from hijacking the reference; ``breaks`` are the paragraph
-    breaks that end a flashback."""
+    breaks that end a flashback.
+
+    A value is ``inferred`` when part of it was not stated in its expression: a year (or
+    month) completed from a reference, or any value resolved against a reference that was
+    itself inferred (``reference_inferred``: a seed guessed from named events or a title).
+
+    ``calendar_for`` gives each resolved value its own calendar (the document policy's
+    switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian)."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
@@ -195,6 +215,7 @@ def anchor_all(
         deictic_ref, deictic_id = last, last_id
     last_period: str | None = None  # the last quarter or half-year named (financial reporting)
     last_period_id: str | None = None
+    guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -227,7 +248,13 @@ def anchor_all(
                 value = c.value
             if ref is not None:
                 anchor_id = rid
-        value = _to_doc_calendar(value, c, calendar)
+                inferred = inferred or (
+                    value[:4].isdigit() and (rid in guessed or _completed(c.value, value))
+                )
+        vcal = calendar
+        if calendar_for is not None and c.calendar != "french-republican":
+            vcal = calendar_for(value)
+        value = _to_doc_calendar(value, c, vcal)
         t = Timex(
             id=tid,
             start=c.start,
@@ -236,7 +263,7 @@ def anchor_all(
             type=c.type,  # type: ignore[arg-type]
             value=value,  # type: ignore[arg-type]
             mod=c.mod,
-            calendar=calendar,
+            calendar=vcal,
             anchor=anchor_id,
             quant=c.quant,
             freq=c.freq,
@@ -244,10 +271,10 @@ def anchor_all(
             inferred=inferred,
             warning=c.warning,
         )
-        if c.calendar == "french-republican" and calendar == "gregorian":
+        if c.calendar == "french-republican" and vcal == "gregorian":
             fin_cal = "french-republican"
         else:
-            fin_cal = calendar
+            fin_cal = vcal
         if finalise is not None:
             try:
                 t = finalise(t, fin_cal)
@@ -257,7 +284,12 @@ def anchor_all(
                 pass
         if c.gregorian and not t.gregorian and c.type in ("DATE", "TIME"):
             t.gregorian = c.gregorian
+        if c.calendar == "julian" and fin_cal == "gregorian" and _calendars is not None:
+            # "16/28 August 1813", "5 June 1812 (O.S.)" in a Gregorian book: keep both sides
+            t.label = _calendars.label(c.value, c.calendar, c.mod) or t.label
         out.append(t)
+        if t.inferred:
+            guessed.add(tid)
         if _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
         if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
@@ -301,10 +333,15 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _CLOCK_DAY_GAP = re.compile(r"^[\s,]*(?:\([^()]{0,24}\))?[\s,]*(?:on|at|of|around|about)?[\s,]*$")
 
 
-def _clock_on_named_day(text: str, cands: list[Candidate], timexes: list[Timex]) -> None:
+def _clock_on_named_day(
+    text: str,
+    cands: list[Candidate],
+    timexes: list[Timex],
+    finalise: Callable[[Timex, str], Timex] | None,
+) -> None:
     """A clock time with no day of its own takes the day named right beside it, not the
     DCT's: "at 10:35 a.m. (0735 GMT) Friday" is Friday's 10:35."""
-    for i, (c, t) in enumerate(zip(cands, timexes, strict=True)):
+    for i, (c, t) in enumerate(zip(cands, list(timexes), strict=True)):
         if not c.value.startswith("XXXX-XX-XXT") or "T" not in t.value:
             continue
         for j in (i + 1, i - 1):
@@ -315,8 +352,27 @@ def _clock_on_named_day(text: str, cands: list[Candidate], timexes: list[Timex])
                 continue
             gap = text[t.end : o.start] if j > i else text[o.end : t.start]
             if len(gap) <= 30 and _CLOCK_DAY_GAP.match(gap):
-                t.value = o.value + "T" + t.value.split("T", 1)[1]
+                moved = replace(
+                    t,
+                    value=o.value + "T" + t.value.split("T", 1)[1],
+                    gregorian=None,
+                    edtf=None,
+                    label=None,
+                    anchor=o.id,
+                )
+                if finalise is not None:
+                    try:
+                        moved = finalise(moved, t.calendar)
+                    except Exception:  # noqa: BLE001 - keep the DCT's day rather than fail
+                        break
+                timexes[i] = moved
                 break
+
+
+def _completed(static: str, value: str) -> bool:
+    """Whether resolving filled a year or month the expression left open ("March 12th":
+    ``XXXX-03-12`` → ``1921-03-12``), as opposed to counting from a reference ("the next day")."""
+    return _OPEN_YEAR.match(static) is not None and value[:4].isdigit()
 
 
 def _choose_year(
@@ -368,7 +424,8 @@ def tag(
     ref_v = normalise_date_arg(reference, "reference")
     if mode == "news" and dct_v is None and ref_v is None:
         mode = "narratives"  # no creation time to anchor on: the text's own dates will do
-    cal, reason = decide_calendar(text, calendar)
+    pol = document_policy(text, calendar, title)
+    cal, reason = (pol.calendar, pol.reason) if pol is not None else decide_calendar(text, calendar)
     cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and dct_v is not None:
@@ -392,10 +449,12 @@ def tag(
         calendar=cal,
         finalise=fin,
         breaks=N.paragraph_breaks(text) if mode == "narratives" else None,
+        reference_inferred=ref_reason not in (None, "given", "the document's date"),
+        calendar_for=pol.calendar_for if pol is not None else None,
     )
     for t in timexes:
         t.text = text[t.start : t.end]
-    _clock_on_named_day(text, cands, timexes)
+    _clock_on_named_day(text, cands, timexes, fin)
     lists = load(language).lists
     timexes = range_ends(
         text, timexes, lists["range_connectors"], lists["written_year_followers"], fin

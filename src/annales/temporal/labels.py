@@ -16,6 +16,10 @@ from annales.temporal.calendars import (
     republican_date,
 )
 
+#: The first day of the Gregorian calendar (as a TIMEX3 value prefix): earlier dates have no
+#: "New Style", only a proleptic Gregorian reckoning.
+_FIRST_GREGORIAN = "1582-10-15"
+
 
 def _year_label(y: int, era: bool = False) -> str:
     if y <= 0:
@@ -129,7 +133,9 @@ def label(value: str, calendar: str = "gregorian", mod: str | None = None) -> st
         elif cal == "julian":
             greg = convert(value, "julian", "gregorian")
             glab = _plain_label(greg, "gregorian") if greg else None
-            marks = words["style_marks"]
+            modern = bool(greg) and greg[:1].isdigit() and greg >= _FIRST_GREGORIAN  # type: ignore[index,operator]
+            marks = words["style_marks"] if modern else None
+            marks = marks or words["proleptic_marks"]
             if glab and glab != own:
                 text = f"{own} ({marks['julian']}){sep}{glab} ({marks['gregorian']})"
             else:

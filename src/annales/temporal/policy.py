@@ -108,6 +108,19 @@ def era_year(text: str) -> tuple[int, str] | None:
     return None
 
 
+_TITLE_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d\d)(?![\d.,]\d|\d)")
+
+
+def title_year(title: str | None) -> tuple[int, str] | None:
+    """The single year a title states ("Russia in 1919"); None for none or a span of years
+    ("1789-1814": the story covers both sides, the text's years decide)."""
+    years = {int(y) for y in _TITLE_YEAR.findall(title or "")}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year, f"the year in its title: “{' '.join((title or '').split())}”"
+
+
 def julian_in(switch: Switch, year: int) -> bool:
     """Whether a document mostly dated ``year`` in this country counts days in the Julian way."""
     if year != switch.first_gregorian[0]:
@@ -129,8 +142,10 @@ class Policy:
     switch: Switch | None = None
 
     def calendar_for(self, value: str) -> str:
-        """The calendar a date value of this document is counted in (the switch applied)."""
-        if self.calendar != "julian" or self.switch is None:
+        """The calendar a date value of this document is counted in (the switch applied):
+        Gregorian from the switch on, Julian before it (also in a Gregorian document: Gibbon's
+        Rome, France before 1582), the document's own calendar for a value without a year."""
+        if self.switch is None or self.calendar not in ("julian", "gregorian"):
             return self.calendar
         p = parse(value.split("/")[0])
         if p is None or p.year is None:
@@ -140,15 +155,21 @@ class Policy:
         return "gregorian" if here >= first else "julian"
 
 
-def document_policy(text: str, requested: str = "auto") -> Policy:
-    """The policy for a document under ``--calendar gregorian|julian|auto``."""
+#: Where no country is known, dates before the first switch (the Catholic states') are read
+#: as Julian, the historians' convention (proleptic Gregorian only when asked for).
+DEFAULT_SWITCH = "catholic"
+
+
+def document_policy(text: str, requested: str = "auto", title: str | None = None) -> Policy:
+    """The policy for a document under ``--calendar gregorian|julian|auto``; a year stated
+    in the ``title`` ("Russia in 1919") dates the text before the years it mentions."""
     req = str(requested).strip().lower()
     if req not in POLICIES:
         raise CalendarError(
             f"unknown calendar policy {requested!r}: expected one of {', '.join(POLICIES)}"
         )
     if req != "auto":
-        return Policy(req, f"{req} calendar requested")
+        return Policy(req, f"the {req} calendar was requested (--calendar {req})")
     stated = stated_calendar(text)
     if stated:
         cal, words, _ = stated
@@ -156,12 +177,14 @@ def document_policy(text: str, requested: str = "auto") -> Policy:
     dom = dominant_country(text)
     if dom is None:
         return Policy(
-            "gregorian", "no place names tie the text to a country that used the Julian calendar"
+            "gregorian",
+            "no place names tie the text to a country that used the Julian calendar",
+            switches()[DEFAULT_SWITCH],
         )
     key, counts = dom
     switch = switches()[key]
     places = ", ".join(f"{p} ×{n}" for p, n in counts.most_common(3))
-    era = era_year(text)
+    era = title_year(title) or era_year(text)
     if era is None:
         return Policy(
             "gregorian", f"places point to {switch.name} ({places}) but no year dates the text"
@@ -187,9 +210,11 @@ def document_policy(text: str, requested: str = "auto") -> Policy:
     )
 
 
-def decide_calendar(text: str, requested: str = "auto") -> tuple[str, str]:
+def decide_calendar(
+    text: str, requested: str = "auto", title: str | None = None
+) -> tuple[str, str]:
     """(calendar, human reason) for a document under the requested policy."""
-    pol = document_policy(text, requested)
+    pol = document_policy(text, requested, title)
     return pol.calendar, pol.reason
 
 

@@ -1,0 +1,105 @@
+"""Narrative dating details: which values are inferred, the calendar of each value, dual
+labels, apostrophe years, title years. Passages are invented for these tests."""
+
+from __future__ import annotations
+
+import json
+
+from annales.temporal import tag_time
+from annales.temporal.engine import tag
+
+
+def _by_text(text: str, **kw: str) -> dict[str, object]:
+    return {t.text: t for t in tag_time(text, **kw)}
+
+
+def test_a_year_completed_from_the_reference_is_inferred() -> None:
+    text = (
+        "On 4 April 1761 the mill burned. On April 9th the owners met, "
+        "and the next day they sued. On 2 May 1761 the court sat."
+    )
+    t = _by_text(text)
+    assert not t["4 April 1761"].inferred and not t["2 May 1761"].inferred
+    assert t["April 9th"].value == "1761-04-09" and t["April 9th"].inferred
+    # counted from a reference whose year was itself taken from the story: inferred too
+    assert t["the next day"].value == "1761-04-10" and t["the next day"].inferred
+
+
+def test_counting_from_a_stated_date_is_not_inferred() -> None:
+    t = _by_text("On 4 April 1761 the mill burned; the next day the owners met.")
+    assert t["the next day"].value == "1761-04-05" and not t["the next day"].inferred
+
+
+def test_a_guessed_seed_makes_every_completion_inferred_and_exports_show_it() -> None:
+    from annales.pipeline import read_text
+
+    text = "During the Crimean War the regiment sailed. On June 3rd it landed."
+    timexes, facts = tag(text)
+    assert facts["reference_reason"] and "Crimean War" in facts["reference_reason"]
+    june = next(t for t in timexes if t.text == "June 3rd")
+    assert june.value.startswith("185") and june.inferred
+    ch = read_text(text)
+    exported = json.loads(ch.to_json())
+    row = next(t for t in exported["timexes"] if t["text"] == "June 3rd")
+    assert row["inferred"] is True
+
+
+def test_each_value_takes_the_calendar_of_its_date_around_the_switch() -> None:
+    text = (
+        "In Petrograd the soviet met on 6 January 1918 and the Moscow committee on "
+        "20 January 1918. In Moscow on 1 May 1919 the workers marched; on 7 November 1919 "
+        "Petrograd celebrated, and Moscow on 8 November 1919."
+    )
+    timexes, facts = tag(text, calendar="auto")
+    cal = {t.text: (t.calendar, t.gregorian) for t in timexes}
+    assert cal["6 January 1918"] == ("julian", "1918-01-19")
+    assert cal["20 January 1918"] == ("julian", "1918-02-02")
+    assert cal["1 May 1919"] == ("gregorian", "1919-05-01")
+    assert cal["7 November 1919"] == ("gregorian", "1919-11-07")
+
+
+def test_dates_before_1582_are_julian_with_a_proleptic_gregorian_side() -> None:
+    text = "The legions left Rome on 17 March 180. Rome rejoiced in A.D. 193 and in 1750 as well."
+    for requested_era_text in (text, text + " In 1776 and 1788 and 1781 Rome was a ruin."):
+        timexes, _ = tag(requested_era_text, calendar="auto")
+        t = next(t for t in timexes if t.text == "17 March 180")
+        assert t.calendar == "julian" and t.gregorian == "0180-03-16"
+        assert t.label == "17 March AD 180 (Julian) · 16 March AD 180 (proleptic Gregorian)"
+    # an explicit request is obeyed as it stands, and the reason says it was requested
+    timexes, facts = tag(text, calendar="gregorian")
+    assert {t.calendar for t in timexes} == {"gregorian"}
+    assert facts["calendar_reason"] and "requested" in facts["calendar_reason"]
+
+
+def test_a_book_with_post_switch_dates_dates_its_events_in_its_own_calendar() -> None:
+    from annales.events import timex_date
+
+    text = "In Petrograd on 25 October 1917 the Winter Palace fell. Moscow marched on 1 May 1919."
+    timexes, facts = tag(text, calendar="auto")
+    assert facts["calendar"] == "julian"
+    may = next(t for t in timexes if t.text == "1 May 1919")
+    assert may.calendar == "gregorian"
+    assert timex_date(may, "julian") == "1919-04-18"  # the book's Julian count of that day
+
+
+def test_a_dual_or_old_style_date_in_a_gregorian_book_keeps_both_sides_in_its_label() -> None:
+    text = (
+        "The envoys signed on 16/28 August 1813 at the frontier. "
+        "The governor wrote on 5 June 1812 (O.S.) to the capital."
+    )
+    t = _by_text(text, calendar="gregorian")
+    dual = t["16/28 August 1813"]
+    assert dual.value == "1813-08-28" and dual.calendar == "gregorian"
+    assert dual.label == "16 August 1813 (O.S.) · 28 August 1813 (N.S.)"
+    marked = t["5 June 1812 (O.S.)"]
+    assert marked.value == "1812-06-17"
+    assert marked.label == "5 June 1812 (O.S.) · 17 June 1812 (N.S.)"
+
+
+def test_exports_show_both_sides_of_a_dual_date() -> None:
+    from annales.export.items import dated_items
+    from annales.pipeline import read_text
+
+    ch = read_text("The envoys signed the treaty on 16/28 August 1813 at the frontier.")
+    item = next(i for i in dated_items(ch) if i.kind == "timex")
+    assert item.display == "16 August 1813 (O.S.) · 28 August 1813 (N.S.)"
