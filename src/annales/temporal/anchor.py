@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from convertdate import gregorian as _greg
 from convertdate import julian as _jul
@@ -61,6 +62,7 @@ class Ref:
         return None
 
 
+@lru_cache(maxsize=4096)  # Ref is frozen; dense date lists parse the same few values often
 def parse_ref(value: str | None) -> Ref | None:
     """``"1917-06-22"`` → Ref(1917, 6, 22); None for X-values, REF values and BC years."""
     if not value:

@@ -219,13 +219,43 @@ def _day(s: str | None, lex: Lexicon) -> int | None:
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([^\W_]+)[^\w]{0,3}$", text[max(0, start - 30) : start])
-    return m.group(1).lower() if m else ""
+    r"""The word ending at most 3 non-word characters before ``start`` (looking back 30), as
+    ``re.search(r"([^\W_]+)[^\w]{0,3}$", text[start - 30 : start])`` would find it, but
+    scanning backwards from ``start``: the regex tried every start position (hot on dense
+    dates)."""
+    lo, start = max(0, start - 30), min(start, len(text))
+    e, k = start, 0
+    while e > lo and not (text[e - 1].isalnum() or text[e - 1] == "_"):
+        e -= 1
+        k += 1
+        if k > 4:
+            return ""
+    if k == 4 and text[start - 1] != "\n":  # "$" also matches before a final newline
+        return ""
+    if e == lo or not text[e - 1].isalnum():
+        return ""
+    b = e - 1
+    while b > lo and text[b - 1].isalnum():
+        b -= 1
+    return text[b:e].lower()
 
 
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"[^\w]{0,3}?([^\W_]+)", text[end : end + 30])
-    return m.group(1) if m else ""
+    r"""The word starting at most 3 non-word characters after ``end`` (within 30), as
+    ``re.match(r"[^\w]{0,3}?([^\W_]+)", text[end : end + 30])`` would find it."""
+    hi = min(len(text), end + 30)
+    b = end
+    while b < hi and b < end + 4:
+        c = text[b]
+        if c.isalnum():
+            e = b + 1
+            while e < hi and text[e].isalnum():
+                e += 1
+            return text[b:e]
+        if c == "_":
+            return ""
+        b += 1
+    return ""
 
 
 def _cap(s: str) -> bool:
@@ -587,12 +617,12 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
         and after[:1] == "%"
     ):
         return False
-    if re.match(r"[,.]\d", text[e : e + 2]) or re.search(r"\d[,.]$", text[max(0, s - 2) : s]):
+    if _DECIMAL_AFTER.match(text, e, e + 2) or _DECIMAL_BEFORE.search(text, max(0, s - 2), s):
         return False
-    if re.match(r"\s*(?:%|per\s*cent|percent)", text[e : e + 10]):
+    if _PERCENT_AFTER.match(text, e, e + 10):
         return False
     nw = _next_word(text, e).lower()
-    if nw in lists["year_not_before"] and not re.match(r"\s*[,.;:!?)]", text[e : e + 3]):
+    if nw in lists["year_not_before"] and not _CLOSE_AFTER.match(text, e, e + 3):
         return False
     pw = _prev_word(text, s)
     if pw in lists["year_not_after"]:
@@ -606,6 +636,11 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     return True
 
 
+# precompiled, matched in place (pos/endpos) rather than on slices: run once per year
+_DECIMAL_AFTER = re.compile(r"[,.]\d")
+_DECIMAL_BEFORE = re.compile(r"\d[,.]$")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)")
+_CLOSE_AFTER = re.compile(r"\s*[,.;:!?)]")
 # a number that is not year-shaped, then "to"/"and"/"or"/"out of", right before the number
 # (but "from 800 to 1200" may be years)
 _COUNT_BEFORE = re.compile(
@@ -617,12 +652,17 @@ _FIGURE_CELL = re.compile(r"^\s*[\d.,–-]+\s*$")
 def _table_figure(text: str, s: int, e: int) -> bool:
     """A number alone in a table cell ("| 1097 |") among cells of other figures ("| 144. |")
     is a figure in a column of figures, not a year."""
-    ls = text.rfind("\n", max(0, s - 300), s) + 1
+    # the line, or 300 characters either side of a longer one (never the text from its
+    # start: that made a one-line text of years quadratic); a cut first cell is not a cell
+    lo = max(0, s - 300)
+    nl = text.rfind("\n", lo, s)
+    ls = nl + 1 if nl >= 0 else lo
     le = text.find("\n", e, e + 300)
     line = text[ls : le if le >= 0 else e + 300]
     if line.count("|") < 3:
         return False
     cells = line.split("|")
+    cut = nl < 0 < lo
     pos = s - ls
     off = 0
     mine = None
@@ -630,10 +670,13 @@ def _table_figure(text: str, s: int, e: int) -> bool:
         if off <= pos < off + len(c):
             mine = i
         off += len(c) + 1
-    if mine is None or not _FIGURE_CELL.match(cells[mine]):
+    if mine is None or mine == 0 and cut or not _FIGURE_CELL.match(cells[mine]):
         return False
     return any(
-        i != mine and _FIGURE_CELL.match(c) and not re.fullmatch(r"\s*1[0-9]{3}\s*", c)
+        i != mine
+        and not (i == 0 and cut)
+        and _FIGURE_CELL.match(c)
+        and not re.fullmatch(r"\s*1[0-9]{3}\s*", c)
         for i, c in enumerate(cells)
     )
 
