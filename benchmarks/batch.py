@@ -107,6 +107,7 @@ class Row:
     driver_rss_mb: float
     db_mb: float
     failures: int
+    driver_cpu: float
 
     @property
     def wps(self) -> float:
@@ -159,6 +160,7 @@ def run(
         r["driver_rss_mb"],
         r["db_mb"],
         r["failures"],
+        r["driver_cpu"],
     )
 
 
@@ -190,10 +192,18 @@ def run_one(spec: dict) -> None:
                 "driver_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "db_mb": db_bytes / 1e6,
                 "failures": report.failures_count,
+                "driver_cpu": driver_cpu(),
             }
         ),
         flush=True,
     )
+
+
+def driver_cpu() -> float:
+    """CPU-seconds of this process (the driver: queue, hashing, unpickling, the writer), not
+    of its workers: on a machine with as many cores as workers, this is what they lose."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
 
 
 def shard_sizes(out: Path) -> tuple[float, float]:
@@ -209,14 +219,15 @@ def shard_sizes(out: Path) -> tuple[float, float]:
 
 HEADER = (
     f"{'config':<18}{'corpus MB':>10}{'docs':>6}{'words':>11}{'wall s':>8}{'words/s':>9}"
-    f"{'docs/s':>8}{'w/cpu-s':>9}{'RSS/worker':>11}{'RSS driver':>11}{'db MB':>8}{'fail':>5}"
+    f"{'docs/s':>8}{'w/cpu-s':>9}{'drv cpu-s':>10}{'RSS/worker':>11}{'RSS driver':>11}{'db MB':>8}"
+    f"{'fail':>5}"
 )
 
 
 def show(r: Row) -> None:
     print(
         f"{r.name:<18}{r.corpus_mb:>10.1f}{r.docs:>6}{r.words:>11,}{r.wall:>8.1f}{r.wps:>9,.0f}"
-        f"{r.dps:>8.2f}{r.cpu_wps:>9,.0f}{r.rss_mb:>10,.0f}M{r.driver_rss_mb:>10,.0f}M"
+        f"{r.dps:>8.2f}{r.cpu_wps:>9,.0f}{r.driver_cpu:>10.1f}{r.rss_mb:>10,.0f}M{r.driver_rss_mb:>10,.0f}M"
         f"{r.db_mb:>8.1f}{r.failures:>5}",
         flush=True,
     )

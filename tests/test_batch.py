@@ -162,6 +162,27 @@ def test_rerun_skips_stored_documents_and_adds_nothing(corpus_run: dict) -> None
     assert canonical_dump(db) == before
 
 
+def test_batch_stores_exactly_what_annales_read_stores(corpus_run: dict, tmp_path: Path) -> None:
+    """The workers build the rows and the writer only inserts them: the database must be the
+    one `annales read` (which builds and inserts in one process) gives for the same files."""
+    from annales.batch.verify import canonical_dump
+
+    db = tmp_path / "read.db"
+    files = [str(corpus_run["base"] / "corpus" / p.name) for p in corpus_run["docs"]]
+    r = subprocess.run(
+        [sys.executable, "-m", "annales", "read", *files, "--db", str(db)]
+        + ["--calendar", "julian", "--reference", "1917"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    assert r.returncode == 0, r.stderr
+    batch = canonical_dump(corpus_run["db"])
+    read = canonical_dump(db)
+    assert batch["events"] and batch == read
+
+
 def test_a_failure_is_cleared_once_the_file_reads(corpus_run: dict, tmp_path: Path) -> None:
     db = tmp_path / "fix.db"
     bad = tmp_path / "later.txt"

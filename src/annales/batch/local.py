@@ -47,7 +47,7 @@ def _read(task: Task) -> Outcome:
             peak_rss_mb=peak_rss_mb(),
             error=f"{task.path}: {_init_error}",
         )
-    return _reader.read(task.path, task.sha, task.size)
+    return _reader.read(task.path, task.sha, task.size, rows=True)
 
 
 class _Pool:

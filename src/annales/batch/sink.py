@@ -23,7 +23,12 @@ from annales.batch.work import Outcome
 from annales.chronicle import Chronicle
 from annales.errors import AnnalesError, StoreError
 from annales.store.db import connect, transaction
-from annales.store.writer import has_document, write_chronicle
+from annales.store.writer import (
+    PreparedDocument,
+    has_document,
+    write_chronicle,
+    write_prepared,
+)
 
 FAILURES_SQL = """CREATE TABLE IF NOT EXISTS batch_failures (
     path       TEXT PRIMARY KEY,   -- the file as given to `annales batch`
@@ -119,10 +124,21 @@ class Sink:
                 self._queue.task_done()
 
     def _write(self, o: Outcome) -> None:
-        if o.error is not None or o.chronicle is None:
+        if o.error is None and o.prepared is not None:
+            self._store_prepared(o.prepared, o.path)
+        elif o.error is None and o.chronicle is not None:
+            self._store(o.chronicle, o.path, o.format, o.encoding)
+        else:
             self._record_failure(o.path, o.sha or None, o.error or "no result")
-            return
-        self._store(o.chronicle, o.path, o.format, o.encoding)
+
+    def _store_prepared(self, prepared: PreparedDocument, path: str) -> None:
+        try:
+            if write_prepared(self.conn, prepared, db_name=self.db_name):
+                self.written += 1
+        except AnnalesError as exc:
+            self._record_failure(path, prepared.doc_id, str(exc))
+            raise
+        self.conn.execute("DELETE FROM batch_failures WHERE path = ?", (path,))
 
     def _store(self, chron: Chronicle, path: str, fmt: str | None, enc: str | None) -> None:
         try:

@@ -12,6 +12,7 @@ from typing import Any
 
 from annales.chronicle import Chronicle
 from annales.errors import AnnalesError
+from annales.store.writer import PreparedDocument, prepare_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,8 @@ class ReadOptions:
 
 @dataclass(slots=True)
 class Outcome:
-    """The result of one document: a chronicle to store, or the error to record."""
+    """The result of one document: a chronicle to store (or its rows, ``prepared``, built
+    by the worker so the single writer only inserts them), or the error to record."""
 
     path: str
     sha: str
@@ -46,6 +48,7 @@ class Outcome:
     worker: str = ""
     peak_rss_mb: float = 0.0
     chronicle: Chronicle | None = None
+    prepared: PreparedDocument | None = None
     format: str | None = None
     encoding: str | None = None
     error: str | None = None
@@ -82,7 +85,9 @@ class DocumentReader:
         self.worker = worker or f"pid{os.getpid()}"
         self.nlp = load_nlp()
 
-    def read(self, path: str, sha: str, size: int = 0) -> Outcome:
+    def read(self, path: str, sha: str, size: int = 0, *, rows: bool = False) -> Outcome:
+        """Read one document; with ``rows``, return its database rows (``prepared``) instead
+        of the chronicle: the writer's work minus the inserts, done here in parallel."""
         from annales.ingest import load
 
         out = Outcome(path=path, sha=sha, size=size, worker=self.worker)
@@ -94,7 +99,12 @@ class DocumentReader:
             chron = _analyse(source, self.nlp, self.options.pipeline_kwargs(source.dct))
             if chron.document.source is None:  # as `annales read` stores it
                 chron.document.source = path
-            out.chronicle = chron
+            if rows:
+                out.prepared = prepare_document(
+                    chron, path=path, format=source.format, encoding=source.encoding
+                )
+            else:
+                out.chronicle = chron
         except AnnalesError as exc:
             out.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - any bug in one document is that document's failure
@@ -103,7 +113,7 @@ class DocumentReader:
         out.cpu_seconds = time.process_time() - c0
         out.peak_rss_mb = peak_rss_mb()
         if out.error:
-            out.chronicle = None
+            out.chronicle = out.prepared = None
         return out
 
 

@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 import zlib
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from operator import attrgetter
@@ -71,6 +72,44 @@ def has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
     return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """A document's rows, ready to insert: ``(table, rows)`` pairs in insertion order.
+
+    Building them (the annales/1 JSON, date keys, row tuples) is most of the cost of storing a
+    document; it needs no connection, so batch workers do it in parallel and the single writer
+    only inserts (``write_prepared``)."""
+
+    doc_id: str
+    tables: tuple[tuple[str, list[tuple[Any, ...]]], ...]
+
+
+#: The INSERT statement of each table ``prepare_document`` fills.
+INSERT_SQL = {
+    "documents": "INSERT INTO documents (id, title, path, format, language, calendar,"
+    " calendar_reason, reference, dct, encoding, n_chars, n_words, read_at, text, chronicle)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "sections": 'INSERT INTO sections (doc_id, seq, title, start, "end", level)'
+    " VALUES (?,?,?,?,?,?)",
+    "sentences": 'INSERT INTO sentences (doc_id, seq, start, "end", text) VALUES (?,?,?,?,?)',
+    "entities": "INSERT INTO entities (doc_id, id, name, label, aliases, n_mentions)"
+    " VALUES (?,?,?,?,?,?)",
+    "mentions": 'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
+    "timexes": 'INSERT INTO timexes (doc_id, id, start, "end", text, type, value, mod, calendar,'
+    " gregorian, edtf, anchor, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "quantities": 'INSERT INTO quantities (doc_id, id, start, "end", text, value, unit,'
+    " approximate, value2) VALUES (?,?,?,?,?,?,?,?,?)",
+    "quotes": 'INSERT INTO quotes (doc_id, id, start, "end", text, speaker, speaker_start,'
+    " speaker_end, speaker_text) VALUES (?,?,?,?,?,?,?,?,?)",
+    "events": "INSERT INTO events (doc_id, id, seq, lemma, trigger_start, trigger_end,"
+    " trigger_text, sentence_start, sentence_end, sentence_text, time, date, calendar,"
+    " gregorian, date_source, sort_key, negated, hedged, quantities)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "event_arguments": 'INSERT INTO event_arguments (doc_id, event_id, role, start, "end",'
+    " text, entity_id) VALUES (?,?,?,?,?,?,?)",
+}
+
+
 def write_chronicle(
     conn: sqlite3.Connection,
     chron: Chronicle,
@@ -85,60 +124,96 @@ def write_chronicle(
     All rows go in a single ``BEGIN IMMEDIATE`` transaction: a crash, a full disk or any error
     leaves the database exactly as before.
     """
-    doc = chron.document
     with transaction(conn, db_name):
-        if has_document(conn, doc.id):
+        if has_document(conn, chron.document.id):
             return False
-        _insert(conn, chron, path, format, encoding)
+        _insert(conn, prepare_document(chron, path=path, format=format, encoding=encoding))
     return True
 
 
-def _insert(
-    conn: sqlite3.Connection, chron: Chronicle, path: str | None, fmt: str | None, enc: str | None
-) -> None:
+def write_prepared(
+    conn: sqlite3.Connection, prepared: PreparedDocument, *, db_name: str = "database"
+) -> bool:
+    """``write_chronicle`` for rows built by ``prepare_document``: same rows, same single
+    transaction, False when the document is already there."""
+    with transaction(conn, db_name):
+        if has_document(conn, prepared.doc_id):
+            return False
+        _insert(conn, prepared)
+    return True
+
+
+def _insert(conn: sqlite3.Connection, prepared: PreparedDocument) -> None:
+    for table, rows in prepared.tables:
+        conn.executemany(INSERT_SQL[table], rows)
+
+
+def prepare_document(
+    chron: Chronicle,
+    *,
+    path: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
+) -> PreparedDocument:
+    """Every row ``write_chronicle`` stores for ``chron``, built without a connection."""
     doc, text = chron.document, chron.text
     payload = annales_payload(chron)
-    conn.execute(
-        "INSERT INTO documents (id, title, path, format, language, calendar, calendar_reason,"
-        " reference, dct, encoding, n_chars, n_words, read_at, text, chronicle)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    tables: list[tuple[str, list[tuple[Any, ...]]]] = []
+    tables.append(
         (
-            doc.id,
-            doc.title,
-            path or doc.source,
-            fmt,
-            doc.language,
-            doc.calendar,
-            doc.calendar_reason,
-            doc.reference,
-            doc.dct,
-            enc,
-            len(text),
-            sum(1 for _ in _WORD.finditer(text)),
-            datetime.now(UTC).isoformat(timespec="seconds"),
-            text,
-            encode_payload(payload),
-        ),
+            "documents",
+            [
+                (
+                    doc.id,
+                    doc.title,
+                    path or doc.source,
+                    format,
+                    doc.language,
+                    doc.calendar,
+                    doc.calendar_reason,
+                    doc.reference,
+                    doc.dct,
+                    encoding,
+                    len(text),
+                    sum(1 for _ in _WORD.finditer(text)),
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    text,
+                    encode_payload(payload),
+                )
+            ],
+        )
     )
     did = doc.id
-    conn.executemany(
-        'INSERT INTO sections (doc_id, seq, title, start, "end", level) VALUES (?,?,?,?,?,?)',
-        [(did, i, s.title, s.start, s.end, s.level) for i, s in enumerate(doc.sections)],
+    tables.append(
+        (
+            "sections",
+            [(did, i, s.title, s.start, s.end, s.level) for i, s in enumerate(doc.sections)],
+        )
     )
-    conn.executemany(
-        'INSERT INTO sentences (doc_id, seq, start, "end", text) VALUES (?,?,?,?,?)',
-        [(did, i, s, e, text[s:e]) for i, (s, e) in enumerate(chron.sentences)],
+    tables.append(
+        ("sentences", [(did, i, s, e, text[s:e]) for i, (s, e) in enumerate(chron.sentences)])
     )
-    conn.executemany(
-        "INSERT INTO entities (doc_id, id, name, label, aliases, n_mentions) VALUES (?,?,?,?,?,?)",
-        [
-            (did, e.id, e.name, e.label, json.dumps(e.aliases, ensure_ascii=False), len(e.mentions))
-            for e in chron.entities
-        ],
+    tables.append(
+        (
+            "entities",
+            [
+                (
+                    did,
+                    e.id,
+                    e.name,
+                    e.label,
+                    json.dumps(e.aliases, ensure_ascii=False),
+                    len(e.mentions),
+                )
+                for e in chron.entities
+            ],
+        )
     )
-    conn.executemany(
-        'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-        [(did, e.id, m.start, m.end, m.text) for e in chron.entities for m in e.mentions],
+    tables.append(
+        (
+            "mentions",
+            [(did, e.id, m.start, m.end, m.text) for e in chron.entities for m in e.mentions],
+        )
     )
     timex_info: dict[str, tuple[str, str | None, float | None]] = {}
     rows: list[tuple[Any, ...]] = []
@@ -168,36 +243,34 @@ def _insert(
                 key,
             )
         )
-    conn.executemany(
-        'INSERT INTO timexes (doc_id, id, start, "end", text, type, value, mod, calendar,'
-        " gregorian, edtf, anchor, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows,
+    tables.append(("timexes", rows))
+    tables.append(
+        (
+            "quantities",
+            [
+                (did, q.id, q.start, q.end, q.text, q.value, q.unit, int(q.approximate), q.value2)
+                for q in chron.quantities
+            ],
+        )
     )
-    conn.executemany(
-        'INSERT INTO quantities (doc_id, id, start, "end", text, value, unit, approximate, value2)'
-        " VALUES (?,?,?,?,?,?,?,?,?)",
-        [
-            (did, q.id, q.start, q.end, q.text, q.value, q.unit, int(q.approximate), q.value2)
-            for q in chron.quantities
-        ],
-    )
-    conn.executemany(
-        'INSERT INTO quotes (doc_id, id, start, "end", text, speaker, speaker_start, speaker_end,'
-        " speaker_text) VALUES (?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                did,
-                q.id,
-                q.start,
-                q.end,
-                text[q.start : q.end],
-                q.speaker,
-                q.speaker_span.start if q.speaker_span else None,
-                q.speaker_span.end if q.speaker_span else None,
-                q.speaker_span.text if q.speaker_span else None,
-            )
-            for q in chron.quotes
-        ],
+    tables.append(
+        (
+            "quotes",
+            [
+                (
+                    did,
+                    q.id,
+                    q.start,
+                    q.end,
+                    text[q.start : q.end],
+                    q.speaker,
+                    q.speaker_span.start if q.speaker_span else None,
+                    q.speaker_span.end if q.speaker_span else None,
+                    q.speaker_span.text if q.speaker_span else None,
+                )
+                for q in chron.quotes
+            ],
+        )
     )
     ev_rows, arg_rows = [], []
     for i, ev in enumerate(chron.events):
@@ -228,18 +301,9 @@ def _insert(
         )
         for role, args in (("agent", ev.agents), ("patient", ev.patients), ("place", ev.places)):
             arg_rows += [(did, ev.id, role, a.start, a.end, a.text, a.entity) for a in args]
-    conn.executemany(
-        "INSERT INTO events (doc_id, id, seq, lemma, trigger_start, trigger_end, trigger_text,"
-        " sentence_start, sentence_end, sentence_text, time, date, calendar, gregorian,"
-        " date_source, sort_key, negated, hedged, quantities)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        ev_rows,
-    )
-    conn.executemany(
-        'INSERT INTO event_arguments (doc_id, event_id, role, start, "end", text, entity_id)'
-        " VALUES (?,?,?,?,?,?,?)",
-        arg_rows,
-    )
+    tables.append(("events", ev_rows))
+    tables.append(("event_arguments", arg_rows))
+    return PreparedDocument(did, tuple(tables))
 
 
 def _event_date(
