@@ -167,3 +167,17 @@ def test_a_coarse_glance_back_does_not_move_the_story() -> None:
     assert v["January"] == "1921-01"
     assert v["That evening"] == "1921-03-14TEV"
     assert v["the next day"] == "1921-03-15"
+
+
+def test_that_night_is_a_night_not_a_day() -> None:
+    from annales.temporal import tag_time as _tag
+
+    text = "On 3 May 1917 they met. That night the delegates voted. The next night it rained."
+    out = [(t.text, t.type, t.value) for t in _tag(text)]
+    assert out[1:] == [
+        ("That night", "TIME", "1917-05-03TNI"),
+        ("The next night", "TIME", "1917-05-04TNI"),
+    ]
+    assert [(t.text, t.value) for t in _tag("They stayed three nights.")] == [
+        ("three nights", "P3D")
+    ]
