@@ -181,3 +181,18 @@ def test_that_night_is_a_night_not_a_day() -> None:
     assert [(t.text, t.value) for t in _tag("They stayed three nights.")] == [
         ("three nights", "P3D")
     ]
+
+
+def test_moments_of_the_day_take_the_story_day() -> None:
+    from annales.temporal import tag_time as _tag
+
+    text = "On 3 May 1917 they met. At dawn the cruiser fired. By nightfall the palace had fallen."
+    assert [(t.text, t.value) for t in _tag(text)][1:] == [
+        ("dawn", "1917-05-03TMO"),
+        ("nightfall", "1917-05-03TEV"),
+    ]
+    assert [(t.text, t.value) for t in _tag("At dawn on 4 May 1917 they marched.")] == [
+        ("dawn", "1917-05-04TMO"),
+        ("4 May 1917", "1917-05-04"),
+    ]
+    assert _tag("He wrote of the dawn of freedom.") == []
