@@ -32,3 +32,19 @@ def test_counts_and_backward_ranges_are_not_days() -> None:
     ]
     assert _v("Sales rose 24 to 25 percent in April 1999.") == [("April 1999", "1999-04")]
     assert [t for t, _ in _v("Between 25 and 24 April 1999 nothing happened.")] == ["24 April 1999"]
+
+
+def test_first_end_takes_the_year_the_second_states() -> None:
+    text = "In 1916 he was in Paris. From March to October 1917 he was in Petrograd."
+    assert _v(text)[1:] == [("March", "1917-03"), ("October 1917", "1917-10")]
+    assert _v("From November to February 1918 it was cold.") == [
+        ("November", "1917-11"),
+        ("February 1918", "1918-02"),
+    ]
+    out = tag_time("From 1 March to 5 October 1917 it ran.", calendar="julian")
+    assert (out[0].value, out[0].gregorian) == ("1917-03-01", "1917-03-14")
+    # each end states its year: nothing to borrow
+    assert _v("From March 1916 to October 1917 it ran.") == [
+        ("March 1916", "1916-03"),
+        ("October 1917", "1917-10"),
+    ]

@@ -19,7 +19,7 @@ from annales.temporal import anchor as A
 from annales.temporal import narrative as N
 from annales.temporal.language import load
 from annales.temporal.normalise import Context, normalise
-from annales.temporal.ranges import range_ends
+from annales.temporal.ranges import first_end_years, range_ends
 from annales.temporal.recognise import TooDense, attach_modifiers, find
 from annales.temporal.types import Candidate
 
@@ -456,6 +456,7 @@ def tag(
         t.text = text[t.start : t.end]
     _clock_on_named_day(text, cands, timexes, fin)
     lists = load(language).lists
+    first_end_years(text, timexes, lists["range_connectors"], fin)
     timexes = range_ends(
         text, timexes, lists["range_connectors"], lists["written_year_followers"], fin
     )

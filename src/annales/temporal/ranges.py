@@ -1,8 +1,10 @@
-"""The bare end of a day range: "April 24 and 25", "6–7 November 1917", "the 3rd to 5th".
+"""Ranges: "April 24 and 25", "6–7 November 1917", "from March to October 1917".
 
 TimeML tags each end of such a range as its own DATE ("25" is 1999-04-25); the bare number
 carries no month, so it is found here, after anchoring, from the full date beside it. Without
 it a chronology loses the first day of "6–7 November" and the last of "24 and 25 April".
+The first end of a range also takes its year from the second when only the second states one
+("from March to October 1917" is March 1917, not the month of the story's running year).
 """
 
 from __future__ import annotations
@@ -92,6 +94,45 @@ def range_ends(
     if not extra:
         return list(timexes)
     return _renumber(sorted([*timexes, *extra], key=lambda t: (t.start, t.end)))
+
+
+_OPEN_END = re.compile(r"^(?:XXXX|-?\d{4})-(\d\d)(?:-(\d\d))?$")
+_STATED_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_DATE_END = re.compile(r"^(-?\d{4})-(\d\d)(?:-(\d\d))?$")
+
+
+def first_end_years(
+    text: str,
+    timexes: list[Timex],
+    connectors: frozenset[str],
+    finalise: Callable[[Timex, str], Timex] | None = None,
+) -> None:
+    """Give the first end of a range the year the second end states (in place)."""
+    conn = re.compile(r"^\s*" + _connector(connectors) + r"\s*(?:the\s+)?$", re.IGNORECASE)
+    for i in range(len(timexes) - 1):
+        a, b = timexes[i], timexes[i + 1]
+        ma, mb = _OPEN_END.match(a.value), _DATE_END.match(b.value)
+        if a.type != "DATE" or b.type != "DATE" or ma is None or mb is None:
+            continue
+        if _STATED_YEAR.search(a.text) or not _STATED_YEAR.search(b.text):
+            continue
+        if not conn.match(text[a.end : b.start]):
+            continue
+        year = int(mb.group(1))
+        a_md = (int(ma.group(1)), int(ma.group(2) or 1))
+        b_md = (int(mb.group(2)), int(mb.group(3) or 31))
+        if a_md > b_md:
+            year -= 1  # "from November to February 1918": November 1917
+        value = A.fmt_date(year, a_md[0], int(ma.group(2)) if ma.group(2) else None)
+        if value == a.value:
+            continue
+        moved = replace(a, value=value, gregorian=None, edtf=None, label=None, anchor=b.id)
+        if finalise is not None:
+            try:
+                moved = finalise(moved, a.calendar)
+            except Exception:  # noqa: BLE001 - keep the first reading rather than fail
+                continue
+        timexes[i] = moved
 
 
 def _day(s: str) -> int:
