@@ -103,3 +103,23 @@ def test_exports_show_both_sides_of_a_dual_date() -> None:
     ch = read_text("The envoys signed the treaty on 16/28 August 1813 at the frontier.")
     item = next(i for i in dated_items(ch) if i.kind == "timex")
     assert item.display == "16 August 1813 (O.S.) · 28 August 1813 (N.S.)"
+
+
+def test_apostrophe_years_take_the_century_of_the_story() -> None:
+    text = (
+        "On 2 March 1688 the guilds met. On 9 April 1689 the council fell. "
+        "The men of '89 were proud; in June '92 the harvest failed, as in '41."
+    )
+    v = {t.text: t.value for t in tag_time(text)}
+    assert v["'89"] == "1689"
+    assert v["June '92"] == "1692-06"
+    assert v["'41"] == "1641"
+    # a two-digit year that would lie well after the story is the previous century's
+    later = "On 3 May 1917 the soviet met. The veterans of '48 marched, and those of '05."
+    v = {t.text: t.value for t in tag_time(later)}
+    assert v["'48"] == "1848" and v["'05"] == "1905"
+
+
+def test_news_keeps_its_reading_of_apostrophe_years() -> None:
+    v = {t.text: t.value for t in tag_time("The class of '93 met.", mode="news", dct="1998-02-01")}
+    assert v["'93"] == "1993"

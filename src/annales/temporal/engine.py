@@ -101,6 +101,9 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
         if c is not None:
             scored.append((c, h.rule.priority))
     own = _select_own(scored)
+    if mode == "narratives":
+        for c in own:
+            _apostrophe_century(c, text)
     hist: list[Candidate] = []
     if _historical is not None:
         try:
@@ -110,6 +113,34 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
         if mode == "news":  # TimeML does not tag named periods ("the Cold War") as timexes
             hist = [c for c in hist if not c.source.endswith(":event")]
     return merge(own, hist)
+
+
+_APOSTROPHE_YEAR = re.compile(r"(?<!\w)['’](\d\d)(?!\d)")
+#: A story's "'48" lies at most this many years after its reference, else a century earlier
+#: (a 1917 narrative's "in '48" is 1848; Mignet's "'93" from 1789 is 1793).
+APOSTROPHE_AHEAD = 10
+
+
+def _apostrophe_century(c: Candidate, text: str) -> None:
+    """Let a two-digit apostrophe year ("'93", "June '48") take the century of the running
+    reference when anchored (the rules alone read it as 19xx, right for news only)."""
+    if c.resolve is not None or c.type not in ("DATE", "TIME") or not c.value[:4].isdigit():
+        return
+    m = _APOSTROPHE_YEAR.search(text, c.start, c.end)
+    if m is None or int(c.value[2:4]) != int(m.group(1)):
+        return
+    static, yy = c.value, int(m.group(1))
+
+    def r_century(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if rf is None:
+            return static
+        y = rf.year // 100 * 100 + yy
+        if y > rf.year + APOSTROPHE_AHEAD:
+            y -= 100
+        return A.fmt_year(y) + static[4:] if y > 0 else static
+
+    c.resolve = r_century
 
 
 def _select_own(scored: list[tuple[Candidate, int]]) -> list[Candidate]:
