@@ -123,3 +123,13 @@ def test_apostrophe_years_take_the_century_of_the_story() -> None:
 def test_news_keeps_its_reading_of_apostrophe_years() -> None:
     v = {t.text: t.value for t in tag_time("The class of '93 met.", mode="news", dct="1998-02-01")}
     assert v["'93"] == "1993"
+
+
+def test_an_explicit_calendar_is_reported_with_its_reason() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text("On 3 May 1917 the soviet met in Petrograd.", calendar="julian")
+    assert ch.document.calendar == "julian"
+    assert ch.document.calendar_reason == "the julian calendar was requested (--calendar julian)"
+    auto = read_text("On 3 May 1917 the soviet met in Petrograd.", calendar="auto")
+    assert auto.document.calendar_reason and "Russia" in auto.document.calendar_reason
