@@ -133,3 +133,35 @@ def test_an_explicit_calendar_is_reported_with_its_reason() -> None:
     assert ch.document.calendar_reason == "the julian calendar was requested (--calendar julian)"
     auto = read_text("On 3 May 1917 the soviet met in Petrograd.", calendar="auto")
     assert auto.document.calendar_reason and "Russia" in auto.document.calendar_reason
+
+
+def test_a_year_in_the_title_seeds_the_story_and_passing_years_do_not_move_it() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "WINTER LETTERS\n\nFebruary 3rd.\n\nThe town was cold. Workmen lived worse than in "
+        "1906, but the schools were full.\n\nFebruary 5th.\n\nThe old clerk remembered that "
+        "from May till October 1917 he had fought the committee. Last summer he fell ill."
+        "\n\nFebruary 6th.\n\nThe committee met again."
+    )
+    timexes, facts = tag(text, title="Riga in 1921")
+    v = {t.text: t.value for t in timexes}
+    assert facts["reference"] == "1921" and "title" in (facts["reference_reason"] or "")
+    assert v["February 3rd"] == "1921-02-03"
+    assert v["February 5th"] == "1921-02-05"  # "in 1906" was a passing mention
+    assert v["February 6th"] == "1921-02-06"  # "October 1917" a flashback in its paragraph
+    assert all(t.inferred for t in timexes if t.text.startswith("February"))
+    ch = read_text(text, title="Riga in 1921")
+    assert {t.value for t in ch.timexes} >= {"1921-02-03", "1921-02-06"}
+    # the same body without the title has no year for its day-months
+    assert {t.text: t.value for t in tag_time(text)}["February 3rd"] == "XXXX-02-03"
+
+
+def test_a_title_year_dates_the_calendar_policy() -> None:
+    from annales.temporal.policy import document_policy
+
+    body = "In Moscow the famine of 1917 was remembered; Petrograd in 1917 starved."
+    assert document_policy(body, "auto").calendar == "julian"
+    titled = document_policy(body, "auto", title="Moscow in 1920")
+    assert titled.calendar == "gregorian" and "title" in titled.reason
+    assert document_policy(body, "auto", title="Russia 1905-1921").calendar == "julian"

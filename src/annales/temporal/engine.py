@@ -217,6 +217,7 @@ def anchor_all(
     breaks: list[int] | None = None,
     reference_inferred: bool = False,
     calendar_for: Callable[[str], str] | None = None,
+    title_year: int | None = None,
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -229,10 +230,13 @@ def anchor_all(
     itself inferred (``reference_inferred``: a seed guessed from named events or a title).
 
     ``calendar_for`` gives each resolved value its own calendar (the document policy's
-    switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian)."""
+    switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian). A year
+    named by the title (``title_year``) is the story's home year (``narrative.title_period``)."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
+    if narr and title_year is not None:
+        period = N.title_period(title_year, period)
     home, home_id = reference, ("t0" if reference else None)  # last in-period reference
     excursion_end = -1  # a flashback's reference holds until this offset
     mention: tuple[str, str] | None = None  # a passing year mention, for "that year" only
@@ -415,6 +419,9 @@ def tag(
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and dct_v is not None:
         ref_v, ref_reason = dct_v, "the document's date"
+    title_y = _policy.title_year(title) if _policy is not None else None
+    if mode == "narratives" and ref_v is None and title_y is not None:
+        ref_v, ref_reason = A.fmt_year(title_y[0]), title_y[1]
     if mode == "narratives" and ref_v is None and _historical is not None:
         try:
             inferred = _historical.infer_reference(text, title)
@@ -436,6 +443,7 @@ def tag(
         breaks=N.paragraph_breaks(text) if mode == "narratives" else None,
         reference_inferred=ref_reason not in (None, "given", "the document's date"),
         calendar_for=pol.calendar_for if pol is not None else None,
+        title_year=title_y[0] if title_y is not None and mode == "narratives" else None,
     )
     for t in timexes:
         t.text = text[t.start : t.end]
