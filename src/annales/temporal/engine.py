@@ -10,7 +10,8 @@ resolves against the running reference: the last fully specified date, seeded fr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 
 from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
@@ -218,6 +219,7 @@ def anchor_all(
     reference_inferred: bool = False,
     calendar_for: Callable[[str], str] | None = None,
     title_year: int | None = None,
+    asides: frozenset[int] = frozenset(),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -231,7 +233,8 @@ def anchor_all(
 
     ``calendar_for`` gives each resolved value its own calendar (the document policy's
     switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian). A year
-    named by the title (``title_year``) is the story's home year (``narrative.title_period``)."""
+    named by the title (``title_year``) is the story's home year (``narrative.title_period``).
+    Candidates starting at an offset in ``asides`` (dates in parentheses) move nothing."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
@@ -325,6 +328,8 @@ def anchor_all(
             guessed.add(tid)
         if _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
+        if c.start in asides:
+            continue  # "(16/28 August 1813)": an aside, the story stays where it was
         if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
             part = _ref_part(t.value)
             year = int(part[:4]) if part is not None and part[:4].isdigit() else None
@@ -358,6 +363,20 @@ def anchor_all(
                 if mode == "narratives":
                     deictic_ref, deictic_id = last, last_id
     return out
+
+
+def _asides(
+    text: str, cands: list[Candidate], quotations: Sequence[tuple[int, int]]
+) -> frozenset[int]:
+    """Start offsets of candidates in parentheses or inside a quotation."""
+    spans = sorted(quotations)
+    starts = [s for s, _ in spans]
+    out = set()
+    for c in cands:
+        i = bisect_right(starts, c.start) - 1
+        if (i >= 0 and c.start < spans[i][1]) or N.in_parentheses(text, c.start, c.end):
+            out.add(c.start)
+    return frozenset(out)
 
 
 def _completed(static: str, value: str) -> bool:
@@ -405,8 +424,12 @@ def tag(
     calendar: str = "gregorian",
     language: str = "en",
     title: str | None = None,
+    quotations: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Timex], dict[str, str | None]]:
-    """Tag ``text``; returns the timexes and document facts (calendar, reason, reference)."""
+    """Tag ``text``; returns the timexes and document facts (calendar, reason, reference).
+
+    In narratives, dates inside ``quotations`` (start, end spans: a speaker recalling "the
+    rising of July 16th") or in parentheses are resolved but do not move the story's date."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
     if not isinstance(text, str):
@@ -444,6 +467,7 @@ def tag(
         reference_inferred=ref_reason not in (None, "given", "the document's date"),
         calendar_for=pol.calendar_for if pol is not None else None,
         title_year=title_y[0] if title_y is not None and mode == "narratives" else None,
+        asides=_asides(text, cands, quotations) if mode == "narratives" else frozenset(),
     )
     for t in timexes:
         t.text = text[t.start : t.end]

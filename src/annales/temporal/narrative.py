@@ -169,3 +169,15 @@ _PARA = re.compile(r"\n[ \t]*\n")
 
 def paragraph_breaks(text: str) -> list[int]:
     return [m.start() for m in _PARA.finditer(text)]
+
+
+def in_parentheses(text: str, start: int, end: int, reach: int = 200) -> bool:
+    """Whether [start, end) sits inside a parenthesis of its sentence ("(16/28 August)")."""
+    lo = max(0, start - reach)
+    before = text[lo:start]
+    op = before.rfind("(")
+    if op < 0 or before.rfind(")") > op:
+        return False
+    after = text[end : end + reach]
+    cl = after.find(")")
+    return cl >= 0 and after.find("(", 0, cl) < 0
