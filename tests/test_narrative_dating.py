@@ -103,3 +103,65 @@ def test_exports_show_both_sides_of_a_dual_date() -> None:
     ch = read_text("The envoys signed the treaty on 16/28 August 1813 at the frontier.")
     item = next(i for i in dated_items(ch) if i.kind == "timex")
     assert item.display == "16 August 1813 (O.S.) · 28 August 1813 (N.S.)"
+
+
+def test_apostrophe_years_take_the_century_of_the_story() -> None:
+    text = (
+        "On 2 March 1688 the guilds met. On 9 April 1689 the council fell. "
+        "The men of '89 were proud; in June '92 the harvest failed, as in '41."
+    )
+    v = {t.text: t.value for t in tag_time(text)}
+    assert v["'89"] == "1689"
+    assert v["June '92"] == "1692-06"
+    assert v["'41"] == "1641"
+    # a two-digit year that would lie well after the story is the previous century's
+    later = "On 3 May 1917 the soviet met. The veterans of '48 marched, and those of '05."
+    v = {t.text: t.value for t in tag_time(later)}
+    assert v["'48"] == "1848" and v["'05"] == "1905"
+
+
+def test_news_keeps_its_reading_of_apostrophe_years() -> None:
+    v = {t.text: t.value for t in tag_time("The class of '93 met.", mode="news", dct="1998-02-01")}
+    assert v["'93"] == "1993"
+
+
+def test_an_explicit_calendar_is_reported_with_its_reason() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text("On 3 May 1917 the soviet met in Petrograd.", calendar="julian")
+    assert ch.document.calendar == "julian"
+    assert ch.document.calendar_reason == "the julian calendar was requested (--calendar julian)"
+    auto = read_text("On 3 May 1917 the soviet met in Petrograd.", calendar="auto")
+    assert auto.document.calendar_reason and "Russia" in auto.document.calendar_reason
+
+
+def test_a_year_in_the_title_seeds_the_story_and_passing_years_do_not_move_it() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "WINTER LETTERS\n\nFebruary 3rd.\n\nThe town was cold. Workmen lived worse than in "
+        "1906, but the schools were full.\n\nFebruary 5th.\n\nThe old clerk remembered that "
+        "from May till October 1917 he had fought the committee. Last summer he fell ill."
+        "\n\nFebruary 6th.\n\nThe committee met again."
+    )
+    timexes, facts = tag(text, title="Riga in 1921")
+    v = {t.text: t.value for t in timexes}
+    assert facts["reference"] == "1921" and "title" in (facts["reference_reason"] or "")
+    assert v["February 3rd"] == "1921-02-03"
+    assert v["February 5th"] == "1921-02-05"  # "in 1906" was a passing mention
+    assert v["February 6th"] == "1921-02-06"  # "October 1917" a flashback in its paragraph
+    assert all(t.inferred for t in timexes if t.text.startswith("February"))
+    ch = read_text(text, title="Riga in 1921")
+    assert {t.value for t in ch.timexes} >= {"1921-02-03", "1921-02-06"}
+    # the same body without the title has no year for its day-months
+    assert {t.text: t.value for t in tag_time(text)}["February 3rd"] == "XXXX-02-03"
+
+
+def test_a_title_year_dates_the_calendar_policy() -> None:
+    from annales.temporal.policy import document_policy
+
+    body = "In Moscow the famine of 1917 was remembered; Petrograd in 1917 starved."
+    assert document_policy(body, "auto").calendar == "julian"
+    titled = document_policy(body, "auto", title="Moscow in 1920")
+    assert titled.calendar == "gregorian" and "title" in titled.reason
+    assert document_policy(body, "auto", title="Russia 1905-1921").calendar == "julian"

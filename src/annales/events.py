@@ -10,7 +10,7 @@ whole document is read (:func:`assign_dates`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -74,6 +74,7 @@ _KEEP_IN_ARG = frozenset(
 )
 _DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_KNOWN = re.compile(r"^(?:BC)?\d{4}(?:$|[-/T])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,10 @@ class _Cues:
     hedge_modals: frozenset[str]
     occurrence: frozenset[str]
     nouns: frozenset[str]
+    reporting: frozenset[str] = frozenset()
+    future: frozenset[str] = frozenset()
+    background_clauses: frozenset[str] = frozenset()
+    headings: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +111,10 @@ def cues() -> _Cues:
         hedge_modals=frozenset(d["hedge_modals"]),
         occurrence=frozenset(d["occurrence_verbs"]),
         nouns=frozenset(d["event_nouns"]),
+        reporting=frozenset(d["reporting_verbs"]),
+        future=frozenset(d["future_auxiliaries"]),
+        background_clauses=frozenset(d["background_clauses"]),
+        headings=frozenset(d["chapter_heading_words"]),
     )
 
 
@@ -123,6 +132,8 @@ class RawEvent:
     time: str | None = None
     negated: bool = False
     hedged: bool = False
+    tense: str | None = None  # "past" | "present" (of the clause's finite verb) | None
+    modal: bool = False  # under a modal ("may attack"): kept, hedged, never given a borrowed date
 
 
 def _lemma(tok: Any) -> str:
@@ -331,11 +342,14 @@ def events_from_doc(
     timex_spans: list[tuple[int, int, str]],
     quantity_tokens: dict[int, str],
     in_quote: Callable[[int], bool] | None = None,
+    attributive: set[str] | None = None,
 ) -> list[RawEvent]:
     """Events of one parsed chunk.
 
     ``timex_spans`` are (start, end, id) of DATE/TIME timexes in full-text offsets that lie in
-    this chunk; ``quantity_tokens`` maps a number token index to its quantity id.
+    this chunk; ``quantity_tokens`` maps a number token index to its quantity id. The ids of
+    dates that modify the noun right after them ("the 1st of July offensive": a name, not the
+    story's day) are added to ``attributive``.
     """
     c = cues()
     triggers: dict[int, Any] = {}
@@ -371,6 +385,14 @@ def events_from_doc(
         if span is None or len(span) == 0:
             continue
         t = span.root
+        last = span[-1]
+        if (
+            attributive is not None
+            and last.dep_ in ("compound", "amod", "nmod")
+            and last.head.i == span.end
+            and last.head.pos_ == "NOUN"
+        ):
+            attributive.add(tid)
         # A fronted time adjunct dates the clause whose subject follows it: "..., on 23 June
         # the Congress called on ...", "The next day, a German counterattack began."
         fronted = _clause_after(doc, span.end)
@@ -399,18 +421,31 @@ def events_from_doc(
                 break
             t = t.head
     out = []
+    quoted_sents: dict[int, bool] = {}
     for i in sorted(triggers):
         tok = triggers[i]
         if in_quote is not None and in_quote(offset + tok.idx):
             continue  # reported words, not the narrative's events
         is_noun = tok.pos_ in ("NOUN", "PROPN")
-        govs = [] if is_noun else _governors(tok)
         sent = tok.sent
+        if _not_a_story_event(tok, i in time_of, is_noun, c):
+            continue
+        if not is_noun and _lemma(tok) in c.reporting and in_quote is not None:
+            if sent.start not in quoted_sents:
+                quoted_sents[sent.start] = any(in_quote(offset + t.idx) for t in sent)
+            if quoted_sents[sent.start]:
+                continue  # "'Never!' cried Trotsky": the saying frames the quotation
+        tense, kind = _tense(tok if not is_noun else tok.head, c)
+        if kind in ("future", "habitual") and i not in time_of:
+            continue  # "the Congress will meet", "they would gather every evening"
+        govs = [] if is_noun else _governors(tok)
         ev = RawEvent(
             trigger=(offset + tok.idx, offset + tok.idx + len(tok.text)),
             lemma=_phrasal(tok, c) or _lemma(tok),
             sentence=(offset + sent.start_char, offset + sent.end_char),
             time=time_of.get(i),
+            tense=tense,
+            modal=kind == "modal",
         )
         if is_noun:
             for ch in tok.children:
@@ -455,6 +490,63 @@ def events_from_doc(
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
+
+
+def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
+    """Background, not a main-clause event of the story: a question, a heading, a relative
+    or subordinate non-finite clause (kept when the clause has its own date)."""
+    sent = tok.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is not None and last.text in ("?", "?_", "?”", "?’"):
+        return True  # "When will peace come?"
+    if tok.is_upper and len(tok.text) > 1:
+        return True  # a heading in capitals: "GROWING ARROGANCE OF THE REACTIONARIES"
+    if is_noun:
+        # a verbless fragment that is a heading or a caption (no closing full stop)
+        return tok.dep_ == "ROOT" and not timed and (last is None or last.text not in (".", "!"))
+    if timed:
+        return False
+    if tok.dep_ in c.background_clauses:
+        return True  # "the officers who had arrested him", "after drawing up"
+    if tok.dep_ == "advcl" and not any(
+        ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children
+    ):
+        return tok.tag_ in ("VBG", "VBN", "VB")  # "surrounded by three armies", "to share"
+    return False
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb whose auxiliaries give ``tok`` its tense: up through complements and
+    conjuncts that have no subject or auxiliary of their own ("will meet and decide")."""
+    t = tok
+    for _ in range(6):
+        own = any(ch.dep_ in ("aux", "auxpass") or ch.dep_ in _SUBJ for ch in t.children)
+        if own or t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _tense(tok: Any, c: _Cues) -> tuple[str | None, str | None]:
+    """(tense, kind) of the clause of ``tok``: tense "past" | "present" | None; kind
+    "future" | "habitual" | "modal" | None."""
+    if tok.dep_ == "xcomp" and _lemma(tok.head) == "use" and tok.head.tag_ == "VBD":
+        return "past", "habitual"  # "used to gather"
+    v = _clause_verb(tok)
+    auxes = [ch for ch in v.children if ch.dep_ in ("aux", "auxpass") and ch.i < v.i]
+    lows = {a.lower_ for a in auxes}
+    kind = None
+    if lows & c.future:
+        kind = "future"
+    elif lows & c.hedge_modals:
+        kind = "modal"
+    finite = next((a for a in auxes if a.lower_ != "to"), v)
+    tag = finite.tag_
+    if tag == "VBD" or (tag == "VBN" and not auxes):
+        return "past", kind
+    if tag in ("VBZ", "VBP"):
+        return "present", kind
+    return None, kind
 
 
 def _nearest_in_sentence(
@@ -535,27 +627,51 @@ def timex_date(t: Timex, calendar: str) -> str | None:
         # Only the known part of a partly resolved date ("1917-03-XX" -> "1917-03").
         known = re.match(r"^(\d{4}(?:-\d{2})?)(?=-X)", day)
         return known.group(1) if known else None
-    return day if _DATE_VALUE.match(day) else value
+    if _DATE_VALUE.match(day):
+        return day
+    # a season, week or named period keeps its value; a century or decade ("16" for "the
+    # 16th century") is no date for an event
+    return value if _YEAR_KNOWN.match(value) else None
 
 
-def assign_dates(events: list[Event], timexes: list[Timex], calendar: str) -> None:
+def assign_dates(
+    events: list[Event],
+    timexes: list[Timex],
+    calendar: str,
+    *,
+    breaks: Sequence[int] = (),
+    asides: Collection[str] = (),
+    background: Collection[str] = (),
+) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
     The reference moves with each fully specified date (a day, ``1917-06-24``); months,
-    seasons and years mentioned in passing ("slated for early July") do not move it.
+    seasons and years mentioned in passing ("slated for early July") do not move it. It is
+    dropped at ``breaks`` (chapter headings: a new chapter may open anywhere in time).
+    Timexes in ``asides`` (a date in parentheses: "(16/28 August 1813)") neither move it nor
+    date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     k = 0
+    b = 0
     reference: str | None = None
     for ev in sorted(events, key=lambda e: e.trigger.start):
+        while b < len(breaks) and breaks[b] <= ev.trigger.start:
+            reference = None
+            # dates between the break and this event still count (the loop below)
+            while k < len(order) and order[k].start < breaks[b]:
+                k += 1
+            b += 1
         while k < len(order) and order[k].start <= ev.trigger.start:
             d = timex_date(order[k], calendar)
-            if d and _concrete(d):
+            if d and _concrete(d) and order[k].id not in asides:
                 if _FULL_DATE.match(d):
                     reference = d
             k += 1
         t = by_id.get(ev.time) if ev.time else None
+        if t is not None and t.id in asides:
+            t = None
         d = timex_date(t, calendar) if t else None
         if d:
             ev.date, ev.date_source = d, "explicit"
@@ -563,5 +679,40 @@ def assign_dates(events: list[Event], timexes: list[Timex], calendar: str) -> No
                 reference = d
         elif t is not None and t.type in ("DATE", "TIME"):
             continue  # its own time is unresolved ("on Thursday", no anchor): no borrowed date
-        elif reference:
+        elif reference and ev.id not in background:
             ev.date, ev.date_source = reference, "narrative"
+
+
+_HEADING_NUMBER = r"(?:[IVXLC]+|\d+|[A-Za-z]+)"
+_HEADING_SMALL_WORDS = frozenset({"and", "of", "the", "to", "on", "in", "a", "an", "for", "&"})
+
+
+@lru_cache(maxsize=1)
+def _heading_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(sorted((re.escape(w) for w in cues().headings), key=len, reverse=True))
+    line = re.compile(rf"(?im)^[ \t]*(?:{words})\b[^\n]{{0,70}}$")
+    numbered = re.compile(
+        rf"(?i)[ \t]*(?:{words})(?:[ \t]+(?:to|of)[ \t]+\w+)?(?:[ \t.:]+{_HEADING_NUMBER})?"
+        r"[ \t.:]*(?:[-—–:][^\n]{0,60})?[ \t]*"
+    )
+    return line, numbered
+
+
+def chapter_breaks(text: str, section_starts: Iterable[int] = ()) -> list[int]:
+    """Offsets where a chapter begins: the source's sections and heading lines such as
+    "CHAPTER IV", "Book II", "APPENDIX TO CHAPTER I", "NOTES AND EXPLANATIONS" (a heading
+    word from cues.toml opening a short line in capitals or followed by a number)."""
+    found = set(section_starts)
+    line_rx, numbered = _heading_rx()
+    for m in line_rx.finditer(text):
+        line = m.group(0).strip()
+        words = line.rstrip(".").split()
+        titled = (
+            len(words) <= 6
+            and all(  # "NOTES AND EXPLANATIONS", "Notes and Explanations"
+                w[:1].isupper() or w.lower() in _HEADING_SMALL_WORDS for w in words
+            )
+        )
+        if line[:1].isupper() and (titled or numbered.fullmatch(m.group(0))):
+            found.add(m.start())
+    return sorted(found)

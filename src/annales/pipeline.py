@@ -28,6 +28,7 @@ from annales import quotes as quote_mod
 from annales.chronicle import Argument, Chronicle, Document, Event, Quantity, Quote, Span, Timex
 from annales.errors import InputError
 from annales.ingest.source import Source
+from annales.temporal.narrative import in_parentheses
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ def _tag_time(
     reference: str | None,
     calendar: str,
     title: str | None = None,
+    quotations: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Timex], dict[str, str | None]]:
     """The timexes and the tagger's document facts (calendar and why, reference and why):
     the calendar policy runs inside the tagger, which dates each value in its own calendar."""
@@ -53,7 +55,13 @@ def _tag_time(
         cal, reason = _decide_calendar(text, calendar)
         return [], {"calendar": cal, "calendar_reason": reason}
     timexes, facts = tag(
-        text, mode=mode, dct=dct, reference=reference, calendar=calendar, title=title
+        text,
+        mode=mode,
+        dct=dct,
+        reference=reference,
+        calendar=calendar,
+        title=title,
+        quotations=quotations or (),
     )
     return list(timexes), facts
 
@@ -85,7 +93,16 @@ class _DocumentReader:
         text = source.text
         self.text = text
         dct = dct or source.dct
-        self.timexes, facts = _tag_time(text, mode, dct, reference, calendar, source.title)
+        self.quotes = quote_mod.find_quotes(text)
+        self.timexes, facts = _tag_time(
+            text,
+            mode,
+            dct,
+            reference,
+            calendar,
+            source.title,
+            [(q.start, q.end) for q in self.quotes],
+        )
         self.document = Document(
             id=source.id,
             title=source.title,
@@ -105,12 +122,12 @@ class _DocumentReader:
         self._tx_starts = [s for s, _ in spans]
         self._tx_ends = [e for _, e in spans]
         self._tx_maxend = _running_max(self._tx_ends)
-        self.quotes = quote_mod.find_quotes(text)
         self._quote_starts = [q.start for q in self.quotes]
         self.pairs = ent_mod.acronym_pairs(text)
         self.mentions: list[ent_mod.RawMention] = []
         self.quantities: list[Quantity] = []
         self.raw_events: list[ev_mod.RawEvent] = []
+        self.attributive: set[str] = set()  # dates naming a thing ("the 1st of July offensive")
         self.sentences: list[tuple[int, int]] = []
 
     # -- per chunk ---------------------------------------------------------------------
@@ -162,7 +179,14 @@ class _DocumentReader:
         j0 = bisect.bisect_left(self._dated_starts, offset)
         j1 = bisect.bisect_left(self._dated_starts, end)
         tx = [t for t in self._dated[j0:j1] if t[1] <= end]
-        self.raw_events.extend(ev_mod.events_from_doc(doc, offset, tx, qtok, self._in_quote))
+        self.raw_events.extend(
+            ev_mod.events_from_doc(doc, offset, tx, qtok, self._in_quote, self.attributive)
+        )
+
+    def _aside(self, t: Timex) -> bool:
+        """A date the narration does not stand on: in parentheses, or in a quotation (a
+        speaker recalling "the rising of July 16th", a painting's title “16/28 August 1813.”)."""
+        return in_parentheses(self.text, t.start, t.end) or self._in_quote(t.start)
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -209,9 +233,12 @@ class _DocumentReader:
             return Argument(s, e, text[s:e], eid)
 
         events = []
-        for n, r in enumerate(self.raw_events, 1):
+        background: set[str] = set()
+        for n, r in enumerate(_story_events(self.raw_events), 1):
             s, e = r.trigger
             ss, se = r.sentence
+            if r.modal:
+                background.add(f"v{n}")
             events.append(
                 Event(
                     id=f"v{n}",
@@ -227,7 +254,14 @@ class _DocumentReader:
                     hedged=r.hedged,
                 )
             )
-        ev_mod.assign_dates(events, self.timexes, self.document.calendar)
+        ev_mod.assign_dates(
+            events,
+            self.timexes,
+            self.document.calendar,
+            breaks=ev_mod.chapter_breaks(text, (sec.start for sec in self.document.sections)),
+            asides={t.id for t in self.timexes if self._aside(t)} | self.attributive,
+            background=background,
+        )
         return Chronicle(
             document=self.document,
             text=text,
@@ -238,6 +272,22 @@ class _DocumentReader:
             events=events,
             sentences=self.sentences,
         )
+
+
+#: Share of present-tense events above which a book tells its story in the present
+#: ("Louis flees to Varennes"): then present-tense clauses are its events, not asides.
+HISTORICAL_PRESENT = 0.5
+
+
+def _story_events(raw: list[ev_mod.RawEvent]) -> list[ev_mod.RawEvent]:
+    """The events of the story: in a past-tense narrative an undated present-tense clause is
+    a generic statement or the author's comment ("revolutions devour their children"), not
+    an event."""
+    tensed = [r.tense for r in raw if r.tense]
+    present = sum(t == "present" for t in tensed)
+    if tensed and present / len(tensed) >= HISTORICAL_PRESENT:
+        return raw
+    return [r for r in raw if r.tense != "present" or r.time is not None]
 
 
 def _running_max(values: list[int]) -> list[int]:

@@ -10,7 +10,8 @@ resolves against the running reference: the last fully specified date, seeded fr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from annales.chronicle import Timex
@@ -103,6 +104,9 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
         if c is not None:
             scored.append((c, h.rule.priority))
     own = _select_own(scored)
+    if mode == "narratives":
+        for c in own:
+            _apostrophe_century(c, text)
     hist: list[Candidate] = []
     if _historical is not None:
         try:
@@ -112,6 +116,34 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
         if mode == "news":  # TimeML does not tag named periods ("the Cold War") as timexes
             hist = [c for c in hist if not c.source.endswith(":event")]
     return merge(own, hist)
+
+
+_APOSTROPHE_YEAR = re.compile(r"(?<!\w)['’](\d\d)(?!\d)")
+#: A story's "'48" lies at most this many years after its reference, else a century earlier
+#: (a 1917 narrative's "in '48" is 1848; Mignet's "'93" from 1789 is 1793).
+APOSTROPHE_AHEAD = 10
+
+
+def _apostrophe_century(c: Candidate, text: str) -> None:
+    """Let a two-digit apostrophe year ("'93", "June '48") take the century of the running
+    reference when anchored (the rules alone read it as 19xx, right for news only)."""
+    if c.resolve is not None or c.type not in ("DATE", "TIME") or not c.value[:4].isdigit():
+        return
+    m = _APOSTROPHE_YEAR.search(text, c.start, c.end)
+    if m is None or int(c.value[2:4]) != int(m.group(1)):
+        return
+    static, yy = c.value, int(m.group(1))
+
+    def r_century(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if rf is None:
+            return static
+        y = rf.year // 100 * 100 + yy
+        if y > rf.year + APOSTROPHE_AHEAD:
+            y -= 100
+        return A.fmt_year(y) + static[4:] if y > 0 else static
+
+    c.resolve = r_century
 
 
 def _select_own(scored: list[tuple[Candidate, int]]) -> list[Candidate]:
@@ -188,6 +220,8 @@ def anchor_all(
     breaks: list[int] | None = None,
     reference_inferred: bool = False,
     calendar_for: Callable[[str], str] | None = None,
+    title_year: int | None = None,
+    asides: frozenset[int] = frozenset(),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -200,10 +234,14 @@ def anchor_all(
     itself inferred (``reference_inferred``: a seed guessed from named events or a title).
 
     ``calendar_for`` gives each resolved value its own calendar (the document policy's
-    switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian)."""
+    switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian). A year
+    named by the title (``title_year``) is the story's home year (``narrative.title_period``).
+    Candidates starting at an offset in ``asides`` (dates in parentheses) move nothing."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
+    if narr and title_year is not None:
+        period = N.title_period(title_year, period)
     home, home_id = reference, ("t0" if reference else None)  # last in-period reference
     excursion_end = -1  # a flashback's reference holds until this offset
     mention: tuple[str, str] | None = None  # a passing year mention, for "that year" only
@@ -292,6 +330,8 @@ def anchor_all(
             guessed.add(tid)
         if _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
+        if c.start in asides:
+            continue  # "(16/28 August 1813)": an aside, the story stays where it was
         if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
             part = _ref_part(t.value)
             year = int(part[:4]) if part is not None and part[:4].isdigit() else None
@@ -369,6 +409,20 @@ def _clock_on_named_day(
                 break
 
 
+def _asides(
+    text: str, cands: list[Candidate], quotations: Sequence[tuple[int, int]]
+) -> frozenset[int]:
+    """Start offsets of candidates in parentheses or inside a quotation."""
+    spans = sorted(quotations)
+    starts = [s for s, _ in spans]
+    out = set()
+    for c in cands:
+        i = bisect_right(starts, c.start) - 1
+        if (i >= 0 and c.start < spans[i][1]) or N.in_parentheses(text, c.start, c.end):
+            out.add(c.start)
+    return frozenset(out)
+
+
 def _completed(static: str, value: str) -> bool:
     """Whether resolving filled a year or month the expression left open ("March 12th":
     ``XXXX-03-12`` → ``1921-03-12``), as opposed to counting from a reference ("the next day")."""
@@ -414,8 +468,12 @@ def tag(
     calendar: str = "gregorian",
     language: str = "en",
     title: str | None = None,
+    quotations: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Timex], dict[str, str | None]]:
-    """Tag ``text``; returns the timexes and document facts (calendar, reason, reference)."""
+    """Tag ``text``; returns the timexes and document facts (calendar, reason, reference).
+
+    In narratives, dates inside ``quotations`` (start, end spans: a speaker recalling "the
+    rising of July 16th") or in parentheses are resolved but do not move the story's date."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
     if not isinstance(text, str):
@@ -430,6 +488,9 @@ def tag(
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and dct_v is not None:
         ref_v, ref_reason = dct_v, "the document's date"
+    title_y = _policy.title_year(title) if _policy is not None else None
+    if mode == "narratives" and ref_v is None and title_y is not None:
+        ref_v, ref_reason = A.fmt_year(title_y[0]), title_y[1]
     if mode == "narratives" and ref_v is None and _historical is not None:
         try:
             inferred = _historical.infer_reference(text, title)
@@ -451,6 +512,8 @@ def tag(
         breaks=N.paragraph_breaks(text) if mode == "narratives" else None,
         reference_inferred=ref_reason not in (None, "given", "the document's date"),
         calendar_for=pol.calendar_for if pol is not None else None,
+        title_year=title_y[0] if title_y is not None and mode == "narratives" else None,
+        asides=_asides(text, cands, quotations) if mode == "narratives" else frozenset(),
     )
     for t in timexes:
         t.text = text[t.start : t.end]

@@ -44,10 +44,11 @@ class Period:
     dated: dict[int, list[int]] = field(default_factory=dict)
 
     dwelt: frozenset[int] = frozenset()  # years with full dates in several paragraphs
+    margin: int = MARGIN  # years either side still inside (0 for a period named by a title)
 
     def inside(self, year: int) -> bool:
         """Is a bare year near enough to the story to move it?"""
-        return self.lo - MARGIN <= year <= self.hi + MARGIN or year in self.dwelt
+        return self.lo - self.margin <= year <= self.hi + self.margin or year in self.dwelt
 
     def home(self, year: int) -> bool:
         """Is a full date's year one the story dwells in (else the date opens a flashback
@@ -90,6 +91,21 @@ def document_period(cands: Sequence[Candidate], breaks: Sequence[int] = ()) -> P
         y for y, at in dated.items() if len({bisect_right(breaks, p) for p in at}) >= 2
     )
     return Period(lo, hi, dominant, dated, dwelt)
+
+
+#: A body with fewer fully specified dates than this does not outweigh a year in the title.
+TITLE_OUTWEIGHS = 20
+
+
+def title_period(year: int, body: Period | None) -> Period | None:
+    """The period of a book whose title names its year ("Russia in 1919") and whose body
+    dates too little to tell: that year alone is home; another bare year is a passing mention
+    unless a full date of it soon follows; another year's full date is a flashback. The body's
+    few full dates are often flashbacks ("from March till October 1917"): they do not count,
+    unless there are enough of them to make the body's own period (then that one stands)."""
+    if body is not None and sum(map(len, body.dated.values())) >= TITLE_OUTWEIGHS:
+        return body
+    return Period(year, year, year, body.dated if body else {}, margin=0)
 
 
 def bare_year(value: str) -> int | None:
@@ -153,3 +169,15 @@ _PARA = re.compile(r"\n[ \t]*\n")
 
 def paragraph_breaks(text: str) -> list[int]:
     return [m.start() for m in _PARA.finditer(text)]
+
+
+def in_parentheses(text: str, start: int, end: int, reach: int = 200) -> bool:
+    """Whether [start, end) sits inside a parenthesis of its sentence ("(16/28 August)")."""
+    lo = max(0, start - reach)
+    before = text[lo:start]
+    op = before.rfind("(")
+    if op < 0 or before.rfind(")") > op:
+        return False
+    after = text[end : end + reach]
+    cl = after.find(")")
+    return cl >= 0 and after.find("(", 0, cl) < 0

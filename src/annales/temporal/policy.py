@@ -15,7 +15,7 @@ from functools import cache
 from statistics import median_low
 
 from annales.errors import CalendarError
-from annales.temporal.calendars import DATA, Switch, _toml, parse, switches
+from annales.temporal.calendars import DATA, Switch, _jdn, _toml, bounds, parse, switches
 
 POLICIES = ("gregorian", "julian", "auto")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -151,6 +151,10 @@ class Policy:
         if p is None or p.year is None:
             return self.calendar
         first = self.switch.first_gregorian
+        span = bounds(value, "gregorian") if p.kind != "day" else None
+        if span is not None:  # a year, season or month: where most of its days lie
+            mid = (_jdn("gregorian", span[0]) + _jdn("gregorian", span[1])) // 2
+            return "gregorian" if mid >= _jdn("gregorian", first) else "julian"
         here = (p.year, p.month or 1, p.day or 1)
         return "gregorian" if here >= first else "julian"
 

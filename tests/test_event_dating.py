@@ -1,0 +1,119 @@
+"""Which clauses are events of the story, and which date an event may borrow: chapter
+breaks, background clauses, dates in parentheses, centuries. Passages invented for the tests."""
+
+from __future__ import annotations
+
+from annales.chronicle import Timex
+from annales.events import chapter_breaks, timex_date
+from annales.pipeline import read_text
+from annales.temporal import tag_time
+
+
+def _events(text: str, **kw):
+    ch = read_text(text, **kw)
+    return ch, {ev.lemma: ev for ev in ch.events}
+
+
+def test_a_chapter_heading_ends_the_borrowed_date() -> None:
+    text = (
+        "On 3 March 1921 the dockers struck at the harbour. The owners locked the gates.\n\n"
+        "CHAPTER II\n\nThe guild of carters elected a new master."
+    )
+    _, evs = _events(text)
+    assert evs["lock"].date == "1921-03-03" and evs["lock"].date_source == "narrative"
+    assert evs["elect"].date is None
+
+
+def test_heading_lines() -> None:
+    text = (
+        "Preface\n\nSome words.\n\nCHAPTER IV\n\nMore.\n\nBook II.\n\nAPPENDIX TO CHAPTER I\n\n"
+        "Notes and Explanations\n\nChapter ended the talk. Notes on the text were many.\n"
+    )
+    heads = [text[b : b + 12] for b in chapter_breaks(text)]
+    assert heads == [
+        "Preface\n\nSom",
+        "CHAPTER IV\n\n",
+        "Book II.\n\nAP",
+        "APPENDIX TO ",
+        "Notes and Ex",
+    ]
+    assert chapter_breaks("x", [0]) == [0]
+
+
+def test_background_clauses_are_not_events_and_modal_ones_borrow_nothing() -> None:
+    text = (
+        "On 3 March 1921 the dockers struck at the harbour. Harbour strikes usually end in "
+        "compromise. The owners will yield in the end. The carters might join them. "
+        "When will the mayor act? The police arrested the leaders."
+    )
+    _, evs = _events(text)
+    assert "end" not in evs  # a generic present-tense statement
+    assert "yield" not in evs  # the future
+    assert "act" not in evs  # a question
+    assert evs["join"].hedged and evs["join"].date is None  # a modal: kept, hedged, undated
+    assert evs["arrest"].date == "1921-03-03"
+
+
+def test_a_speech_verb_framing_a_quotation_is_not_an_event() -> None:
+    text = (
+        "On 3 March 1921 the dockers struck at the harbour. “We will never yield,” cried the "
+        "chairman. The crowd cheered the strikers."
+    )
+    _, evs = _events(text)
+    assert "cry" not in evs
+    assert evs["cheer"].date == "1921-03-03"
+
+
+def test_a_date_in_parentheses_neither_moves_the_story_nor_dates_an_event() -> None:
+    text = (
+        "On 3 March 1921 the dockers struck at the harbour (their fathers had struck on "
+        "16/28 August 1813). The next day the police arrested the leaders. "
+        "The mayor closed the port."
+    )
+    v = {t.text: t.value for t in tag_time(text)}
+    assert v["The next day"] == "1921-03-04"
+    _, evs = _events(text)
+    assert evs["arrest"].date == "1921-03-04"
+    assert evs["close"].date == "1921-03-04"
+    assert all(not (e.date or "").startswith("1813") for e in evs.values())
+
+
+def test_a_century_is_no_event_date() -> None:
+    century = Timex("t1", 0, 15, "the 16th century", "DATE", "15")
+    assert timex_date(century, "gregorian") is None
+    season = Timex("t2", 0, 10, "summer 1917", "DATE", "1917-SU")
+    assert timex_date(season, "gregorian") == "1917-SU"
+    text = "On 3 March 1921 the dockers struck. In the 16th century the guild had built the quay."
+    _, evs = _events(text)
+    assert all(e.date is None or e.date[:4].isdigit() for e in evs.values())
+
+
+def test_a_date_naming_a_thing_does_not_date_the_story() -> None:
+    text = (
+        "On 3 March 1921 the dockers struck at the harbour.\n\n"
+        "The walls showed battle paintings: “9 May 1804.” The guards watched the hall. "
+        "The veterans praised the 1st of June offensive loudly. The officers left the port."
+    )
+    _, evs = _events(text)
+    assert evs["watch"].date == "1921-03-03"
+    assert evs["leave"].date == "1921-03-03"
+
+
+def test_a_date_a_speaker_recalls_does_not_date_the_narration() -> None:
+    text = (
+        "On 3 March 1921 the dockers struck at the harbour. The chairman rose. “We remember "
+        "the rising of 16 July 1917, comrades!” The hall applauded the chairman."
+    )
+    _, evs = _events(text)
+    assert evs["applaud"].date == "1921-03-03"
+
+
+def test_a_quoted_date_does_not_move_the_story_for_the_tagger_either() -> None:
+    text = (
+        "On 3 March 1921 the dockers struck at the harbour. The chairman rose. “We remember "
+        "the rising of 16 July 1917, comrades!” The next day the hall emptied."
+    )
+    ch = read_text(text)
+    v = {t.text: t.value for t in ch.timexes}
+    assert v["16 July 1917"] == "1917-07-16"
+    assert v["The next day"] == "1921-03-04"
