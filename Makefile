@@ -35,8 +35,10 @@ check: $(STAMP)
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict -d site
 
+# 1,000,000 tagger + 100,000 reader inputs (atheris, 2 processes), then a long API fuzz
 fuzz: $(STAMP)
 	$(PY) benchmarks/fuzz.py
+	ANNALES_API_FUZZ_EXAMPLES=500 $(VENV)/bin/pytest -q -p no:cacheprovider tests/test_web_fuzz.py
 
 clean:
 	rm -rf $(VENV) site out build dist

@@ -2,22 +2,36 @@
 
 Read-only by construction: the database is opened with ``mode=ro`` and no route writes or
 reads any file but the database and the package's own templates and static assets.
+Request limits: page sizes (``limit``) and offsets are capped, every text parameter has a
+maximum length, full-text searches are stopped after ``search_timeout`` seconds. Every
+response carries security headers (a Content-Security-Policy that allows no inline script,
+``X-Content-Type-Options: nosniff``); an unexpected error is answered with a one-line 500
+and its traceback goes to the server log only, never to the client.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import logging
+import re
 import sqlite3
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from annales import __version__
 from annales.errors import AnnalesError
@@ -30,15 +44,96 @@ READER_WINDOW = 6000
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000
 MAX_CHARS = 10**10
+#: Seconds a full-text search may run before it is stopped (a 503 with a one-line message).
+SEARCH_TIMEOUT = 5.0
+
+#: Our pages load scripts from /static only; no inline script can run, so text from a
+#: document can never become code even if an escaping bug let markup through. Inline styles
+#: stay allowed: the timeline library positions its items with style attributes.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cross-origin-opener-policy": "same-origin",
+}
 
 _PKG = resources.files("annales.web")
+_log = logging.getLogger("annales.web")
 
 
 class NotFound(LookupError):
     """An id that is not in the database."""
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+class SearchTimeout(RuntimeError):
+    """A full-text search ran longer than the server allows."""
+
+
+class Guard:
+    """Outermost ASGI layer: security headers on every response (errors and static files
+    too), and any exception that escaped the app answered with a one-line 500 (the traceback
+    goes to the log; starlette's own handler would run outside, without our headers)."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = [(k.encode(), v.encode()) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                # a route may set a stricter or page-specific policy of its own (/docs)
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in self.headers if k not in have
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            _log.exception("error serving %s", scope.get("path"))
+            if started:  # too late to change the answer: close the connection
+                raise
+            path = str(scope.get("path", ""))
+            body = (
+                JSONResponse({"error": "internal error", "status": 500}, status_code=500)
+                if path.startswith("/api/") or path == "/openapi.json"
+                else Response("internal error\n", status_code=500, media_type="text/plain")
+            )
+            await body(scope, receive, send_with_headers)
+
+
+@contextmanager
+def time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
+    """Interrupt SQLite work on ``conn`` that runs longer than ``seconds`` (SearchTimeout)."""
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 1000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc) and time.monotonic() > deadline:
+            raise SearchTimeout(
+                f"search stopped after {seconds:g} s: use fewer or more specific words"
+            ) from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def create_app(db_path: str | Path, *, search_timeout: float = SEARCH_TIMEOUT) -> FastAPI:
     """An app serving ``db_path`` (which must exist: opening it checks the schema)."""
     db = Path(db_path)
     connect(db, readonly=True).close()  # fail now, with a clear StoreError, if unusable
@@ -55,7 +150,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         version=__version__,
         description="Sourced, calendar-aware chronologies: documents, events, entities, "
         "temporal expressions and full-text search over one annales database (read-only).",
+        docs_url=None,  # served below, with a policy that allows only its one known script
+        redoc_url=None,
     )
+    app.add_middleware(Guard, headers=SECURITY_HEADERS)
     app.mount("/static", StaticFiles(directory=str(_PKG.joinpath("static"))), name="static")
     templates = Jinja2Templates(directory=str(_PKG.joinpath("templates")))
     templates.env.globals.update(version=__version__, db_name=db.name)
@@ -87,6 +185,10 @@ def create_app(db_path: str | Path) -> FastAPI:
             where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
             parts.append(f"{where}: {e.get('msg', 'invalid')}")
         return error(request, 400, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(SearchTimeout)
+    async def _slow(request: Request, exc: SearchTimeout) -> Response:
+        return error(request, 503, str(exc))
 
     @app.exception_handler(sqlite3.Error)
     async def _db(request: Request, exc: sqlite3.Error) -> Response:
@@ -237,7 +339,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
     ) -> dict[str, Any]:
         doc = full_doc(document) if document else None
-        rows = query.search(conn(), q_, document=doc, limit=limit, offset=offset)
+        with time_limit(conn(), search_timeout):
+            rows = query.search(conn(), q_, document=doc, limit=limit, offset=offset)
         return {"count": len(rows), "results": rows}
 
     @app.get(
@@ -395,8 +498,28 @@ def create_app(db_path: str | Path) -> FastAPI:
         document: str | None = Query(None, max_length=64),
     ) -> Response:
         doc = full_doc(document) if document else None
-        rows = query.search(conn(), q_, document=doc, limit=100) if q_.strip() else []
+        with time_limit(conn(), search_timeout):
+            rows = query.search(conn(), q_, document=doc, limit=100) if q_.strip() else []
         return page(request, "search.html", rows=rows, q=q_)
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger() -> Response:
+        """FastAPI's API explorer: scripts from its CDN and one inline script, allowed by
+        its hash only (so the page still runs no other inline script)."""
+        html = get_swagger_ui_html(openapi_url="/openapi.json", title="annales API")
+        body = bytes(html.body).decode()
+        inline = re.findall(r"<script>(.*?)</script>", body, re.S)
+        hashes = " ".join(
+            "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+            for s in inline
+        )
+        cdn = "https://cdn.jsdelivr.net"
+        html.headers["content-security-policy"] = (
+            f"default-src 'self'; script-src 'self' {cdn} {hashes}; "
+            f"style-src 'self' {cdn} 'unsafe-inline'; img-src 'self' data: https:; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+        )
+        return html
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
