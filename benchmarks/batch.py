@@ -291,6 +291,16 @@ def main() -> None:
     one, par, ray = rows.get("one"), rows.get("par"), rows.get("ray")
     if one and par:
         print(f"{n} workers / 1 worker, words/s: {par.wps / one.wps:.2f}x (target >= 1.7x)")
+        # What dedicated cores would give, from CPU time only (robust to other load): one
+        # worker runs at its CPU rate with the driver on another core; N workers on N cores
+        # also carry the driver's CPU. Worker start-up and the tail are left out.
+        per_word = 1 / par.cpu_wps + par.driver_cpu / par.words
+        print(
+            f"  from CPU time: worker {par.cpu_wps:,.0f} w/cpu-s at {n} ({one.cpu_wps:,.0f} alone,"
+            f" {par.cpu_wps / one.cpu_wps:.0%}), driver {par.driver_cpu:.1f} cpu-s"
+            f" = {par.words / par.driver_cpu:,.0f} words per driver cpu-s"
+            f" -> {n} dedicated cores: {n / per_word / one.cpu_wps:.2f}x"
+        )
     if par and ray:
         print(f"ray / local {n} workers, words/s: {ray.wps / par.wps:.2f} (target >= 0.80)")
     base = par or one
