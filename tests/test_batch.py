@@ -9,6 +9,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,27 @@ def test_tasks_are_keyed_by_the_sha256_of_the_bytes(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_bytes(b"same")
     shas = {t.sha for t in corpus.tasks([str(tmp_path)]) if isinstance(t, corpus.Task)}
     assert shas == {"0967115f2813a3541eaef77de9d9d5773f1c0c04314b0bbfe4ff3b3b1c55b5d5"}
+
+
+def test_largest_documents_go_first_within_a_bounded_window() -> None:
+    sizes = [5, 90, 7, 90, 1, 300, 40, 2, 60, 8]
+    tasks = [corpus.Task(f"d{i}", f"{i:064x}", n) for i, n in enumerate(sizes)]
+    whole = list(corpus.largest_first(tasks, window=64))
+    assert [t.size for t in whole] == sorted(sizes, reverse=True)
+    assert [t.path for t in whole[1:3]] == ["d1", "d3"]  # equal sizes keep their order
+    consumed = 0
+
+    def counted() -> Iterator[corpus.Task]:
+        nonlocal consumed
+        for t in tasks:
+            consumed += 1
+            yield t
+
+    out = []
+    for t in corpus.largest_first(counted(), window=3):
+        out.append(t.size)
+        assert consumed == min(len(out) + 2, len(tasks))  # never more than 3 held
+    assert out == [90, 90, 7, 300, 40, 5, 60, 8, 2, 1]
 
 
 def test_log_lines_when_not_a_terminal() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import heapq
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,3 +94,24 @@ def tasks(patterns: Sequence[str]) -> Iterator[Task | tuple[str, str]]:
             yield Task(str(p), sha256_file(p), p.stat().st_size)
         except OSError as exc:
             yield (str(p), f"{p}: cannot read ({exc.strerror or exc})")
+
+
+#: Tasks looked ahead to pick the largest next (bounded: memory stays independent of the corpus).
+LOOKAHEAD = 64
+
+
+def largest_first(tasks: Iterable[Task], window: int = LOOKAHEAD) -> Iterator[Task]:
+    """``tasks`` reordered largest first within a sliding window of ``window`` tasks.
+
+    Workers take the next task when they finish one, so the batch ends when the last document
+    does: starting the big ones first keeps a long book from running alone at the end while the
+    other workers idle (longest-processing-time-first scheduling). A corpus of at most
+    ``window`` documents is fully sorted; a larger one is sorted within each window, and the
+    last ``window`` documents, the ones that make the tail, are again fully sorted."""
+    heap: list[tuple[int, int, Task]] = []
+    for seq, task in enumerate(tasks):
+        heapq.heappush(heap, (-task.size, seq, task))
+        if len(heap) >= window:
+            yield heapq.heappop(heap)[2]
+    while heap:
+        yield heapq.heappop(heap)[2]

@@ -34,8 +34,12 @@ class Run:
         self.reporter.start(self.tally)
 
     def pending(self) -> Iterator[corpus.Task]:
-        """Tasks for the documents not yet in the database; the rest are counted as skipped,
-        unreadable files as failed."""
+        """Tasks for the documents not yet in the database, largest first within a bounded
+        window (``corpus.largest_first``); the rest are counted as skipped, unreadable files
+        as failed."""
+        return corpus.largest_first(self._unread())
+
+    def _unread(self) -> Iterator[corpus.Task]:
         for item in corpus.tasks(self.patterns):
             if isinstance(item, tuple):
                 path, error = item
