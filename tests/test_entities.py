@@ -96,3 +96,14 @@ def test_gazetteer_names() -> None:
     assert ents["Petrograd"].label == "GPE"
     assert ents["Provisional Government"].label == "ORG"
     assert ents["Pravda"].label == "WORK_OF_ART"
+
+
+def test_the_commonest_form_names_an_entity() -> None:
+    text = "Kerensky spoke. Kerensky left. The Kerenskys of this world fell."
+    mentions = [
+        RawMention(0, 8, "PERSON"),
+        RawMention(16, 24, "PERSON"),
+        RawMention(35, 44, "PERSON"),
+    ]
+    ents = cluster(text, mentions)
+    assert [(e.name, e.aliases, len(e.mentions)) for e in ents] == [("Kerensky", ["Kerenskys"], 3)]

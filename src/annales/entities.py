@@ -282,7 +282,8 @@ def cluster(text: str, mentions: list[RawMention], pairs: list | None = None) ->
     for keys in groups.values():
         ms = sorted((m for k in keys for m in by_key[k]), key=lambda m: (m.start, m.end))
         forms = Counter(_norm(text[m.start : m.end]) for m in ms)
-        name = max(forms, key=lambda f: (len(f.split()), len(f), forms[f]))
+        # the fullest form, then the commonest: "Kerensky" (226×) names him, not "Kerenskys" (1×)
+        name = max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
         label_votes = Counter(m.label for m in ms)
         label = label_votes.most_common(1)[0][0]
         if "MIL_UNIT" in label_votes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -62,15 +63,26 @@ def register(app: typer.Typer) -> None:
             + ")"
         )
         typer.echo("\nA short chronology (Gregorian order):")
-        # Show the book's main stretch: day-precise events in its most frequent year.
+        # The book's main stretch: day-precise events of its most frequent year that carry
+        # their own date and a named actor, one per day (the story's milestones).
         dated = [
             ev
             for ev in events(conn, document=chron.document.id, dated_only=True, limit=100_000)
-            if len(ev.get("gregorian") or "") >= 10
+            if len(ev.get("gregorian") or "") == 10
+            and ev.get("date_source") == "explicit"
+            and not ev.get("negated")
+            and not ev.get("hedged")
         ]
         years = Counter((ev["gregorian"] or "")[:4] for ev in dated)
         main_year = years.most_common(1)[0][0] if years else None
-        for ev in [e for e in dated if e["gregorian"][:4] == main_year][:rows]:
+        shown: list[dict[str, Any]] = []
+        days: set[str] = set()
+        for ev in dated:
+            day = ev["gregorian"][:10]
+            if day[:4] == main_year and day not in days and ev.get("agents"):
+                days.add(day)
+                shown.append(ev)
+        for ev in shown[:rows]:
             who = "; ".join(a.get("entity_name") or a["text"] for a in ev.get("agents", []))
             sentence = " ".join(ev["sentence"]["text"].split())
             when = ev.get("gregorian") or ev.get("date") or "?"
