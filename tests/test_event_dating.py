@@ -117,3 +117,13 @@ def test_a_quoted_date_does_not_move_the_story_for_the_tagger_either() -> None:
     v = {t.text: t.value for t in ch.timexes}
     assert v["16 July 1917"] == "1917-07-16"
     assert v["The next day"] == "1921-03-04"
+
+
+def test_an_infinitive_takes_the_tense_of_its_governor() -> None:
+    text = (
+        "On 3 March 1921 the dockers struck at the harbour. The union proposes to convoke "
+        "a congress of all the ports. The owners refused to negotiate with the union."
+    )
+    _, evs = _events(text)
+    assert "convoke" not in evs  # a present-tense proposal: the author's aside, no event
+    assert evs["negotiate"].negated and evs["negotiate"].date == "1921-03-03"

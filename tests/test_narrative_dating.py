@@ -165,3 +165,12 @@ def test_a_title_year_dates_the_calendar_policy() -> None:
     titled = document_policy(body, "auto", title="Moscow in 1920")
     assert titled.calendar == "gregorian" and "title" in titled.reason
     assert document_policy(body, "auto", title="Russia 1905-1921").calendar == "julian"
+
+
+def test_a_month_before_1582_is_labelled_in_its_julian_calendar_only() -> None:
+    from annales.temporal.calendars import label
+
+    assert label("0077-12", "julian") == "December AD 77"
+    assert label("0193-04-13", "julian") == (
+        "13 April AD 193 (Julian) · 12 April AD 193 (proleptic Gregorian)"
+    )

@@ -520,7 +520,10 @@ def _clause_verb(tok: Any) -> Any:
     conjuncts that have no subject or auxiliary of their own ("will meet and decide")."""
     t = tok
     for _ in range(6):
-        own = any(ch.dep_ in ("aux", "auxpass") or ch.dep_ in _SUBJ for ch in t.children)
+        own = any(
+            (ch.dep_ in ("aux", "auxpass") and ch.lower_ != "to") or ch.dep_ in _SUBJ
+            for ch in t.children
+        )  # an infinitive's "to" gives no tense: "proposes to conclude" is present
         if own or t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
             return t
         t = t.head

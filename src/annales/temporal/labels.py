@@ -136,6 +136,8 @@ def label(value: str, calendar: str = "gregorian", mod: str | None = None) -> st
             modern = bool(greg) and greg[:1].isdigit() and greg >= _FIRST_GREGORIAN  # type: ignore[index,operator]
             marks = words["style_marks"] if modern else None
             marks = marks or words["proleptic_marks"]
+            if not modern and (greg is None or "/" in greg):
+                glab = None  # a month before 1582: its proleptic day range says nothing more
             if glab and glab != own:
                 text = f"{own} ({marks['julian']}){sep}{glab} ({marks['gregorian']})"
             else:
