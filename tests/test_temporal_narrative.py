@@ -196,3 +196,13 @@ def test_moments_of_the_day_take_the_story_day() -> None:
         ("4 May 1917", "1917-05-04"),
     ]
     assert _tag("He wrote of the dawn of freedom.") == []
+
+
+def test_a_holiday_after_an_article_is_a_kind_of_thing() -> None:
+    from annales.temporal import tag_time as _tag
+
+    assert _tag("He read A Christmas Carol to the troops.", reference="1916") == []
+    assert _tag("They sent a Christmas parcel.", reference="1916") == []
+    assert [(t.text, t.value) for t in _tag("At Christmas Lenin wrote.", reference="1916")] == [
+        ("Christmas", "1916-12-25")
+    ]

@@ -906,6 +906,8 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
     if not _cap(g["holiday"]):  # type: ignore[arg-type]
         return None
     y = _year(g.get("year"))
+    if y is None and _prev_word(ctx.text, hit.start) in ("a", "an"):
+        return None  # "a Christmas present", "A Christmas Carol": a kind of thing, not a day
 
     def value(year: int | None) -> str:
         if year is None:
