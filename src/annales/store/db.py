@@ -7,6 +7,7 @@ one-line ``StoreError`` naming the database file.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -62,12 +63,28 @@ def connect(
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         _check_or_create(conn, p, readonly)
         if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _wal(conn, timeout)
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{p}: {_describe(exc)}") from None
     return conn
+
+
+def _wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch to WAL once; a second process opening a fresh file at the same moment can get
+    SQLITE_BUSY from this pragma without the busy handler, so it waits and retries."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            msg = str(exc).lower()
+            if ("locked" not in msg and "busy" not in msg) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _check_or_create(conn: sqlite3.Connection, p: Path, readonly: bool) -> None:
