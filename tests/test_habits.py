@@ -65,3 +65,28 @@ def test_ci_runs_the_checks() -> None:
     check = make.split("\ncheck:", 1)[1].split("\n\n", 1)[0]
     for tool in ("ruff check", "ruff format --check", "mypy"):
         assert tool in check, f"make check does not run {tool}"
+
+
+def test_public_api_is_fully_annotated() -> None:
+    import inspect
+
+    import annales
+
+    loose = []
+    for name in annales.__all__:
+        obj = getattr(annales, name)
+        funcs = [(name, obj)] if inspect.isfunction(obj) else []
+        if inspect.isclass(obj):
+            funcs += [
+                (f"{name}.{k}", v)
+                for k, v in vars(obj).items()
+                if inspect.isfunction(v) and (not k.startswith("_") or k == "__init__")
+            ]
+        for label, fn in funcs:
+            sig = inspect.signature(fn)
+            params = [p for p in sig.parameters.values() if p.name not in ("self", "cls")]
+            if sig.return_annotation is inspect.Signature.empty or any(
+                p.annotation is inspect.Parameter.empty for p in params
+            ):
+                loose.append(label)
+    assert len(annales.__all__) > 5 and loose == []
