@@ -140,7 +140,7 @@ class Target:
         self.started = time.monotonic()
 
     def warm_up(self) -> None:
-        """Load lexicons, trafilatura, lxml and ebooklib once, so timings are per input."""
+        """Load lexicons, trafilatura, lxml and selectolax once, so timings are per input."""
         from annales.errors import InputError
         from annales.ingest import load_bytes
         from annales.temporal import tag_time

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -182,36 +183,98 @@ def test_shared_books_load_with_sections(texts_dir: Path) -> None:
     assert "SMALL PRINT" not in ransome.text and "End of The Project Gutenberg" not in ransome.text
 
 
-def _epub(tmp_path: Path, chapters: list[tuple[str, str]], *, spine: bool = True) -> Path:
-    from ebooklib import epub
+OPF_NS = "http://www.idpf.org/2007/opf"
 
-    book = epub.EpubBook()
-    book.set_identifier("id-test")
-    book.set_title("A Test History")
-    book.set_language("en")
-    items = []
-    for i, (title, body) in enumerate(chapters):
-        c = epub.EpubHtml(title=title, file_name=f"chap_{i}.xhtml", lang="en")
-        c.content = f"<html><body><h1>{title}</h1>{body}</body></html>"
-        book.add_item(c)
-        items.append(c)
-    book.toc = tuple(epub.Link(c.file_name, c.title, f"c{i}") for i, c in enumerate(items))
-    book.add_item(epub.EpubNcx())
-    book.add_item(epub.EpubNav())
+
+def _epub(
+    tmp_path: Path,
+    chapters: list[tuple[str, str]],
+    *,
+    spine: bool = True,
+    toc: str = "nav",
+    toc_titles: list[str] | None = None,
+    extra: dict[str, str] | None = None,
+) -> Path:
+    """An EPUB built by hand: chapters under OEBPS/text/, the table of contents as an EPUB 3
+    nav document (``toc="nav"``) or an EPUB 2 NCX (``toc="ncx"``) one folder up from them."""
+    files = {f"OEBPS/text/chap_{i}.xhtml": i for i in range(len(chapters))}
+    labels = toc_titles or [title for title, _ in chapters]
+    items = "".join(
+        f'<item id="c{i}" href="text/chap_{i}.xhtml" media-type="application/xhtml+xml"/>'
+        for i in files.values()
+    )
+    if toc == "nav":
+        links = "".join(
+            f'<li><a href="text/chap_{i}.xhtml#top">{title}</a></li>'
+            for i, title in enumerate(labels)
+        )
+        toc_file = "OEBPS/nav.xhtml"
+        toc_doc = (
+            '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+            'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>Contents</title></head><body>'
+            f'<nav epub:type="toc"><ol>{links}</ol></nav></body></html>'
+        )
+        items += (
+            '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+        )
+        spine_attr = ""
+    else:
+        points = "".join(
+            f'<navPoint id="p{i}" playOrder="{i + 1}"><navLabel><text>{title}</text></navLabel>'
+            f'<content src="text/chap_{i}.xhtml"/></navPoint>'
+            for i, title in enumerate(labels)
+        )
+        toc_file = "OEBPS/toc.ncx"
+        toc_doc = (
+            '<?xml version="1.0" encoding="utf-8"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" '
+            f'version="2005-1"><head/><docTitle><text>T</text></docTitle><navMap>{points}</navMap></ncx>'
+        )
+        items += '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>'
+        spine_attr = ' toc="ncx"'
     # reading order deliberately differs from creation order
-    book.spine = list(reversed(items)) if spine else []
+    refs = "".join(f'<itemref idref="c{i}"/>' for i in reversed(files.values())) if spine else ""
+    if spine and toc == "nav":
+        refs = '<itemref idref="nav"/>' + refs  # a contents page in the reading order: not text
     out = tmp_path / "book.epub"
-    epub.write_epub(str(out), book)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/epub+zip", zipfile.ZIP_STORED)
+        z.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" '
+            'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+            '<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+            "</rootfiles></container>",
+        )
+        z.writestr(
+            "OEBPS/content.opf",
+            f'<?xml version="1.0"?><package xmlns="{OPF_NS}" version="3.0" unique-identifier="id">'
+            '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            '<dc:identifier id="id">id-test</dc:identifier><dc:title>A Test History</dc:title>'
+            f"<dc:language>en</dc:language></metadata><manifest>{items}</manifest>"
+            f"<spine{spine_attr}>{refs}</spine></package>",
+        )
+        z.writestr(toc_file, toc_doc)
+        for path, i in files.items():
+            title, body = chapters[i]
+            z.writestr(
+                path,
+                '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+                f"<head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>",
+            )
+        for path, content in (extra or {}).items():
+            z.writestr(path, content)
     return out
 
 
-def test_epub_chapters_in_spine_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize("toc", ["nav", "ncx"])
+def test_epub_chapters_in_spine_order(tmp_path: Path, toc: str) -> None:
     p = _epub(
         tmp_path,
         [
             ("The First Days", "<p>On 14 July 1789 the Bastille fell.</p>"),
             ("The Flight", "<p>On 20 June 1791 the king fled.</p><script>x='no'</script>"),
         ],
+        toc=toc,
     )
     src = load(p)
     assert src.format == "epub" and src.title == "A Test History"
@@ -222,6 +285,40 @@ def test_epub_chapters_in_spine_order(tmp_path: Path) -> None:
         assert src.text[s.start : s.start + len(s.title)] == s.title
     assert "x='no'" not in src.text
     _check_sections(src)
+
+
+@pytest.mark.parametrize("toc", ["nav", "ncx"])
+def test_epub_chapter_titles_come_from_the_table_of_contents(tmp_path: Path, toc: str) -> None:
+    chapters = [("I", "<p>On 14 July 1789 the Bastille fell.</p>"), ("II", "<p>In 1791.</p>")]
+    titles = ["I. The Fall of the Bastille", "II. The Flight to Varennes"]
+    src = load(_epub(tmp_path, chapters, toc=toc, toc_titles=titles))
+    assert [s.title for s in src.sections if s.level == 1] == titles[::-1]
+    # the chapter heading that differs from its contents entry stays a subsection
+    assert [s.title for s in src.sections if s.level == 2] == ["II", "I"]
+    _check_sections(src)
+
+
+ENCRYPTION = (
+    '<?xml version="1.0"?><encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+    'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+    '<enc:EncryptionMethod Algorithm="{alg}"/><enc:CipherData>'
+    '<enc:CipherReference URI="{uri}"/></enc:CipherData></enc:EncryptedData></encryption>'
+)
+
+
+def test_epub_with_drm_is_refused_in_one_line(tmp_path: Path) -> None:
+    enc = ENCRYPTION.format(
+        alg="http://www.w3.org/2001/04/xmlenc#aes128-cbc", uri="OEBPS/text/chap_0.xhtml"
+    )
+    p = _epub(tmp_path, [("A", "<p>x</p>")], extra={"META-INF/encryption.xml": enc})
+    with pytest.raises(InputError, match=r"book\.epub: encrypted EPUB \(DRM: META-INF/encryption"):
+        load(p)
+
+
+def test_epub_with_obfuscated_fonts_only_is_read(tmp_path: Path) -> None:
+    enc = ENCRYPTION.format(alg="http://www.idpf.org/2008/embedding", uri="OEBPS/fonts/a.otf")
+    p = _epub(tmp_path, [("A", "<p>On 3 July 1917.</p>")], extra={"META-INF/encryption.xml": enc})
+    assert "On 3 July 1917." in load(p).text
 
 
 def test_gzip_accepted_and_inner_name_gives_format(tmp_path: Path) -> None:

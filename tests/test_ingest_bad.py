@@ -101,6 +101,31 @@ def _generated(tmp: Path) -> list[tuple[Path, str]]:
         {"mimetype": "application/epub+zip", "META-INF/container.xml": CONTAINER},
     )
     cases.append((tmp / "noopf.epub", r"unreadable EPUB"))
+    _zip(
+        tmp / "lost-chapter.epub",
+        {
+            "mimetype": "application/epub+zip",
+            "META-INF/container.xml": CONTAINER,
+            "content.opf": OPF_NO_SPINE.replace(
+                "<spine></spine>", '<spine><itemref idref="c1"/></spine>'
+            ),
+        },
+    )
+    cases.append(
+        (
+            tmp / "lost-chapter.epub",
+            r"unreadable EPUB \(spine item c1\.xhtml missing from the ZIP\)$",
+        )
+    )
+    _zip(
+        tmp / "bad-opf.epub",
+        {
+            "mimetype": "application/epub+zip",
+            "META-INF/container.xml": CONTAINER,
+            "content.opf": "<package",
+        },
+    )
+    cases.append((tmp / "bad-opf.epub", r"unreadable EPUB \(content\.opf is not well-formed XML"))
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(3000)
     (tmp / "picture.txt").write_bytes(png)
     cases.append((tmp / "picture.txt", r"binary file"))

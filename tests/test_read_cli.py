@@ -25,9 +25,11 @@ GOOD = ROOT / "tests" / "data" / "ingest"
 
 
 def annales(
-    *args: str, cwd: Path | None = None, timeout: int = 600
+    *args: str, cwd: Path | None = None, timeout: int = 600, columns: str | None = "200"
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = columns
     return subprocess.run(
         [sys.executable, "-m", "annales", *args],
         capture_output=True,
@@ -152,6 +154,19 @@ def test_events_table_shows_both_calendars_in_order(october_json) -> None:  # ty
         "events", "--db", str(db), "--json", "--from", "1917-06-24 O.S.", "--to", "1917-07-07"
     )
     assert {json.loads(x)["gregorian"] for x in ranged.stdout.splitlines()} == {"1917-07-07"}
+
+
+@pytest.mark.parametrize("verb", ["events", "entities"])
+def test_tables_take_the_width_from_columns(october_json, verb: str) -> None:  # type: ignore[no-untyped-def]
+    _, db = october_json
+    widths = {}
+    for columns in ("70", "190", None):  # None: a pipe with no COLUMNS gets the wide default
+        out = annales(verb, "--db", str(db), columns=columns)
+        assert out.returncode == 0, out.stderr
+        widths[columns] = max(len(line) for line in out.stdout.splitlines())
+    assert widths["70"] <= 70 < widths["190"] <= 190 and widths[None] <= 160
+    if verb == "events":  # the events table fills the width it is given
+        assert (widths["190"], widths[None]) == (190, 160)
 
 
 def test_entities_table(october_json) -> None:  # type: ignore[no-untyped-def]

@@ -185,7 +185,7 @@ class Chronicle:
                 for q in data.get("quotes", [])
             ],
             events=[_event_from_dict(e) for e in data.get("events", [])],
-            sentences=[tuple(s) for s in data.get("sentences", [])],  # type: ignore[misc]
+            sentences=[tuple(s) for s in data.get("sentences", [])],
         )
 
 

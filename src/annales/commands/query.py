@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from annales import config
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+PIPE_WIDTH = 160  # table width when stdout is a file or pipe and COLUMNS is unset
 _CAL_SHORT = {"julian": "O.S.", "french-republican": "Rep."}
 
 
@@ -78,14 +82,16 @@ def _snippet(ev: dict[str, Any], width: int = 140) -> str:
     ).strip()
 
 
-def _console():  # type: ignore[no-untyped-def]
-    """A rich console; wide when the output is not a terminal (files, pipes)."""
-    import shutil
+def _console() -> Console:
+    """A rich console as wide as the terminal, or as ``COLUMNS`` says when set. Output to a file
+    or pipe has no terminal width: it gets a wide default so rows are not folded at 80."""
+    import os
     import sys
 
     from rich.console import Console
 
-    width = None if sys.stdout.isatty() else max(120, shutil.get_terminal_size((160, 40)).columns)
+    columns = os.environ.get("COLUMNS", "").strip()
+    width = None if columns.isdigit() or sys.stdout.isatty() else PIPE_WIDTH
     return Console(width=width, soft_wrap=False)
 
 
@@ -139,10 +145,12 @@ def register(app: typer.Typer) -> None:
         for r in rows:
             date = _date_cell(r) + (" ~" if r.get("date_source") == "narrative" else "")
             table.add_row(date, _what(r), _snippet(r))
-        _console().print(table)
+        console = _console()
+        console.print(table)
         if rows and any(r.get("date_source") == "narrative" for r in rows):
-            typer.echo(
-                "~ date carried from the narrative (the text gives no date in that sentence)"
+            console.print(
+                "~ date carried from the narrative (the text gives no date in that sentence)",
+                soft_wrap=False,
             )
         if not rows:
             typer.echo("no events match", err=True)

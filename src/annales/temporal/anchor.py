@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from types import ModuleType
 
 from convertdate import gregorian as _greg
 from convertdate import julian as _jul
@@ -84,8 +85,9 @@ def parse_ref(value: str | None) -> Ref | None:
     )
 
 
-def _mod(cal: str):  # type: ignore[no-untyped-def]
-    return _jul if cal == "julian" else _greg
+def _mod(cal: str) -> ModuleType:
+    mod: ModuleType = _jul if cal == "julian" else _greg  # convertdate ships no type hints
+    return mod
 
 
 def month_length(year: int, month: int, calendar: str = "gregorian") -> int:

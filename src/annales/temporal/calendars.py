@@ -115,8 +115,10 @@ def _jdn(cal: str, ymd: Ymd) -> int:
 
 def _from_jdn(cal: str, jdn: int) -> Ymd:
     if cal == "julian":
-        return tuple(int(v) for v in _jul.from_jd(jdn - 0.5))  # type: ignore[return-value]
-    return tuple(int(v) for v in _greg.from_jd(jdn - 0.5))  # type: ignore[return-value]
+        y, m, d = _jul.from_jd(jdn - 0.5)
+    else:
+        y, m, d = _greg.from_jd(jdn - 0.5)
+    return int(y), int(m), int(d)
 
 
 def _month_len(cal: str, y: int, m: int) -> int:
@@ -441,15 +443,15 @@ def sort_key(value: str, calendar: str = "gregorian") -> tuple[float, float]:
 def _impossible(value: str, cal: str) -> str | None:
     """A warning when a fully given day does not exist in its calendar (31 June, 30 February)."""
     p = parse(value)
-    if p is None or p.kind != "day" or None in (p.year, p.month, p.day):
+    if p is None or p.kind != "day" or p.year is None or p.month is None or p.day is None:
         return None
-    if 1 <= p.day <= _month_len(cal, p.year, p.month):  # type: ignore[arg-type,operator]
+    if 1 <= p.day <= _month_len(cal, p.year, p.month):
         return None
     from annales.temporal.labels import _year_label
 
-    months = _toml("labels.toml")["months"]
+    months: list[str] = _toml("labels.toml")["months"]
     return (
-        f"impossible date: {p.day} {months[p.month - 1]} {_year_label(p.year)} "  # type: ignore[index,operator,arg-type]
+        f"impossible date: {p.day} {months[p.month - 1]} {_year_label(p.year)} "
         f"does not exist in the {cal} calendar"
     )
 

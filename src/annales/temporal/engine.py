@@ -299,7 +299,7 @@ def anchor_all(
             end=c.end,
             text="",
             type=c.type,  # type: ignore[arg-type]
-            value=value,  # type: ignore[arg-type]
+            value=value,
             mod=c.mod,
             calendar=vcal,
             anchor=anchor_id,

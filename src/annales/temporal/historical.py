@@ -20,6 +20,7 @@ All patterns are compiled once from the data files; matching is linear in the te
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from annales.temporal import calendars as cal
@@ -309,7 +310,9 @@ def _anchors() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _scan(rx: re.Pattern[str], text: str, hits: list[tuple[int, int]], before: int, after: int):
+def _scan(
+    rx: re.Pattern[str], text: str, hits: list[tuple[int, int]], before: int, after: int
+) -> Iterator[re.Match[str]]:
     """``rx`` matches near anchor hits: the windows around the hits are merged, so each stretch
     of text is scanned once however dense the hits (a line of "((((" stays linear)."""
     lo_prev, hi_prev = -1, -1

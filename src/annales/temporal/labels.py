@@ -34,7 +34,7 @@ def _ordinal(n: int) -> str:
 
 def _plain_label(value: str, cal: str) -> str | None:
     words = _toml("labels.toml")
-    months = words["months"]
+    months: list[str] = words["months"]
     if "/" in value:
         if _interval(value) is None:
             return None
@@ -91,10 +91,10 @@ def _plain_label(value: str, cal: str) -> str | None:
 
 def _republican_label(gvalue: str) -> str | None:
     p = parse(gvalue)
-    if p is None or p.kind != "day" or None in (p.year, p.month, p.day):
+    if p is None or p.kind != "day" or p.year is None or p.month is None or p.day is None:
         return None
     try:
-        an, mois, jour = republican_date(p.year, p.month, p.day)  # type: ignore[arg-type]
+        an, mois, jour = republican_date(p.year, p.month, p.day)
     except (ValueError, IndexError):
         return None
     if an < 1:

@@ -12,7 +12,9 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeAlias
+
+Trie: TypeAlias = dict[str, "Trie"]  # one character per level; "" marks a word end
 
 # table name in the TOML -> (macro name, word class used by rule `needs`)
 TABLES: dict[str, tuple[str, str]] = {
@@ -101,14 +103,14 @@ class Lexicon:
 
 def trie_regex(words: list[str]) -> str:
     """A regex matching exactly ``words``, factored by common prefixes (fast to scan with)."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: Trie = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]
+    def build(node: Trie) -> str:
         alts = []
         end = "" in node
         for ch in sorted(k for k in node if k):

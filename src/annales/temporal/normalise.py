@@ -202,7 +202,8 @@ def _year(s: str | None, ref_hint: int | None = None) -> int | None:
 def _month(g: dict[str, Any], lex: Lexicon) -> int | None:
     name = g.get("month")
     if name:
-        return lex.lookup("months", name) or lex.lookup("months", name.rstrip("."))
+        n: int | None = lex.lookup("months", name) or lex.lookup("months", name.rstrip("."))
+        return n
     if g.get("month_n"):
         return int(g["month_n"])
     return None
@@ -339,7 +340,7 @@ def _cand(
         resolve=resolve,
         source="en:anaphoric" if anaphoric else "en",
         **kw,
-    )  # type: ignore[arg-type]
+    )
     return c
 
 
@@ -417,7 +418,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     elif g.get("year") is not None:
         ys = g["year"]
         if era:
-            year = int(ys)  # type: ignore[arg-type]
+            year = int(ys)
             if year == 0:
                 return None
         else:
@@ -425,7 +426,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     month = _month(g, lex)
     day = _day(g.get("day") or g.get("dayd") or g.get("day_n"), lex)
     if g.get("num_a"):
-        a, b = int(g["num_a"]), int(g["num_b"])  # type: ignore[arg-type]
+        a, b = int(g["num_a"]), int(g["num_b"])
         month, day = (b, a) if a > 12 >= b else (a, b)
         year = _year(g.get("year_s"))
         if not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -435,7 +436,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     wd = lex.lookup("weekdays", wtext) if wtext else None
     hm = None
     if g.get("hour"):
-        hm = f"{int(g['hour']):02d}:{g['minute']}"  # type: ignore[arg-type]
+        hm = f"{int(g['hour']):02d}:{g['minute']}"
         type_ = "TIME"
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
     if era == "BC" and year is not None:
@@ -605,8 +606,8 @@ def _nearest_year(
 def _plausible_year(hit: Hit, ctx: Context) -> bool:
     text, lists = ctx.text, ctx.lex.lists
     s, e = hit.start, hit.end
-    y = int(hit.groups["year"].lstrip("'’"))  # type: ignore[union-attr]
-    if hit.groups["year"][0] in "'’":  # type: ignore[index]
+    y = int(hit.groups["year"].lstrip("'’"))
+    if hit.groups["year"][0] in "'’":
         return False if not text[s - 1 : s].isspace() and s > 0 else True
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
@@ -703,7 +704,7 @@ def _written_year_context(hit: Hit, ctx: Context) -> bool:
 
 def _written_year(s: str, lex: Lexicon) -> int | None:
     words = [w for w in re.split(r"[\s-]+", s.lower()) if w not in ("and",)]
-    nums = lex.tables["numbers"]
+    nums: dict[str, int] = lex.tables["numbers"]
     if words[:2] == ["two", "thousand"]:
         rest = sum(nums.get(w, 0) for w in words[2:])
         return 2000 + rest
@@ -728,10 +729,10 @@ def _decade(hit: Hit, ctx: Context) -> Candidate | None:
     g = hit.groups
     mod = ctx.lex.lookup("point_mods", g.get("dmodw")) if g.get("dmodw") else None
     if g.get("decade"):
-        return _cand(hit, "DATE", g["decade"][:3], mod=mod)  # type: ignore[index]
+        return _cand(hit, "DATE", g["decade"][:3], mod=mod)
     digit = None
     if g.get("decade_s"):
-        digit = int(g["decade_s"][0])  # type: ignore[index]
+        digit = int(g["decade_s"][0])
     elif g.get("decadeword"):
         digit = ctx.lex.lookup("decade_words", g["decadeword"])
     if digit is None:
@@ -774,7 +775,7 @@ def _quarter(hit: Hit, ctx: Context) -> Candidate | None:
             idx = min(2, ctx.lex.lookup("period_ordinals", g["half"]) or 2)
         code = f"H{idx}"
     else:
-        q = g.get("qord", "").lower()  # type: ignore[union-attr]
+        q = g.get("qord", "").lower()
         idx = _ordinal(q, ctx.lex)
         if idx is None or idx < 1:
             idx = ctx.lex.lookup("period_ordinals", q)  # "the final quarter"
@@ -903,7 +904,7 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
     spec = ctx.lex.lookup("holidays", g.get("holiday"))
     if spec is None:
         return None
-    if not _cap(g["holiday"]):  # type: ignore[arg-type]
+    if not _cap(g["holiday"]):
         return None
     y = _year(g.get("year"))
     if y is None and _prev_word(ctx.text, hit.start) in ("a", "an"):
@@ -990,7 +991,7 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         month = _month(g, lex)
         if month is None or (
             g["month"].lower() in lex.lists["ambiguous_months"] and not _cap(g["month"])
-        ):  # type: ignore[union-attr]
+        ):
             return None
 
         by_year = hit.rule.name == "month_relative_year"  # "February this year", "May last year"
@@ -1133,7 +1134,7 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
     assert n is not None
     if n != int(n) or n > 5000:
         return None
-    k = int(n) * sign  # type: ignore[arg-type]
+    k = int(n) * sign
     if unit == "2W":
         unit, k = "W", k * 2
     if unit == "WE":
@@ -1334,7 +1335,7 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         v = lex.lookup("frequencies", g.get("freq"))
         return _cand(hit, "SET", v) if v else None
     if name == "set_weekdays":
-        wd = lex.lookup("weekdays", g["weekday_pl"][:-1])  # type: ignore[index]
+        wd = lex.lookup("weekdays", g["weekday_pl"][:-1])
         part = lex.lookup("parts_of_day", g.get("part"))
         return _cand(hit, "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
     if name == "set_per":

@@ -46,7 +46,7 @@ def _places() -> tuple[re.Pattern[str], dict[str, str]]:
             continue
         name, key = line.split("\t")
         table[name] = key
-    from annales.temporal.historical import _alt
+    from annales.temporal.wordforms import _alt
 
     rx = re.compile(r"(?<![\w])(?:" + _alt(list(table)) + r")(?![\w])")
     return rx, table
@@ -223,4 +223,5 @@ def decide_calendar(
 
 
 def _month(m: int) -> str:
-    return _toml("labels.toml")["months"][m - 1]
+    months: list[str] = _toml("labels.toml")["months"]
+    return months[m - 1]

@@ -8,6 +8,7 @@ from functools import cache
 
 from annales.temporal import calendars as cal
 from annales.temporal.calendars import _toml
+from annales.temporal.language import Trie
 from annales.temporal.types import Resolver
 
 _ROMAN = {"i": 1, "v": 5, "x": 10}
@@ -16,7 +17,7 @@ _ROMAN = {"i": 1, "v": 5, "x": 10}
 def _alt(words: list[str]) -> str:
     """A regex matching any of ``words`` (longest first), as a character trie: far faster than a
     flat alternation on long lists."""
-    trie: dict[str, dict] = {}
+    trie: Trie = {}
     for w in words:
         node = trie
         for ch in w:
@@ -25,7 +26,7 @@ def _alt(words: list[str]) -> str:
     return _trie(trie)
 
 
-def _trie(node: dict[str, dict]) -> str:
+def _trie(node: Trie) -> str:
     alts = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
     if not alts:
         return ""
