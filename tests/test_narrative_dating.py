@@ -174,3 +174,45 @@ def test_a_month_before_1582_is_labelled_in_its_julian_calendar_only() -> None:
     assert label("0193-04-13", "julian") == (
         "13 April AD 193 (Julian) · 12 April AD 193 (proleptic Gregorian)"
     )
+
+
+def test_a_footnote_neither_moves_the_story_nor_lends_it_a_date() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "In the year 192 the conspiracy of Maternus was discovered. [18]\n\n"
+        "[Footnote 18: Gronovius printed his treatise at Leyden, in the year 1731, and [see"
+        " below] it was reprinted.]\n\n"
+        "On the fourth of April the emperor entered the circus."
+    )
+    ch = read_text(text)
+    april = next(t for t in ch.timexes if t.text == "the fourth of April")
+    assert april.value == "0192-04-04"  # the story's year, not the footnote's 1731
+    entered = next(e for e in ch.events if e.lemma == "enter")
+    assert entered.date == "0192-04-04" and ch.document.calendar == "julian"
+    printed = next(e for e in ch.events if e.lemma == "print")
+    assert printed.date_source != "narrative"  # a scholar's note borrows no story date
+
+
+def test_note_spans_nest_and_skip_unclosed() -> None:
+    from annales.temporal.narrative import in_spans, note_spans
+
+    t = "Text [1]. [Footnote 18: see [x] Leyden 1731.] After. [Footnote 2: never closed"
+    spans = note_spans(t)
+    assert [t[a:b] for a, b in spans] == ["[Footnote 18: see [x] Leyden 1731.]"]
+    assert in_spans(spans, t.index("1731")) and not in_spans(spans, t.index("After"))
+
+
+def test_an_undated_modern_preface_does_not_make_rome_gregorian() -> None:
+    from annales.temporal import engine
+
+    text = (
+        "London, February 1, 1776.\n\nIn Rome, on 4 April 192, the emperor entered the circus."
+        " On 6 April 192 Commodus was killed. On 1 January 193 Pertinax was proclaimed, and"
+        " on 28 March 193 he was murdered in Rome."
+    )
+    timexes, facts = engine.tag(text, calendar="auto")
+    assert facts["calendar"] == "julian", facts["calendar_reason"]
+    assert "most of the dates it tells" in (facts["calendar_reason"] or "")
+    day = next(t for t in timexes if t.text == "4 April 192")
+    assert (day.value, day.calendar, day.gregorian) == ("0192-04-04", "julian", "0192-04-03")

@@ -28,7 +28,7 @@ from annales import quotes as quote_mod
 from annales.chronicle import Argument, Chronicle, Document, Event, Quantity, Quote, Span, Timex
 from annales.errors import InputError
 from annales.ingest.source import Source
-from annales.temporal.narrative import in_parentheses
+from annales.temporal.narrative import in_parentheses, in_spans, note_spans
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +123,7 @@ class _DocumentReader:
         self._tx_ends = [e for _, e in spans]
         self._tx_maxend = _running_max(self._tx_ends)
         self._quote_starts = [q.start for q in self.quotes]
+        self._notes = note_spans(text)  # "[Footnote 18: ...]": the apparatus, not the story
         self.pairs = ent_mod.acronym_pairs(text)
         self.mentions: list[ent_mod.RawMention] = []
         self.quantities: list[Quantity] = []
@@ -186,7 +187,11 @@ class _DocumentReader:
     def _aside(self, t: Timex) -> bool:
         """A date the narration does not stand on: in parentheses, or in a quotation (a
         speaker recalling "the rising of July 16th", a painting's title “16/28 August 1813.”)."""
-        return in_parentheses(self.text, t.start, t.end) or self._in_quote(t.start)
+        return (
+            in_parentheses(self.text, t.start, t.end)
+            or self._in_quote(t.start)
+            or in_spans(self._notes, t.start)
+        )
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -237,8 +242,10 @@ class _DocumentReader:
         for n, r in enumerate(_story_events(self.raw_events), 1):
             s, e = r.trigger
             ss, se = r.sentence
-            if r.modal:
-                background.add(f"v{n}")
+            if r.modal or in_spans(self._notes, s):
+                background.add(
+                    f"v{n}"
+                )  # a modal event, or one told in a footnote: no borrowed date
             events.append(
                 Event(
                     id=f"v{n}",

@@ -412,15 +412,33 @@ def _clock_on_named_day(
 def _asides(
     text: str, cands: list[Candidate], quotations: Sequence[tuple[int, int]]
 ) -> frozenset[int]:
-    """Start offsets of candidates in parentheses or inside a quotation."""
+    """Start offsets of candidates in parentheses, inside a quotation or in an inline note."""
     spans = sorted(quotations)
     starts = [s for s, _ in spans]
+    notes = N.note_spans(text)
     out = set()
     for c in cands:
         i = bisect_right(starts, c.start) - 1
-        if (i >= 0 and c.start < spans[i][1]) or N.in_parentheses(text, c.start, c.end):
+        if (
+            (i >= 0 and c.start < spans[i][1])
+            or N.in_parentheses(text, c.start, c.end)
+            or N.in_spans(notes, c.start)
+        ):
             out.add(c.start)
     return frozenset(out)
+
+
+def _mostly_julian(timexes: Sequence[Timex]) -> bool:
+    """Whether most of the dates with a stated year (days, months, years) were counted Julian."""
+    jul = greg = 0
+    for t in timexes:
+        if t.type != "DATE" or not t.value[:1].isdigit() and not t.value.startswith("BC"):
+            continue
+        if t.calendar == "julian":
+            jul += 1
+        elif t.calendar == "gregorian":
+            greg += 1
+    return jul > greg
 
 
 def _completed(static: str, value: str) -> bool:
@@ -502,19 +520,33 @@ def tag(
     if mode == "news" and dct_v is None:
         dct_v = ref_v
     fin = _calendars.finalise if _calendars is not None else None
-    timexes = anchor_all(
-        cands,
-        mode=mode,
-        dct=dct_v,
-        reference=ref_v,
-        calendar=cal,
-        finalise=fin,
-        breaks=N.paragraph_breaks(text) if mode == "narratives" else None,
-        reference_inferred=ref_reason not in (None, "given", "the document's date"),
-        calendar_for=pol.calendar_for if pol is not None else None,
-        title_year=title_y[0] if title_y is not None and mode == "narratives" else None,
-        asides=_asides(text, cands, quotations) if mode == "narratives" else frozenset(),
-    )
+
+    def anchored(cands: list[Candidate], cal: str) -> list[Timex]:
+        return anchor_all(
+            cands,
+            mode=mode,
+            dct=dct_v,
+            reference=ref_v,
+            calendar=cal,
+            finalise=fin,
+            breaks=N.paragraph_breaks(text) if mode == "narratives" else None,
+            reference_inferred=ref_reason not in (None, "given", "the document's date"),
+            calendar_for=pol.calendar_for if pol is not None else None,
+            title_year=title_y[0] if title_y is not None and mode == "narratives" else None,
+            asides=_asides(text, cands, quotations) if mode == "narratives" else frozenset(),
+        )
+
+    timexes = anchored(cands, cal)
+    if pol is not None and pol.guessed and cal == "gregorian" and _mostly_julian(timexes):
+        # Rome in a book written in 1776: the places and the author's own dates said
+        # Gregorian, the dates the story tells are older than the switch
+        cal = "julian"
+        reason = (
+            f"{reason}; but most of the dates it tells fall before that switch, so the text"
+            " counts in the Julian calendar"
+        )
+        cands = candidates(text, mode, cal, language)
+        timexes = anchored(cands, cal)
     for t in timexes:
         t.text = text[t.start : t.end]
     _clock_on_named_day(text, cands, timexes, fin)

@@ -15,6 +15,7 @@ month with its own year), and:
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -181,3 +182,41 @@ def in_parentheses(text: str, start: int, end: int, reach: int = 200) -> bool:
     after = text[end : end + reach]
     cl = after.find(")")
     return cl >= 0 and after.find("(", 0, cl) < 0
+
+
+# "[Footnote 18: ...]", "[Note: ...]": the notes Project Gutenberg keeps inline (a
+# "[Sidenote: A.D. 180]" is a marginal date that dates the story, so it is not one)
+_NOTE_OPEN = re.compile(
+    r"\[(?:Footnote|Note)\b[^\]:\n]{0,12}:", re.IGNORECASE
+)
+_NOTE_MAX = 20_000  # a note longer than this is unclosed text, not a note
+
+
+def note_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the inline notes of an e-text, in order: a scholar's footnote ("printed
+    at Leyden in the year 1731") is not where the story stands. Brackets nest."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _NOTE_OPEN.search(text, pos)
+        if m is None:
+            return out
+        depth, i, stop = 1, m.end(), min(len(text), m.start() + _NOTE_MAX)
+        while i < stop and depth:
+            c = text[i]
+            if c == "[":
+                depth += 1
+            elif c == "]":
+                depth -= 1
+            i += 1
+        if depth == 0:
+            out.append((m.start(), i))
+            pos = i
+        else:
+            pos = m.end()
+
+
+def in_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (pos, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -26,6 +26,7 @@ _YEAR_CONTEXT = re.compile(
     r"\b(?:[Ii]n|of|since|until|till|by|from|to|during|after|before|early|late|spring|summer|"
     rf"autumn|winter|{_MONTHS}|\d{{1,2}}(?:st|nd|rd|th)?,)\s+$"
 )
+_THE_YEAR = re.compile(r"\b[Tt]he year (\d{1,3})(?![\d,.]\d|\d|\s*B\.?\s?C)")  # "in the year 192"
 _AD_YEAR = re.compile(r"(?<!\w)A\.?\s?D\.?\s*(\d{1,4})(?!\d)")
 _BC_YEAR = re.compile(r"(?<!\d)(\d{1,4})\s*B\.?\s?C\.?(?:E\.?)?(?!\w)")
 # every statement names one of these: the patterns run only in windows around them
@@ -86,13 +87,21 @@ def dominant_country(text: str) -> tuple[str, Counter[str]] | None:
 
 def era_year(text: str) -> tuple[int, str] | None:
     """A representative year for the text (median of years mentioned), with where it came from."""
+    from annales.temporal.narrative import in_spans, note_spans
+
+    notes = note_spans(text)  # a footnote's "printed at Leyden in 1731" does not date Rome
+
+    def told(m: re.Match[str]) -> bool:
+        return not in_spans(notes, m.start())
+
     years = [
         int(m.group(1))
         for m in _YEAR.finditer(text)
-        if _YEAR_CONTEXT.search(text, max(0, m.start() - 14), m.start())
+        if _YEAR_CONTEXT.search(text, max(0, m.start() - 14), m.start()) and told(m)
     ]
-    years += [int(m.group(1)) for m in _AD_YEAR.finditer(text)]
-    years += [1 - int(m.group(1)) for m in _BC_YEAR.finditer(text)]
+    years += [int(m.group(1)) for m in _THE_YEAR.finditer(text) if told(m)]
+    years += [int(m.group(1)) for m in _AD_YEAR.finditer(text) if told(m)]
+    years += [1 - int(m.group(1)) for m in _BC_YEAR.finditer(text) if told(m)]
     if years:
         mid = median_low(years)
         shown = f"{1 - mid} BC" if mid <= 0 else str(mid)
@@ -140,6 +149,7 @@ class Policy:
     calendar: str
     reason: str
     switch: Switch | None = None
+    guessed: bool = False  # decided from places and era, not requested nor stated
 
     def calendar_for(self, value: str) -> str:
         """The calendar a date value of this document is counted in (the switch applied):
@@ -180,10 +190,22 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
         return Policy(cal, f"the document states its calendar: “{words}”")
     dom = dominant_country(text)
     if dom is None:
+        default = switches()[DEFAULT_SWITCH]
+        era = title_year(title) or era_year(text)
+        if era is not None and julian_in(default, era[0]):
+            return Policy(
+                "julian",
+                f"no place names tie the text to a country, and its era ({era[1]}) lies before"
+                " the first switch to the Gregorian calendar (1582): Julian, as historians"
+                " date such years",
+                default,
+                guessed=True,
+            )
         return Policy(
             "gregorian",
             "no place names tie the text to a country that used the Julian calendar",
-            switches()[DEFAULT_SWITCH],
+            default,
+            guessed=True,
         )
     key, counts = dom
     switch = switches()[key]
@@ -191,7 +213,9 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
     era = title_year(title) or era_year(text)
     if era is None:
         return Policy(
-            "gregorian", f"places point to {switch.name} ({places}) but no year dates the text"
+            "gregorian",
+            f"places point to {switch.name} ({places}) but no year dates the text",
+            guessed=True,
         )
     year, where = era
     first = switch.first_gregorian
@@ -205,12 +229,13 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
             reason += (
                 " (Swedish calendar of 1700-1712, one day ahead of the Julian, treated as Julian)"
             )
-        return Policy("julian", reason, switch)
+        return Policy("julian", reason, switch, guessed=True)
     return Policy(
         "gregorian",
         f"places point to {switch.name} ({places}) and its era ({where}) lies after its "
         f"switch to the Gregorian calendar on {when}",
         switch,
+        guessed=True,
     )
 
 
