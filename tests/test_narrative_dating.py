@@ -216,3 +216,18 @@ def test_an_undated_modern_preface_does_not_make_rome_gregorian() -> None:
     assert "most of the dates it tells" in (facts["calendar_reason"] or "")
     day = next(t for t in timexes if t.text == "4 April 192")
     assert (day.value, day.calendar, day.gregorian) == ("0192-04-04", "julian", "0192-04-03")
+
+
+def test_a_dateline_dates_its_document_not_the_story() -> None:
+    from annales.temporal import engine
+
+    text = (
+        "The preface ends here.\n\nBentinck Street, February 1, 1776.\n\nCHAPTER I\n\n"
+        "On the twenty-eighth of March the soldiers murdered Pertinax.\n\n"
+        "Friday, November 9th, 1917.\n\nThe Cossacks rose on the 10th.\n"
+    )
+    timexes, _ = engine.tag(text, reference="0193")
+    got = {t.text: t.value for t in timexes}
+    assert got["February 1, 1776"] == "1776-02-01"  # the dateline keeps its own date
+    assert got["the twenty-eighth of March"] == "0193-03-28"  # but the story stays in 193
+    assert got["the 10th"] == "1917-11-10"  # a heading date is no dateline: it moves the story

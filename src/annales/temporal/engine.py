@@ -423,9 +423,17 @@ def _asides(
             (i >= 0 and c.start < spans[i][1])
             or N.in_parentheses(text, c.start, c.end)
             or N.in_spans(notes, c.start)
+            or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cands))
         ):
             out.add(c.start)
     return frozenset(out)
+
+
+def _shares_line(text: str, c: Candidate, cands: list[Candidate]) -> bool:
+    """Whether another candidate starts on c's line before it ("Friday, November 9th" is a
+    heading, not "Place, date")."""
+    ls = text.rfind("\n", 0, c.start) + 1
+    return any(ls <= o.start < c.start for o in cands if o is not c)
 
 
 def _mostly_julian(timexes: Sequence[Timex]) -> bool:

@@ -186,9 +186,7 @@ def in_parentheses(text: str, start: int, end: int, reach: int = 200) -> bool:
 
 # "[Footnote 18: ...]", "[Note: ...]": the notes Project Gutenberg keeps inline (a
 # "[Sidenote: A.D. 180]" is a marginal date that dates the story, so it is not one)
-_NOTE_OPEN = re.compile(
-    r"\[(?:Footnote|Note)\b[^\]:\n]{0,12}:", re.IGNORECASE
-)
+_NOTE_OPEN = re.compile(r"\[(?:Footnote|Note)\b[^\]:\n]{0,12}:", re.IGNORECASE)
 _NOTE_MAX = 20_000  # a note longer than this is unclosed text, not a note
 
 
@@ -220,3 +218,25 @@ def in_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` lies inside one of the sorted, disjoint ``spans``."""
     i = bisect_right(spans, (pos, sys.maxsize)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_DATELINE_PLACE = re.compile(r"[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’.-]*,[ \t]*$")
+_DATELINE_END = re.compile(r"[ \t.]*$")  # match() at pos with endpos: no "^"
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is the date of a dateline standing alone as a paragraph: "Bentinck
+    Street, February 1, 1776." under a preface, "Petrograd, November 18th, 1917." under a
+    decree. It dates the writing of a document, not the moment the story has reached."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    if not _DATELINE_PLACE.match(text, ls, start) or not _DATELINE_END.match(text, end, le):
+        return False
+    before = text[max(0, ls - 3) : ls]
+    after = text[le : le + 3]
+    alone_before = ls == 0 or before.endswith("\n\n") or before.replace(" ", "").endswith("\n\n")
+    alone_after = (
+        le == len(text) or after.startswith("\n\n") or after.lstrip(" \t").startswith("\n")
+    )
+    return alone_before and alone_after
