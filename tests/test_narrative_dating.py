@@ -231,3 +231,20 @@ def test_a_dateline_dates_its_document_not_the_story() -> None:
     assert got["February 1, 1776"] == "1776-02-01"  # the dateline keeps its own date
     assert got["the twenty-eighth of March"] == "0193-03-28"  # but the story stays in 193
     assert got["the 10th"] == "1917-11-10"  # a heading date is no dateline: it moves the story
+
+
+def test_the_front_matter_does_not_date_the_story() -> None:
+    from annales.ingest import load_text
+
+    text = (
+        "PREFACE\n\nThis edition was revised in the winter of 1845, and printed the next"
+        " summer.\n\nCHAPTER I\n\nThe legions crossed the river on the twenty-eighth of March,"
+        " and the next day the city fell.\n"
+    )
+    from annales.pipeline import read_source
+
+    ch = read_source(load_text(text, name="history.txt"))
+    got = {t.text: t.value for t in ch.timexes}
+    assert got["the winter of 1845"] == "1845-WI"
+    assert got["the twenty-eighth of March"] == "XXXX-03-28"  # not 1846: the preface's year
+    assert not got["the next day"].startswith("18")

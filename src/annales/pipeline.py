@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,17 @@ from annales import events as ev_mod
 from annales import nlp as nlp_mod
 from annales import quantities as q_mod
 from annales import quotes as quote_mod
-from annales.chronicle import Argument, Chronicle, Document, Event, Quantity, Quote, Span, Timex
+from annales.chronicle import (
+    Argument,
+    Chronicle,
+    Document,
+    Event,
+    Quantity,
+    Quote,
+    Section,
+    Span,
+    Timex,
+)
 from annales.errors import InputError
 from annales.ingest.source import Source
 from annales.temporal.narrative import in_parentheses, in_spans, note_spans
@@ -45,6 +55,7 @@ def _tag_time(
     calendar: str,
     title: str | None = None,
     quotations: list[tuple[int, int]] | None = None,
+    story_start: int = 0,
 ) -> tuple[list[Timex], dict[str, str | None]]:
     """The timexes and the tagger's document facts (calendar and why, reference and why):
     the calendar policy runs inside the tagger, which dates each value in its own calendar."""
@@ -62,8 +73,18 @@ def _tag_time(
         calendar=calendar,
         title=title,
         quotations=quotations or (),
+        story_start=story_start,
     )
     return list(timexes), facts
+
+
+def _story_start(sections: Sequence[Section]) -> int:
+    """Where the story begins: the first chapter-level heading (prefaces, an editor's
+    introduction and the contents come before it), 0 when the source has none."""
+    for sec in sections:
+        if sec.level >= 2 and sec.start > 0:
+            return sec.start
+    return 0
 
 
 def _decide_calendar(text: str, requested: str) -> tuple[str, str | None]:
@@ -102,6 +123,7 @@ class _DocumentReader:
             calendar,
             source.title,
             [(q.start, q.end) for q in self.quotes],
+            _story_start(source.sections),
         )
         self.document = Document(
             id=source.id,

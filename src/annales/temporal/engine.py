@@ -222,6 +222,7 @@ def anchor_all(
     calendar_for: Callable[[str], str] | None = None,
     title_year: int | None = None,
     asides: frozenset[int] = frozenset(),
+    story_start: int = 0,
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -236,7 +237,9 @@ def anchor_all(
     ``calendar_for`` gives each resolved value its own calendar (the document policy's
     switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian). A year
     named by the title (``title_year``) is the story's home year (``narrative.title_period``).
-    Candidates starting at an offset in ``asides`` (dates in parentheses) move nothing."""
+    Candidates starting at an offset in ``asides`` (dates in parentheses) move nothing. At
+    ``story_start`` (the first chapter, after prefaces and contents) the running reference
+    goes back to the seed: an editor's 1845 preface does not date the story."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
@@ -254,6 +257,7 @@ def anchor_all(
     last_period: str | None = None  # the last quarter or half-year named (financial reporting)
     last_period_id: str | None = None
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
+    front_matter = narr and story_start > 0
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -261,6 +265,11 @@ def anchor_all(
         rid: str | None
         value = c.value
         inferred = c.inferred
+        if front_matter and c.start >= story_start:
+            front_matter = False  # the story begins: forget what the front matter said
+            last, last_id = reference, ("t0" if reference else None)
+            home, home_id, deictic_ref, deictic_id = last, last_id, last, last_id
+            excursion_end, mention = -1, None
         if excursion_end >= 0 and c.start > excursion_end:
             last, last_id, excursion_end = home, home_id, -1  # the flashback is over
             deictic_ref, deictic_id = last, last_id
@@ -495,6 +504,7 @@ def tag(
     language: str = "en",
     title: str | None = None,
     quotations: Sequence[tuple[int, int]] = (),
+    story_start: int = 0,
 ) -> tuple[list[Timex], dict[str, str | None]]:
     """Tag ``text``; returns the timexes and document facts (calendar, reason, reference).
 
@@ -542,6 +552,7 @@ def tag(
             calendar_for=pol.calendar_for if pol is not None else None,
             title_year=title_y[0] if title_y is not None and mode == "narratives" else None,
             asides=_asides(text, cands, quotations) if mode == "narratives" else frozenset(),
+            story_start=story_start,
         )
 
     timexes = anchored(cands, cal)
