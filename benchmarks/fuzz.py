@@ -2,9 +2,15 @@
 
     python benchmarks/fuzz.py                       # 1,000,000 tagger + 100,000 reader inputs
     python benchmarks/fuzz.py --tagger 100000 --readers 10000
+    python benchmarks/fuzz.py --jobs 1              # one process (default: two)
     python benchmarks/fuzz.py --engine random       # without atheris (plain random inputs)
+    python benchmarks/fuzz.py --minutes 30          # each target stops after 30 min at most
+    python benchmarks/fuzz.py --report /tmp/annales-fuzz-XXXX   # table of a stopped run
 
-With atheris (coverage-guided libFuzzer) each target runs in its own child process. An input
+With atheris (coverage-guided libFuzzer) the targets run one after the other, each split over
+``--jobs`` child processes (different seeds), so at most ``--jobs`` processes run at once.
+Tagger inputs are at most ``--tagger-max-len`` bytes (256: expressions are local, and short
+inputs let a million runs finish in well under an hour); reader inputs ``--max-len``. An input
 "crashes" when it raises anything but a documented ``annales.errors`` error or breaks an
 invariant of ``tests/test_properties.py`` (offsets slice, TIMEX3 grammar, EDTF parses). Each
 crashing input is saved to ``tests/data/fuzz-regressions/`` (``tagger-<sha1>.json`` with
@@ -18,7 +24,9 @@ import argparse
 import gzip
 import hashlib
 import json
+import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -168,7 +176,7 @@ class Target:
                 self.run(data, record=False)
                 per_kb = min(per_kb, (time.process_time() - t0) / max(size / 1024, 1.0))
         if per_kb > self.slowest[0]:
-            p = RESULTS / f"fuzz-slowest-{self.name}.bin"
+            p = RESULTS / f"fuzz-slowest-{self.stats_path.stem}.bin"
             p.write_bytes(data)  # + what it decoded to (the word list may change between runs)
             p.with_suffix(".txt").write_text(
                 f"{per_kb:.4f} s per KB\n{self.last!r}\n", encoding="utf-8"
@@ -249,6 +257,16 @@ class Target:
 # ---------------------------------------------------------------- engines
 
 
+def _dump_on_term(t: Target) -> None:
+    """Stopped (SIGTERM, e.g. a time limit): write the stats so far, then exit."""
+
+    def stop(signum: int, frame: object) -> None:
+        t.dump()
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def child(target: str, runs: int, stats: Path, engine: str, seed: int, max_len: int) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     if engine == "atheris":
@@ -258,6 +276,7 @@ def child(target: str, runs: int, stats: Path, engine: str, seed: int, max_len: 
             import annales.ingest  # noqa: F401
             import annales.temporal.engine  # noqa: F401
         t = Target(target, runs, stats)
+        _dump_on_term(t)
         atheris.Setup(
             [
                 sys.argv[0],
@@ -271,6 +290,7 @@ def child(target: str, runs: int, stats: Path, engine: str, seed: int, max_len: 
         )
         atheris.Fuzz()  # exits the process after `runs` inputs
     t = Target(target, runs, stats)
+    _dump_on_term(t)
     rng = random.Random(seed)
     pool: list[bytes] = [b"On 22 June 1917 the next day", b"<p>x</p>"]
     while t.execs < runs:
@@ -294,10 +314,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--tagger", type=int, default=1_000_000, help="inputs through the tagger")
     ap.add_argument("--readers", type=int, default=100_000, help="inputs through the readers")
-    ap.add_argument("--jobs", type=int, default=1, help="child processes per target")
+    ap.add_argument("--jobs", type=int, default=2, help="child processes per target")
     ap.add_argument("--engine", choices=["atheris", "random"], default=None)
-    ap.add_argument("--max-len", type=int, default=4096)
+    ap.add_argument("--max-len", type=int, default=4096, help="longest reader input (bytes)")
+    ap.add_argument("--tagger-max-len", type=int, default=256, help="longest tagger input")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--minutes", type=float, default=0, help="stop each target after this long (0: never)"
+    )
+    ap.add_argument("--report", type=Path, help="print the table of a stopped run's stats dir")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--stats", help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -309,6 +334,8 @@ def main() -> None:
             engine = "atheris"
         except ImportError:
             engine = "random"
+    if a.report:
+        sys.exit(report(a.report, engine, a.jobs))
     if a.child:
         child(
             a.child,
@@ -316,14 +343,17 @@ def main() -> None:
             Path(a.stats),
             engine,
             a.seed,
-            a.max_len,
+            a.tagger_max_len if a.child == "tagger" else a.max_len,
         )
         return
     work = Path(tempfile.mkdtemp(prefix="annales-fuzz-"))
     procs = []
+    walls: dict[str, float] = {}
     for target, runs in (("tagger", a.tagger), ("readers", a.readers)):
         if runs <= 0:
             continue
+        t0 = time.monotonic()
+        mine = []
         for j in range(a.jobs):
             n = runs // a.jobs + (1 if j < runs % a.jobs else 0)
             stats = work / f"{target}-{j}.json"
@@ -342,30 +372,63 @@ def main() -> None:
                 str(a.seed + j),
                 "--max-len",
                 str(a.max_len),
+                "--tagger-max-len",
+                str(a.tagger_max_len),
             ]
-            procs.append((target, stats, subprocess.Popen(cmd, stderr=subprocess.DEVNULL)))
-    t0 = time.monotonic()
-    for _, _, p in procs:
-        p.wait()
-    print(f"engine: {engine}   wall time: {time.monotonic() - t0:.0f} s")
+            mine.append((target, stats, subprocess.Popen(cmd, stderr=subprocess.DEVNULL)))
+        stop_at = t0 + a.minutes * 60 if a.minutes else None
+        for _, _, p in mine:  # targets in turn: never more than --jobs processes at once
+            try:
+                p.wait(None if stop_at is None else max(0.1, stop_at - time.monotonic()))
+            except subprocess.TimeoutExpired:  # time budget spent: stop (stats are kept)
+                for _, _, q in mine:
+                    q.terminate()
+                for _, _, q in mine:
+                    q.wait()
+        walls[target] = time.monotonic() - t0
+        procs += mine
+    exits = {t: [p.returncode for tt, _, p in procs if tt == t] for t in walls}
+    sys.exit(report(work, engine, a.jobs, walls, exits))
+
+
+def report(
+    work: Path,
+    engine: str,
+    jobs: int,
+    walls: dict[str, float] | None = None,
+    exits: dict[str, list[int | None]] | None = None,
+) -> int:
+    """Print the table from the children's stats files in ``work``; the number of crashes.
+    ``--report DIR`` prints it for a run that was stopped (stats are written every 2,000
+    inputs, and when a child is stopped)."""
+    rows_by = {
+        t: [json.loads(p.read_text()) for p in sorted(work.glob(f"{t}-*.json"))]
+        for t in ("tagger", "readers")
+    }
+    walls = walls or {t: max((r["seconds"] for r in rs), default=0.0) for t, rs in rows_by.items()}
     print(
-        f"{'target':8} {'executions':>11} {'crashes':>8} {'MB in':>7} {'slowest s/KB':>13}  slowest input"
+        f"engine: {engine}   processes per target: {jobs}   wall time: "
+        + ", ".join(f"{k} {v:.0f} s" for k, v in walls.items() if rows_by.get(k))
+    )
+    print(
+        f"{'target':8} {'executions':>11} {'execs/s':>8} {'crashes':>8} {'MB in':>7} "
+        f"{'slowest s/KB':>13}  slowest input"
     )
     total_crashes = 0
-    for target in ("tagger", "readers"):
-        rows = [json.loads(s.read_text()) for t, s, _ in procs if t == target and s.exists()]
-        exits = [p.returncode for t, _, p in procs if t == target]
-        if not exits:
+    for target, rows in rows_by.items():
+        if not rows:
             continue
+        codes = (exits or {}).get(target, [])
         execs = sum(r["execs"] for r in rows)
         crashes = sum(r["crashes"] for r in rows)
         total_crashes += crashes
-        worst = max(rows, key=lambda r: r["slowest_s_per_kb"], default=None)
+        worst = max(rows, key=lambda r: r["slowest_s_per_kb"])
         print(
-            f"{target:8} {execs:>11,} {crashes:>8} {sum(r['bytes'] for r in rows) / 1e6:>7.1f} "
-            f"{worst['slowest_s_per_kb'] if worst else 0:>13.4f}  "
-            f"{worst['slowest_file'] if worst else '-'} ({worst['slowest_size'] if worst else 0} B)"
-            f"{'' if set(exits) <= {0} else f'  child exit codes {exits}'}"
+            f"{target:8} {execs:>11,} {execs / max(walls.get(target, 0), 1e-9):>8.0f} "
+            f"{crashes:>8} {sum(r['bytes'] for r in rows) / 1e6:>7.1f} "
+            f"{worst['slowest_s_per_kb']:>13.4f}  "
+            f"{worst['slowest_file']} ({worst['slowest_size']} B)"
+            f"{'' if set(codes) <= {0} else f'  child exit codes {codes}'}"
         )
         kinds: dict[str, int] = {}
         for r in rows:
@@ -375,7 +438,7 @@ def main() -> None:
             print(f"    {v:>6} × {k}")
     if total_crashes:
         print(f"crashing inputs saved under {REGRESSIONS.relative_to(ROOT)}/")
-    sys.exit(1 if total_crashes else 0)
+    return 1 if total_crashes else 0
 
 
 if __name__ == "__main__":
