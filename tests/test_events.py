@@ -161,3 +161,11 @@ def test_a_date_ending_a_sentence_is_not_fronted_onto_the_next() -> None:
     ch, evs = _events(text, calendar="gregorian")
     assert evs["fail"].date == "1942-12-23" and evs["fail"].date_source == "explicit"
     assert evs["surrender"].date == "1943-01-31" and evs["surrender"].date_source == "explicit"
+
+
+def test_a_role_and_a_titled_name_are_one_actor() -> None:
+    _, evs = _events("That summer, the poet and critic Viktor Shklovsky set out for the front.")
+    ev = next(e for e in evs.values() if e.lemma.startswith("set"))
+    assert [a.text for a in ev.agents] == ["critic Viktor Shklovsky"]
+    _, evs = _events("In 1917 the soldiers and Kerensky quarrelled about the offensive.")
+    assert [a.text for a in evs["quarrel"].agents] == ["the soldiers", "Kerensky"]

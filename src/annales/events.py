@@ -240,8 +240,22 @@ def _with_conj(tok: Any) -> list[Any]:
             left = ch.left_edge.i
             if left > 0 and doc[left - 1].text in ("–", "—", "-", "--", "("):
                 continue
+            if _one_person_two_roles(tok, ch):
+                out[0] = ch  # "the great poet and critic Viktor Shklovsky": one man
+                continue
             out.append(ch)
     return out
+
+
+def _one_person_two_roles(first: Any, conj: Any) -> bool:
+    """ "the poet and critic Viktor Shklovsky": a role noun coordinated with a role-titled name
+    (the parser's conj) describes one person, not two actors."""
+    return (
+        first.pos_ == "NOUN"
+        and conj.pos_ == "PROPN"
+        and not any(ch.dep_ == "det" for ch in conj.children)
+        and any(ch.dep_ == "compound" and ch.pos_ == "NOUN" for ch in conj.children)
+    )
 
 
 def _governors(tok: Any) -> list[Any]:
