@@ -105,7 +105,7 @@ def test_malformed_gold_names_file_and_line(tmp_path: Path, line: str, problem: 
 def test_missing_snippet_is_an_input_error(tmp_path: Path) -> None:
     gold = _gold(tmp_path, [_ev("the sailors mutinied", "mutinied", "1921-03-03")])
     with pytest.raises(InputError, match=r"gold.jsonl:1: snippet .* not found"):
-        evaluate(gold, lambda p: (Path(p).read_text(), []))
+        evaluate(gold, lambda p, ref: (Path(p).read_text(), []))
 
 
 def test_cli_scores_the_reader(tmp_path: Path) -> None:
@@ -135,3 +135,11 @@ def test_cli_bad_gold_is_one_line(tmp_path: Path) -> None:
     assert r.stderr.strip().splitlines() == [
         f"annales: error: {gold}:1: bad JSON (Expecting property name enclosed in double quotes)"
     ]
+
+
+def test_snippet_whitespace_matches_line_breaks(tmp_path: Path) -> None:
+    text = "In 1921 the dockers\nstruck at the\nharbour."
+    gold = _gold(tmp_path, [_ev("the dockers struck at", "struck", "1921")], text)
+    (g,) = read_gold(gold)
+    locate(g, text)
+    assert text[g.start : g.end] == "struck"

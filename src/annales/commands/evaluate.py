@@ -80,19 +80,29 @@ def register(app: typer.Typer) -> None:
         """Score event dating on a gold chronology: event recall, and over found events the
         exact, Gregorian and compatible (same at the coarser granularity) date accuracy."""
         from annales.commands.read import check_date_option
-        from annales.evaluate.chronology import evaluate, format_report, system_events
+        from annales.evaluate.chronology import (
+            SystemEvent,
+            evaluate,
+            format_report,
+            system_events,
+        )
 
         if calendar not in ("gregorian", "julian", "auto"):
             raise InputError(f"--calendar {calendar}", "use gregorian, julian or auto")
         check_date_option("--reference", reference, calendar)
-        opts = {"calendar": calendar, "mode": mode.value, "reference": reference}
 
-        def read(path: str) -> tuple[str, list]:  # type: ignore[type-arg]
+        def read(path: str, ref: str | None) -> tuple[str, list[SystemEvent]]:
             from annales.ingest import load
             from annales.pipeline import read_source
 
             src = load(path)
-            chron = read_source(src, dct=src.dct, **opts)  # type: ignore[arg-type]
+            chron = read_source(
+                src,
+                dct=src.dct,
+                calendar=calendar,
+                mode=mode.value,
+                reference=reference or ref,
+            )
             return chron.text, system_events(chron)
 
         report = evaluate(gold, read)

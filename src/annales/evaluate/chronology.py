@@ -14,6 +14,11 @@ Gold format: JSON Lines, one gold event per line::
 - ``gregorian`` (optional): the same date in the Gregorian calendar; by default ``date`` when
   ``calendar`` is absent or ``"gregorian"``.
 - ``calendar`` (optional): the calendar of ``date``.
+- ``reference`` (optional): the year or date a reader knows before the passage starts (from
+  the book's earlier chapters); passed to the reader as ``--reference`` for that document.
+
+Whitespace in a snippet matches any run of whitespace in the text (line breaks of a
+hard-wrapped book need not be copied).
 
 A gold event is *found* when a system event's trigger overlaps the gold trigger. Measures:
 event recall (found / gold); over found events, date accuracy (exact value), Gregorian accuracy
@@ -27,6 +32,7 @@ the chronicles (``annales.pipeline``) in.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +53,7 @@ class GoldEvent:
     gregorian: str | None
     calendar: str | None = None
     occurrence: int = 1
+    reference: str | None = None
     start: int = -1  # trigger offsets in the document text, once located
     end: int = -1
 
@@ -178,6 +185,9 @@ def read_gold(path: str | Path) -> list[GoldEvent]:
         occ = obj.get("occurrence", 1)
         if not isinstance(occ, int) or occ < 1:
             raise InputError(where, "'occurrence' must be a positive integer")
+        ref = obj.get("reference")
+        if ref is not None and not isinstance(ref, str):
+            raise InputError(where, "'reference' must be a string")
         if obj["trigger"] not in obj["sentence"]:
             raise InputError(where, f"trigger {obj['trigger']!r} is not in the snippet")
         out.append(
@@ -190,6 +200,7 @@ def read_gold(path: str | Path) -> list[GoldEvent]:
                 gregorian=greg,
                 calendar=calendar,
                 occurrence=occ,
+                reference=ref,
             )
         )
     if not out:
@@ -213,18 +224,25 @@ def _word_at(hay: str, word: str) -> int:
 def locate(gold: GoldEvent, text: str) -> None:
     """Set the gold trigger's offsets in ``text``; :class:`InputError` if the snippet is not
     there (``occurrence`` times)."""
+    rx = re.compile(r"\s+".join(re.escape(w) for w in gold.sentence.split()))
     pos = -1
+    m = None
     for _ in range(gold.occurrence):
-        pos = text.find(gold.sentence, pos + 1)
-        if pos < 0:
+        m = rx.search(text, pos + 1)
+        if m is None:
             break
-    if pos < 0:
+        pos = m.start()
+    if m is None:
         n = "" if gold.occurrence == 1 else f" {gold.occurrence} times"
         raise InputError(
             gold.where, f"snippet {gold.sentence[:60]!r} not found{n} in {gold.document}"
         )
-    gold.start = pos + _word_at(gold.sentence, gold.trigger)
-    gold.end = gold.start + len(gold.trigger)
+    found = m.group(0)
+    trig = re.compile(r"\s+".join(re.escape(w) for w in gold.trigger.split()))
+    tm = trig.search(found)
+    assert tm is not None  # the trigger is inside the snippet (checked on reading)
+    gold.start = pos + _word_at(found, tm.group(0))
+    gold.end = gold.start + len(tm.group(0))
 
 
 def score(golds: Sequence[GoldEvent], system: Sequence[SystemEvent]) -> list[Outcome]:
@@ -239,10 +257,11 @@ def score(golds: Sequence[GoldEvent], system: Sequence[SystemEvent]) -> list[Out
 
 
 def evaluate(
-    gold_path: str | Path, read: Callable[[str], tuple[str, Sequence[SystemEvent]]]
+    gold_path: str | Path,
+    read: Callable[[str, str | None], tuple[str, Sequence[SystemEvent]]],
 ) -> ChronologyReport:
-    """Score a gold file; ``read(document_path)`` gives the text and the system events (each
-    document read once)."""
+    """Score a gold file; ``read(document_path, reference)`` gives the text and the system
+    events (each document read once; ``reference`` from the gold lines, else None)."""
     golds = read_gold(gold_path)
     report = ChronologyReport()
     cache: dict[str, tuple[str, Sequence[SystemEvent]]] = {}
@@ -253,7 +272,8 @@ def evaluate(
         if doc not in cache:
             if not Path(doc).is_file():
                 raise InputError(gs[0].where, f"document {doc} not found")
-            cache[doc] = read(doc)
+            ref = next((g.reference for g in gs if g.reference), None)
+            cache[doc] = read(doc, ref)
         text, events = cache[doc]
         for g in gs:
             locate(g, text)
