@@ -9,14 +9,16 @@ whole document is read (:func:`assign_dates`).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from annales.chronicle import Event, Timex
 from annales.nlp import data_toml
+from annales.shifts import Shift, shift_date
 
 _SUBJ = ("nsubj", "csubj")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -645,6 +647,9 @@ def assign_dates(
     breaks: Sequence[int] = (),
     asides: Collection[str] = (),
     background: Collection[str] = (),
+    shifts: Mapping[str, Shift] | None = None,
+    sentences: Sequence[int] = (),
+    day_reach: int | None = None,
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -659,6 +664,9 @@ def assign_dates(
     k = 0
     b = 0
     reference: str | None = None
+    ref_pos = 0  # where the reference was given
+    told: set[int] = set()  # sentences of story events told since then
+    named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     for ev in sorted(events, key=lambda e: e.trigger.start):
         while b < len(breaks) and breaks[b] <= ev.trigger.start:
             reference = None
@@ -670,8 +678,20 @@ def assign_dates(
             d = timex_date(order[k], calendar)
             if d and _concrete(d) and order[k].id not in asides:
                 if _FULL_DATE.match(d):
-                    reference = d
+                    reference, ref_pos = d, order[k].start
+                    told.clear()
             k += 1
+        shift = shifts.get(ev.time) if shifts and ev.time else None
+        if shift is not None:
+            anchor = _shift_anchor(shift, by_id, asides, calendar, reference, named)
+            d = shift_date(anchor, shift, calendar) if anchor else None
+            if d:
+                ev.date, ev.date_source = d, "explicit"
+                if _FULL_DATE.match(d):
+                    reference, ref_pos = d, ev.trigger.start
+                    told.clear()
+                _remember(ev, named)
+            continue  # relative to an anchor we cannot date: no borrowed date either
         t = by_id.get(ev.time) if ev.time else None
         if t is not None and t.id in asides:
             t = None
@@ -679,11 +699,55 @@ def assign_dates(
         if d:
             ev.date, ev.date_source = d, "explicit"
             if _FULL_DATE.match(d):
-                reference = d
+                reference, ref_pos = d, t.start if t is not None else ev.trigger.start
+                told.clear()
         elif t is not None and t.type in ("DATE", "TIME"):
             continue  # its own time is unresolved ("on Thursday", no anchor): no borrowed date
         elif reference and ev.id not in background:
             ev.date, ev.date_source = reference, "narrative"
+            if day_reach is not None and sentences:
+                # sentences of the story told since the one that gave the day (background
+                # statements, questions and quotations in between do not move the story on)
+                here = sentences[max(0, bisect.bisect_right(sentences, ev.trigger.start) - 1)]
+                if here > ref_pos:
+                    told.add(here)
+                if len(told) > day_reach:
+                    ev.date = reference[:7]
+        _remember(ev, named)
+
+
+#: Longest argument (words) whose last word names its event for "three weeks after the X".
+_NAMING_ARG_WORDS = 4
+
+
+def _remember(ev: Event, named: dict[str, str]) -> None:
+    """Record the words that can name a dated event later: its trigger lemma and the last
+    word of a short argument ("The armistice was signed on 11 November" -> "armistice")."""
+    if not ev.date:
+        return
+    named[ev.lemma.lower()] = ev.date
+    for a in ev.agents + ev.patients:
+        words = a.text.split()
+        if 0 < len(words) <= _NAMING_ARG_WORDS:
+            named[words[-1].strip(".,;:").lower()] = ev.date
+
+
+def _shift_anchor(
+    shift: Shift,
+    by_id: Mapping[str, Timex],
+    asides: Collection[str],
+    calendar: str,
+    reference: str | None,
+    named: Mapping[str, str],
+) -> str | None:
+    """The date a shift moves: its anchor timex, the running date ("before that"), or an
+    earlier dated event named by the anchor noun."""
+    if shift.anchor_time is not None:
+        t = by_id.get(shift.anchor_time)
+        return timex_date(t, calendar) if t is not None and t.id not in asides else None
+    if shift.this:
+        return reference
+    return named.get(shift.anchor_word or "")
 
 
 _HEADING_NUMBER = r"(?:[IVXLC]+|\d+|[A-Za-z]+)"

@@ -25,6 +25,7 @@ from annales import events as ev_mod
 from annales import nlp as nlp_mod
 from annales import quantities as q_mod
 from annales import quotes as quote_mod
+from annales import shifts as shifts_mod
 from annales.chronicle import Argument, Chronicle, Document, Event, Quantity, Quote, Span, Timex
 from annales.errors import InputError
 from annales.ingest.source import Source
@@ -116,6 +117,10 @@ class _DocumentReader:
         dated = sorted(
             (t for t in self.timexes if t.type in ("DATE", "TIME")), key=lambda t: (t.start, t.end)
         )
+        # a duration that shifts an anchor ("two days before Christmas") dates its clause too
+        self.shifts = shifts_mod.find_shifts(text, self.timexes)
+        dated += [t for t in self.timexes if t.id in self.shifts]
+        dated.sort(key=lambda t: (t.start, t.end))
         self._dated = [(t.start, t.end, t.id) for t in dated]
         self._dated_starts = [t[0] for t in self._dated]
         spans = sorted((t.start, t.end) for t in self.timexes)
@@ -184,9 +189,14 @@ class _DocumentReader:
         )
 
     def _aside(self, t: Timex) -> bool:
-        """A date the narration does not stand on: in parentheses, or in a quotation (a
-        speaker recalling "the rising of July 16th", a painting's title “16/28 August 1813.”)."""
-        return in_parentheses(self.text, t.start, t.end) or self._in_quote(t.start)
+        """A date the narration does not stand on: in parentheses or square brackets (an
+        editor's "[Footnote: ...]"), or in a quotation (a speaker recalling "the rising of July
+        16th", a painting's title “16/28 August 1813.”)."""
+        return (
+            in_parentheses(self.text, t.start, t.end)
+            or in_brackets(self.text, t.start, t.end)
+            or self._in_quote(t.start)
+        )
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -261,6 +271,9 @@ class _DocumentReader:
             breaks=ev_mod.chapter_breaks(text, (sec.start for sec in self.document.sections)),
             asides={t.id for t in self.timexes if self._aside(t)} | self.attributive,
             background=background,
+            shifts=self.shifts,
+            sentences=sorted(s for s, _ in self.sentences),
+            day_reach=NARRATIVE_DAY_REACH,
         )
         return Chronicle(
             document=self.document,
@@ -272,6 +285,25 @@ class _DocumentReader:
             events=events,
             sentences=self.sentences,
         )
+
+
+#: Sentences after the one that gave it for which a borrowed day still holds (then the
+#: event borrows the month): measured on benchmarks/data/chronology (benchmarks/chronology.py).
+NARRATIVE_DAY_REACH: int | None = 2
+
+#: How far (characters) a square bracket may open before a date: a footnote is a paragraph.
+BRACKET_REACH = 3000
+
+
+def in_brackets(text: str, start: int, end: int, reach: int = BRACKET_REACH) -> bool:
+    """Whether [start, end) sits inside square brackets (a footnote or an editor's note)."""
+    before = text[max(0, start - reach) : start]
+    op = before.rfind("[")
+    if op < 0 or before.rfind("]") > op:
+        return False
+    after = text[end : end + reach]
+    cl = after.find("]")
+    return cl >= 0 and after.find("[", 0, cl) < 0
 
 
 #: Share of present-tense events above which a book tells its story in the present
