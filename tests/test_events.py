@@ -161,3 +161,17 @@ def test_a_date_ending_a_sentence_is_not_fronted_onto_the_next() -> None:
     ch, evs = _events(text, calendar="gregorian")
     assert evs["fail"].date == "1942-12-23" and evs["fail"].date_source == "explicit"
     assert evs["surrender"].date == "1943-01-31" and evs["surrender"].date_source == "explicit"
+
+
+def test_a_light_verb_with_an_event_noun_is_an_event() -> None:
+    text = (
+        "On 3 March 1921 the guild masters held a meeting at the town hall. The next day "
+        "patrols of carters made their appearance in the market. A first attempt by the "
+        "dockers was made on the bridge. The masters had a dog and made a table."
+    )
+    _, evs = _events(text)
+    assert evs["hold meeting"].date == "1921-03-03"
+    assert evs["make appearance"].date == "1921-03-04"
+    assert [a.text for a in evs["make appearance"].agents] == ["patrols of carters"]
+    assert "make attempt" in evs
+    assert not {"have", "make", "have dog", "make table"} & set(evs)  # no event noun: no event

@@ -96,6 +96,8 @@ class _Cues:
     future: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
     headings: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()
+    light_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +119,8 @@ def cues() -> _Cues:
         future=frozenset(d["future_auxiliaries"]),
         background_clauses=frozenset(d["background_clauses"]),
         headings=frozenset(d["chapter_heading_words"]),
+        light=frozenset(d["light_verbs"]),
+        light_nouns=frozenset(d["light_verb_nouns"]) | frozenset(d["event_nouns"]),
     )
 
 
@@ -155,6 +159,23 @@ def _phrasal(tok: Any, c: _Cues) -> str | None:
     return None
 
 
+def _light_noun(tok: Any, c: _Cues) -> Any:
+    """The event noun a light verb carries ("had a meeting", "an attempt was made"), or None."""
+    if _lemma(tok) not in c.light:
+        return None
+    for ch in tok.children:
+        if ch.dep_ in ("dobj", "obj", "nsubjpass") and ch.pos_ == "NOUN":
+            if _lemma(ch) in c.light_nouns:
+                return ch
+    return None
+
+
+def _light(tok: Any, c: _Cues) -> str | None:
+    """The lemma of a light-verb event ("make appearance")."""
+    n = _light_noun(tok, c)
+    return f"{_lemma(tok)} {_lemma(n)}" if n is not None else None
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "aux", "auxpass"):
         return False
@@ -170,7 +191,7 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if nxt is not None and nxt.text == "-" and not tok.whitespace_:
         return False  # "co-operate" split by the tokenizer
     lem = _lemma(tok)
-    if _phrasal(tok, c):
+    if _phrasal(tok, c) or _light_noun(tok, c) is not None:
         return True
     if lem in c.skip:
         return False
@@ -443,7 +464,7 @@ def events_from_doc(
         govs = [] if is_noun else _governors(tok)
         ev = RawEvent(
             trigger=(offset + tok.idx, offset + tok.idx + len(tok.text)),
-            lemma=_phrasal(tok, c) or _lemma(tok),
+            lemma=_phrasal(tok, c) or (None if is_noun else _light(tok, c)) or _lemma(tok),
             sentence=(offset + sent.start_char, offset + sent.end_char),
             time=time_of.get(i),
             tense=tense,
