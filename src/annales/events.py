@@ -679,6 +679,15 @@ def assign_dates(
     dropped at ``breaks`` (chapter headings: a new chapter may open anywhere in time).
     Timexes in ``asides`` (a date in parentheses: "(16/28 August 1813)") neither move it nor
     date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
+
+    An event dated by a duration in ``shifts`` ("two days before Christmas", "a week after
+    the armistice") gets its anchor's date moved by the duration; the anchor may be an
+    earlier dated event named by its trigger or a short argument ("The armistice was signed
+    on ..."). With ``sentences`` (sorted sentence starts) and ``day_reach``, a borrowed day
+    holds for ``day_reach`` sentences of story events after the one that gave it; further
+    on, if the text names another day before the next break, the event lies somewhere
+    between the two and borrows the month ("1917-11"); if it names none, the day told at
+    length holds.
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
@@ -686,6 +695,11 @@ def assign_dates(
     b = 0
     reference: str | None = None
     ref_pos = 0  # where the reference was given
+    days = [
+        (t.start, d)
+        for t in order
+        if t.id not in asides and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
+    ]
     told: set[int] = set()  # sentences of story events told since then
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     for ev in sorted(events, key=lambda e: e.trigger.start):
@@ -732,9 +746,23 @@ def assign_dates(
                 here = sentences[max(0, bisect.bisect_right(sentences, ev.trigger.start) - 1)]
                 if here > ref_pos:
                     told.add(here)
-                if len(told) > day_reach:
+                if len(told) > day_reach and _next_day(days, ev.trigger.start, breaks) not in (
+                    None,
+                    reference,
+                ):
                     ev.date = reference[:7]
         _remember(ev, named)
+
+
+def _next_day(days: Sequence[tuple[int, str]], pos: int, breaks: Sequence[int]) -> str | None:
+    """The next day the text names after ``pos`` in the same chapter, if any."""
+    i = bisect.bisect_right(days, (pos, "\uffff"))
+    if i >= len(days):
+        return None
+    b = bisect.bisect_right(breaks, pos)
+    if b < len(breaks) and breaks[b] <= days[i][0]:
+        return None
+    return days[i][1]
 
 
 #: Longest argument (words) whose last word names its event for "three weeks after the X".

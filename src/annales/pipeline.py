@@ -287,9 +287,9 @@ class _DocumentReader:
         )
 
 
-#: Sentences after the one that gave it for which a borrowed day still holds (then the
-#: event borrows the month): measured on benchmarks/data/chronology (benchmarks/chronology.py).
-NARRATIVE_DAY_REACH: int | None = 2
+#: Story sentences after the one that gave it for which a borrowed day holds (then, when a
+#: later day is named, the event borrows the month): measured with benchmarks/chronology.py.
+NARRATIVE_DAY_REACH: int | None = 4
 
 #: How far (characters) a square bracket may open before a date: a footnote is a paragraph.
 BRACKET_REACH = 3000
