@@ -175,3 +175,17 @@ def test_a_light_verb_with_an_event_noun_is_an_event() -> None:
     assert [a.text for a in evs["make appearance"].agents] == ["patrols of carters"]
     assert "make attempt" in evs
     assert not {"have", "make", "have dog", "make table"} & set(evs)  # no event noun: no event
+
+
+def test_go_and_come_are_events_when_they_move_somewhere() -> None:
+    text = (
+        "On 3 March 1921 the carters went toward the harbour. A lorry came by. The mayor "
+        "went home. The strike went on. The owners came to believe the carters."
+    )
+    ch, _ = _events(text)
+    moved = sorted((e.trigger.start, e.lemma) for e in ch.events if e.lemma in ("go", "come"))
+    assert moved == [
+        (text.index("went toward"), "go"),
+        (text.index("came by"), "come"),
+        (text.index("went home"), "go"),
+    ]  # not "went on", not "came to believe"

@@ -98,6 +98,9 @@ class _Cues:
     headings: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
+    motion: frozenset[str] = frozenset()
+    motion_preps: frozenset[str] = frozenset()
+    motion_particles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +124,9 @@ def cues() -> _Cues:
         headings=frozenset(d["chapter_heading_words"]),
         light=frozenset(d["light_verbs"]),
         light_nouns=frozenset(d["light_verb_nouns"]) | frozenset(d["event_nouns"]),
+        motion=frozenset(d["motion_verbs"]),
+        motion_preps=frozenset(d["motion_preps"]),
+        motion_particles=frozenset(d["motion_particles"]),
     )
 
 
@@ -176,6 +182,20 @@ def _light(tok: Any, c: _Cues) -> str | None:
     return f"{_lemma(tok)} {_lemma(n)}" if n is not None else None
 
 
+def _moves(tok: Any, c: _Cues) -> bool:
+    """A "go"/"come" that goes somewhere ("went toward the Palace", "came by"), not "went on"
+    or "came to believe"."""
+    if _lemma(tok) not in c.motion or _has_xcomp(tok) is not None:
+        return False
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in c.motion_preps:
+            if any(g.dep_ == "pobj" for g in ch.children):
+                return True
+        if ch.dep_ in ("prt", "advmod") and ch.lower_ in c.motion_particles:
+            return True
+    return False
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "aux", "auxpass"):
         return False
@@ -191,7 +211,7 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if nxt is not None and nxt.text == "-" and not tok.whitespace_:
         return False  # "co-operate" split by the tokenizer
     lem = _lemma(tok)
-    if _phrasal(tok, c) or _light_noun(tok, c) is not None:
+    if _phrasal(tok, c) or _light_noun(tok, c) is not None or _moves(tok, c):
         return True
     if lem in c.skip:
         return False
