@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
     def chronology(
         gold: Path = typer.Argument(
             ...,
-            help="Gold chronology: JSON Lines, one event a line (see docs/howto/chronology.md).",
+            help="Gold chronology: JSON Lines, one event a line (format: docs/howto/nlp.md).",
         ),
         calendar: str = typer.Option(
             "auto", "--calendar", help="Calendar of the texts: gregorian, julian or auto."
