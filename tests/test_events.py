@@ -169,3 +169,31 @@ def test_a_role_and_a_titled_name_are_one_actor() -> None:
     assert [a.text for a in ev.agents] == ["critic Viktor Shklovsky"]
     _, evs = _events("In 1917 the soldiers and Kerensky quarrelled about the offensive.")
     assert [a.text for a in evs["quarrel"].agents] == ["the soldiers", "Kerensky"]
+
+
+def test_a_light_verb_with_an_event_noun_is_an_event() -> None:
+    text = (
+        "On 3 March 1921 the guild masters held a meeting at the town hall. The next day "
+        "patrols of carters made their appearance in the market. A first attempt by the "
+        "dockers was made on the bridge. The masters had a dog and made a table."
+    )
+    _, evs = _events(text)
+    assert evs["hold meeting"].date == "1921-03-03"
+    assert evs["make appearance"].date == "1921-03-04"
+    assert [a.text for a in evs["make appearance"].agents] == ["patrols of carters"]
+    assert "make attempt" in evs
+    assert not {"have", "make", "have dog", "make table"} & set(evs)  # no event noun: no event
+
+
+def test_go_and_come_are_events_when_they_move_somewhere() -> None:
+    text = (
+        "On 3 March 1921 the carters went toward the harbour. A lorry came by. The mayor "
+        "went home. The strike went on. The owners came to believe the carters."
+    )
+    ch, _ = _events(text)
+    moved = sorted((e.trigger.start, e.lemma) for e in ch.events if e.lemma in ("go", "come"))
+    assert moved == [
+        (text.index("went toward"), "go"),
+        (text.index("came by"), "come"),
+        (text.index("went home"), "go"),
+    ]  # not "went on", not "came to believe"

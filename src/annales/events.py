@@ -9,14 +9,16 @@ whole document is read (:func:`assign_dates`).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from annales.chronicle import Event, Timex
 from annales.nlp import data_toml
+from annales.shifts import Shift, shift_date
 
 _SUBJ = ("nsubj", "csubj")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -94,6 +96,11 @@ class _Cues:
     future: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
     headings: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()
+    light_nouns: frozenset[str] = frozenset()
+    motion: frozenset[str] = frozenset()
+    motion_preps: frozenset[str] = frozenset()
+    motion_particles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +122,11 @@ def cues() -> _Cues:
         future=frozenset(d["future_auxiliaries"]),
         background_clauses=frozenset(d["background_clauses"]),
         headings=frozenset(d["chapter_heading_words"]),
+        light=frozenset(d["light_verbs"]),
+        light_nouns=frozenset(d["light_verb_nouns"]) | frozenset(d["event_nouns"]),
+        motion=frozenset(d["motion_verbs"]),
+        motion_preps=frozenset(d["motion_preps"]),
+        motion_particles=frozenset(d["motion_particles"]),
     )
 
 
@@ -153,6 +165,37 @@ def _phrasal(tok: Any, c: _Cues) -> str | None:
     return None
 
 
+def _light_noun(tok: Any, c: _Cues) -> Any:
+    """The event noun a light verb carries ("had a meeting", "an attempt was made"), or None."""
+    if _lemma(tok) not in c.light:
+        return None
+    for ch in tok.children:
+        if ch.dep_ in ("dobj", "obj", "nsubjpass") and ch.pos_ == "NOUN":
+            if _lemma(ch) in c.light_nouns:
+                return ch
+    return None
+
+
+def _light(tok: Any, c: _Cues) -> str | None:
+    """The lemma of a light-verb event ("make appearance")."""
+    n = _light_noun(tok, c)
+    return f"{_lemma(tok)} {_lemma(n)}" if n is not None else None
+
+
+def _moves(tok: Any, c: _Cues) -> bool:
+    """A "go"/"come" that goes somewhere ("went toward the Palace", "came by"), not "went on"
+    or "came to believe"."""
+    if _lemma(tok) not in c.motion or _has_xcomp(tok) is not None:
+        return False
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in c.motion_preps:
+            if any(g.dep_ == "pobj" for g in ch.children):
+                return True
+        if ch.dep_ in ("prt", "advmod") and ch.lower_ in c.motion_particles:
+            return True
+    return False
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "aux", "auxpass"):
         return False
@@ -168,7 +211,7 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if nxt is not None and nxt.text == "-" and not tok.whitespace_:
         return False  # "co-operate" split by the tokenizer
     lem = _lemma(tok)
-    if _phrasal(tok, c):
+    if _phrasal(tok, c) or _light_noun(tok, c) is not None or _moves(tok, c):
         return True
     if lem in c.skip:
         return False
@@ -455,7 +498,7 @@ def events_from_doc(
         govs = [] if is_noun else _governors(tok)
         ev = RawEvent(
             trigger=(offset + tok.idx, offset + tok.idx + len(tok.text)),
-            lemma=_phrasal(tok, c) or _lemma(tok),
+            lemma=_phrasal(tok, c) or (None if is_noun else _light(tok, c)) or _lemma(tok),
             sentence=(offset + sent.start_char, offset + sent.end_char),
             time=time_of.get(i),
             tense=tense,
@@ -659,6 +702,9 @@ def assign_dates(
     breaks: Sequence[int] = (),
     asides: Collection[str] = (),
     background: Collection[str] = (),
+    shifts: Mapping[str, Shift] | None = None,
+    sentences: Sequence[int] = (),
+    day_reach: int | None = None,
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -667,12 +713,29 @@ def assign_dates(
     dropped at ``breaks`` (chapter headings: a new chapter may open anywhere in time).
     Timexes in ``asides`` (a date in parentheses: "(16/28 August 1813)") neither move it nor
     date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
+
+    An event dated by a duration in ``shifts`` ("two days before Christmas", "a week after
+    the armistice") gets its anchor's date moved by the duration; the anchor may be an
+    earlier dated event named by its trigger or a short argument ("The armistice was signed
+    on ..."). With ``sentences`` (sorted sentence starts) and ``day_reach``, a borrowed day
+    holds for ``day_reach`` sentences of story events after the one that gave it; further
+    on, if the text names another day before the next break, the event lies somewhere
+    between the two and borrows the month ("1917-11"); if it names none, the day told at
+    length holds.
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     k = 0
     b = 0
     reference: str | None = None
+    ref_pos = 0  # where the reference was given
+    days = [
+        (t.start, d)
+        for t in order
+        if t.id not in asides and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
+    ]
+    told: set[int] = set()  # sentences of story events told since then
+    named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     for ev in sorted(events, key=lambda e: e.trigger.start):
         while b < len(breaks) and breaks[b] <= ev.trigger.start:
             reference = None
@@ -684,8 +747,20 @@ def assign_dates(
             d = timex_date(order[k], calendar)
             if d and _concrete(d) and order[k].id not in asides:
                 if _FULL_DATE.match(d):
-                    reference = d
+                    reference, ref_pos = d, order[k].start
+                    told.clear()
             k += 1
+        shift = shifts.get(ev.time) if shifts and ev.time else None
+        if shift is not None:
+            anchor = _shift_anchor(shift, by_id, asides, calendar, reference, named)
+            d = shift_date(anchor, shift, calendar) if anchor else None
+            if d:
+                ev.date, ev.date_source = d, "explicit"
+                if _FULL_DATE.match(d):
+                    reference, ref_pos = d, ev.trigger.start
+                    told.clear()
+                _remember(ev, named)
+            continue  # relative to an anchor we cannot date: no borrowed date either
         t = by_id.get(ev.time) if ev.time else None
         if t is not None and t.id in asides:
             t = None
@@ -693,11 +768,69 @@ def assign_dates(
         if d:
             ev.date, ev.date_source = d, "explicit"
             if _FULL_DATE.match(d):
-                reference = d
+                reference, ref_pos = d, t.start if t is not None else ev.trigger.start
+                told.clear()
         elif t is not None and t.type in ("DATE", "TIME"):
             continue  # its own time is unresolved ("on Thursday", no anchor): no borrowed date
         elif reference and ev.id not in background:
             ev.date, ev.date_source = reference, "narrative"
+            if day_reach is not None and sentences:
+                # sentences of the story told since the one that gave the day (background
+                # statements, questions and quotations in between do not move the story on)
+                here = sentences[max(0, bisect.bisect_right(sentences, ev.trigger.start) - 1)]
+                if here > ref_pos:
+                    told.add(here)
+                if len(told) > day_reach and _next_day(days, ev.trigger.start, breaks) not in (
+                    None,
+                    reference,
+                ):
+                    ev.date = reference[:7]
+        _remember(ev, named)
+
+
+def _next_day(days: Sequence[tuple[int, str]], pos: int, breaks: Sequence[int]) -> str | None:
+    """The next day the text names after ``pos`` in the same chapter, if any."""
+    i = bisect.bisect_right(days, (pos, "\uffff"))
+    if i >= len(days):
+        return None
+    b = bisect.bisect_right(breaks, pos)
+    if b < len(breaks) and breaks[b] <= days[i][0]:
+        return None
+    return days[i][1]
+
+
+#: Longest argument (words) whose last word names its event for "three weeks after the X".
+_NAMING_ARG_WORDS = 4
+
+
+def _remember(ev: Event, named: dict[str, str]) -> None:
+    """Record the words that can name a dated event later: its trigger lemma and the last
+    word of a short argument ("The armistice was signed on 11 November" -> "armistice")."""
+    if not ev.date:
+        return
+    named[ev.lemma.lower()] = ev.date
+    for a in ev.agents + ev.patients:
+        words = a.text.split()
+        if 0 < len(words) <= _NAMING_ARG_WORDS:
+            named[words[-1].strip(".,;:").lower()] = ev.date
+
+
+def _shift_anchor(
+    shift: Shift,
+    by_id: Mapping[str, Timex],
+    asides: Collection[str],
+    calendar: str,
+    reference: str | None,
+    named: Mapping[str, str],
+) -> str | None:
+    """The date a shift moves: its anchor timex, the running date ("before that"), or an
+    earlier dated event named by the anchor noun."""
+    if shift.anchor_time is not None:
+        t = by_id.get(shift.anchor_time)
+        return timex_date(t, calendar) if t is not None and t.id not in asides else None
+    if shift.this:
+        return reference
+    return named.get(shift.anchor_word or "")
 
 
 _HEADING_NUMBER = r"(?:[IVXLC]+|\d+|[A-Za-z]+)"

@@ -25,6 +25,7 @@ from annales import events as ev_mod
 from annales import nlp as nlp_mod
 from annales import quantities as q_mod
 from annales import quotes as quote_mod
+from annales import shifts as shifts_mod
 from annales.chronicle import (
     Argument,
     Chronicle,
@@ -138,6 +139,10 @@ class _DocumentReader:
         dated = sorted(
             (t for t in self.timexes if t.type in ("DATE", "TIME")), key=lambda t: (t.start, t.end)
         )
+        # a duration that shifts an anchor ("two days before Christmas") dates its clause too
+        self.shifts = shifts_mod.find_shifts(text, self.timexes)
+        dated += [t for t in self.timexes if t.id in self.shifts]
+        dated.sort(key=lambda t: (t.start, t.end))
         self._dated = [(t.start, t.end, t.id) for t in dated]
         self._dated_starts = [t[0] for t in self._dated]
         spans = sorted((t.start, t.end) for t in self.timexes)
@@ -207,10 +212,12 @@ class _DocumentReader:
         )
 
     def _aside(self, t: Timex) -> bool:
-        """A date the narration does not stand on: in parentheses, or in a quotation (a
-        speaker recalling "the rising of July 16th", a painting's title “16/28 August 1813.”)."""
+        """A date the narration does not stand on: in parentheses or square brackets, in an
+        inline note ("[Footnote 18: ...]", however long), or in a quotation (a speaker recalling
+        "the rising of July 16th", a painting's title “16/28 August 1813.”)."""
         return (
             in_parentheses(self.text, t.start, t.end)
+            or in_brackets(self.text, t.start, t.end)
             or self._in_quote(t.start)
             or in_spans(self._notes, t.start)
         )
@@ -290,6 +297,9 @@ class _DocumentReader:
             breaks=ev_mod.chapter_breaks(text, (sec.start for sec in self.document.sections)),
             asides={t.id for t in self.timexes if self._aside(t)} | self.attributive,
             background=background,
+            shifts=self.shifts,
+            sentences=sorted(s for s, _ in self.sentences),
+            day_reach=NARRATIVE_DAY_REACH,
         )
         return Chronicle(
             document=self.document,
@@ -301,6 +311,25 @@ class _DocumentReader:
             events=events,
             sentences=self.sentences,
         )
+
+
+#: Story sentences after the one that gave it for which a borrowed day holds (then, when a
+#: later day is named, the event borrows the month): measured with benchmarks/chronology.py.
+NARRATIVE_DAY_REACH: int | None = 4
+
+#: How far (characters) a square bracket may open before a date: a footnote is a paragraph.
+BRACKET_REACH = 3000
+
+
+def in_brackets(text: str, start: int, end: int, reach: int = BRACKET_REACH) -> bool:
+    """Whether [start, end) sits inside square brackets (a footnote or an editor's note)."""
+    before = text[max(0, start - reach) : start]
+    op = before.rfind("[")
+    if op < 0 or before.rfind("]") > op:
+        return False
+    after = text[end : end + reach]
+    cl = after.find("]")
+    return cl >= 0 and after.find("[", 0, cl) < 0
 
 
 #: Share of present-tense events above which a book tells its story in the present

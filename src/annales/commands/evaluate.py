@@ -59,4 +59,61 @@ def register(app: typer.Typer) -> None:
         if report.skipped:
             raise typer.Exit(1)
 
+    @sub.command(name="chronology")
+    def chronology(
+        gold: Path = typer.Argument(
+            ...,
+            help="Gold chronology: JSON Lines, one event a line (format: docs/howto/nlp.md).",
+        ),
+        calendar: str = typer.Option(
+            "auto", "--calendar", help="Calendar of the texts: gregorian, julian or auto."
+        ),
+        mode: Mode = typer.Option(Mode.narratives, "--mode", help="Anchoring mode of the reader."),
+        reference: str | None = typer.Option(
+            None, "--reference", help="Reference year or date for narrative anchoring."
+        ),
+        errors: bool = typer.Option(
+            False, "--errors", help="List missed events and wrong or coarse dates."
+        ),
+        as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    ) -> None:
+        """Score event dating on a gold chronology: event recall, and over found events the
+        exact, Gregorian and compatible (same at the coarser granularity) date accuracy."""
+        from annales.commands.read import check_date_option
+        from annales.evaluate.chronology import (
+            SystemEvent,
+            evaluate,
+            format_report,
+            system_events,
+        )
+
+        if calendar not in ("gregorian", "julian", "auto"):
+            raise InputError(f"--calendar {calendar}", "use gregorian, julian or auto")
+        check_date_option("--reference", reference, calendar)
+
+        def read(path: str, ref: str | None) -> tuple[str, list[SystemEvent]]:
+            from annales.ingest import load
+            from annales.pipeline import read_source
+
+            src = load(path)
+            chron = read_source(
+                src,
+                dct=src.dct,
+                calendar=calendar,
+                mode=mode.value,
+                reference=reference or ref,
+            )
+            return chron.text, system_events(chron)
+
+        report = evaluate(gold, read)
+        if as_json:
+            typer.echo(json.dumps(report.to_dict(errors=errors), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(format_report(report))
+            if errors:
+                typer.echo("")
+                for o in report.outcomes:
+                    if not o.exact:
+                        typer.echo(o.describe())
+
     app.add_typer(sub)
