@@ -422,3 +422,27 @@ def test_republican_year_table_matches_convertdate() -> None:
 )
 def test_range_labels(value, calendar, text) -> None:
     assert cal.label(value, calendar) == text
+
+
+def test_stated_weekdays_decide_how_the_writer_counts() -> None:
+    from annales.temporal.policy import document_policy
+
+    # 7 November 1917 was a Wednesday in the Gregorian calendar (a Tuesday 20 Nov. N.S. in
+    # the Julian): an American in Petrograd dating by his own calendar
+    new_style = (
+        "In Petrograd in 1917 the garrison wavered. Wednesday, November 7th, I rose very late."
+        " The Winter Palace fell that night."
+    )
+    pol = document_policy(new_style, "auto")
+    assert pol.calendar == "gregorian" and "weekdays fit the Gregorian" in pol.reason
+    assert pol.calendar_for("1917-11-07") == "gregorian"
+    # 25 October 1917 O.S. was a Wednesday
+    old_style = (
+        "In Petrograd in 1917 the garrison wavered. On Wednesday, 25 October, the Winter Palace"
+        " was taken."
+    )
+    pol = document_policy(old_style, "auto")
+    assert pol.calendar == "julian" and "weekdays fit the Julian" in pol.reason
+    # a weekday without its year is no evidence in a text that spans several years
+    spread = "In Paris in 1914, in 1915 and in 1916 the war went on. Sunday, the 6th of September."
+    assert "weekdays" not in document_policy(spread, "auto").reason

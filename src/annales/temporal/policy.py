@@ -87,21 +87,7 @@ def dominant_country(text: str) -> tuple[str, Counter[str]] | None:
 
 def era_year(text: str) -> tuple[int, str] | None:
     """A representative year for the text (median of years mentioned), with where it came from."""
-    from annales.temporal.narrative import in_spans, note_spans
-
-    notes = note_spans(text)  # a footnote's "printed at Leyden in 1731" does not date Rome
-
-    def told(m: re.Match[str]) -> bool:
-        return not in_spans(notes, m.start())
-
-    years = [
-        int(m.group(1))
-        for m in _YEAR.finditer(text)
-        if _YEAR_CONTEXT.search(text, max(0, m.start() - 14), m.start()) and told(m)
-    ]
-    years += [int(m.group(1)) for m in _THE_YEAR.finditer(text) if told(m)]
-    years += [int(m.group(1)) for m in _AD_YEAR.finditer(text) if told(m)]
-    years += [1 - int(m.group(1)) for m in _BC_YEAR.finditer(text) if told(m)]
+    years = told_years(text)
     if years:
         mid = median_low(years)
         shown = f"{1 - mid} BC" if mid <= 0 else str(mid)
@@ -117,6 +103,26 @@ def era_year(text: str) -> tuple[int, str] | None:
     return None
 
 
+def told_years(text: str) -> list[int]:
+    """The years the text names in a date context, outside its footnotes (BC as 1 - n)."""
+    from annales.temporal.narrative import in_spans, note_spans
+
+    notes = note_spans(text)  # a footnote's "printed at Leyden in 1731" does not date Rome
+
+    def told(m: re.Match[str]) -> bool:
+        return not in_spans(notes, m.start())
+
+    years = [
+        int(m.group(1))
+        for m in _YEAR.finditer(text)
+        if _YEAR_CONTEXT.search(text, max(0, m.start() - 14), m.start()) and told(m)
+    ]
+    years += [int(m.group(1)) for m in _THE_YEAR.finditer(text) if told(m)]
+    years += [int(m.group(1)) for m in _AD_YEAR.finditer(text) if told(m)]
+    years += [1 - int(m.group(1)) for m in _BC_YEAR.finditer(text) if told(m)]
+    return years
+
+
 _TITLE_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d\d)(?![\d.,]\d|\d)")
 
 
@@ -128,6 +134,52 @@ def title_year(title: str | None) -> tuple[int, str] | None:
         return None
     year = years.pop()
     return year, f"the year in its title: “{' '.join((title or '').split())}”"
+
+
+@cache
+def _weekday_date_rx() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
+    from annales.temporal.language import load
+
+    tables = load("en").tables
+    days = {k: int(v) for k, v in tables["weekdays"].items() if k.isalpha()}
+    months = {k: int(v) for k, v in tables["months"].items() if k.isalpha() and len(k) > 3}
+    wd = "|".join(sorted(days, key=len, reverse=True))
+    mo = "|".join(sorted(months, key=len, reverse=True))
+    num = r"(\d{1,2})(?:st|nd|rd|th|d)?"
+    rx = re.compile(
+        rf"\b({wd}),?\s+(?:the\s+)?(?:({mo})\.?\s+{num}|{num}(?:\s+of)?\s+({mo}))\b"
+        r"(?:,?\s+(\d{4})\b)?",
+        re.IGNORECASE,
+    )
+    return rx, days, months
+
+
+def weekday_evidence(text: str, year: int | None) -> tuple[int, int, str | None]:
+    """How many stated weekday-dates ("Wednesday, November 7th") fall on that weekday in the
+    Julian and in the Gregorian calendar (in their own year, else ``year``; without it only
+    those stating their year count), and the first one that tells them apart. A weekday is
+    evidence no place table can give."""
+    from annales.temporal.anchor import valid, weekday
+
+    rx, days, months = _weekday_date_rx()
+    jul = greg = 0
+    example = None
+    for m in rx.finditer(text):
+        wd = days[m.group(1).lower()]
+        month = months[(m.group(2) or m.group(5)).lower()]
+        day = int(m.group(3) or m.group(4))
+        y = int(m.group(6)) if m.group(6) else year
+        if y is None:
+            continue
+        if not (valid(y, month, day, "julian") and valid(y, month, day, "gregorian")):
+            continue
+        fits_j = weekday(y, month, day, "julian") == wd
+        fits_g = weekday(y, month, day, "gregorian") == wd
+        jul += fits_j
+        greg += fits_g
+        if fits_j != fits_g and example is None:
+            example = " ".join(m.group(0).split()) + ("" if m.group(6) else f" ({y})")
+    return jul, greg, example
 
 
 def julian_in(switch: Switch, year: int) -> bool:
@@ -220,6 +272,21 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
     year, where = era
     first = switch.first_gregorian
     when = f"{first[2]} {_month(first[1])} {first[0]}"
+    # a weekday without its year is checked against the era only when the text keeps to one
+    # year (a history spanning 1914-1918 would test Pollard's Marne Sunday in 1915)
+    one_year = len(set(told_years(text))) <= 1
+    jul, greg, example = weekday_evidence(text, year if one_year else None)
+    # one clean fit (a chance fit is 1 in 7) or a clear majority decides
+    if jul != greg and (min(jul, greg) == 0 or max(jul, greg) >= 3 * min(jul, greg)):
+        cal = "julian" if jul > greg else "gregorian"
+        return Policy(
+            cal,
+            f"its weekdays fit the {cal.capitalize()} calendar ({max(jul, greg)} of"
+            f" {jul + greg if min(jul, greg) else max(jul, greg)} stated, e.g. “{example}”),"
+            f" though places point to {switch.name} ({places})",
+            # the weekdays show how this writer counts: Reed's Petrograd of 1917 in New Style
+            None if cal == "gregorian" else switch,
+        )
     if julian_in(switch, year):
         reason = (
             f"places point to {switch.name} ({places}) and its era ({where}) lies before its "
