@@ -248,3 +248,22 @@ def test_the_front_matter_does_not_date_the_story() -> None:
     assert got["the winter of 1845"] == "1845-WI"
     assert got["the twenty-eighth of March"] == "XXXX-03-28"  # not 1846: the preface's year
     assert not got["the next day"].startswith("18")
+
+
+def test_a_coarse_date_closing_its_sentence_is_a_glance_not_a_jump() -> None:
+    from annales.temporal import engine
+
+    text = (
+        "On 27 October the battleship struck a mine; a mine caused the loss of the cruiser,"
+        " with the admiral on board, in June 1916.\n\nOn 5 September a submarine sank the"
+        " Pathfinder, and on the 13th another was lost."
+    )
+    timexes, _ = engine.tag(text, reference="1914")
+    got = {t.text: t.value for t in timexes}
+    assert got["June 1916"] == "1916-06"
+    assert got["5 September"] == "1914-09-05" and got["the 13th"] == "1914-09-13"
+    # a frame opening its sentence moves the story
+    timexes, _ = engine.tag(
+        "On 27 October the ship sank. In June 1916, on the 5th, the fleet met.", reference="1914"
+    )
+    assert {t.text: t.value for t in timexes}["the 5th"] == "1916-06-05"

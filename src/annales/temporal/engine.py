@@ -223,6 +223,7 @@ def anchor_all(
     title_year: int | None = None,
     asides: frozenset[int] = frozenset(),
     story_start: int = 0,
+    glances: frozenset[int] = frozenset(),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -239,7 +240,9 @@ def anchor_all(
     named by the title (``title_year``) is the story's home year (``narrative.title_period``).
     Candidates starting at an offset in ``asides`` (dates in parentheses) move nothing. At
     ``story_start`` (the first chapter, after prefaces and contents) the running reference
-    goes back to the seed: an editor's 1845 preface does not date the story."""
+    goes back to the seed: an editor's 1845 preface does not date the story. A coarse date
+    closing its sentence (``glances``: "... was lost in June 1916.") that leaves the year of a
+    day-precise reference tells where that one fact lies, not where the story has gone."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
@@ -365,6 +368,14 @@ def anchor_all(
                 and part < last[: len(part)]
             ):
                 continue  # "suppressed in July" from November: a coarse glance back
+            if (
+                part is not None
+                and c.start in glances
+                and last is not None
+                and len(part) < len(last)
+                and part[:4] != last[:4]
+            ):
+                continue  # "... the loss of the Hampshire in June 1916." told from 1914
             if part is not None:
                 mention = None
                 last = _advance(last, part)
@@ -435,6 +446,26 @@ def _asides(
             or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cands))
         ):
             out.add(c.start)
+    return frozenset(out)
+
+
+_COARSE_VALUE = re.compile(r"^\d{4}(?:-\d\d|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?$")
+_SENTENCE_CLOSE = re.compile(r"\s*[.;!?]")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)(?:\w+\s+){0,2}$")
+
+
+def _glances(text: str, cands: list[Candidate]) -> frozenset[int]:
+    """Starts of absolute month/year dates that close their sentence, not opening it: the
+    place of one fact ("sank in June 1916."), unlike a frame ("In June 1916, the ...")."""
+    out = set()
+    for c in cands:
+        if c.resolve is not None or not _COARSE_VALUE.match(c.value):
+            continue
+        if not _SENTENCE_CLOSE.match(text, c.end):
+            continue
+        if _SENTENCE_OPEN.search(text, max(0, c.start - 40), c.start):
+            continue  # "In June 1916." alone is a frame, a heading
+        out.add(c.start)
     return frozenset(out)
 
 
@@ -553,6 +584,7 @@ def tag(
             title_year=title_y[0] if title_y is not None and mode == "narratives" else None,
             asides=_asides(text, cands, quotations) if mode == "narratives" else frozenset(),
             story_start=story_start,
+            glances=_glances(text, cands) if mode == "narratives" else frozenset(),
         )
 
     timexes = anchored(cands, cal)
