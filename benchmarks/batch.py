@@ -10,10 +10,14 @@ copyrighted excerpt is left out), cut into pieces of about ``--piece-kb`` at par
 has its own sha256 and is read again. Each configuration writes a fresh database.
 
 Printed per configuration: words/s and documents/s (wall clock, startup included), words per
-worker CPU-second (what a dedicated core gives: robust when the machine is shared), peak RSS per
-worker, peak RSS of the driver (the process holding the queue and the writer), database size.
-Then the targets: N workers >= 1.7x 1 worker, Ray >= 0.8x local, RSS flat as the corpus grows
+worker CPU-second (what a dedicated core gives: more robust than wall clock when the machine is
+shared, though a loaded host lowers it too), CPU-seconds of the driver (the process holding the
+queue and the writer, which shares the cores with the workers), peak RSS per worker, peak RSS
+of the driver, database size. Then the targets: N workers >= 1.7x 1 worker (with the estimate
+for dedicated cores from CPU time, and how busy the workers were: start-up and the tail of the
+last documents are the rest), Ray >= 0.8x local, RSS flat as the corpus grows
 (``--scaling-mb``), and the projection to 1 million books (1e11 words) from the measured rates.
+With few documents per worker the tail weighs: 11 documents on 2 workers is 6 against 5.
 """
 
 from __future__ import annotations

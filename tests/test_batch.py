@@ -205,6 +205,26 @@ def test_batch_stores_exactly_what_annales_read_stores(corpus_run: dict, tmp_pat
     assert batch["events"] and batch == read
 
 
+def test_recycled_workers_store_the_same_rows(corpus_run: dict, tmp_path: Path) -> None:
+    """Workers replaced after every document (fresh processes, fresh pipelines) store exactly
+    what the long-lived workers of the first run stored."""
+    from annales.batch.local import run_local
+    from annales.batch.verify import canonical_dump
+    from annales.batch.work import ReadOptions
+
+    db = tmp_path / "recycled.db"
+    report = run_local(
+        [str(corpus_run["base"] / "corpus")],
+        db=db,
+        options=ReadOptions(calendar="julian", reference="1917"),
+        workers=1,
+        recycle_after=1,
+    )
+    assert report.docs_read == 4 and report.failures_count == 2
+    assert len(report.workers) == 6  # one process per document
+    assert canonical_dump(db) == canonical_dump(corpus_run["db"])
+
+
 def test_a_failure_is_cleared_once_the_file_reads(corpus_run: dict, tmp_path: Path) -> None:
     db = tmp_path / "fix.db"
     bad = tmp_path / "later.txt"

@@ -22,6 +22,11 @@ from annales.batch.driver import WORKER_ENV, Run
 from annales.batch.progress import Reporter
 from annales.batch.work import BatchReport, DocumentReader, Outcome, ReadOptions, peak_rss_mb
 
+#: Documents each worker reads before the pool is replaced by fresh workers (bounds the growth
+#: of spaCy's vocabulary over a corpus of many different texts; costs one model load, ~2 s,
+#: and one tail, per ``RECYCLE_AFTER × workers`` documents).
+RECYCLE_AFTER = 200
+
 _reader: DocumentReader | None = None
 _init_error: str | None = None
 
@@ -69,6 +74,14 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._new()
 
+    def recycle(self) -> None:
+        """Replace the (idle) workers by fresh ones: a long-lived spaCy pipeline keeps every
+        new word form it meets, so over a large corpus of different texts a worker grows.
+        (``ProcessPoolExecutor(max_tasks_per_child=...)`` deadlocks on Python 3.11,
+        cpython gh-115634.)"""
+        self.executor.shutdown(wait=True)
+        self.executor = self._new()
+
     def kill(self) -> None:
         """Stop the workers now (they may be in the middle of a long book)."""
         terminate = getattr(self.executor, "terminate_workers", None)  # Python >= 3.14
@@ -88,8 +101,10 @@ def run_local(
     workers: int | None = None,
     reporter: Reporter | None = None,
     inflight_per_worker: int = 2,
+    recycle_after: int = RECYCLE_AFTER,
 ) -> BatchReport:
-    """Read every document of ``patterns`` not yet in ``db``, ``workers`` at a time."""
+    """Read every document of ``patterns`` not yet in ``db``, ``workers`` at a time; the
+    workers are replaced by fresh ones after every ``recycle_after`` documents each (0: never)."""
     workers = max(1, workers or os.cpu_count() or 1)
     run = Run(patterns, db, f"local ({workers} worker{'s' if workers > 1 else ''})", reporter)
     pool = _Pool(workers, options or ReadOptions())
@@ -133,11 +148,17 @@ def run_local(
             pool.rebuild()
 
     interrupted = False
+    submitted = 0
     try:
         for task in run.pending():
             while len(pending) >= limit:
                 drain()
+            if recycle_after and submitted and submitted % (recycle_after * workers) == 0:
+                while pending:
+                    drain()
+                pool.recycle()
             pending[pool.executor.submit(_read, task)] = task
+            submitted += 1
         while pending:
             drain()
     except BaseException:
