@@ -117,6 +117,48 @@ def speed_section(speed: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def chronology_section(runs: dict[str, Any]) -> str:
+    """Event dating on the development gold chronology (benchmarks/chronology.py)."""
+    out = [
+        "## Event dating (development gold chronology)\n",
+        "Hand-dated story events in public-domain passages (Pollard, Mignet, Reed;"
+        " `benchmarks/data/chronology/`), scored by `annales evaluate chronology`: recall of the"
+        " gold events, then over the events found, the share whose date is exact (in the"
+        " document's calendar), exact in the Gregorian calendar, and compatible (the same at"
+        " the coarser of the two precisions). Runs are labelled when they were measured"
+        " (`before`: the event layer before the chronology work; `after`: with its fixes;"
+        " `current`: the latest code).\n",
+    ]
+    rows = []
+    for label, r in runs.items():
+        rows.append(
+            [
+                f"`{label}`",
+                r.get("calendar", "?"),
+                str(r.get("gold_events", "?")),
+                _pct(r["event_recall"]),
+                _pct(r["date_accuracy"]),
+                _pct(r["gregorian_accuracy"]),
+                _pct(r["compatible_accuracy"]),
+            ]
+        )
+    out.append(
+        _table(
+            [
+                "run",
+                "calendar",
+                "gold events",
+                "recall",
+                "date acc.",
+                "Gregorian acc.",
+                "compatible",
+            ],
+            rows,
+        )
+    )
+    return "\n".join(out)
+
+
 def render(results: Path = RESULTS) -> str:
     """The evaluation page as Markdown, from whatever results are present."""
     out = [
@@ -143,12 +185,16 @@ def render(results: Path = RESULTS) -> str:
         out.append(accuracy_section(data["accuracy"]))
     if "speed" in data:
         out.append(speed_section(data["speed"]))
+    chron = results / "chronology.json"
+    if chron.exists():
+        out.append(chronology_section(json.loads(chron.read_text(encoding="utf-8"))))
     out.append(
         "## Reproduce\n\n"
         "```\n"
         ".venv/bin/python benchmarks/compare_heideltime.py   # writes benchmarks/results/compare_heideltime.json\n"
         ".venv/bin/python benchmarks/report.py               # rewrites this page\n"
         ".venv/bin/annales evaluate timeml path/to/tbaq --mode news            # annales alone\n"
+        ".venv/bin/python benchmarks/chronology.py --calendar auto --label L   # event dating\n"
         "```\n"
     )
     return "\n".join(out)
