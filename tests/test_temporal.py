@@ -396,3 +396,16 @@ def test_archaic_forms() -> None:
         ("The next day", "1789-07-16"),
         ("the 20th", "1789-07-20"),
     ]
+
+
+def test_a_count_after_a_day_month_is_not_a_day() -> None:
+    from annales.temporal import tag_time as _tag
+
+    out = [
+        (t.text, t.value)
+        for t in _tag("In the raid on 7 September 20 were killed.", reference="1915")
+    ]
+    assert out == [("7 September", "1915-09-07")]
+    assert [
+        (t.text, t.value) for t in _tag("On September 20 the raid came.", reference="1915")
+    ] == [("September 20", "1915-09-20")]

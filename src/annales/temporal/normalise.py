@@ -353,6 +353,9 @@ def _direction(hit: Hit, ctx: Context) -> str | None:
     return "forward"
 
 
+_DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th|d)?\s+$")
+
+
 def _date(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
     name = hit.rule.name
@@ -379,6 +382,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     if name in ("day_month", "month_day") and g.get("day") and not g["day"][0].isdigit():
         if lex.lookup("units", _next_word(text, hit.end).lower()):
             return None  # "the first March days"
+    if name == "month_day" and _DAY_BEFORE.search(text, max(0, hit.start - 8), hit.start):
+        return None  # "on 7 September 20 were killed": the day came first, 20 is a count
     wtext = g.get("weekday")
     if wtext and name == "weekday":
         if wtext.endswith(".") or not _cap(wtext):
