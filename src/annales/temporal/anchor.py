@@ -182,6 +182,10 @@ def shift(
     """The period ``n`` ``unit``s from ``ref`` (TIMEX3 value), at the unit's granularity
     (``keep``: at the reference's own granularity when that is a quarter or half-year)."""
     y = ref.year
+    if unit in ("Y", "DE", "CE", "ML"):
+        span = {"Y": 1, "DE": 10, "CE": 100, "ML": 1000}[unit] * n
+        if not -9998 <= y + span <= 9999:
+            return None  # beyond TIMEX3's four-digit years ("1917 decades from now")
     if keep and unit in ("Y", "DE", "CE"):
         k = {"Y": 1, "DE": 10, "CE": 100}[unit] * n
         if ref.quarter:
@@ -254,8 +258,9 @@ def period(ref: Ref, unit: str, n: int, calendar: str = "gregorian") -> str | No
         if ref.month is None:
             return None
         return fmt_date(*add_months(ref.year, ref.month, n))
-    if unit == "DE":
-        return fmt_year(ref.year + 10 * n)[:3]
-    if unit == "CE":
-        return fmt_year(ref.year + 100 * n)[:2]
+    if unit in ("DE", "CE"):
+        y = ref.year + (10 if unit == "DE" else 100) * n
+        if not 1 <= y <= 9999:
+            return None  # no decade or century value before year 1 ("BC0057"[:2] was "BC")
+        return fmt_year(y)[: 3 if unit == "DE" else 2]
     return shift(ref, unit, n, calendar)

@@ -751,8 +751,8 @@ def _decade(hit: Hit, ctx: Context) -> Candidate | None:
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
         century = (rf.year // 100) if rf else 19
-        if rf and century * 100 + digit * 10 > rf.year + 5:
-            century -= 1
+        if rf and century * 100 + digit * 10 > rf.year + 5 and century > 0:
+            century -= 1  # never before year 0 ("the sixties" seen from 44 was '-16')
         return f"{century:02d}{digit}"
 
     return _cand(hit, "DATE", f"XX{digit}", r, mod=mod)
