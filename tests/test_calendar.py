@@ -446,3 +446,14 @@ def test_stated_weekdays_decide_how_the_writer_counts() -> None:
     # a weekday without its year is no evidence in a text that spans several years
     spread = "In Paris in 1914, in 1915 and in 1916 the war went on. Sunday, the 6th of September."
     assert "weekdays" not in document_policy(spread, "auto").reason
+
+
+def test_the_first_half_year_ends_on_30_june() -> None:
+    from annales.temporal import tag_time
+    from annales.temporal.calendars import bounds
+
+    assert bounds("1917-H1") == ((1917, 1, 1), (1917, 6, 30))
+    assert bounds("1917-H2") == ((1917, 7, 1), (1917, 12, 31))
+    # found by the fuzz: a half-year in a Russian text asked the switch for 31 June
+    text = "In the first half of 1917 the war went on in Russia and Petrograd."
+    assert [t.value for t in tag_time(text, calendar="auto")] == ["1917-H1"]

@@ -327,7 +327,7 @@ def bounds(value: str, calendar: str = "gregorian") -> tuple[Ymd, Ymd] | None:
         return (y, 3 * q - 2, 1), (y, 3 * q, _month_len(cal, y, 3 * q))
     if p.kind == "half" and p.sub != "X":
         h = int(p.sub or 1)
-        return (y, 6 * h - 5, 1), (y, 6 * h, 31 if h == 1 else 31)
+        return (y, 6 * h - 5, 1), (y, 6 * h, 30 if h == 1 else 31)  # June has 30 days
     if p.kind in ("week", "weekend", "weekday") and p.sub and "X" not in p.sub:
         wk = int(p.sub.split("-")[0])
         if not 1 <= wk <= 53 or y < 1:
