@@ -9,6 +9,7 @@ resolves against the running reference: the last fully specified date, seeded fr
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -21,7 +22,7 @@ from annales.temporal import narrative as N
 from annales.temporal.language import load
 from annales.temporal.normalise import Context, normalise
 from annales.temporal.ranges import first_end_years, range_ends
-from annales.temporal.recognise import TooDense, attach_modifiers, find
+from annales.temporal.recognise import Hit, TooDense, attach_modifiers, find
 from annales.temporal.types import Candidate
 
 MODES = ("news", "narratives")
@@ -91,7 +92,6 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
     """Every temporal expression in ``text`` as an un-anchored candidate, in text order."""
     lex = load(language)
     ctx = Context(text, lex, mode, calendar)
-    scored: list[tuple[Candidate, int]] = []
     try:
         hits = find(text, lex, select=False, max_hits=MAX_HITS, max_density=MAX_DENSITY)
     except TooDense as exc:
@@ -99,11 +99,7 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
             "<text>",
             f"{exc}: this is not prose (a list or generated data?); split it into smaller documents",
         ) from None
-    for h in attach_modifiers(text, hits, lex):
-        c = normalise(h, ctx)
-        if c is not None:
-            scored.append((c, h.rule.priority))
-    own = _select_own(scored)
+    own = _select_own(attach_modifiers(text, hits, lex), ctx)
     if mode == "narratives":
         for c in own:
             _apostrophe_century(c, text)
@@ -146,18 +142,33 @@ def _apostrophe_century(c: Candidate, text: str) -> None:
     c.resolve = r_century
 
 
-def _select_own(scored: list[tuple[Candidate, int]]) -> list[Candidate]:
-    """Among the rules' own (valid) readings, the longest wins, then the rule priority."""
-    scored.sort(key=lambda cp: (-(cp[0].end - cp[0].start), -cp[1], cp[0].start))
-    if not scored:
+def _select_own(hits: Sequence[Hit], ctx: Context) -> list[Candidate]:
+    """Among the rules' own valid readings, the longest wins, then the rule priority, then the
+    earlier one: as if every hit were normalised and then chosen greedily in that order.
+
+    Normalising is lazy (the costly step on dense lists: "May 1, May 1, ..." holds a "May"
+    inside every "May 1"): a candidate never reaches beyond its hit, so the hit's own span is
+    an optimistic key, and a hit whose whole span is already taken is never normalised."""
+    heap: list[tuple[int, int, int, int, Hit | Candidate]] = []
+    for i, h in enumerate(hits):
+        heap.append((h.start - h.end, -h.rule.priority, h.start, i, h))
+    if not heap:
         return []
-    used = bytearray(max(c.end for c, _ in scored) + 1)
-    out = []
-    for c, _p in scored:
-        if used.find(1, c.start, c.end) >= 0:
+    heapq.heapify(heap)
+    used = bytearray(max(h.end for h in hits) + 1)
+    out: list[Candidate] = []
+    while heap:
+        neg_len, neg_prio, start, i, item = heapq.heappop(heap)
+        if isinstance(item, Candidate):
+            if used.find(1, item.start, item.end) < 0:
+                used[item.start : item.end] = b"\x01" * (item.end - item.start)
+                out.append(item)
             continue
-        used[c.start : c.end] = b"\x01" * (c.end - c.start)
-        out.append(c)
+        if used.find(0, item.start, item.end) < 0:
+            continue  # every character taken: its reading could not be chosen
+        c = normalise(item, ctx)
+        if c is not None:
+            heapq.heappush(heap, (c.start - c.end, neg_prio, c.start, i, c))
     out.sort(key=lambda c: c.start)
     return out
 
