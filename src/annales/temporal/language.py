@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeAlias
 
+from annales.temporal.firstchars import first_chars
+
 Trie: TypeAlias = dict[str, "Trie"]  # one character per level; "" marks a word end
 
 # table name in the TOML -> (macro name, word class used by rule `needs`)
@@ -75,6 +77,7 @@ class Rule:
     needs: tuple[frozenset[str], ...]
     requires_mod: bool = False
     priority: int = 0
+    first: frozenset[str] | None = None  # ASCII characters a match can start with (None: any)
 
 
 @dataclass(slots=True)
@@ -92,6 +95,10 @@ class Lexicon:
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
     vocab_re: re.Pattern[str] | None = None  # any vocabulary word or number, as one token
     core_re: re.Pattern[str] | None = None  # a word or number that can carry an expression
+    # the last word of every point / duration modifier ("of" for "the end of"): where the word
+    # before a hit is none of them, the (costly, unanchored) modifier search cannot match
+    pmod_last: frozenset[str] = frozenset()
+    dmod_last: frozenset[str] = frozenset()
 
     def lookup(self, table: str, phrase: str | None) -> Any:
         """Value of ``phrase`` in ``table``, whitespace- and case-insensitive (None if absent)."""
@@ -274,7 +281,8 @@ def load(language: str = "en") -> Lexicon:
     rules = []
     for r in data.get("rule", []):
         body = _expand(r["pattern"], macros)
-        regex = re.compile(r"(?<![\w])(?:" + body + r")(?![^\W_])", re.IGNORECASE)
+        source = r"(?<![\w])(?:" + body + r")(?![^\W_])"
+        regex = re.compile(source, re.IGNORECASE)
         needs = tuple(frozenset(n.split("|")) for n in r.get("needs", []))
         rules.append(
             Rule(
@@ -285,6 +293,7 @@ def load(language: str = "en") -> Lexicon:
                 needs=needs,
                 requires_mod=bool(r.get("requires_mod", False)),
                 priority=int(r.get("priority", 0)),
+                first=first_chars(source, re.IGNORECASE),
             )
         )
     tables = {t: {k.lower(): v for k, v in data.get(t, {}).items()} for t in TABLES}
@@ -358,4 +367,14 @@ def load(language: str = "en") -> Lexicon:
         smod_re=smod_re,
         dmod_re=dmod_re,
         lists=lists,
+        pmod_last=_last_words(data.get("point_mods", {})),
+        dmod_last=_last_words(data.get("duration_mods", {})),
+    )
+
+
+def _last_words(table: dict[str, Any]) -> frozenset[str]:
+    return frozenset(
+        re.findall(r"[^\W\d_]+", k)[-1].lower()
+        for k, v in table.items()
+        if not isinstance(v, (dict, list)) and re.search(r"[^\W\d_]", k)
     )

@@ -171,11 +171,15 @@ def _needs_met(rule: Rule, cls: frozenset[str]) -> bool:
     return all(not need.isdisjoint(cls) for need in rule.needs)
 
 
-_RULES_FOR: dict[tuple[int, frozenset[str]], list[Rule]] = {}
+#: the rules a stretch can match, and for each ASCII character the indices of those that can
+#: start with it (non-ASCII characters try them all)
+_Rules = tuple[list[Rule], dict[str, tuple[int, ...]], tuple[int, ...]]
+_RULES_FOR: dict[tuple[int, frozenset[str]], _Rules] = {}
 _NEEDED: dict[int, frozenset[str]] = {}
+_ASCII = [chr(i) for i in range(128)]
 
 
-def _rules_for(lex: Lexicon, cls: frozenset[str]) -> list[Rule]:
+def _rules_for(lex: Lexicon, cls: frozenset[str]) -> _Rules:
     """The rules a stretch with these word classes can match (memoised: class sets repeat)."""
     needed = _NEEDED.get(id(lex))
     if needed is None:
@@ -185,7 +189,12 @@ def _rules_for(lex: Lexicon, cls: frozenset[str]) -> list[Rule]:
     key = (id(lex), cls & needed)  # only the classes some rule asks for: far fewer keys
     got = _RULES_FOR.get(key)
     if got is None:
-        got = [r for r in lex.rules if not r.needs or _needs_met(r, cls)]
+        rules = [r for r in lex.rules if not r.needs or _needs_met(r, cls)]
+        by_char = {
+            c: tuple(k for k, r in enumerate(rules) if r.first is None or c in r.first)
+            for c in _ASCII
+        }
+        got = (rules, by_char, tuple(range(len(rules))))
         if len(_RULES_FOR) > 50_000:
             _RULES_FOR.clear()
         _RULES_FOR[key] = got
@@ -219,18 +228,19 @@ def find(
             if p > 0 and text[p - 1] in "'’":
                 positions.append(p - 1)
             positions.append(p)
-        for rule in _rules_for(lex, cls):
-            match = rule.regex.match
-            upto = -1
-            for p in positions:
-                if p < upto:
-                    continue  # inside this rule's previous match (as finditer would skip)
-                m = match(text, p, ce)
+        rules, by_char, every = _rules_for(lex, cls)
+        upto = [-1] * len(rules)  # each rule skips its own previous match, as finditer would
+        for p in positions:
+            for k in by_char.get(text[p], every):
+                if p < upto[k]:
+                    continue
+                rule = rules[k]
+                m = rule.regex.match(text, p, ce)
                 if m is not None and m.end() > p:
                     hits.append(
                         Hit(p, m.end(), rule, m.groupdict(), match_start=p, match_end=m.end())
                     )
-                    upto = m.end()
+                    upto[k] = m.end()
         if hits:
             if select:
                 out.extend(_select(hits))  # stretches are disjoint: select within each
@@ -263,15 +273,16 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
     for h in hits:
         if h.start < prev_end:  # overlapping alternatives: each looks at the text itself
             prev_end = 0
-        left = text[max(prev_end, h.start - 40) : h.start]
+        lo = max(prev_end, h.start - 40)
+        left = text[lo : h.start]
         if h.rule.type == "DURATION" or h.rule.kind == "offset":
-            m = lex.dmod_re.search(left)
+            m = lex.dmod_re.search(left) if _may_end_mod(text, lo, h.start, lex.dmod_last) else None
             if m and not text[h.start : h.start + 4].lower().startswith("the "):
                 h.dmod = lex.lookup("duration_mods", m.group("mod"))
                 if " ".join(m.group("mod").lower().split()) not in outside:
                     h.start -= len(left) - m.start()
         elif h.rule.kind not in ("ref", "set"):
-            m = lex.pmod_re.search(left)
+            m = lex.pmod_re.search(left) if _may_end_mod(text, lo, h.start, lex.pmod_last) else None
             if m:
                 word = m.group("mod")
                 mod = lex.lookup("point_mods", word.rstrip("-").strip())
@@ -299,6 +310,23 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         out.append(h)
         prev_end = h.end
     return out
+
+
+def _may_end_mod(text: str, lo: int, pos: int, last_words: frozenset[str]) -> bool:
+    """Whether a modifier could end right before ``pos`` (over spaces and hyphens): the word
+    there is the last word of one. A cheap test before the modifier search, which tries every
+    start in its window (hot on dense lists of dates); unsure on non-ASCII words (Unicode case
+    folding), so the search decides."""
+    i = pos
+    while i > lo and (text[i - 1] == "-" or text[i - 1].isspace()):
+        i -= 1
+    if i > lo and text[i - 1] == ".":
+        i -= 1
+    j = i
+    while j > lo and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    return not word.isascii() or word.lower() in last_words
 
 
 def _bad_mod(word: str, h: Hit, text: str, lex: Lexicon) -> bool:

@@ -1,0 +1,113 @@
+"""The characters a regular expression's match can start with, read from its parse tree.
+
+The recogniser tries every rule at every token of a stretch; on dense lists of dates ("May 1,
+May 2, ...") most of those attempts fail on the first character, yet each costs a Python-level
+call. Knowing each rule's possible first characters lets it skip them without calling ``re``.
+
+Only ASCII is decided here: a non-ASCII character of the text is always tried (Unicode case
+folding and categories are left to ``re``), and ``None`` means "could start anywhere".
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+from typing import Any
+
+_ASCII = [chr(i) for i in range(128)]
+_CATEGORIES: dict[Any, frozenset[str]] = {
+    C.CATEGORY_DIGIT: frozenset(c for c in _ASCII if c.isdigit()),
+    C.CATEGORY_SPACE: frozenset(c for c in _ASCII if c.isspace()),
+    C.CATEGORY_WORD: frozenset(c for c in _ASCII if c.isalnum() or c == "_"),
+}
+_TRANSPARENT = (C.ASSERT, C.ASSERT_NOT, C.AT)  # zero-width: the match starts after them
+_REPEATS = tuple(
+    getattr(C, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(C, n)
+)
+
+
+class _Anywhere(Exception):
+    """The first character cannot be bounded (``.``, a negated class, a back-reference)."""
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """ASCII characters a match of ``pattern`` can begin with (both cases under IGNORECASE),
+    or None when any character might begin it (or the match may be empty)."""
+    try:
+        chars, nullable = _first(P.parse(pattern, flags).data)
+    except (_Anywhere, re.error, RecursionError):
+        return None
+    if nullable:
+        return None
+    out = set()
+    for c in chars:
+        if not c.isascii():
+            if any(f.isascii() for f in (c.lower(), c.upper(), c.casefold())):
+                return None  # the Kelvin sign matches "k" under IGNORECASE
+            continue  # non-ASCII text is always tried anyway
+        out.add(c)
+        if flags & re.IGNORECASE:
+            out.update((c.lower(), c.upper()))
+    return frozenset(out)
+
+
+def _first(seq: Any) -> tuple[set[str], bool]:
+    """(first characters, whether ``seq`` can match the empty string)."""
+    chars: set[str] = set()
+    for op, av in seq:
+        if op in _TRANSPARENT:
+            continue
+        if op == C.LITERAL:
+            chars.add(chr(av))
+            return chars, False
+        if op == C.IN:
+            chars |= _charset(av)
+            return chars, False
+        if op == C.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                c, n = _first(alt)
+                chars |= c
+                nullable = nullable or n
+            if not nullable:
+                return chars, False
+            continue
+        if op == C.SUBPATTERN:
+            c, n = _first(av[-1])
+            chars |= c
+            if not n:
+                return chars, False
+            continue
+        if op in _REPEATS:
+            lo, _hi, sub = av
+            c, n = _first(sub)
+            chars |= c
+            if lo > 0 and not n:
+                return chars, False
+            continue
+        if hasattr(C, "ATOMIC_GROUP") and op == C.ATOMIC_GROUP:
+            c, n = _first(av)
+            chars |= c
+            if not n:
+                return chars, False
+            continue
+        raise _Anywhere(op)
+    return chars, True
+
+
+def _charset(items: Any) -> set[str]:
+    out: set[str] = set()
+    for op, av in items:
+        if op == C.LITERAL:
+            out.add(chr(av))
+        elif op == C.RANGE:
+            lo, hi = av
+            if hi - lo > 400:
+                raise _Anywhere(op)
+            out.update(chr(i) for i in range(lo, hi + 1))
+        elif op == C.CATEGORY and av in _CATEGORIES:
+            out |= _CATEGORIES[av]
+        else:  # NEGATE, other categories
+            raise _Anywhere(op)
+    return out

@@ -1,0 +1,52 @@
+"""The first-character bound of each rule: sound (never skips a position a rule matches at) and
+tight enough to matter (most rules are bounded)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annales.temporal.firstchars import first_chars
+from annales.temporal.language import load
+
+
+def test_first_characters_of_patterns() -> None:
+    assert first_chars(r"(?<![\w])(?:May|june)", re.I) == frozenset("mMjJ")
+    assert first_chars(r"(?:the\s+)?\d") == frozenset("t0123456789")
+    assert first_chars(r"[’'][0-9]{2}") == frozenset("'")  # ’ is tried anyway: non-ASCII
+    assert first_chars(r"\bfoo", re.I) == frozenset("fF")
+
+
+def test_unbounded_patterns_are_none() -> None:
+    assert first_chars("a?") is None  # may match the empty string
+    assert first_chars(".x") is None
+    assert first_chars("[^a]x") is None
+    assert first_chars("\u212a", re.I) is None  # the Kelvin sign matches "k" when folded
+
+
+def test_most_rules_are_bounded() -> None:
+    rules = load("en").rules
+    bounded = [r for r in rules if r.first is not None]
+    assert len(bounded) >= 0.8 * len(rules)
+
+
+_WORDS = sorted(load("en").word_classes)[:4000]
+_PIECES = st.one_of(
+    st.sampled_from(_WORDS),
+    st.from_regex(r"[0-9]{1,4}(?:st|nd|th)?", fullmatch=True),
+    st.sampled_from([" ", ", ", "-", "'", "’", ".", "/", " of ", " the ", "\n", "K", "\u212a"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=12).map("".join))
+def test_no_rule_matches_where_its_bound_says_it_cannot(text: str) -> None:
+    for rule in load("en").rules:
+        if rule.first is None:
+            continue
+        for p in range(len(text)):
+            c = text[p]
+            if c.isascii() and c not in rule.first:
+                assert rule.regex.match(text, p) is None, (rule.name, text, p)
