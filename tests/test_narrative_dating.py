@@ -233,6 +233,22 @@ def test_a_dateline_dates_its_document_not_the_story() -> None:
     assert got["the 10th"] == "1917-11-10"  # a heading date is no dateline: it moves the story
 
 
+def test_a_dateline_is_a_short_line_of_its_own() -> None:
+    from annales.temporal.narrative import in_dateline
+
+    text = "Done at\n\nPetrograd, November 18th, 1917.\n\nThe decree followed."
+    s = text.index("November")
+    assert in_dateline(text, s, s + len("November 18th, 1917"))
+    # "Place, date" at the end of a long line is prose, however the line begins
+    long = "x" * 400 + " Petrograd, November 18th, 1917.\n\nThe decree followed."
+    s = long.index("November")
+    assert not in_dateline(long, s, s + len("November 18th, 1917"))
+    # text after the date on its line: not alone
+    s = text.index("November")
+    busy = text.replace("1917.", "1917. Then more.")
+    assert not in_dateline(busy, s, s + len("November 18th, 1917"))
+
+
 def test_the_front_matter_does_not_date_the_story() -> None:
     from annales.ingest import load_text
 

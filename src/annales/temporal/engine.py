@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -447,6 +447,7 @@ def _asides(
     spans = sorted(quotations)
     starts = [s for s, _ in spans]
     notes = N.note_spans(text)
+    cand_starts = [c.start for c in cands]
     out = set()
     for c in cands:
         i = bisect_right(starts, c.start) - 1
@@ -454,7 +455,7 @@ def _asides(
             (i >= 0 and c.start < spans[i][1])
             or N.in_parentheses(text, c.start, c.end)
             or N.in_spans(notes, c.start)
-            or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cands))
+            or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cand_starts))
         ):
             out.add(c.start)
     return frozenset(out)
@@ -480,11 +481,11 @@ def _glances(text: str, cands: list[Candidate]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _shares_line(text: str, c: Candidate, cands: list[Candidate]) -> bool:
+def _shares_line(text: str, c: Candidate, starts: list[int]) -> bool:
     """Whether another candidate starts on c's line before it ("Friday, November 9th" is a
-    heading, not "Place, date")."""
+    heading, not "Place, date"); ``starts``: all candidates' starts, sorted."""
     ls = text.rfind("\n", 0, c.start) + 1
-    return any(ls <= o.start < c.start for o in cands if o is not c)
+    return bisect_left(starts, ls) < bisect_left(starts, c.start)
 
 
 def _mostly_julian(timexes: Sequence[Timex]) -> bool:

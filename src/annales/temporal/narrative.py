@@ -221,18 +221,24 @@ def in_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
 
 
 _DATELINE_PLACE = re.compile(r"[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’.-]*,[ \t]*$")
-_DATELINE_END = re.compile(r"[ \t.]*$")  # match() at pos with endpos: no "^"
+_DATELINE_END = re.compile(r"[ \t.]*(?=\n|\Z)")
+_DATELINE_REACH = 300  # a dateline's place is a few words: its line starts this close
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
     """Whether [start, end) is the date of a dateline standing alone as a paragraph: "Bentinck
     Street, February 1, 1776." under a preface, "Petrograd, November 18th, 1917." under a
-    decree. It dates the writing of a document, not the moment the story has reached."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    le = len(text) if le < 0 else le
-    if not _DATELINE_PLACE.match(text, ls, start) or not _DATELINE_END.match(text, end, le):
+    decree. It dates the writing of a document, not the moment the story has reached.
+    Looks no further than the dateline itself could reach (a book on one line stays linear)."""
+    lo = max(0, start - _DATELINE_REACH)
+    nl = text.rfind("\n", lo, start)
+    if nl < 0 and lo > 0:
         return False
+    ls = nl + 1
+    tail = _DATELINE_END.match(text, end)
+    if tail is None or not _DATELINE_PLACE.match(text, ls, start):
+        return False
+    le = tail.end()
     before = text[max(0, ls - 3) : ls]
     after = text[le : le + 3]
     alone_before = ls == 0 or before.endswith("\n\n") or before.replace(" ", "").endswith("\n\n")
