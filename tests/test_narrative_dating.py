@@ -267,3 +267,28 @@ def test_a_coarse_date_closing_its_sentence_is_a_glance_not_a_jump() -> None:
         "On 27 October the ship sank. In June 1916, on the 5th, the fleet met.", reference="1914"
     )
     assert {t.text: t.value for t in timexes}["the 5th"] == "1916-06-05"
+
+
+def test_a_date_qualifying_a_thing_does_not_move_the_story() -> None:
+    # "the frontier of 1 March 1790" names a frontier; the story stays in 1812
+    text = (
+        "On 3 June 1812 the envoys met at Vilna. They restored the frontier of 1 March 1790 "
+        "to the duchy. On the 9th of July the army crossed the river."
+    )
+    t = _by_text(text)
+    assert t["the 9th of July"].value == "1812-07-09"
+    # a part of a day is no such thing: "the morning of" still frames the story
+    t = _by_text("On the morning of 2 May 1808 the crowd rose. On the 5th the court fled.")
+    assert t["the 5th"].value == "1808-05-05"
+
+
+def test_an_event_after_a_thing_s_dated_name_borrows_the_story_s_day() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 3 June 1812 the envoys met at Vilna. They restored the frontier of 1 March 1790 "
+        "to the duchy. The marshal then signed the treaty."
+    )
+    ch = read_text(text)
+    signed = next(e for e in ch.events if e.trigger.text == "signed")
+    assert signed.date == "1812-06-03"

@@ -702,6 +702,7 @@ def assign_dates(
     breaks: Sequence[int] = (),
     asides: Collection[str] = (),
     background: Collection[str] = (),
+    passing: Collection[str] = (),
     shifts: Mapping[str, Shift] | None = None,
     sentences: Sequence[int] = (),
     day_reach: int | None = None,
@@ -713,6 +714,8 @@ def assign_dates(
     dropped at ``breaks`` (chapter headings: a new chapter may open anywhere in time).
     Timexes in ``asides`` (a date in parentheses: "(16/28 August 1813)") neither move it nor
     date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
+    Timexes in ``passing`` (a thing's date: "its limits of 1 January 1792") date their own
+    event but do not move the reference either.
 
     An event dated by a duration in ``shifts`` ("two days before Christmas", "a week after
     the armistice") gets its anchor's date moved by the duration; the anchor may be an
@@ -745,7 +748,7 @@ def assign_dates(
             b += 1
         while k < len(order) and order[k].start <= ev.trigger.start:
             d = timex_date(order[k], calendar)
-            if d and _concrete(d) and order[k].id not in asides:
+            if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
                 if _FULL_DATE.match(d):
                     reference, ref_pos = d, order[k].start
                     told.clear()
@@ -767,7 +770,7 @@ def assign_dates(
         d = timex_date(t, calendar) if t else None
         if d:
             ev.date, ev.date_source = d, "explicit"
-            if _FULL_DATE.match(d):
+            if _FULL_DATE.match(d) and (t is None or t.id not in passing):
                 reference, ref_pos = d, t.start if t is not None else ev.trigger.start
                 told.clear()
         elif t is not None and t.type in ("DATE", "TIME"):

@@ -17,6 +17,7 @@ from dateutil.easter import easter as _easter
 
 from annales.temporal import anchor as A
 from annales.temporal.language import Lexicon
+from annales.temporal.narrative import passing_mention
 from annales.temporal.recognise import Hit
 from annales.temporal.types import Candidate
 
@@ -316,6 +317,20 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if ctx.mode == "narratives" and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
+    if (
+        ctx.mode == "narratives"
+        and cand.sets_reference
+        and cand.type == "DATE"
+        and cand.resolve is None
+        and passing_mention(
+            ctx.text,
+            hit.start,
+            ctx.lex.lists["passing_after"],
+            ctx.lex.lists["passing_frame_nouns"],
+            ctx.lex.lists["passing_determiners"],
+        )
+    ):
+        cand.sets_reference = False  # "its limits of 1 January 1792": a thing's dated name
     if hit.mod and not cand.mod:
         cand.mod = hit.mod
     if hit.dmod and not cand.mod:
