@@ -292,3 +292,14 @@ def test_an_event_after_a_thing_s_dated_name_borrows_the_story_s_day() -> None:
     ch = read_text(text)
     signed = next(e for e in ch.events if e.trigger.text == "signed")
     assert signed.date == "1812-06-03"
+
+
+def test_a_year_named_as_the_whole_of_a_part_frames_the_story() -> None:
+    t = _by_text(
+        "On 2 June 1705 the fleet sailed. In the course of 1707 the truce held. "
+        "On 3 May the envoys met."
+    )
+    assert t["3 May"].value == "1707-05-03"
+    t = _by_text("At the commencement of 1706 the army rested.")
+    assert t["the commencement of 1706"].value == "1706"
+    assert t["the commencement of 1706"].mod == "START"

@@ -242,6 +242,16 @@ def _prev_word(text: str, start: int) -> str:
     return text[b:e].lower()
 
 
+def _part_of(text: str, start: int, lex: Lexicon) -> bool:
+    """Is the expression at ``start`` named as the whole of a part ("the course of", "the
+    winter of")? Then a bare year frames the story like "in 1807" does."""
+    m = _PART_OF.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).lower() in lex.lists["passing_frame_nouns"]
+
+
+_PART_OF = re.compile(r"([^\W\d_][\w-]*)\s+of\s*$", re.I)
+
+
 def _next_word(text: str, end: int) -> str:
     r"""The word starting at most 3 non-word characters after ``end`` (within 30), as
     ``re.match(r"[^\w]{0,3}?([^\W_]+)", text[end : end + 30])`` would find it."""
@@ -478,9 +488,15 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if season:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
-            moves = (written_moves if g.get("year_w") else name != "year") or (
-                _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
-                and not re.match(r"\s*[-–—/]\s*\d", text[hit.end : hit.end + 4])  # "1905-06"
+            moves = (
+                (written_moves if g.get("year_w") else name != "year")
+                or (
+                    (
+                        _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
+                        or _part_of(text, hit.start, lex)  # "in the course of 1807"
+                    )
+                    and not re.match(r"\s*[-–—/]\s*\d", text[hit.end : hit.end + 4])  # "1905-06"
+                )
             )
             return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
         if dayx:
