@@ -127,3 +127,26 @@ def test_an_infinitive_takes_the_tense_of_its_governor() -> None:
     _, evs = _events(text)
     assert "convoke" not in evs  # a present-tense proposal: the author's aside, no event
     assert evs["negotiate"].negated and evs["negotiate"].date == "1921-03-03"
+
+
+def test_a_year_or_month_opening_a_sentence_frames_the_events_after_it() -> None:
+    from annales.pipeline import read_text
+
+    def dates(text: str) -> dict[str, str | None]:
+        return {e.trigger.text: e.date for e in read_text(text).events}
+
+    # no day named yet: the year that opens the story dates what follows
+    d = dates(
+        "At the close of 1741 the squadron sailed for Lisbon. The admiral quarrelled with his captains."
+    )
+    assert d["quarrelled"] == "1741"
+    # a year opening a later sentence moves the story on from the day before it
+    d = dates(
+        "On 2 May 1763 the mill burned. In 1765 the weavers rebuilt it. The owner sold the looms."
+    )
+    assert d["sold"] == "1765"
+    # a month in passing, after the day, does not
+    d = dates(
+        "On 2 May 1763 the mill burned, as the miller had feared in April. The owner sold the looms."
+    )
+    assert d["sold"] == "1763-05-02"

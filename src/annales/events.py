@@ -709,8 +709,9 @@ def assign_dates(
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
-    The reference moves with each fully specified date (a day, ``1917-06-24``); months,
-    seasons and years mentioned in passing ("slated for early July") do not move it. It is
+    The reference moves with each fully specified date (a day, ``1917-06-24``); months and
+    years mentioned in passing ("slated for early July") do not move it, but one that opens
+    its sentence ("In 1806 the ...") or comes before any other date does (``_frames``). It is
     dropped at ``breaks`` (chapter headings: a new chapter may open anywhere in time).
     Timexes in ``asides`` (a date in parentheses: "(16/28 August 1813)") neither move it nor
     date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
@@ -749,7 +750,7 @@ def assign_dates(
         while k < len(order) and order[k].start <= ev.trigger.start:
             d = timex_date(order[k], calendar)
             if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
-                if _FULL_DATE.match(d):
+                if _FULL_DATE.match(d) or _frames(d, reference, order[k].start, sentences):
                     reference, ref_pos = d, order[k].start
                     told.clear()
             k += 1
@@ -789,6 +790,25 @@ def assign_dates(
                 ):
                     ev.date = reference[:7]
         _remember(ev, named)
+
+
+#: How far (characters) into its sentence a month or year still opens it ("At the close of
+#: 1805, ...", "In June the ..."): such a date frames the story that follows.
+FRAME_REACH = 12
+
+
+def _frames(value: str, reference: str | None, pos: int, sentences: Sequence[int]) -> bool:
+    """Does a month or year move the running date? Where the story has no date yet it does;
+    otherwise only when it opens its sentence and names another (or a finer) time than the
+    running date: "In 1806 the ..." after a day of 1805, not "slated for early July"."""
+    if not _DATE_VALUE.match(value):
+        return False
+    if reference is None:
+        return True
+    if reference.startswith(value):
+        return False  # "in November" told on 3 November: the day stands
+    i = bisect.bisect_right(sentences, pos) - 1
+    return i >= 0 and pos - sentences[i] <= FRAME_REACH
 
 
 def _next_day(days: Sequence[tuple[int, str]], pos: int, breaks: Sequence[int]) -> str | None:
