@@ -303,3 +303,14 @@ def test_a_year_named_as_the_whole_of_a_part_frames_the_story() -> None:
     t = _by_text("At the commencement of 1706 the army rested.")
     assert t["the commencement of 1706"].value == "1706"
     assert t["the commencement of 1706"].mod == "START"
+
+
+def test_a_bare_ordinal_after_a_numbered_body_counts_bodies_not_days() -> None:
+    text = (
+        "On 12 March 1799 the 3rd Brigade held the ford, and the 4th gave way at dusk. "
+        "On the 14th the 5th Regiment crossed; on the 15th the brigades rested."
+    )
+    t = _by_text(text)
+    assert "the 4th" not in t  # the 4th Brigade
+    # with a preposition of time it is a day all the same
+    assert t["the 14th"].value == "1799-03-14" and t["the 15th"].value == "1799-03-15"

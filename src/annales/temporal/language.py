@@ -333,6 +333,7 @@ def load(language: str = "en") -> Lexicon:
         "range_connectors": frozenset(data["range_context"]["connectors"]),
         "season_not_before": frozenset(data["season_context"]["not_before"]),
         "ordinal_day_after": frozenset(data["ordinal_context"]["day_after"]),
+        "ordinal_units": frozenset(data["ordinal_context"]["units"]),
         "passing_after": frozenset(data["passing_context"]["after"]),
         "passing_frame_nouns": frozenset(data["passing_context"]["frame_nouns"]),
         "passing_determiners": frozenset(data["passing_context"]["determiners"]),

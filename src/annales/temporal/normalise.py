@@ -242,6 +242,22 @@ def _prev_word(text: str, start: int) -> str:
     return text[b:e].lower()
 
 
+#: How far back (characters) a numbered body ("the 1st Division") makes a bare "the 2nd" one too.
+UNIT_REACH = 200
+_NUMBERED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|d)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+
+
+def _numbered_unit(text: str, start: int, lex: Lexicon) -> bool:
+    """Does a numbered body ("the 7th Division", "the 2nd Cavalry Division") come shortly
+    before ``start``? Then a bare ordinal there counts bodies, not days."""
+    units = lex.lists["ordinal_units"]
+    return any(
+        w.lower() in units
+        for m in _NUMBERED.finditer(text, max(0, start - UNIT_REACH), start)
+        for w in m.groups(default="")
+    )
+
+
 def _part_of(text: str, start: int, lex: Lexicon) -> bool:
     """Is the expression at ``start`` named as the whole of a part ("the course of", "the
     winter of")? Then a bare year frames the story like "in 1807" does."""
@@ -431,6 +447,10 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             )
         ):  # "the 23rd Regiment", "the 11th Circuit"; but "On the 26th Lenin spoke"
             return None
+        if _prev_word(text, hit.start) not in lex.lists["ordinal_day_after"] and _numbered_unit(
+            text, hit.start, lex
+        ):
+            return None  # "the 1st Division fell back, while the 2nd conformed"
         if text[hit.end : hit.end + 1].isalnum():
             return None
     era = lex.lookup("eras", g.get("era"))
