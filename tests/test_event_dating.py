@@ -150,3 +150,33 @@ def test_a_year_or_month_opening_a_sentence_frames_the_events_after_it() -> None
         "On 2 May 1763 the mill burned, as the miller had feared in April. The owner sold the looms."
     )
     assert d["sold"] == "1763-05-02"
+
+
+def test_a_relative_clause_on_a_date_is_that_date_s_event() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text(
+        "On 3 May 1702 the siege began. The guns fired until the 12th, when the garrison "
+        "surrendered the keep."
+    )
+    ev = next(e for e in ch.events if e.trigger.text == "surrendered")
+    assert ev.date == "1702-05-12" and ev.date_source == "explicit"
+
+
+def test_a_comma_relative_in_the_simple_past_tells_the_story_on() -> None:
+    from annales.pipeline import read_text
+
+    def triggers(text: str) -> set[str]:
+        return {e.trigger.text for e in read_text(text).events}
+
+    lead = "On 4 June 1702 the siege began. "
+    assert "stormed" in triggers(
+        lead + "The grenadiers, who stormed the breach, lost their colonel."
+    )
+    # restrictive or perfect: a description, not the next thing that happened
+    assert "stormed" not in triggers(
+        lead + "The grenadiers who stormed the breach lost their colonel."
+    )
+    assert "stormed" not in triggers(
+        lead + "The grenadiers, who had stormed the breach, lost their colonel."
+    )

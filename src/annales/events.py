@@ -95,6 +95,7 @@ class _Cues:
     reporting: frozenset[str] = frozenset()
     future: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
+    narrative_relatives: frozenset[str] = frozenset()
     headings: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
@@ -121,6 +122,7 @@ def cues() -> _Cues:
         reporting=frozenset(d["reporting_verbs"]),
         future=frozenset(d["future_auxiliaries"]),
         background_clauses=frozenset(d["background_clauses"]),
+        narrative_relatives=frozenset(d["narrative_relatives"]),
         headings=frozenset(d["chapter_heading_words"]),
         light=frozenset(d["light_verbs"]),
         light_nouns=frozenset(d["light_verb_nouns"]) | frozenset(d["event_nouns"]),
@@ -450,6 +452,12 @@ def events_from_doc(
             and last.head.pos_ == "NOUN"
         ):
             attributive.add(tid)
+        # A relative clause on the date itself is that date's event: "until the 20th, when
+        # the enemy forced the wood", "in 1805, when the fleet sailed".
+        for tok in span:
+            for ch in tok.children:
+                if ch.dep_ == "relcl" and ch.i in triggers:
+                    time_of.setdefault(ch.i, tid)
         # A fronted time adjunct dates the clause whose subject follows it: "..., on 23 June
         # the Congress called on ...", "The next day, a German counterattack began."
         fronted = _clause_after(doc, span.end)
@@ -563,6 +571,8 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         return tok.dep_ == "ROOT" and not timed and (last is None or last.text not in (".", "!"))
     if timed:
         return False
+    if tok.dep_ == "relcl" and _tells_on(tok, c):
+        return False  # "the Guards, who fell upon the flank": the story goes on
     if tok.dep_ in c.background_clauses:
         return True  # "the officers who had arrested him", "after drawing up"
     if tok.dep_ == "advcl" and not any(
@@ -570,6 +580,18 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
     ):
         return tok.tag_ in ("VBG", "VBN", "VB")  # "surrounded by three armies", "to share"
     return False
+
+
+def _tells_on(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` the simple-past verb of a relative clause set off by a comma ("the Guards,
+    who fell upon the flank")? Such a clause tells the next thing that happened; a restrictive
+    or perfect one ("the officers who had arrested him") describes."""
+    if tok.tag_ != "VBD" or any(ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+        return False
+    rel = next((ch for ch in tok.children if ch.dep_ in _SUBJ and ch.i < tok.i), None)
+    if rel is None or rel.lower_ not in c.narrative_relatives or rel.i == 0:
+        return False
+    return rel.doc[rel.i - 1].text == ","
 
 
 def _clause_verb(tok: Any) -> Any:
