@@ -180,3 +180,13 @@ def test_a_comma_relative_in_the_simple_past_tells_the_story_on() -> None:
     assert "stormed" not in triggers(
         lead + "The grenadiers, who had stormed the breach, lost their colonel."
     )
+
+
+def test_a_verb_whose_doer_is_a_dated_event_noun_takes_its_date() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text(
+        "On 2 March 1760 the town slept. Great damage was done to the docks by a fire on 9 March."
+    )
+    done = next(e for e in ch.events if e.trigger.text == "done")
+    assert done.date == "1760-03-09"

@@ -485,6 +485,7 @@ def events_from_doc(
                     time_of[near.i] = tid
                 break
             t = t.head
+    _dated_by_cause(triggers, time_of)
     out = []
     quoted_sents: dict[int, bool] = {}
     for i in sorted(triggers):
@@ -555,6 +556,22 @@ def events_from_doc(
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
+
+
+def _dated_by_cause(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
+    """A verb with no date of its own whose doer is a dated event noun happened then:
+    "damage was done by a raid on 14 April", "the bombardment of 3 May destroyed the fort"."""
+    for i, tok in triggers.items():
+        if i in time_of or tok.pos_ != "VERB":
+            continue
+        for ch in tok.children:
+            doers = [g for g in ch.children if g.dep_ == "pobj"] if ch.dep_ == "agent" else [ch]
+            if ch.dep_ not in _SUBJ and ch.dep_ != "agent":
+                continue
+            hit = next((d for d in doers if d.i in time_of and d.i in triggers), None)
+            if hit is not None:
+                time_of[i] = time_of[hit.i]
+                break
 
 
 def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
