@@ -190,3 +190,18 @@ def test_a_verb_whose_doer_is_a_dated_event_noun_takes_its_date() -> None:
     )
     done = next(e for e in ch.events if e.trigger.text == "done")
     assert done.date == "1760-03-09"
+
+
+def test_events_before_the_story_s_first_day_take_its_month() -> None:
+    from annales.pipeline import read_text
+
+    def date_of(text: str, trigger: str) -> str | None:
+        return next(e.date for e in read_text(text).events if e.trigger.text == trigger)
+
+    text = "The regiment marched north from the coast. On 6 May 1701 it crossed the river Po."
+    assert date_of(text, "marched") == "1701-05"
+    far = (
+        "The regiment marched north from the coast. The roads were bad. The rain fell daily. "
+        "The horses tired. On 6 May 1701 it crossed the river Po."
+    )
+    assert date_of(far, "marched") is None

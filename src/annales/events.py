@@ -828,7 +828,35 @@ def assign_dates(
                     reference,
                 ):
                     ev.date = reference[:7]
+        elif reference is None and ev.id not in background and sentences:
+            # the story has no date yet: it opens shortly before its first day, in that month
+            ahead = _next_day_within(days, ev.trigger.start, breaks, sentences, OPENING_REACH)
+            if ahead is not None:
+                ev.date, ev.date_source = ahead[:7], "narrative"
         _remember(ev, named)
+
+
+#: Sentences ahead within which the first day a story names dates the month of the events
+#: told before it ("He marched into Italy. He set out on 6 May 1800 ..."): measured with
+#: benchmarks/chronology.py on both gold sets.
+OPENING_REACH = 2
+
+
+def _next_day_within(
+    days: Sequence[tuple[int, str]],
+    pos: int,
+    breaks: Sequence[int],
+    sentences: Sequence[int],
+    reach: int,
+) -> str | None:
+    """The next day named after ``pos`` if it lies at most ``reach`` sentences further on."""
+    i = bisect.bisect_right(days, (pos, "\uffff"))
+    d = _next_day(days, pos, breaks)
+    if d is None:
+        return None
+    here = bisect.bisect_right(sentences, pos)
+    there = bisect.bisect_right(sentences, days[i][0])
+    return d if there - here <= reach else None
 
 
 #: How far (characters) into its sentence a month or year still opens it ("At the close of
