@@ -314,3 +314,16 @@ def test_a_bare_ordinal_after_a_numbered_body_counts_bodies_not_days() -> None:
     assert "the 4th" not in t  # the 4th Brigade
     # with a preposition of time it is a day all the same
     assert t["the 14th"].value == "1799-03-14" and t["the 15th"].value == "1799-03-15"
+
+
+def test_a_since_date_lies_before_the_story_and_does_not_move_it() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 5 June 1760 the fort fell. Its garrison had held out since 2 March 1759. "
+        "The victors burned the gate. On the 9th they marched off."
+    )
+    t = _by_text(text)
+    assert t["the 9th"].value == "1760-06-09"
+    burned = next(e for e in read_text(text).events if e.trigger.text == "burned")
+    assert burned.date == "1760-06-05"

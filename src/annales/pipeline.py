@@ -39,7 +39,13 @@ from annales.chronicle import (
 )
 from annales.errors import InputError
 from annales.ingest.source import Source
-from annales.temporal.narrative import in_parentheses, in_spans, note_spans, passing_mention
+from annales.temporal.narrative import (
+    after_signal,
+    in_parentheses,
+    in_spans,
+    note_spans,
+    passing_mention,
+)
 
 log = logging.getLogger(__name__)
 
@@ -315,19 +321,22 @@ class _DocumentReader:
 
 
 def _passing(text: str, timexes: Sequence[Timex]) -> set[str]:
-    """Ids of absolute dates that qualify a thing ("its limits of 1 January 1792"): they date
-    their own event but, as in the tagger, do not move the story's running date."""
+    """Ids of absolute dates that qualify a thing ("its limits of 1 January 1792") and of dates
+    after "since": they date their own event but, as in the tagger, do not move the story's
+    running date."""
     from annales.temporal.language import load
 
     lists = load("en").lists
     after, frames = lists["passing_after"], lists["passing_frame_nouns"]
-    dets = lists["passing_determiners"]
+    dets, signals = lists["passing_determiners"], lists["passing_signals"]
     return {
         t.id
         for t in timexes
         if t.type == "DATE"
-        and t.anchor is None
-        and passing_mention(text, t.start, after, frames, dets)
+        and (
+            (t.anchor is None and passing_mention(text, t.start, after, frames, dets))
+            or after_signal(text, t.start, signals)
+        )
     }
 
 

@@ -337,6 +337,7 @@ def load(language: str = "en") -> Lexicon:
         "passing_after": frozenset(data["passing_context"]["after"]),
         "passing_frame_nouns": frozenset(data["passing_context"]["frame_nouns"]),
         "passing_determiners": frozenset(data["passing_context"]["determiners"]),
+        "passing_signals": frozenset(data["passing_context"]["signals"]),
         "comparison_words": frozenset(data["comparison"]["before"]),
         "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
         "relative_not_after": frozenset(data["relative_context"]["not_after"]),

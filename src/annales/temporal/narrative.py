@@ -264,3 +264,14 @@ def passing_mention(
     if len(words) < 3 or words[-1] not in after or words[-2] in frame_nouns:
         return False
     return words[-3] in determiners or (len(words) == 4 and words[-4] in determiners)
+
+
+def after_signal(text: str, start: int, signals: frozenset[str]) -> bool:
+    """Does one of ``signals`` come right before ``start`` ("since 3 May", "since the 18th
+    Brumaire")? Such a date starts a state lasting to the story's now, which lies later: it
+    does not tell where the story is."""
+    m = _SIGNAL_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).lower() in signals
+
+
+_SIGNAL_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:[Tt]he\s+)?$")

@@ -17,7 +17,7 @@ from dateutil.easter import easter as _easter
 
 from annales.temporal import anchor as A
 from annales.temporal.language import Lexicon
-from annales.temporal.narrative import passing_mention
+from annales.temporal.narrative import after_signal, passing_mention
 from annales.temporal.recognise import Hit
 from annales.temporal.types import Candidate
 
@@ -347,16 +347,21 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         ctx.mode == "narratives"
         and cand.sets_reference
         and cand.type == "DATE"
-        and cand.resolve is None
-        and passing_mention(
-            ctx.text,
-            hit.start,
-            ctx.lex.lists["passing_after"],
-            ctx.lex.lists["passing_frame_nouns"],
-            ctx.lex.lists["passing_determiners"],
+        and (
+            (
+                cand.resolve is None
+                and passing_mention(
+                    ctx.text,
+                    hit.start,
+                    ctx.lex.lists["passing_after"],
+                    ctx.lex.lists["passing_frame_nouns"],
+                    ctx.lex.lists["passing_determiners"],
+                )
+            )
+            or after_signal(ctx.text, hit.start, ctx.lex.lists["passing_signals"])
         )
     ):
-        cand.sets_reference = False  # "its limits of 1 January 1792": a thing's dated name
+        cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
     if hit.mod and not cand.mod:
         cand.mod = hit.mod
     if hit.dmod and not cand.mod:
