@@ -205,3 +205,21 @@ def test_events_before_the_story_s_first_day_take_its_month() -> None:
         "The horses tired. On 6 May 1701 it crossed the river Po."
     )
     assert date_of(far, "marched") is None
+
+
+def test_a_duration_in_the_sentence_widens_a_borrowed_day() -> None:
+    from annales.pipeline import read_text
+
+    def dates(text: str) -> dict[str, str | None]:
+        return {e.trigger.text: e.date for e in read_text(text).events}
+
+    lead = "On 4 October 1702 the army reached the river. "
+    assert (
+        dates(lead + "In a few days it crossed the ford and burned the mill.")["burned"]
+        == "1702-10"
+    )
+    assert dates(lead + "After a siege of two months the garrison starved.")["starved"] == "1702"
+    # the event's own length ("for"): it began on the day told
+    assert dates(lead + "It burned the mill and marched for two days.")["burned"] == "1702-10-04"
+    # no duration: the day holds
+    assert dates(lead + "It crossed the ford and burned the mill.")["burned"] == "1702-10-04"

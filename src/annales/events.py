@@ -96,6 +96,7 @@ class _Cues:
     future: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
     narrative_relatives: frozenset[str] = frozenset()
+    event_length: frozenset[str] = frozenset()
     headings: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
@@ -123,6 +124,7 @@ def cues() -> _Cues:
         future=frozenset(d["future_auxiliaries"]),
         background_clauses=frozenset(d["background_clauses"]),
         narrative_relatives=frozenset(d["narrative_relatives"]),
+        event_length=frozenset(d["event_length"]),
         headings=frozenset(d["chapter_heading_words"]),
         light=frozenset(d["light_verbs"]),
         light_nouns=frozenset(d["light_verb_nouns"]) | frozenset(d["event_nouns"]),
@@ -743,6 +745,7 @@ def assign_dates(
     background: Collection[str] = (),
     passing: Collection[str] = (),
     shifts: Mapping[str, Shift] | None = None,
+    spans: Sequence[tuple[int, str]] = (),
     sentences: Sequence[int] = (),
     day_reach: int | None = None,
 ) -> None:
@@ -755,7 +758,8 @@ def assign_dates(
     Timexes in ``asides`` (a date in parentheses: "(16/28 August 1813)") neither move it nor
     date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
     Timexes in ``passing`` (a thing's date: "its limits of 1 January 1792") date their own
-    event but do not move the reference either.
+    event but do not move the reference either. A borrowed day becomes its month (or year)
+    when the event's sentence tells a duration in ``spans`` ("In a few days he crossed").
 
     An event dated by a duration in ``shifts`` ("two days before Christmas", "a week after
     the armistice") gets its anchor's date moved by the duration; the anchor may be an
@@ -828,6 +832,7 @@ def assign_dates(
                     reference,
                 ):
                     ev.date = reference[:7]
+            ev.date = _widened(ev.date, spans, ev.sentence.start, ev.sentence.end)
         elif reference is None and ev.id not in background and sentences:
             # the story has no date yet: it opens shortly before its first day, in that month
             ahead = _next_day_within(days, ev.trigger.start, breaks, sentences, OPENING_REACH)
@@ -876,6 +881,44 @@ def _frames(value: str, reference: str | None, pos: int, sentences: Sequence[int
         return False  # "in November" told on 3 November: the day stands
     i = bisect.bisect_right(sentences, pos) - 1
     return i >= 0 and pos - sentences[i] <= FRAME_REACH
+
+
+_SPAN_AMOUNT = re.compile(r"^P(?:\d+|X)([DWMY])$")
+
+
+def duration_spans(
+    text: str, timexes: Sequence[Timex], shifts: Mapping[str, Shift]
+) -> list[tuple[int, str]]:
+    """(start, unit) of the durations that leave an event's day open ("in a few days", "after
+    a four days' bombardment"): not the shifts that date an event ("two days later"), nor an
+    event's own length after "for" ("raged for three days": it began on the day told)."""
+    lengths = cues().event_length
+    out = []
+    for t in timexes:
+        m = _SPAN_AMOUNT.match(t.value or "") if t.type == "DURATION" else None
+        if m is None or t.id in shifts:
+            continue
+        before = text[max(0, t.start - 30) : t.start].split()
+        if before and before[-1].lower() in lengths:
+            continue
+        out.append((t.start, m.group(1)))
+    return sorted(out)
+
+
+def _widened(date: str, spans: Sequence[tuple[int, str]], start: int, end: int) -> str:
+    """A borrowed date widened by a duration told in the event's sentence: "In a few days
+    he passed the river", "the battle raged for three days" lie somewhere in that month (a
+    span of months: that year), not on the day the story last named."""
+    i = bisect.bisect_left(spans, (start, ""))
+    units = set()
+    while i < len(spans) and spans[i][0] < end:
+        units.add(spans[i][1])
+        i += 1
+    if units & {"M", "Y"}:
+        return date[:4]
+    if units & {"D", "W"} and _FULL_DATE.match(date):
+        return date[:7]
+    return date
 
 
 def _next_day(days: Sequence[tuple[int, str]], pos: int, breaks: Sequence[int]) -> str | None:

@@ -305,6 +305,7 @@ class _DocumentReader:
             background=background,
             passing=_passing(text, self.timexes),
             shifts=self.shifts,
+            spans=ev_mod.duration_spans(text, self.timexes, self.shifts),
             sentences=sorted(s for s, _ in self.sentences),
             day_reach=NARRATIVE_DAY_REACH,
         )
