@@ -197,3 +197,15 @@ def test_go_and_come_are_events_when_they_move_somewhere() -> None:
         (text.index("came by"), "come"),
         (text.index("went home"), "go"),
     ]  # not "went on", not "came to believe"
+
+
+def test_get_is_an_event_when_it_moves_somewhere() -> None:
+    text = "On 3 March 1921 the pickets got into the yard. By noon the carters got tired."
+    ch, _ = _events(text)
+    got = [e.trigger.start for e in ch.events if e.lemma == "get"]
+    assert got == [text.index("got into")]  # not "got tired"
+
+
+def test_an_onslaught_made_is_an_event() -> None:
+    ch, _ = _events("On 2 May 1702 the Imperialists made a furious onslaught on the redoubt.")
+    assert [e.lemma for e in ch.events] == ["make onslaught"]
