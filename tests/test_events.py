@@ -209,3 +209,13 @@ def test_get_is_an_event_when_it_moves_somewhere() -> None:
 def test_an_onslaught_made_is_an_event() -> None:
     ch, _ = _events("On 2 May 1702 the Imperialists made a furious onslaught on the redoubt.")
     assert [e.lemma for e in ch.events] == ["make onslaught"]
+
+
+def test_take_and_give_are_events_with_a_named_object() -> None:
+    text = (
+        "On 3 March 1702 the Bavarians took Ulm. The next day they took it again and gave "
+        "Villars the command. They took care of the wounded."
+    )
+    ch, _ = _events(text)
+    starts = sorted(e.trigger.start for e in ch.events if e.lemma in ("take", "give"))
+    assert starts == [text.index("took Ulm"), text.index("took it"), text.index("gave")]

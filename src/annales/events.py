@@ -97,6 +97,7 @@ class _Cues:
     background_clauses: frozenset[str] = frozenset()
     narrative_relatives: frozenset[str] = frozenset()
     event_length: frozenset[str] = frozenset()
+    named_object: frozenset[str] = frozenset()
     headings: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
@@ -125,6 +126,7 @@ def cues() -> _Cues:
         background_clauses=frozenset(d["background_clauses"]),
         narrative_relatives=frozenset(d["narrative_relatives"]),
         event_length=frozenset(d["event_length"]),
+        named_object=frozenset(d["named_object_events"]),
         headings=frozenset(d["chapter_heading_words"]),
         light=frozenset(d["light_verbs"]),
         light_nouns=frozenset(d["light_verb_nouns"]) | frozenset(d["event_nouns"]),
@@ -200,6 +202,18 @@ def _moves(tok: Any, c: _Cues) -> bool:
     return False
 
 
+def _named_object(tok: Any) -> bool:
+    """Does ``tok`` take a named object or recipient ("took Douaumont", "took it", "gave
+    Moreau the command", "gave a majority to the Bolsheviki")?"""
+    for ch in tok.children:
+        if ch.dep_ in _OBJ and (ch.pos_ == "PROPN" or ch.tag_ == "PRP"):
+            return True
+        if ch.dep_ == "prep" and ch.lower_ == "to":
+            if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in ch.children):
+                return True
+    return False
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "aux", "auxpass"):
         return False
@@ -216,6 +230,8 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         return False  # "co-operate" split by the tokenizer
     lem = _lemma(tok)
     if _phrasal(tok, c) or _light_noun(tok, c) is not None or _moves(tok, c):
+        return True
+    if lem in c.named_object and _named_object(tok):
         return True
     if lem in c.skip:
         return False
