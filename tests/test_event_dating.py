@@ -223,3 +223,14 @@ def test_a_duration_in_the_sentence_widens_a_borrowed_day() -> None:
     assert dates(lead + "It burned the mill and marched for two days.")["burned"] == "1702-10-04"
     # no duration: the day holds
     assert dates(lead + "It crossed the ford and burned the mill.")["burned"] == "1702-10-04"
+
+
+def test_a_date_nearer_the_event_than_the_duration_keeps_its_day() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 4 October 1702 the army reached the river. After a few days' rest it marched on, "
+        "and on the 9th it crossed the ford and burned the mill."
+    )
+    ev = {e.trigger.text: e.date for e in read_text(text).events}
+    assert ev["burned"] == "1702-10-09"

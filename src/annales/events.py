@@ -797,6 +797,7 @@ def assign_dates(
         for t in order
         if t.id not in asides and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
     ]
+    starts = [t.start for t in order]
     told: set[int] = set()  # sentences of story events told since then
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     for ev in sorted(events, key=lambda e: e.trigger.start):
@@ -848,7 +849,7 @@ def assign_dates(
                     reference,
                 ):
                     ev.date = reference[:7]
-            ev.date = _widened(ev.date, spans, ev.sentence.start, ev.sentence.end)
+            ev.date = _widened(ev.date, spans, starts, ev)
         elif reference is None and ev.id not in background and sentences:
             # the story has no date yet: it opens shortly before its first day, in that month
             ahead = _next_day_within(days, ev.trigger.start, breaks, sentences, OPENING_REACH)
@@ -921,18 +922,24 @@ def duration_spans(
     return sorted(out)
 
 
-def _widened(date: str, spans: Sequence[tuple[int, str]], start: int, end: int) -> str:
+def _widened(date: str, spans: Sequence[tuple[int, str]], dates: Sequence[int], ev: Event) -> str:
     """A borrowed date widened by a duration told in the event's sentence: "In a few days
     he passed the river", "the battle raged for three days" lie somewhere in that month (a
-    span of months: that year), not on the day the story last named."""
-    i = bisect.bisect_left(spans, (start, ""))
-    units = set()
-    while i < len(spans) and spans[i][0] < end:
-        units.add(spans[i][1])
-        i += 1
-    if units & {"M", "Y"}:
+    span of months: that year), not on the day the story last named. The time expression
+    nearest before the trigger counts (else the nearest after it): "after two days' fire ...,
+    and on the 7th they attacked and compelled" is the 7th's business."""
+    lo, hi, at = ev.sentence.start, ev.sentence.end, ev.trigger.start
+    near = [(p, u) for p, u in spans if lo <= p < hi]
+    if not near:
+        return date
+    inside = [(p, "") for p in dates if lo <= p < hi] + near
+    before = [x for x in inside if x[0] < at]
+    after = [x for x in inside if x[0] > at]
+    pick = max(before) if before else (min(after) if after else None)
+    unit = pick[1] if pick is not None else ""
+    if unit in ("M", "Y"):
         return date[:4]
-    if units & {"D", "W"} and _FULL_DATE.match(date):
+    if unit in ("D", "W") and _FULL_DATE.match(date):
         return date[:7]
     return date
 
