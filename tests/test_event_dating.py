@@ -234,3 +234,14 @@ def test_a_date_nearer_the_event_than_the_duration_keeps_its_day() -> None:
     )
     ev = {e.trigger.text: e.date for e in read_text(text).events}
     assert ev["burned"] == "1702-10-09"
+
+
+def test_a_relative_year_does_not_open_a_story_with_no_date() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 2 May 1760 the mill burned.\n\nCHAPTER II\n\n"
+        "The envoys had come to Berlin a year ago. The king left the city."
+    )
+    ev = {e.trigger.text: e.date for e in read_text(text).events}
+    assert ev["left"] is None  # "a year ago" is counted from the narrator's now

@@ -810,7 +810,7 @@ def assign_dates(
         while k < len(order) and order[k].start <= ev.trigger.start:
             d = timex_date(order[k], calendar)
             if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
-                if _FULL_DATE.match(d) or _frames(d, reference, order[k].start, sentences):
+                if _FULL_DATE.match(d) or _frames(d, reference, order[k], sentences):
                     reference, ref_pos = d, order[k].start
                     told.clear()
             k += 1
@@ -886,14 +886,17 @@ def _next_day_within(
 FRAME_REACH = 12
 
 
-def _frames(value: str, reference: str | None, pos: int, sentences: Sequence[int]) -> bool:
-    """Does a month or year move the running date? Where the story has no date yet it does;
-    otherwise only when it opens its sentence and names another (or a finer) time than the
-    running date: "In 1806 the ..." after a day of 1805, not "slated for early July"."""
+def _frames(value: str, reference: str | None, t: Timex, sentences: Sequence[int]) -> bool:
+    """Does a month or year move the running date? Where the story has no date yet, one
+    stated outright does ("At the close of 1805", not "a year ago", counted from the
+    narrator's now); otherwise only when it opens its sentence and names another (or a finer)
+    time than the running date: "In 1806 the ..." after a day of 1805, not "slated for early
+    July"."""
     if not _DATE_VALUE.match(value):
         return False
     if reference is None:
-        return True
+        return t.anchor is None
+    pos = t.start
     if reference.startswith(value):
         return False  # "in November" told on 3 November: the day stands
     i = bisect.bisect_right(sentences, pos) - 1
