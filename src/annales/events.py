@@ -479,7 +479,11 @@ def events_from_doc(
         # A fronted time adjunct dates the clause whose subject follows it: "..., on 23 June
         # the Congress called on ...", "The next day, a German counterattack began."
         fronted = _clause_after(doc, span.end)
-        if fronted is not None and (fronted.i in triggers or fronted.i in hosts):
+        if (
+            fronted is not None
+            and (fronted.i in triggers or fronted.i in hosts)
+            and not _told_before(span, triggers)
+        ):
             t = fronted
         for _ in range(12):
             if t.i in triggers and not (span.start <= t.i < span.end):
@@ -678,6 +682,15 @@ def _nearest_in_sentence(
         if best is None or d < best[0]:
             best = (d, triggers.get(i) or nouns[i])
     return best[1] if best else None
+
+
+def _told_before(span: Any, triggers: dict[int, Any]) -> bool:
+    """Does the time phrase hang on an event verb told before it ("He signed, on the 23rd of
+    April, the convention ...")? Then it is that verb's adjunct, not a fronted one."""
+    head = span.root.head
+    if head.dep_ == "prep" and head.i < span.start:
+        head = head.head  # "on" -> the verb
+    return head.i < span.start and head.i in triggers and head.pos_ == "VERB"
 
 
 def _clause_after(doc: Any, i: int) -> Any:
