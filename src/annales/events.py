@@ -685,12 +685,18 @@ def _nearest_in_sentence(
 
 
 def _told_before(span: Any, triggers: dict[int, Any]) -> bool:
-    """Does the time phrase hang on an event verb told before it ("He signed, on the 23rd of
-    April, the convention ...")? Then it is that verb's adjunct, not a fronted one."""
+    """Does the time phrase hang on an event verb told before it, with its subject ("He
+    signed, on the 23rd of April, the convention ...")? Then it is that verb's adjunct, not a
+    fronted one."""
     head = span.root.head
     if head.dep_ == "prep" and head.i < span.start:
         head = head.head  # "on" -> the verb
-    return head.i < span.start and head.i in triggers and head.pos_ == "VERB"
+    return (
+        head.i < span.start
+        and head.i in triggers
+        and head.pos_ == "VERB"
+        and any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in head.children)
+    )  # a participle ("provoked by ..., on 23 June the Congress called") tells no event yet
 
 
 def _clause_after(doc: Any, i: int) -> Any:
