@@ -127,6 +127,7 @@ def chronology_section(runs: dict[str, Any]) -> str:
         " document's calendar), exact in the Gregorian calendar, and compatible (the same at"
         " the coarser of the two precisions). Runs are labelled when they were measured"
         " (`before`: the event layer before the chronology work; `after`: with its fixes;"
+        " `chron2-start`: the code before the second round of event-dating fixes;"
         " `current`: the latest code; `gold2-`: the second set, `gold-2.jsonl`, other passages"
         " kept to check that a fix is not fitted to the first).\n",
     ]
