@@ -5,6 +5,8 @@
 Equivalent command line: ``annales evaluate chronology benchmarks/data/chronology/gold.jsonl``.
 The figures go to benchmarks/results/chronology.json under ``--label`` (default "current"),
 so a before/after pair can be kept side by side; per-document figures are included.
+``--gold benchmarks/data/chronology/gold-2.jsonl`` scores the second development set (other
+passages, annotated to catch fixes that only fit the first); the entry records its gold file.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ def main() -> None:
         per_doc.setdefault(Path(o.gold.document).name, ChronologyReport()).outcomes.append(o)
     entry = report.to_dict()
     entry["calendar"] = args.calendar
+    entry["gold"] = Path(args.gold).name
     entry["documents"] = {name: r.to_dict() for name, r in sorted(per_doc.items())}
     stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     stored[args.label] = entry

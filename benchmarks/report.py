@@ -127,13 +127,16 @@ def chronology_section(runs: dict[str, Any]) -> str:
         " document's calendar), exact in the Gregorian calendar, and compatible (the same at"
         " the coarser of the two precisions). Runs are labelled when they were measured"
         " (`before`: the event layer before the chronology work; `after`: with its fixes;"
-        " `current`: the latest code).\n",
+        " `chron2-start`: the code before the second round of event-dating fixes;"
+        " `current`: the latest code; `gold2-`: the second set, `gold-2.jsonl`, other passages"
+        " kept to check that a fix is not fitted to the first).\n",
     ]
     rows = []
     for label, r in runs.items():
         rows.append(
             [
                 f"`{label}`",
+                r.get("gold", "gold.jsonl"),
                 r.get("calendar", "?"),
                 str(r.get("gold_events", "?")),
                 _pct(r["event_recall"]),
@@ -146,6 +149,7 @@ def chronology_section(runs: dict[str, Any]) -> str:
         _table(
             [
                 "run",
+                "gold",
                 "calendar",
                 "gold events",
                 "recall",
@@ -195,6 +199,8 @@ def render(results: Path = RESULTS) -> str:
         ".venv/bin/python benchmarks/report.py               # rewrites this page\n"
         ".venv/bin/annales evaluate timeml path/to/tbaq --mode news            # annales alone\n"
         ".venv/bin/python benchmarks/chronology.py --calendar auto --label L   # event dating\n"
+        ".venv/bin/python benchmarks/chronology.py --calendar auto --label gold2-L"
+        " --gold benchmarks/data/chronology/gold-2.jsonl\n"
         "```\n"
     )
     return "\n".join(out)

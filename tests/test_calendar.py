@@ -457,3 +457,15 @@ def test_the_first_half_year_ends_on_30_june() -> None:
     # found by the fuzz: a half-year in a Russian text asked the switch for 31 June
     text = "In the first half of 1917 the war went on in Russia and Petrograd."
     assert [t.value for t in tag_time(text, calendar="auto")] == ["1917-H1"]
+
+
+def test_a_year_after_a_month_and_comma_is_a_told_year() -> None:
+    from annales.temporal.policy import decide_calendar, told_years
+
+    text = (
+        "London recalled its envoy, as it had done in 1651. On the 3rd of March, 1794, "
+        "the ministry in London signed the treaty; since 1790 England had armed."
+    )
+    assert 1794 in told_years(text)
+    # 1651 alone would put the text before England's switch of 1752
+    assert decide_calendar(text, "auto")[0] == "gregorian"

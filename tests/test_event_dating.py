@@ -127,3 +127,121 @@ def test_an_infinitive_takes_the_tense_of_its_governor() -> None:
     _, evs = _events(text)
     assert "convoke" not in evs  # a present-tense proposal: the author's aside, no event
     assert evs["negotiate"].negated and evs["negotiate"].date == "1921-03-03"
+
+
+def test_a_year_or_month_opening_a_sentence_frames_the_events_after_it() -> None:
+    from annales.pipeline import read_text
+
+    def dates(text: str) -> dict[str, str | None]:
+        return {e.trigger.text: e.date for e in read_text(text).events}
+
+    # no day named yet: the year that opens the story dates what follows
+    d = dates(
+        "At the close of 1741 the squadron sailed for Lisbon. The admiral quarrelled with his captains."
+    )
+    assert d["quarrelled"] == "1741"
+    # a year opening a later sentence moves the story on from the day before it
+    d = dates(
+        "On 2 May 1763 the mill burned. In 1765 the weavers rebuilt it. The owner sold the looms."
+    )
+    assert d["sold"] == "1765"
+    # a month in passing, after the day, does not
+    d = dates(
+        "On 2 May 1763 the mill burned, as the miller had feared in April. The owner sold the looms."
+    )
+    assert d["sold"] == "1763-05-02"
+
+
+def test_a_relative_clause_on_a_date_is_that_date_s_event() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text(
+        "On 3 May 1702 the siege began. The guns fired until the 12th, when the garrison "
+        "surrendered the keep."
+    )
+    ev = next(e for e in ch.events if e.trigger.text == "surrendered")
+    assert ev.date == "1702-05-12" and ev.date_source == "explicit"
+
+
+def test_a_comma_relative_in_the_simple_past_tells_the_story_on() -> None:
+    from annales.pipeline import read_text
+
+    def triggers(text: str) -> set[str]:
+        return {e.trigger.text for e in read_text(text).events}
+
+    lead = "On 4 June 1702 the siege began. "
+    assert "stormed" in triggers(
+        lead + "The grenadiers, who stormed the breach, lost their colonel."
+    )
+    # restrictive or perfect: a description, not the next thing that happened
+    assert "stormed" not in triggers(
+        lead + "The grenadiers who stormed the breach lost their colonel."
+    )
+    assert "stormed" not in triggers(
+        lead + "The grenadiers, who had stormed the breach, lost their colonel."
+    )
+
+
+def test_a_verb_whose_doer_is_a_dated_event_noun_takes_its_date() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text(
+        "On 2 March 1760 the town slept. Great damage was done to the docks by a fire on 9 March."
+    )
+    done = next(e for e in ch.events if e.trigger.text == "done")
+    assert done.date == "1760-03-09"
+
+
+def test_events_before_the_story_s_first_day_take_its_month() -> None:
+    from annales.pipeline import read_text
+
+    def date_of(text: str, trigger: str) -> str | None:
+        return next(e.date for e in read_text(text).events if e.trigger.text == trigger)
+
+    text = "The regiment marched north from the coast. On 6 May 1701 it crossed the river Po."
+    assert date_of(text, "marched") == "1701-05"
+    far = (
+        "The regiment marched north from the coast. The roads were bad. The rain fell daily. "
+        "The horses tired. On 6 May 1701 it crossed the river Po."
+    )
+    assert date_of(far, "marched") is None
+
+
+def test_a_duration_in_the_sentence_widens_a_borrowed_day() -> None:
+    from annales.pipeline import read_text
+
+    def dates(text: str) -> dict[str, str | None]:
+        return {e.trigger.text: e.date for e in read_text(text).events}
+
+    lead = "On 4 October 1702 the army reached the river. "
+    assert (
+        dates(lead + "In a few days it crossed the ford and burned the mill.")["burned"]
+        == "1702-10"
+    )
+    assert dates(lead + "After a siege of two months the garrison starved.")["starved"] == "1702"
+    # the event's own length ("for"): it began on the day told
+    assert dates(lead + "It burned the mill and marched for two days.")["burned"] == "1702-10-04"
+    # no duration: the day holds
+    assert dates(lead + "It crossed the ford and burned the mill.")["burned"] == "1702-10-04"
+
+
+def test_a_date_nearer_the_event_than_the_duration_keeps_its_day() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 4 October 1702 the army reached the river. After a few days' rest it marched on, "
+        "and on the 9th it crossed the ford and burned the mill."
+    )
+    ev = {e.trigger.text: e.date for e in read_text(text).events}
+    assert ev["burned"] == "1702-10-09"
+
+
+def test_a_relative_year_does_not_open_a_story_with_no_date() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 2 May 1760 the mill burned.\n\nCHAPTER II\n\n"
+        "The envoys had come to Berlin a year ago. The king left the city."
+    )
+    ev = {e.trigger.text: e.date for e in read_text(text).events}
+    assert ev["left"] is None  # "a year ago" is counted from the narrator's now

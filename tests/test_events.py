@@ -197,3 +197,74 @@ def test_go_and_come_are_events_when_they_move_somewhere() -> None:
         (text.index("came by"), "come"),
         (text.index("went home"), "go"),
     ]  # not "went on", not "came to believe"
+
+
+def test_get_is_an_event_when_it_moves_somewhere() -> None:
+    text = "On 3 March 1921 the pickets got into the yard. By noon the carters got tired."
+    ch, _ = _events(text)
+    got = [e.trigger.start for e in ch.events if e.lemma == "get"]
+    assert got == [text.index("got into")]  # not "got tired"
+
+
+def test_an_onslaught_made_is_an_event() -> None:
+    ch, _ = _events("On 2 May 1702 the Imperialists made a furious onslaught on the redoubt.")
+    assert [e.lemma for e in ch.events] == ["make onslaught"]
+
+
+def test_take_and_give_are_events_with_a_named_object() -> None:
+    text = (
+        "On 3 March 1702 the Bavarians took Ulm. The next day they took it again and gave "
+        "Villars the command. They took care of the wounded."
+    )
+    ch, _ = _events(text)
+    starts = sorted(e.trigger.start for e in ch.events if e.lemma in ("take", "give"))
+    assert starts == [text.index("took Ulm"), text.index("took it"), text.index("gave")]
+
+
+def test_a_time_phrase_after_its_verb_is_no_fronted_adjunct() -> None:
+    """ "He signed, on the 9th, the truce ..." : the parser may make "the truce" the subject of
+    a later clause; the date still belongs to "signed", the verb it hangs on. The parse is
+    built by hand so the test pins that misparse."""
+    from spacy.tokens import Doc
+
+    from annales import nlp as nlp_mod
+    from annales.events import events_from_doc
+
+    words = ["He", "signed", ",", "on", "the", "9th", ",", "the", "truce", "ceased", "."]
+    doc = Doc(
+        nlp_mod.load().vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 5, 3, 1, 8, 9, 1, 1],
+        deps=[
+            "nsubj",
+            "ROOT",
+            "punct",
+            "prep",
+            "det",
+            "pobj",
+            "punct",
+            "det",
+            "nsubj",
+            "conj",
+            "punct",
+        ],
+        pos=[
+            "PRON",
+            "VERB",
+            "PUNCT",
+            "ADP",
+            "DET",
+            "NOUN",
+            "PUNCT",
+            "DET",
+            "NOUN",
+            "VERB",
+            "PUNCT",
+        ],
+        tags=["PRP", "VBD", ",", "IN", "DT", "NN", ",", "DT", "NN", "VBD", "."],
+        lemmas=["he", "sign", ",", "on", "the", "9th", ",", "the", "truce", "cease", "."],
+    )
+    s = doc.text.index("the 9th")
+    evs = events_from_doc(doc, 0, [(s, s + len("the 9th"), "t1")], {})
+    timed = {doc.text[e.trigger[0] : e.trigger[1]]: e.time for e in evs}
+    assert timed["signed"] == "t1" and timed.get("truce") is None

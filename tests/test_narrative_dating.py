@@ -283,3 +283,63 @@ def test_a_coarse_date_closing_its_sentence_is_a_glance_not_a_jump() -> None:
         "On 27 October the ship sank. In June 1916, on the 5th, the fleet met.", reference="1914"
     )
     assert {t.text: t.value for t in timexes}["the 5th"] == "1916-06-05"
+
+
+def test_a_date_qualifying_a_thing_does_not_move_the_story() -> None:
+    # "the frontier of 1 March 1790" names a frontier; the story stays in 1812
+    text = (
+        "On 3 June 1812 the envoys met at Vilna. They restored the frontier of 1 March 1790 "
+        "to the duchy. On the 9th of July the army crossed the river."
+    )
+    t = _by_text(text)
+    assert t["the 9th of July"].value == "1812-07-09"
+    # a part of a day is no such thing: "the morning of" still frames the story
+    t = _by_text("On the morning of 2 May 1808 the crowd rose. On the 5th the court fled.")
+    assert t["the 5th"].value == "1808-05-05"
+
+
+def test_an_event_after_a_thing_s_dated_name_borrows_the_story_s_day() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 3 June 1812 the envoys met at Vilna. They restored the frontier of 1 March 1790 "
+        "to the duchy. The marshal then signed the treaty."
+    )
+    ch = read_text(text)
+    signed = next(e for e in ch.events if e.trigger.text == "signed")
+    assert signed.date == "1812-06-03"
+
+
+def test_a_year_named_as_the_whole_of_a_part_frames_the_story() -> None:
+    t = _by_text(
+        "On 2 June 1705 the fleet sailed. In the course of 1707 the truce held. "
+        "On 3 May the envoys met."
+    )
+    assert t["3 May"].value == "1707-05-03"
+    t = _by_text("At the commencement of 1706 the army rested.")
+    assert t["the commencement of 1706"].value == "1706"
+    assert t["the commencement of 1706"].mod == "START"
+
+
+def test_a_bare_ordinal_after_a_numbered_body_counts_bodies_not_days() -> None:
+    text = (
+        "On 12 March 1799 the 3rd Brigade held the ford, and the 4th gave way at dusk. "
+        "On the 14th the 5th Regiment crossed; on the 15th the brigades rested."
+    )
+    t = _by_text(text)
+    assert "the 4th" not in t  # the 4th Brigade
+    # with a preposition of time it is a day all the same
+    assert t["the 14th"].value == "1799-03-14" and t["the 15th"].value == "1799-03-15"
+
+
+def test_a_since_date_lies_before_the_story_and_does_not_move_it() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 5 June 1760 the fort fell. Its garrison had held out since 2 March 1759. "
+        "The victors burned the gate. On the 9th they marched off."
+    )
+    t = _by_text(text)
+    assert t["the 9th"].value == "1760-06-09"
+    burned = next(e for e in read_text(text).events if e.trigger.text == "burned")
+    assert burned.date == "1760-06-05"

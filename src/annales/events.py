@@ -95,6 +95,9 @@ class _Cues:
     reporting: frozenset[str] = frozenset()
     future: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
+    narrative_relatives: frozenset[str] = frozenset()
+    event_length: frozenset[str] = frozenset()
+    named_object: frozenset[str] = frozenset()
     headings: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
@@ -121,6 +124,9 @@ def cues() -> _Cues:
         reporting=frozenset(d["reporting_verbs"]),
         future=frozenset(d["future_auxiliaries"]),
         background_clauses=frozenset(d["background_clauses"]),
+        narrative_relatives=frozenset(d["narrative_relatives"]),
+        event_length=frozenset(d["event_length"]),
+        named_object=frozenset(d["named_object_events"]),
         headings=frozenset(d["chapter_heading_words"]),
         light=frozenset(d["light_verbs"]),
         light_nouns=frozenset(d["light_verb_nouns"]) | frozenset(d["event_nouns"]),
@@ -196,6 +202,18 @@ def _moves(tok: Any, c: _Cues) -> bool:
     return False
 
 
+def _named_object(tok: Any) -> bool:
+    """Does ``tok`` take a named object or recipient ("took Douaumont", "took it", "gave
+    Moreau the command", "gave a majority to the Bolsheviki")?"""
+    for ch in tok.children:
+        if ch.dep_ in _OBJ and (ch.pos_ == "PROPN" or ch.tag_ == "PRP"):
+            return True
+        if ch.dep_ == "prep" and ch.lower_ == "to":
+            if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in ch.children):
+                return True
+    return False
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "aux", "auxpass"):
         return False
@@ -212,6 +230,8 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         return False  # "co-operate" split by the tokenizer
     lem = _lemma(tok)
     if _phrasal(tok, c) or _light_noun(tok, c) is not None or _moves(tok, c):
+        return True
+    if lem in c.named_object and _named_object(tok):
         return True
     if lem in c.skip:
         return False
@@ -450,10 +470,20 @@ def events_from_doc(
             and last.head.pos_ == "NOUN"
         ):
             attributive.add(tid)
+        # A relative clause on the date itself is that date's event: "until the 20th, when
+        # the enemy forced the wood", "in 1805, when the fleet sailed".
+        for tok in span:
+            for ch in tok.children:
+                if ch.dep_ == "relcl" and ch.i in triggers:
+                    time_of.setdefault(ch.i, tid)
         # A fronted time adjunct dates the clause whose subject follows it: "..., on 23 June
         # the Congress called on ...", "The next day, a German counterattack began."
         fronted = _clause_after(doc, span.end)
-        if fronted is not None and (fronted.i in triggers or fronted.i in hosts):
+        if (
+            fronted is not None
+            and (fronted.i in triggers or fronted.i in hosts)
+            and not _told_before(span, triggers)
+        ):
             t = fronted
         for _ in range(12):
             if t.i in triggers and not (span.start <= t.i < span.end):
@@ -477,6 +507,7 @@ def events_from_doc(
                     time_of[near.i] = tid
                 break
             t = t.head
+    _dated_by_cause(triggers, time_of)
     out = []
     quoted_sents: dict[int, bool] = {}
     for i in sorted(triggers):
@@ -549,6 +580,22 @@ def events_from_doc(
     return out
 
 
+def _dated_by_cause(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
+    """A verb with no date of its own whose doer is a dated event noun happened then:
+    "damage was done by a raid on 14 April", "the bombardment of 3 May destroyed the fort"."""
+    for i, tok in triggers.items():
+        if i in time_of or tok.pos_ != "VERB":
+            continue
+        for ch in tok.children:
+            doers = [g for g in ch.children if g.dep_ == "pobj"] if ch.dep_ == "agent" else [ch]
+            if ch.dep_ not in _SUBJ and ch.dep_ != "agent":
+                continue
+            hit = next((d for d in doers if d.i in time_of and d.i in triggers), None)
+            if hit is not None:
+                time_of[i] = time_of[hit.i]
+                break
+
+
 def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
     """Background, not a main-clause event of the story: a question, a heading, a relative
     or subordinate non-finite clause (kept when the clause has its own date)."""
@@ -563,6 +610,8 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         return tok.dep_ == "ROOT" and not timed and (last is None or last.text not in (".", "!"))
     if timed:
         return False
+    if tok.dep_ == "relcl" and _tells_on(tok, c):
+        return False  # "the Guards, who fell upon the flank": the story goes on
     if tok.dep_ in c.background_clauses:
         return True  # "the officers who had arrested him", "after drawing up"
     if tok.dep_ == "advcl" and not any(
@@ -570,6 +619,18 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
     ):
         return tok.tag_ in ("VBG", "VBN", "VB")  # "surrounded by three armies", "to share"
     return False
+
+
+def _tells_on(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` the simple-past verb of a relative clause set off by a comma ("the Guards,
+    who fell upon the flank")? Such a clause tells the next thing that happened; a restrictive
+    or perfect one ("the officers who had arrested him") describes."""
+    if tok.tag_ != "VBD" or any(ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+        return False
+    rel = next((ch for ch in tok.children if ch.dep_ in _SUBJ and ch.i < tok.i), None)
+    if rel is None or rel.lower_ not in c.narrative_relatives or rel.i == 0:
+        return False
+    return rel.doc[rel.i - 1].text == ","
 
 
 def _clause_verb(tok: Any) -> Any:
@@ -621,6 +682,21 @@ def _nearest_in_sentence(
         if best is None or d < best[0]:
             best = (d, triggers.get(i) or nouns[i])
     return best[1] if best else None
+
+
+def _told_before(span: Any, triggers: dict[int, Any]) -> bool:
+    """Does the time phrase hang on an event verb told before it, with its subject ("He
+    signed, on the 23rd of April, the convention ...")? Then it is that verb's adjunct, not a
+    fronted one."""
+    head = span.root.head
+    if head.dep_ == "prep" and head.i < span.start:
+        head = head.head  # "on" -> the verb
+    return (
+        head.i < span.start
+        and head.i in triggers
+        and head.pos_ == "VERB"
+        and any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in head.children)
+    )  # a participle ("provoked by ..., on 23 June the Congress called") tells no event yet
 
 
 def _clause_after(doc: Any, i: int) -> Any:
@@ -702,17 +778,23 @@ def assign_dates(
     breaks: Sequence[int] = (),
     asides: Collection[str] = (),
     background: Collection[str] = (),
+    passing: Collection[str] = (),
     shifts: Mapping[str, Shift] | None = None,
+    spans: Sequence[tuple[int, str]] = (),
     sentences: Sequence[int] = (),
     day_reach: int | None = None,
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
-    The reference moves with each fully specified date (a day, ``1917-06-24``); months,
-    seasons and years mentioned in passing ("slated for early July") do not move it. It is
+    The reference moves with each fully specified date (a day, ``1917-06-24``); months and
+    years mentioned in passing ("slated for early July") do not move it, but one that opens
+    its sentence ("In 1806 the ...") or comes before any other date does (``_frames``). It is
     dropped at ``breaks`` (chapter headings: a new chapter may open anywhere in time).
     Timexes in ``asides`` (a date in parentheses: "(16/28 August 1813)") neither move it nor
     date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
+    Timexes in ``passing`` (a thing's date: "its limits of 1 January 1792") date their own
+    event but do not move the reference either. A borrowed day becomes its month (or year)
+    when the event's sentence tells a duration in ``spans`` ("In a few days he crossed").
 
     An event dated by a duration in ``shifts`` ("two days before Christmas", "a week after
     the armistice") gets its anchor's date moved by the duration; the anchor may be an
@@ -734,6 +816,7 @@ def assign_dates(
         for t in order
         if t.id not in asides and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
     ]
+    starts = [t.start for t in order]
     told: set[int] = set()  # sentences of story events told since then
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     for ev in sorted(events, key=lambda e: e.trigger.start):
@@ -745,8 +828,8 @@ def assign_dates(
             b += 1
         while k < len(order) and order[k].start <= ev.trigger.start:
             d = timex_date(order[k], calendar)
-            if d and _concrete(d) and order[k].id not in asides:
-                if _FULL_DATE.match(d):
+            if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
+                if _FULL_DATE.match(d) or _frames(d, reference, order[k], sentences):
                     reference, ref_pos = d, order[k].start
                     told.clear()
             k += 1
@@ -767,7 +850,7 @@ def assign_dates(
         d = timex_date(t, calendar) if t else None
         if d:
             ev.date, ev.date_source = d, "explicit"
-            if _FULL_DATE.match(d):
+            if _FULL_DATE.match(d) and (t is None or t.id not in passing):
                 reference, ref_pos = d, t.start if t is not None else ev.trigger.start
                 told.clear()
         elif t is not None and t.type in ("DATE", "TIME"):
@@ -785,7 +868,102 @@ def assign_dates(
                     reference,
                 ):
                     ev.date = reference[:7]
+            ev.date = _widened(ev.date, spans, starts, ev)
+        elif reference is None and ev.id not in background and sentences:
+            # the story has no date yet: it opens shortly before its first day, in that month
+            ahead = _next_day_within(days, ev.trigger.start, breaks, sentences, OPENING_REACH)
+            if ahead is not None:
+                ev.date, ev.date_source = ahead[:7], "narrative"
         _remember(ev, named)
+
+
+#: Sentences ahead within which the first day a story names dates the month of the events
+#: told before it ("He marched into Italy. He set out on 6 May 1800 ..."): measured with
+#: benchmarks/chronology.py on both gold sets.
+OPENING_REACH = 2
+
+
+def _next_day_within(
+    days: Sequence[tuple[int, str]],
+    pos: int,
+    breaks: Sequence[int],
+    sentences: Sequence[int],
+    reach: int,
+) -> str | None:
+    """The next day named after ``pos`` if it lies at most ``reach`` sentences further on."""
+    i = bisect.bisect_right(days, (pos, "\uffff"))
+    d = _next_day(days, pos, breaks)
+    if d is None:
+        return None
+    here = bisect.bisect_right(sentences, pos)
+    there = bisect.bisect_right(sentences, days[i][0])
+    return d if there - here <= reach else None
+
+
+#: How far (characters) into its sentence a month or year still opens it ("At the close of
+#: 1805, ...", "In June the ..."): such a date frames the story that follows.
+FRAME_REACH = 12
+
+
+def _frames(value: str, reference: str | None, t: Timex, sentences: Sequence[int]) -> bool:
+    """Does a month or year move the running date? Where the story has no date yet, one
+    stated outright does ("At the close of 1805", not "a year ago", counted from the
+    narrator's now); otherwise only when it opens its sentence and names another (or a finer)
+    time than the running date: "In 1806 the ..." after a day of 1805, not "slated for early
+    July"."""
+    if not _DATE_VALUE.match(value):
+        return False
+    if reference is None:
+        return t.anchor is None
+    pos = t.start
+    if reference.startswith(value):
+        return False  # "in November" told on 3 November: the day stands
+    i = bisect.bisect_right(sentences, pos) - 1
+    return i >= 0 and pos - sentences[i] <= FRAME_REACH
+
+
+_SPAN_AMOUNT = re.compile(r"^P(?:\d+|X)([DWMY])$")
+
+
+def duration_spans(
+    text: str, timexes: Sequence[Timex], shifts: Mapping[str, Shift]
+) -> list[tuple[int, str]]:
+    """(start, unit) of the durations that leave an event's day open ("in a few days", "after
+    a four days' bombardment"): not the shifts that date an event ("two days later"), nor an
+    event's own length after "for" ("raged for three days": it began on the day told)."""
+    lengths = cues().event_length
+    out = []
+    for t in timexes:
+        m = _SPAN_AMOUNT.match(t.value or "") if t.type == "DURATION" else None
+        if m is None or t.id in shifts:
+            continue
+        before = text[max(0, t.start - 30) : t.start].split()
+        if before and before[-1].lower() in lengths:
+            continue
+        out.append((t.start, m.group(1)))
+    return sorted(out)
+
+
+def _widened(date: str, spans: Sequence[tuple[int, str]], dates: Sequence[int], ev: Event) -> str:
+    """A borrowed date widened by a duration told in the event's sentence: "In a few days
+    he passed the river", "the battle raged for three days" lie somewhere in that month (a
+    span of months: that year), not on the day the story last named. The time expression
+    nearest before the trigger counts (else the nearest after it): "after two days' fire ...,
+    and on the 7th they attacked and compelled" is the 7th's business."""
+    lo, hi, at = ev.sentence.start, ev.sentence.end, ev.trigger.start
+    near = [(p, u) for p, u in spans if lo <= p < hi]
+    if not near:
+        return date
+    inside = [(p, "") for p in dates if lo <= p < hi] + near
+    before = [x for x in inside if x[0] < at]
+    after = [x for x in inside if x[0] > at]
+    pick = max(before) if before else (min(after) if after else None)
+    unit = pick[1] if pick is not None else ""
+    if unit in ("M", "Y"):
+        return date[:4]
+    if unit in ("D", "W") and _FULL_DATE.match(date):
+        return date[:7]
+    return date
 
 
 def _next_day(days: Sequence[tuple[int, str]], pos: int, breaks: Sequence[int]) -> str | None:

@@ -39,7 +39,13 @@ from annales.chronicle import (
 )
 from annales.errors import InputError
 from annales.ingest.source import Source
-from annales.temporal.narrative import in_parentheses, in_spans, note_spans
+from annales.temporal.narrative import (
+    after_signal,
+    in_parentheses,
+    in_spans,
+    note_spans,
+    passing_mention,
+)
 
 log = logging.getLogger(__name__)
 
@@ -297,7 +303,9 @@ class _DocumentReader:
             breaks=ev_mod.chapter_breaks(text, (sec.start for sec in self.document.sections)),
             asides={t.id for t in self.timexes if self._aside(t)} | self.attributive,
             background=background,
+            passing=_passing(text, self.timexes),
             shifts=self.shifts,
+            spans=ev_mod.duration_spans(text, self.timexes, self.shifts),
             sentences=sorted(s for s, _ in self.sentences),
             day_reach=NARRATIVE_DAY_REACH,
         )
@@ -311,6 +319,26 @@ class _DocumentReader:
             events=events,
             sentences=self.sentences,
         )
+
+
+def _passing(text: str, timexes: Sequence[Timex]) -> set[str]:
+    """Ids of absolute dates that qualify a thing ("its limits of 1 January 1792") and of dates
+    after "since": they date their own event but, as in the tagger, do not move the story's
+    running date."""
+    from annales.temporal.language import load
+
+    lists = load("en").lists
+    after, frames = lists["passing_after"], lists["passing_frame_nouns"]
+    dets, signals = lists["passing_determiners"], lists["passing_signals"]
+    return {
+        t.id
+        for t in timexes
+        if t.type == "DATE"
+        and (
+            (t.anchor is None and passing_mention(text, t.start, after, frames, dets))
+            or after_signal(text, t.start, signals)
+        )
+    }
 
 
 #: Story sentences after the one that gave it for which a borrowed day holds (then, when a

@@ -246,3 +246,38 @@ def in_dateline(text: str, start: int, end: int) -> bool:
         le == len(text) or after.startswith("\n\n") or after.lstrip(" \t").startswith("\n")
     )
     return alone_before and alone_after
+
+
+_WORDS_BEFORE = re.compile(r"[^\W\d_][\w-]*")
+
+
+def passing_mention(
+    text: str,
+    start: int,
+    after: frozenset[str],
+    frame_nouns: frozenset[str],
+    determiners: frozenset[str],
+) -> bool:
+    """Is the date at ``start`` governed by a noun through "of" ("its limits of 1 January
+    1792", "the treaty of 3 March")? It qualifies that thing, it does not tell where the story
+    is. The noun is known by a determiner before it (so "spoke of 2 June" is no such case);
+    a part of a day or period ("the morning of the 7th") is no such noun."""
+    before = text[max(0, start - 80) : start]
+    tail = before.rstrip()
+    if not tail or not tail[-1].isalpha():
+        return False  # punctuation between: "the limits; 3 March ..."
+    words = [w.lower() for w in _WORDS_BEFORE.findall(before)][-4:]
+    if len(words) < 3 or words[-1] not in after or words[-2] in frame_nouns:
+        return False
+    return words[-3] in determiners or (len(words) == 4 and words[-4] in determiners)
+
+
+def after_signal(text: str, start: int, signals: frozenset[str]) -> bool:
+    """Does one of ``signals`` come right before ``start`` ("since 3 May", "since the 18th
+    Brumaire")? Such a date starts a state lasting to the story's now, which lies later: it
+    does not tell where the story is."""
+    m = _SIGNAL_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).lower() in signals
+
+
+_SIGNAL_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:[Tt]he\s+)?$")

@@ -17,6 +17,7 @@ from dateutil.easter import easter as _easter
 
 from annales.temporal import anchor as A
 from annales.temporal.language import Lexicon
+from annales.temporal.narrative import after_signal, passing_mention
 from annales.temporal.recognise import Hit
 from annales.temporal.types import Candidate
 
@@ -241,6 +242,32 @@ def _prev_word(text: str, start: int) -> str:
     return text[b:e].lower()
 
 
+#: How far back (characters) a numbered body ("the 1st Division") makes a bare "the 2nd" one too.
+UNIT_REACH = 200
+_NUMBERED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|d)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+
+
+def _numbered_unit(text: str, start: int, lex: Lexicon) -> bool:
+    """Does a numbered body ("the 7th Division", "the 2nd Cavalry Division") come shortly
+    before ``start``? Then a bare ordinal there counts bodies, not days."""
+    units = lex.lists["ordinal_units"]
+    return any(
+        w.lower() in units
+        for m in _NUMBERED.finditer(text, max(0, start - UNIT_REACH), start)
+        for w in m.groups(default="")
+    )
+
+
+def _part_of(text: str, start: int, lex: Lexicon) -> bool:
+    """Is the expression at ``start`` named as the whole of a part ("the course of", "the
+    winter of")? Then a bare year frames the story like "in 1807" does."""
+    m = _PART_OF.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).lower() in lex.lists["passing_frame_nouns"]
+
+
+_PART_OF = re.compile(r"([^\W\d_][\w-]*)\s+of\s*$", re.I)
+
+
 def _next_word(text: str, end: int) -> str:
     r"""The word starting at most 3 non-word characters after ``end`` (within 30), as
     ``re.match(r"[^\w]{0,3}?([^\W_]+)", text[end : end + 30])`` would find it."""
@@ -316,6 +343,25 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if ctx.mode == "narratives" and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
+    if (
+        ctx.mode == "narratives"
+        and cand.sets_reference
+        and cand.type == "DATE"
+        and (
+            (
+                cand.resolve is None
+                and passing_mention(
+                    ctx.text,
+                    hit.start,
+                    ctx.lex.lists["passing_after"],
+                    ctx.lex.lists["passing_frame_nouns"],
+                    ctx.lex.lists["passing_determiners"],
+                )
+            )
+            or after_signal(ctx.text, hit.start, ctx.lex.lists["passing_signals"])
+        )
+    ):
+        cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
     if hit.mod and not cand.mod:
         cand.mod = hit.mod
     if hit.dmod and not cand.mod:
@@ -406,6 +452,10 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             )
         ):  # "the 23rd Regiment", "the 11th Circuit"; but "On the 26th Lenin spoke"
             return None
+        if _prev_word(text, hit.start) not in lex.lists["ordinal_day_after"] and _numbered_unit(
+            text, hit.start, lex
+        ):
+            return None  # "the 1st Division fell back, while the 2nd conformed"
         if text[hit.end : hit.end + 1].isalnum():
             return None
     era = lex.lookup("eras", g.get("era"))
@@ -463,9 +513,15 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if season:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
-            moves = (written_moves if g.get("year_w") else name != "year") or (
-                _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
-                and not re.match(r"\s*[-–—/]\s*\d", text[hit.end : hit.end + 4])  # "1905-06"
+            moves = (
+                (written_moves if g.get("year_w") else name != "year")
+                or (
+                    (
+                        _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
+                        or _part_of(text, hit.start, lex)  # "in the course of 1807"
+                    )
+                    and not re.match(r"\s*[-–—/]\s*\d", text[hit.end : hit.end + 4])  # "1905-06"
+                )
             )
             return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
         if dayx:
