@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -108,8 +109,10 @@ class Lexicon:
         return self.tables[table].get(key)
 
 
-def trie_regex(words: list[str]) -> str:
-    """A regex matching exactly ``words``, factored by common prefixes (fast to scan with)."""
+def trie_regex(words: list[str], escape: Callable[[str], str] = re.escape) -> str:
+    """A regex matching exactly ``words``, factored by common prefixes (fast to scan with, and
+    fast to fail: one test per character instead of one per word). A longer word is tried
+    before its prefixes, as in a longest-first alternation."""
     trie: Trie = {}
     for w in words:
         node = trie
@@ -121,7 +124,7 @@ def trie_regex(words: list[str]) -> str:
         alts = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + build(node[ch]))
+            alts.append(escape(ch) + build(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -132,18 +135,14 @@ def trie_regex(words: list[str]) -> str:
     return build(trie)
 
 
+def _key_char(ch: str) -> str:
+    return r"\s+" if ch == " " else "['’]" if ch == "'" else re.escape(ch)
+
+
 def _alternation(keys: list[str]) -> str:
-    """Regex alternation of ``keys``, longest first, spaces matching any whitespace."""
-    parts = []
-    for k in sorted(set(keys), key=lambda s: (-len(s), s)):
-        esc = re.escape(k).replace(r"\ ", " ").replace("'", "['’]")
-        esc = re.sub(r" +", r"\\s+", esc)
-        if k.endswith(".") and "." not in k[:-1]:
-            # "sept." also written "sept": both forms are keys; keep the dot optional only if
-            # the bare word is not a key itself (handled by the table having both forms)
-            pass
-        parts.append(esc)
-    return "(?:" + "|".join(parts) + ")"
+    """Regex matching any of ``keys`` (longest first), spaces matching any whitespace and an
+    apostrophe either apostrophe."""
+    return "(?:" + trie_regex(sorted({re.sub(r" +", " ", k) for k in keys}), _key_char) + ")"
 
 
 def _wordnum(tables: dict[str, Any], data: dict[str, Any]) -> str:
