@@ -513,15 +513,12 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if season:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
-            moves = (
-                (written_moves if g.get("year_w") else name != "year")
-                or (
-                    (
-                        _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
-                        or _part_of(text, hit.start, lex)  # "in the course of 1807"
-                    )
-                    and not re.match(r"\s*[-–—/]\s*\d", text[hit.end : hit.end + 4])  # "1905-06"
+            moves = (written_moves if g.get("year_w") else name != "year") or (
+                (
+                    _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
+                    or _part_of(text, hit.start, lex)  # "in the course of 1807"
                 )
+                and not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
             )
             return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
         if dayx:
@@ -673,7 +670,7 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
     if (
-        any(c in "$£€#§¶" for c in before)
+        not _MONEY_SIGNS.isdisjoint(before)
         or after[:1] in ("%", "-")
         and after[1:2].isdigit() is False
         and after[:1] == "%"
@@ -691,7 +688,7 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
         return False
     if _table_figure(text, s, e):
         return False
-    if _COUNT_BEFORE.search(text, max(0, s - 24), s):
+    if _after_range_word(text, s) and _COUNT_BEFORE.search(text, max(0, s - 24), s):
         return False  # "967 to 1000", "between 800 and 1200": a range of counts
     if ctx.mode == "news" and not 1000 <= y <= 2099:
         return False
@@ -709,6 +706,23 @@ _COUNT_BEFORE = re.compile(
     r"(?<![\d,.])(?<!from\s)(?<!between\s)(?:[1-9]\d{0,2}|\d{5,}|\d{1,3}(?:,\d{3})+)\s+(?:to|and|or|out\s+of)\s+$"
 )
 _FIGURE_CELL = re.compile(r"^\s*[\d.,–-]+\s*$")
+_YEAR_SPAN = re.compile(r"\s*[-–—/]\s*\d")
+_MONEY_SIGNS = frozenset("$£€#§¶")
+_RANGE_WORDS = frozenset(("to", "and", "or", "of"))
+
+
+def _after_range_word(text: str, s: int) -> bool:
+    """Whether "to", "and", "or" or "of" and spaces come right before ``s``: the cheap part of
+    ``_COUNT_BEFORE`` (a regex search trying each of its 24 starting points)."""
+    i = s
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == s:
+        return False
+    j = i
+    while j > 0 and j > i - 3 and text[j - 1].isascii() and text[j - 1].isalpha():
+        j -= 1
+    return text[j:i].lower() in _RANGE_WORDS
 
 
 def _table_figure(text: str, s: int, e: int) -> bool:
@@ -720,9 +734,9 @@ def _table_figure(text: str, s: int, e: int) -> bool:
     nl = text.rfind("\n", lo, s)
     ls = nl + 1 if nl >= 0 else lo
     le = text.find("\n", e, e + 300)
-    line = text[ls : le if le >= 0 else e + 300]
-    if line.count("|") < 3:
+    if text.count("|", ls, le if le >= 0 else e + 300) < 3:
         return False
+    line = text[ls : le if le >= 0 else e + 300]
     cells = line.split("|")
     cut = nl < 0 < lo
     pos = s - ls
