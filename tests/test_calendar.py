@@ -469,3 +469,52 @@ def test_a_year_after_a_month_and_comma_is_a_told_year() -> None:
     assert 1794 in told_years(text)
     # 1651 alone would put the text before England's switch of 1752
     assert decide_calendar(text, "auto")[0] == "gregorian"
+
+
+def test_a_reference_date_given_as_metadata_sets_the_era_before_passing_years() -> None:
+    from annales.temporal import engine
+
+    # a diary of March 1919 in Moscow that names 1906 in passing: Russia counted in New Style
+    # from February 1918, so its "March 4th" is Gregorian, and so is the document
+    diary = (
+        "March 4th.\n\nIn the Kremlin they were discussing the programme. I heard Lenin speak"
+        " of the tactics the Moscow delegates had praised in 1906.\n\nMarch 5th.\n\nToday all"
+        " secrecy was dropped in Moscow."
+    )
+    timexes, facts = engine.tag(diary, reference="1919", calendar="auto")
+    assert facts["calendar"] == "gregorian" and "reference date given" in str(
+        facts["calendar_reason"]
+    )
+    day = next(t for t in timexes if t.text == "March 4th")
+    assert (day.value, day.calendar) == ("1919-03-04", "gregorian")
+    # without the metadata the passing year is all there is: Old Style Russia
+    _, facts = engine.tag(diary, calendar="auto")
+    assert facts["calendar"] == "julian"
+
+
+def test_places_on_the_ottoman_and_balkan_fronts_do_not_make_a_history_julian() -> None:
+    from annales.temporal.policy import document_policy
+
+    text = (
+        "On 6 August 1915 the British landed at Suvla Bay. The Turks held the heights, and"
+        " the Turkish reserves came up from the Ottoman capital. In 1915 the Turks held on."
+    )
+    pol = document_policy(text, "auto")
+    assert pol.calendar == "gregorian" and "New Style" in pol.reason
+    assert pol.calendar_for("1915-08-06") == "gregorian"
+    assert pol.calendar_for("1453-05-29") == "julian"  # before 1582 historians count Julian
+    # Russia before 1918 keeps its Old Style guess
+    russia = "In Petrograd in 1917 the garrison wavered, and Moscow followed."
+    assert document_policy(russia, "auto").calendar == "julian"
+
+
+def test_a_weekday_with_its_part_of_day_is_calendar_evidence() -> None:
+    from annales.temporal.policy import document_policy
+
+    # 6 November 1917 was a Tuesday in the Gregorian calendar (the Julian 6th a Monday)
+    text = (
+        "In Petrograd in 1917 the garrison wavered. Tuesday morning, November 6th, the city"
+        " was thrown into excitement."
+    )
+    pol = document_policy(text, "auto")
+    assert pol.calendar == "gregorian" and "weekdays fit the Gregorian" in pol.reason

@@ -70,6 +70,7 @@ class Switch:
     last_julian: Ymd
     first_gregorian: Ymd
     note: str | None = None
+    outside_style: str = "julian"  # how histories written elsewhere date it before the switch
 
 
 def _ymd(text: str) -> Ymd:
@@ -88,6 +89,7 @@ def switches() -> dict[str, Switch]:
             _ymd(row["last_julian"]),
             _ymd(row["first_gregorian"]),
             row.get("note"),
+            row.get("outside_style", "julian"),
         )
     return out
 

@@ -126,6 +126,14 @@ def told_years(text: str) -> list[int]:
 _TITLE_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d\d)(?![\d.,]\d|\d)")
 
 
+def reference_year(reference: str | None) -> tuple[int, str] | None:
+    """The year of a reference date given as metadata ("1919", "1917-06-22")."""
+    m = re.match(r"\s*(\d{4})(?!\d)", reference or "")
+    if m is None:
+        return None
+    return int(m.group(1)), f"the reference date given: {reference}"
+
+
 def title_year(title: str | None) -> tuple[int, str] | None:
     """The single year a title states ("Russia in 1919"); None for none or a span of years
     ("1789-1814": the story covers both sides, the text's years decide)."""
@@ -143,11 +151,15 @@ def _weekday_date_rx() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]
     tables = load("en").tables
     days = {k: int(v) for k, v in tables["weekdays"].items() if k.isalpha()}
     months = {k: int(v) for k, v in tables["months"].items() if k.isalpha() and len(k) > 3}
+    parts = [k for k in tables["parts_of_day"] if k.isalpha()]
     wd = "|".join(sorted(days, key=len, reverse=True))
     mo = "|".join(sorted(months, key=len, reverse=True))
+    pod = "|".join(sorted(parts, key=len, reverse=True))
     num = r"(\d{1,2})(?:st|nd|rd|th|d)?"
+    # "Wednesday, November 7th", "Tuesday morning, November 6th", "Sunday the 9th of March"
     rx = re.compile(
-        rf"\b({wd}),?\s+(?:the\s+)?(?:({mo})\.?\s+{num}|{num}(?:\s+of)?\s+({mo}))\b"
+        rf"\b({wd})(?:\s+(?:{pod}))?,?\s+(?:the\s+)?"
+        rf"(?:({mo})\.?\s+{num}|{num}(?:\s+of)?\s+({mo}))\b"
         r"(?:,?\s+(\d{4})\b)?",
         re.IGNORECASE,
     )
@@ -226,9 +238,13 @@ class Policy:
 DEFAULT_SWITCH = "catholic"
 
 
-def document_policy(text: str, requested: str = "auto", title: str | None = None) -> Policy:
-    """The policy for a document under ``--calendar gregorian|julian|auto``; a year stated
-    in the ``title`` ("Russia in 1919") dates the text before the years it mentions."""
+def document_policy(
+    text: str, requested: str = "auto", title: str | None = None, reference: str | None = None
+) -> Policy:
+    """The policy for a document under ``--calendar gregorian|julian|auto``. The story's era
+    is the ``reference`` date its metadata gives ("1919": Ransome's diary of March 1919 names
+    no year but 1906 in passing), else a year stated in the ``title`` ("Russia in 1919"),
+    else the years the text mentions."""
     req = str(requested).strip().lower()
     if req not in POLICIES:
         raise CalendarError(
@@ -243,7 +259,7 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
     dom = dominant_country(text)
     if dom is None:
         default = switches()[DEFAULT_SWITCH]
-        era = title_year(title) or era_year(text)
+        era = reference_year(reference) or title_year(title) or era_year(text)
         if era is not None and julian_in(default, era[0]):
             return Policy(
                 "julian",
@@ -262,7 +278,7 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
     key, counts = dom
     switch = switches()[key]
     places = ", ".join(f"{p} ×{n}" for p, n in counts.most_common(3))
-    era = title_year(title) or era_year(text)
+    era = reference_year(reference) or title_year(title) or era_year(text)
     if era is None:
         return Policy(
             "gregorian",
@@ -287,6 +303,15 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
             # the weekdays show how this writer counts: Reed's Petrograd of 1917 in New Style
             None if cal == "gregorian" else switch,
         )
+    if julian_in(switch, year) and switch.outside_style == "gregorian":
+        return Policy(
+            "gregorian",
+            f"places point to {switch.name} ({places}) and its era ({where}) lies before its "
+            f"switch to the Gregorian calendar on {when}, but histories written outside it give "
+            "such dates in New Style",
+            switches()[DEFAULT_SWITCH],  # before 1582 still Julian, as historians date it
+            guessed=True,
+        )
     if julian_in(switch, year):
         reason = (
             f"places point to {switch.name} ({places}) and its era ({where}) lies before its "
@@ -307,10 +332,10 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
 
 
 def decide_calendar(
-    text: str, requested: str = "auto", title: str | None = None
+    text: str, requested: str = "auto", title: str | None = None, reference: str | None = None
 ) -> tuple[str, str]:
     """(calendar, human reason) for a document under the requested policy."""
-    pol = document_policy(text, requested, title)
+    pol = document_policy(text, requested, title, reference)
     return pol.calendar, pol.reason
 
 
