@@ -206,3 +206,19 @@ def test_a_holiday_after_an_article_is_a_kind_of_thing() -> None:
     assert [(t.text, t.value) for t in _tag("At Christmas Lenin wrote.", reference="1916")] == [
         ("Christmas", "1916-12-25")
     ]
+
+
+def test_today_of_the_narrator_is_the_present_not_the_story_day() -> None:
+    from annales.temporal import tag_time
+
+    def today(sentence: str) -> str:
+        text = "On 25 April 1915 the troops landed at the cove. " + sentence
+        return next(t.value for t in tag_time(text) if "day" in t.text.lower())
+
+    assert today("The ruins stand to this day.") == "PRESENT_REF"
+    assert today("Even today the beach draws pilgrims.") == "PRESENT_REF"
+    assert today("The landing is still studied today.") == "PRESENT_REF"
+    # the story's own day
+    assert today("Today the general ordered a new attack.") == "1915-04-25"
+    assert today("He was still at the cove today.") == "1915-04-25"
+    assert today("They put it off till this day week.") != "PRESENT_REF"

@@ -313,6 +313,9 @@ def load(language: str = "en") -> Lexicon:
     dmod_re = re.compile(r"(?<![\w])(?P<mod>" + macros["dmod"] + r")\s+$", re.IGNORECASE)
     lists = {
         "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
+        "narrator_now_words": frozenset(data["narrator_now"]["words"]),
+        "narrator_now_before": frozenset(data["narrator_now"]["before"]),
+        "narrator_now_still": frozenset(data["narrator_now"]["still"]),
         "tens": frozenset(data["numbers"]["tens"]),
         "vague": frozenset(" ".join(v.split()) for v in data["numbers"]["vague_numbers"]),
         "time_units": frozenset(data["unit_info"]["time_units"]),

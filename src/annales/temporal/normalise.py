@@ -338,6 +338,8 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     cand = fn(hit, ctx)
     if cand is None:
         return None
+    if ctx.mode == "narratives" and cand.type == "DATE" and _narrator_now(hit, ctx):
+        return _cand(hit, "DATE", "PRESENT_REF", sets_reference=False)
     if ctx.text[hit.start : hit.end].lower().endswith("or so") or hit.groups.get("orso"):
         cand.mod = "APPROX"
     if ctx.mode == "narratives" and cand.source == "en" and hit.rule.kind == "relative":
@@ -367,6 +369,23 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if hit.dmod and not cand.mod:
         cand.mod = hit.dmod
     return cand
+
+
+def _narrator_now(hit: Hit, ctx: Context) -> bool:
+    """Is this "today" the narrator's own time ("to this day", "even today", "is still
+    studied today") rather than the day the story has reached?"""
+    lists = ctx.lex.lists
+    if " ".join(hit_text(hit, ctx).lower().split()) not in lists["narrator_now_words"]:
+        return False
+    if ctx.lex.lookup("units", _next_word(ctx.text, hit.end)):
+        return False  # "till this day week": a week from the story's day
+    if _prev_word(ctx.text, hit.start) in lists["narrator_now_before"]:
+        return True
+    left = ctx.text[max(0, hit.start - 60) : hit.start].lower()
+    clause = _TOK.findall(re.split(r"[.;:!?]", left)[-1])[-6:]
+    return not lists["narrator_now_still"].isdisjoint(clause[-4:]) and not lists[
+        "present"
+    ].isdisjoint(clause)
 
 
 def _cand(
