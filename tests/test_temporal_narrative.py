@@ -222,3 +222,18 @@ def test_today_of_the_narrator_is_the_present_not_the_story_day() -> None:
     assert today("Today the general ordered a new attack.") == "1915-04-25"
     assert today("He was still at the cove today.") == "1915-04-25"
     assert today("They put it off till this day week.") != "PRESENT_REF"
+
+
+def test_a_shift_finer_than_its_reference_keeps_what_is_known() -> None:
+    from annales.temporal import tag_time
+
+    def later(first: str, then: str) -> str:
+        text = f"{first} the attack began. {then} the line broke."
+        return next(t.value for t in tag_time(text) if "later" in t.text)
+
+    assert later("In May 1915", "Two weeks later") == "1915-WXX"
+    assert later("In the spring of 1915", "Two weeks later") == "1915-WXX"
+    assert later("In May 1915", "Ten days later") == "1915-XX-XX"  # May or June
+    assert later("In December 1915", "Two weeks later") == "XXXX-WXX"  # 1915 or 1916
+    assert later("In 1915", "Three months later") == "XXXX-XX"
+    assert later("On 3 May 1915", "Two weeks later") == "1915-05-17"

@@ -1245,14 +1245,14 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
             return _X_FOR_UNIT.get(unit, "XXXX")
         keep = rf.gran in ("Q", "H")  # "a year earlier" than "the third quarter": 1988-Q3
         if unit == "W" and rf.day is None and rf.week is None:
-            return _X_FOR_UNIT["W"]
+            return _coarse_shift(ref, unit, k, cal) or _X_FOR_UNIT["W"]
         if unit == "W" and deictic and rf.day is not None and rf.month is not None:
             # "six weeks ago": the week, as TimeML annotates it
             iy, iw = A.iso_week(*A.add_days(rf.year, rf.month, rf.day, 7 * k, cal), cal)
             return A.fmt_week(iy, iw)
         v = A.shift(rf, unit, k, cal, keep=keep)
         if v is None:
-            return _X_FOR_UNIT.get(unit, "XXXX")
+            return _coarse_shift(ref, unit, k, cal) or _X_FOR_UNIT.get(unit, "XXXX")
         return v
 
     c = _cand(
@@ -1270,6 +1270,34 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
     if deictic and news and unit == "Y":
         c.source = "en:comparative"
     return c
+
+
+def _coarse_shift(ref: str | None, unit: str, k: int, cal: str) -> str | None:
+    """What stays known when a reference coarser than the unit moves by ``k`` units: "two
+    weeks later" than May 1915 is some week of 1915 (``1915-WXX``), "ten days after" it some
+    day of May or June (``1915-XX-XX``); None when not even the year is sure."""
+    from annales.temporal.calendars import bounds
+
+    try:
+        span = bounds(ref or "", cal)
+    except Exception:  # noqa: BLE001 - an odd reference only means nothing is known
+        return None
+    if span is None:
+        return None
+    (y0, m0, d0), (y1, m1, d1) = span
+    if unit in ("D", "W"):
+        days = k * (7 if unit == "W" else 1)
+        a = A.add_days(y0, m0, d0, days, cal)
+        z = A.add_days(y1, m1, d1, days, cal)
+        if a[0] != z[0]:
+            return None
+        if unit == "W":
+            return f"{A.fmt_year(a[0])}-WXX"
+        return f"{A.fmt_date(a[0], a[1])}-XX" if a[1] == z[1] else f"{A.fmt_year(a[0])}-XX-XX"
+    if unit == "M":
+        a2, z2 = A.add_months(y0, m0, k), A.add_months(y1, m1, k)
+        return f"{A.fmt_year(a2[0])}-XX" if a2[0] == z2[0] else None
+    return None
 
 
 def _deictic(hit: Hit, ctx: Context) -> Candidate | None:
