@@ -237,3 +237,16 @@ def test_a_shift_finer_than_its_reference_keeps_what_is_known() -> None:
     assert later("In December 1915", "Two weeks later") == "XXXX-WXX"  # 1915 or 1916
     assert later("In 1915", "Three months later") == "XXXX-XX"
     assert later("On 3 May 1915", "Two weeks later") == "1915-05-17"
+
+
+def test_that_day_after_a_coarse_reference_keeps_its_year() -> None:
+    from annales.temporal import tag_time
+
+    def that_day(season: str) -> str:
+        text = (
+            f"On 1 March 1916 the British attacked. {season} the armies dug in. That day it rained."
+        )
+        return next(t.value for t in tag_time(text) if t.text == "That day")
+
+    assert that_day("That summer") == "1916-XX-XX"  # some day of the summer of 1916
+    assert that_day("That winter") == "XXXX-XX-XX"  # December 1916 or early 1917

@@ -1178,8 +1178,8 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         if comparative and rf.gran in ("Q", "H"):
             return A.shift(rf, "Y", -1, cal, keep=True) or "XXXX"
         v = A.period(rf, unit, d, cal)
-        if v is None:
-            return _X_FOR_UNIT.get(unit, "XXXX")
+        if v is None:  # "that day" after "that winter": some day of its year
+            return _coarse_shift(ref, unit, d, cal) or _X_FOR_UNIT.get(unit, "XXXX")
         return v
 
     r_u.year_anaphor = anaphoric and unit in ("Y", "DE", "CE")  # type: ignore[attr-defined]
