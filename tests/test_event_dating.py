@@ -225,6 +225,23 @@ def test_a_duration_in_the_sentence_widens_a_borrowed_day() -> None:
     assert dates(lead + "It crossed the ford and burned the mill.")["burned"] == "1702-10-04"
 
 
+def test_an_event_s_own_length_opens_the_day_of_what_the_sentence_tells_after_it() -> None:
+    from annales.pipeline import read_text
+
+    def dates(text: str) -> dict[str, str | None]:
+        return {e.trigger.text: e.date for e in read_text(text).events}
+
+    lead = "On 4 October 1702 the army reached the river. "
+    # told after "lasted for three days": somewhere in the three days, so in that month
+    after = dates(
+        lead + "The siege lasted for three days, and at one time the garrison burned the mill."
+    )
+    assert after["burned"] == "1702-10"
+    # the length's own event began on the day told, even when the length opens the sentence
+    own = dates(lead + "For three days the siege raged, and the garrison burned the mill.")
+    assert own["raged"] == "1702-10-04" and own["burned"] == "1702-10"
+
+
 def test_a_date_nearer_the_event_than_the_duration_keeps_its_day() -> None:
     from annales.pipeline import read_text
 

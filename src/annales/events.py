@@ -922,6 +922,7 @@ def _frames(value: str, reference: str | None, t: Timex, sentences: Sequence[int
     return i >= 0 and pos - sentences[i] <= FRAME_REACH
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 _SPAN_AMOUNT = re.compile(r"^P(?:\d+|X)([DWMY])$")
 
 
@@ -929,8 +930,11 @@ def duration_spans(
     text: str, timexes: Sequence[Timex], shifts: Mapping[str, Shift]
 ) -> list[tuple[int, str]]:
     """(start, unit) of the durations that leave an event's day open ("in a few days", "after
-    a four days' bombardment"): not the shifts that date an event ("two days later"), nor an
-    event's own length after "for" ("raged for three days": it began on the day told)."""
+    a four days' bombardment"): not the shifts that date an event ("two days later"). An
+    event's own length after "for" ("raged for three days") leaves the day of that event
+    alone (it began on the day told) but opens the day of what the sentence tells after it,
+    within the span ("..., and at one time they took the wood"): its unit carries the mark
+    ``+`` (only what follows)."""
     lengths = cues().event_length
     out = []
     for t in timexes:
@@ -938,9 +942,8 @@ def duration_spans(
         if m is None or t.id in shifts:
             continue
         before = text[max(0, t.start - 30) : t.start].split()
-        if before and before[-1].lower() in lengths:
-            continue
-        out.append((t.start, m.group(1)))
+        length = bool(before) and before[-1].lower() in lengths
+        out.append((t.start, m.group(1) + ("+" if length else "")))
     return sorted(out)
 
 
@@ -955,10 +958,17 @@ def _widened(date: str, spans: Sequence[tuple[int, str]], dates: Sequence[int], 
     if not near:
         return date
     inside = [(p, "") for p in dates if lo <= p < hi] + near
-    before = [x for x in inside if x[0] < at]
-    after = [x for x in inside if x[0] > at]
+    text = ev.sentence.text
+
+    def own_length(x: tuple[int, str]) -> bool:  # the event's own "for three days"
+        return x[1].endswith("+") and (
+            x[0] > at or not _CLAUSE_BREAK.search(text[x[0] - lo : at - lo])
+        )
+
+    before = [x for x in inside if x[0] < at and not own_length(x)]
+    after = [x for x in inside if x[0] > at and not own_length(x)]
     pick = max(before) if before else (min(after) if after else None)
-    unit = pick[1] if pick is not None else ""
+    unit = pick[1].rstrip("+") if pick is not None else ""
     if unit in ("M", "Y"):
         return date[:4]
     if unit in ("D", "W") and _FULL_DATE.match(date):
