@@ -262,3 +262,15 @@ def test_a_relative_year_does_not_open_a_story_with_no_date() -> None:
     )
     ev = {e.trigger.text: e.date for e in read_text(text).events}
     assert ev["left"] is None  # "a year ago" is counted from the narrator's now
+
+
+def test_a_date_told_as_yet_to_come_dates_its_event_but_does_not_move_the_story() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 28 November 1917 the council dissolved the assembly. The new assembly shall meet "
+        "on 11 December 1917 at noon. The old members met defiantly."
+    )
+    ev = {e.trigger.text: e.date for e in read_text(text).events}
+    assert ev["meet"] == "1917-12-11"  # the decree's own date
+    assert ev["met"] == "1917-11-28"  # the story is still on the day it last reached

@@ -152,6 +152,9 @@ class RawEvent:
     hedged: bool = False
     tense: str | None = None  # "past" | "present" (of the clause's finite verb) | None
     modal: bool = False  # under a modal ("may attack"): kept, hedged, never given a borrowed date
+    # "shall meet on 11 December", "may attack on the 9th": a date told as yet to come (or only
+    # possible) dates its event but is no point the story has reached
+    unrealised: bool = False
 
 
 def _lemma(tok: Any) -> str:
@@ -534,6 +537,7 @@ def events_from_doc(
             time=time_of.get(i),
             tense=tense,
             modal=kind == "modal",
+            unrealised=kind in ("future", "modal"),
         )
         if is_noun:
             for ch in tok.children:

@@ -303,7 +303,7 @@ class _DocumentReader:
             breaks=ev_mod.chapter_breaks(text, (sec.start for sec in self.document.sections)),
             asides={t.id for t in self.timexes if self._aside(t)} | self.attributive,
             background=background,
-            passing=_passing(text, self.timexes),
+            passing=_passing(text, self.timexes) | _unrealised_times(self.raw_events, self.timexes),
             shifts=self.shifts,
             spans=ev_mod.duration_spans(text, self.timexes, self.shifts),
             sentences=sorted(s for s, _ in self.sentences),
@@ -319,6 +319,18 @@ class _DocumentReader:
             events=events,
             sentences=self.sentences,
         )
+
+
+def _unrealised_times(raw: Sequence[ev_mod.RawEvent], timexes: Sequence[Timex]) -> set[str]:
+    """Ids of the times of events told as yet to come or only possible ("shall meet on 11
+    December 1917 at noon"), with the times of their sentence anchored on them: they date
+    those events but the story has not reached them, so they do not move its running date."""
+    own = {r.time: r.sentence for r in raw if r.unrealised and r.time}
+    out = set(own)
+    for t in timexes:
+        if t.anchor in own and own[t.anchor][0] <= t.start < own[t.anchor][1]:
+            out.add(t.id)
+    return out
 
 
 def _passing(text: str, timexes: Sequence[Timex]) -> set[str]:
