@@ -274,3 +274,17 @@ def test_a_date_told_as_yet_to_come_dates_its_event_but_does_not_move_the_story(
     ev = {e.trigger.text: e.date for e in read_text(text).events}
     assert ev["meet"] == "1917-12-11"  # the decree's own date
     assert ev["met"] == "1917-11-28"  # the story is still on the day it last reached
+
+
+def test_a_day_a_plan_is_fixed_for_does_not_move_the_story() -> None:
+    lead = "On 28 November 1917 the council dissolved the assembly. "
+    for plan in (
+        "The new elections are fixed for 9 December 1917.",
+        "The new assembly will meet on the 11th.",
+        "The session was adjourned to 14 December.",
+    ):
+        ch = read_text(lead + plan + " On the 30th the mayor was arrested. The members met.")
+        v = {t.text: t.value for t in ch.timexes}
+        evs = {e.trigger.text: e.date for e in ch.events}
+        assert v["the 30th"] == "1917-11-30", plan  # counted from the story's day, not the plan's
+        assert evs["met"] == "1917-11-30", plan

@@ -45,6 +45,7 @@ from annales.temporal.narrative import (
     in_spans,
     note_spans,
     passing_mention,
+    planned_for,
 )
 
 log = logging.getLogger(__name__)
@@ -334,8 +335,8 @@ def _unrealised_times(raw: Sequence[ev_mod.RawEvent], timexes: Sequence[Timex]) 
 
 
 def _passing(text: str, timexes: Sequence[Timex]) -> set[str]:
-    """Ids of absolute dates that qualify a thing ("its limits of 1 January 1792") and of dates
-    after "since": they date their own event but, as in the tagger, do not move the story's
+    """Ids of absolute dates that qualify a thing ("its limits of 1 January 1792"), of dates
+    after "since" and of days a plan is fixed for ("fixed for 9 December"): they date their own event but, as in the tagger, do not move the story's
     running date."""
     from annales.temporal.language import load
 
@@ -349,6 +350,9 @@ def _passing(text: str, timexes: Sequence[Timex]) -> set[str]:
         and (
             (t.anchor is None and passing_mention(text, t.start, after, frames, dets))
             or after_signal(text, t.start, signals)
+            or planned_for(
+                text, t.start, lists["plan_verbs"], lists["plan_preps"], lists["future_auxiliaries"]
+            )
         )
     }
 

@@ -17,7 +17,7 @@ from dateutil.easter import easter as _easter
 
 from annales.temporal import anchor as A
 from annales.temporal.language import Lexicon
-from annales.temporal.narrative import after_signal, passing_mention
+from annales.temporal.narrative import after_signal, passing_mention, planned_for
 from annales.temporal.recognise import Hit
 from annales.temporal.types import Candidate
 
@@ -359,6 +359,13 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
                 )
             )
             or after_signal(ctx.text, hit.start, ctx.lex.lists["passing_signals"])
+            or planned_for(
+                ctx.text,
+                hit.start,
+                ctx.lex.lists["plan_verbs"],
+                ctx.lex.lists["plan_preps"],
+                ctx.lex.lists["future_auxiliaries"],
+            )
         )
     ):
         cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
