@@ -38,6 +38,10 @@ def test_event_noun_with_aspectual_verb() -> None:
     _, evs = _events("A general strike began in Petrograd.")
     assert "strike" in evs and "begin" not in evs
     assert [p.text for p in evs["strike"].places] == ["in Petrograd"]
+    # "strike began" tells one event: its trigger spans both words, a reader may point to either
+    assert evs["strike"].trigger.text == "strike began"
+    _, far = _events("The strike of the dockers at the harbour finally began in May 1921.")
+    assert far["strike"].trigger.text == "strike"  # the verb too far from its noun
 
 
 def test_negation() -> None:

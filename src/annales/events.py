@@ -248,6 +248,22 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     return bool(re.match(r"^[a-z][a-z-]+$", lem))
 
 
+#: Most words between an event noun and the occurrence verb it is the subject of for the two
+#: to make one trigger ("the bombardment began", "a German counterattack suddenly began").
+_HOST_GAP = 2
+
+
+def _trigger_end(tok: Any, hosts: Mapping[int, int]) -> int:
+    """End (in the chunk) of the trigger of ``tok``: an event noun hosted by the occurrence
+    verb right after it ("the battle began") spans the verb too, as "the battle began" tells
+    one event, which a reader may point to by either word."""
+    h = tok.head
+    end = tok.idx + len(tok.text)
+    if hosts.get(h.i) == tok.i and 0 < h.i - tok.i <= _HOST_GAP + 1 and tok.dep_ in _SUBJ:
+        return h.idx + len(h.text)
+    return end
+
+
 def _is_event_noun(tok: Any, c: _Cues) -> bool:
     if tok.is_upper and len(tok.text) > 1:
         return False  # headings in capitals
@@ -531,7 +547,7 @@ def events_from_doc(
             continue  # "the Congress will meet", "they would gather every evening"
         govs = [] if is_noun else _governors(tok)
         ev = RawEvent(
-            trigger=(offset + tok.idx, offset + tok.idx + len(tok.text)),
+            trigger=(offset + tok.idx, offset + _trigger_end(tok, hosts)),
             lemma=_phrasal(tok, c) or (None if is_noun else _light(tok, c)) or _lemma(tok),
             sentence=(offset + sent.start_char, offset + sent.end_char),
             time=time_of.get(i),
