@@ -272,3 +272,14 @@ def test_a_time_phrase_after_its_verb_is_no_fronted_adjunct() -> None:
     evs = events_from_doc(doc, 0, [(s, s + len("the 9th"), "t1")], {})
     timed = {doc.text[e.trigger[0] : e.trigger[1]]: e.time for e in evs}
     assert timed["signed"] == "t1" and timed.get("truce") is None
+
+
+def test_a_verb_whose_subject_is_a_time_tells_an_event() -> None:
+    text = (
+        "On 8 August 1918 the army attacked. The next morning saw the bridge down. "
+        "The engineers saw the damage."
+    )
+    _, evs = _events(text)
+    sees = [e for e in read_text(text).events if e.lemma == "see"]
+    # the morning's "saw" tells what happened; the engineers' seeing stays no event
+    assert [(e.trigger.text, e.date) for e in sees] == [("saw", "1918-08-09")]

@@ -104,6 +104,7 @@ class _Cues:
     motion: frozenset[str] = frozenset()
     motion_preps: frozenset[str] = frozenset()
     motion_particles: frozenset[str] = frozenset()
+    time_subject: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +134,7 @@ def cues() -> _Cues:
         motion=frozenset(d["motion_verbs"]),
         motion_preps=frozenset(d["motion_preps"]),
         motion_particles=frozenset(d["motion_particles"]),
+        time_subject=frozenset(d.get("time_subject_verbs", [])),
     )
 
 
@@ -236,6 +238,8 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         return True
     if lem in c.named_object and _named_object(tok):
         return True
+    if lem in c.time_subject and _time_subject(tok):
+        return True
     if lem in c.skip:
         return False
     if _has_xcomp(tok) is not None and (lem in c.control or lem in c.negating or lem in c.hedging):
@@ -262,6 +266,12 @@ def _trigger_end(tok: Any, hosts: Mapping[int, int]) -> int:
     if hosts.get(h.i) == tok.i and 0 < h.i - tok.i <= _HOST_GAP + 1 and tok.dep_ in _SUBJ:
         return h.idx + len(h.text)
     return end
+
+
+def _time_subject(tok: Any) -> bool:
+    """Is the subject of ``tok`` a time ("the first day saw them back at Framerville", "1916
+    saw the battle of Verdun")? Then the verb tells what happened in it."""
+    return any(ch.dep_ in _SUBJ and ch.ent_type_ in ("DATE", "TIME") for ch in tok.children)
 
 
 def _is_event_noun(tok: Any, c: _Cues) -> bool:
