@@ -469,3 +469,20 @@ def test_a_year_after_a_month_and_comma_is_a_told_year() -> None:
     assert 1794 in told_years(text)
     # 1651 alone would put the text before England's switch of 1752
     assert decide_calendar(text, "auto")[0] == "gregorian"
+
+
+def test_a_given_reference_dates_a_text_that_recalls_an_older_year() -> None:
+    from annales.temporal.policy import document_policy
+
+    text = (
+        "In Moscow the delegates met in the Kremlin. Lenin attacked the men who had praised "
+        "the same tactics in 1906. On 5 March the congress closed."
+    )
+    # the passage's own year (1906) lies before Russia's switch; the reader knows it is 1919
+    assert document_policy(text, "auto").calendar == "julian"
+    pol = document_policy(text, "auto", reference="1919")
+    assert pol.calendar == "gregorian" and "1919" in pol.reason
+    # with no year of its own, a text is not dated by the reference (where the story stands,
+    # not how its writer counts)
+    bare = "In Moscow the delegates met in the Kremlin. On 5 March the congress closed."
+    assert document_policy(bare, "auto", reference="1917").reason.endswith("no year dates the text")

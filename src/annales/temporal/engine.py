@@ -78,14 +78,16 @@ def decide_calendar(text: str, calendar: str, title: str | None = None) -> tuple
     return cal, f"the {cal} calendar was requested"
 
 
-def document_policy(text: str, calendar: str, title: str | None = None) -> _Policy | None:
+def document_policy(
+    text: str, calendar: str, title: str | None = None, reference: str | None = None
+) -> _Policy | None:
     """The document's calendar policy (None without the policy layer); bad names raise."""
     cal = (calendar or "gregorian").strip().lower()
     if cal not in CALENDARS:
         raise CalendarError(
             f"unknown calendar {calendar!r}: expected one of {', '.join(CALENDARS)}"
         )
-    return _policy.document_policy(text, cal, title) if _policy is not None else None
+    return _policy.document_policy(text, cal, title, reference) if _policy is not None else None
 
 
 def candidates(text: str, mode: str, calendar: str, language: str = "en") -> list[Candidate]:
@@ -561,7 +563,7 @@ def tag(
     ref_v = normalise_date_arg(reference, "reference")
     if mode == "news" and dct_v is None and ref_v is None:
         mode = "narratives"  # no creation time to anchor on: the text's own dates will do
-    pol = document_policy(text, calendar, title)
+    pol = document_policy(text, calendar, title, ref_v)
     cal, reason = (pol.calendar, pol.reason) if pol is not None else decide_calendar(text, calendar)
     cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
     ref_reason = "given" if ref_v else None

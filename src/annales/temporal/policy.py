@@ -126,6 +126,23 @@ def told_years(text: str) -> list[int]:
 _TITLE_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d\d)(?![\d.,]\d|\d)")
 
 
+def _era(text: str, title: str | None, reference: str | None) -> tuple[int, str] | None:
+    """The year that dates the text: its title's, else its own years'. Where the text states
+    years, a given reference says which is the story's (a passage of 1919 recalling "the
+    tactics of 1906"); a text that states none stays undated, as the reference says where the
+    story stands, not how its writer counts."""
+    told = era_year(text)
+    if told is not None and reference_year(reference) is not None:
+        return reference_year(reference)
+    return title_year(title) or told
+
+
+def reference_year(reference: str | None) -> tuple[int, str] | None:
+    """The year of a given reference date ("1919", "1917-11"); None for none."""
+    m = re.match(r"^(\d{4})(?:$|-)", reference or "")
+    return (int(m.group(1)), f"the given reference {reference}") if m else None
+
+
 def title_year(title: str | None) -> tuple[int, str] | None:
     """The single year a title states ("Russia in 1919"); None for none or a span of years
     ("1789-1814": the story covers both sides, the text's years decide)."""
@@ -226,9 +243,13 @@ class Policy:
 DEFAULT_SWITCH = "catholic"
 
 
-def document_policy(text: str, requested: str = "auto", title: str | None = None) -> Policy:
-    """The policy for a document under ``--calendar gregorian|julian|auto``; a year stated
-    in the ``title`` ("Russia in 1919") dates the text before the years it mentions."""
+def document_policy(
+    text: str, requested: str = "auto", title: str | None = None, reference: str | None = None
+) -> Policy:
+    """The policy for a document under ``--calendar gregorian|julian|auto``; the year of a
+    given ``reference`` (the reader knows where the story stands: "1919") or stated in the
+    ``title`` ("Russia in 1919") dates the text before the years it mentions (a passage of
+    1919 recalling "the tactics of 1906")."""
     req = str(requested).strip().lower()
     if req not in POLICIES:
         raise CalendarError(
@@ -243,7 +264,7 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
     dom = dominant_country(text)
     if dom is None:
         default = switches()[DEFAULT_SWITCH]
-        era = title_year(title) or era_year(text)
+        era = _era(text, title, reference)
         if era is not None and julian_in(default, era[0]):
             return Policy(
                 "julian",
@@ -262,7 +283,7 @@ def document_policy(text: str, requested: str = "auto", title: str | None = None
     key, counts = dom
     switch = switches()[key]
     places = ", ".join(f"{p} ×{n}" for p, n in counts.most_common(3))
-    era = title_year(title) or era_year(text)
+    era = _era(text, title, reference)
     if era is None:
         return Policy(
             "gregorian",
