@@ -482,6 +482,11 @@ def test_a_given_reference_dates_a_text_that_recalls_an_older_year() -> None:
     assert document_policy(text, "auto").calendar == "julian"
     pol = document_policy(text, "auto", reference="1919")
     assert pol.calendar == "gregorian" and "1919" in pol.reason
+    # the reader's reference is no guess: the tagger's older readings do not turn it Julian
+    from annales.pipeline import read_text
+
+    story = text + "\n\nMarch 5th.\n\nOn that day the delegates dispersed."
+    assert read_text(story, reference="1919", calendar="auto").document.calendar == "gregorian"
     # with no year of its own, a text is not dated by the reference (where the story stands,
     # not how its writer counts)
     bare = "In Moscow the delegates met in the Kremlin. On 5 March the congress closed."

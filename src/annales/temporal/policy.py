@@ -140,7 +140,10 @@ def _era(text: str, title: str | None, reference: str | None) -> tuple[int, str]
 def reference_year(reference: str | None) -> tuple[int, str] | None:
     """The year of a given reference date ("1919", "1917-11"); None for none."""
     m = re.match(r"^(\d{4})(?:$|-)", reference or "")
-    return (int(m.group(1)), f"the given reference {reference}") if m else None
+    return (int(m.group(1)), f"{_GIVEN} {reference}") if m else None
+
+
+_GIVEN = "the given reference"
 
 
 def title_year(title: str | None) -> tuple[int, str] | None:
@@ -219,6 +222,9 @@ class Policy:
     reason: str
     switch: Switch | None = None
     guessed: bool = False  # decided from places and era, not requested nor stated
+    # the era is the reader's given reference: the story's dates lie in it, however the
+    # tagger resolves them (no second guess from "most of the dates it tells")
+    era_given: bool = False
 
     def calendar_for(self, value: str) -> str:
         """The calendar a date value of this document is counted in (the switch applied):
@@ -324,6 +330,7 @@ def document_policy(
         f"switch to the Gregorian calendar on {when}",
         switch,
         guessed=True,
+        era_given=where.startswith(_GIVEN),
     )
 
 
