@@ -206,3 +206,17 @@ def test_a_holiday_after_an_article_is_a_kind_of_thing() -> None:
     assert [(t.text, t.value) for t in _tag("At Christmas Lenin wrote.", reference="1916")] == [
         ("Christmas", "1916-12-25")
     ]
+
+
+def test_a_year_in_a_past_perfect_clause_does_not_move_the_story_s_year() -> None:
+    v = _values(
+        "The congress met in the Kremlin. Its leaders had praised these tactics in 1906. "
+        "On 5 March the congress closed.",
+        reference="1919",
+    )
+    assert v["5 March"] == "1919-03-05"  # not 1906: that year is told back from the story
+    # a year in a clause of the story's own time still moves it
+    moved = _values(
+        "The congress met. The war broke out in 1914. On 5 March it ended.", reference="1911"
+    )
+    assert moved["5 March"] == "1914-03-05"

@@ -258,6 +258,13 @@ def _numbered_unit(text: str, start: int, lex: Lexicon) -> bool:
     )
 
 
+def _told_back(text: str, start: int) -> bool:
+    """Is the year at ``start`` in a past-perfect clause ("the tactics they had praised in
+    1906")? Told back from the story's time, it does not move the story's year."""
+    clause = re.split(r"[.;:!?,\n]", text[max(0, start - 60) : start])[-1]
+    return re.search(r"\bhad\b", clause, re.I) is not None
+
+
 def _part_of(text: str, start: int, lex: Lexicon) -> bool:
     """Is the expression at ``start`` named as the whole of a part ("the course of", "the
     winter of")? Then a bare year frames the story like "in 1807" does."""
@@ -528,6 +535,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
                         or _part_of(text, hit.start, lex)  # "in the course of 1807"
                     )
                     and not re.match(r"\s*[-–—/]\s*\d", text[hit.end : hit.end + 4])  # "1905-06"
+                    and not _told_back(text, hit.start)
                 )
             )
             return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
