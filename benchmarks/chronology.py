@@ -7,6 +7,8 @@ The figures go to benchmarks/results/chronology.json under ``--label`` (default 
 so a before/after pair can be kept side by side; per-document figures are included.
 ``--gold benchmarks/data/chronology/gold-2.jsonl`` scores the second development set (other
 passages, annotated to catch fixes that only fit the first); the entry records its gold file.
+``--gold benchmarks/data/chronology/gold-3.jsonl`` is the held-out set: measure its totals, do
+not tune on its errors.
 """
 
 from __future__ import annotations

@@ -128,8 +128,12 @@ def chronology_section(runs: dict[str, Any]) -> str:
         " the coarser of the two precisions). Runs are labelled when they were measured"
         " (`before`: the event layer before the chronology work; `after`: with its fixes;"
         " `chron2-start`: the code before the second round of event-dating fixes;"
+        " `chron3-start`: the code before the third round;"
         " `current`: the latest code; `gold2-`: the second set, `gold-2.jsonl`, other passages"
-        " kept to check that a fix is not fitted to the first).\n",
+        " kept to check that a fix is not fitted to the first; `gold3-`: the held-out set,"
+        " `gold-3.jsonl` (Pollard on Suvla, Harper on Petrograd in March 1917, Mignet on"
+        " Varennes, Ransome in Moscow in March 1919), annotated before the third round and"
+        " only measured in total, never tuned on).\n",
     ]
     rows = []
     for label, r in runs.items():
@@ -201,6 +205,8 @@ def render(results: Path = RESULTS) -> str:
         ".venv/bin/python benchmarks/chronology.py --calendar auto --label L   # event dating\n"
         ".venv/bin/python benchmarks/chronology.py --calendar auto --label gold2-L"
         " --gold benchmarks/data/chronology/gold-2.jsonl\n"
+        ".venv/bin/python benchmarks/chronology.py --calendar auto --label gold3-L"
+        " --gold benchmarks/data/chronology/gold-3.jsonl   # held out\n"
         "```\n"
     )
     return "\n".join(out)

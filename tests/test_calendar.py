@@ -471,25 +471,26 @@ def test_a_year_after_a_month_and_comma_is_a_told_year() -> None:
     assert decide_calendar(text, "auto")[0] == "gregorian"
 
 
-def test_a_reference_date_given_as_metadata_sets_the_era_before_passing_years() -> None:
-    from annales.temporal import engine
+def test_a_given_reference_dates_a_text_that_recalls_an_older_year() -> None:
+    from annales.temporal.policy import document_policy
 
-    # a diary of March 1919 in Moscow that names 1906 in passing: Russia counted in New Style
-    # from February 1918, so its "March 4th" is Gregorian, and so is the document
-    diary = (
-        "March 4th.\n\nIn the Kremlin they were discussing the programme. I heard Lenin speak"
-        " of the tactics the Moscow delegates had praised in 1906.\n\nMarch 5th.\n\nToday all"
-        " secrecy was dropped in Moscow."
+    text = (
+        "In Moscow the delegates met in the Kremlin. Lenin attacked the men who had praised "
+        "the same tactics in 1906. On 5 March the congress closed."
     )
-    timexes, facts = engine.tag(diary, reference="1919", calendar="auto")
-    assert facts["calendar"] == "gregorian" and "reference date given" in str(
-        facts["calendar_reason"]
-    )
-    day = next(t for t in timexes if t.text == "March 4th")
-    assert (day.value, day.calendar) == ("1919-03-04", "gregorian")
-    # without the metadata the passing year is all there is: Old Style Russia
-    _, facts = engine.tag(diary, calendar="auto")
-    assert facts["calendar"] == "julian"
+    # the passage's own year (1906) lies before Russia's switch; the reader knows it is 1919
+    assert document_policy(text, "auto").calendar == "julian"
+    pol = document_policy(text, "auto", reference="1919")
+    assert pol.calendar == "gregorian" and "1919" in pol.reason
+    # the reader's reference is no guess: the tagger's older readings do not turn it Julian
+    from annales.pipeline import read_text
+
+    story = text + "\n\nMarch 5th.\n\nOn that day the delegates dispersed."
+    assert read_text(story, reference="1919", calendar="auto").document.calendar == "gregorian"
+    # with no year of its own, a text is not dated by the reference (where the story stands,
+    # not how its writer counts)
+    bare = "In Moscow the delegates met in the Kremlin. On 5 March the congress closed."
+    assert document_policy(bare, "auto", reference="1917").reason.endswith("no year dates the text")
 
 
 def test_places_on_the_ottoman_and_balkan_fronts_do_not_make_a_history_julian() -> None:

@@ -225,6 +225,23 @@ def test_a_duration_in_the_sentence_widens_a_borrowed_day() -> None:
     assert dates(lead + "It crossed the ford and burned the mill.")["burned"] == "1702-10-04"
 
 
+def test_an_event_s_own_length_opens_the_day_of_what_the_sentence_tells_after_it() -> None:
+    from annales.pipeline import read_text
+
+    def dates(text: str) -> dict[str, str | None]:
+        return {e.trigger.text: e.date for e in read_text(text).events}
+
+    lead = "On 4 October 1702 the army reached the river. "
+    # told after "lasted for three days": somewhere in the three days, so in that month
+    after = dates(
+        lead + "The siege lasted for three days, and at one time the garrison burned the mill."
+    )
+    assert after["burned"] == "1702-10"
+    # the length's own event began on the day told, even when the length opens the sentence
+    own = dates(lead + "For three days the siege raged, and the garrison burned the mill.")
+    assert own["raged"] == "1702-10-04" and own["burned"] == "1702-10"
+
+
 def test_a_date_nearer_the_event_than_the_duration_keeps_its_day() -> None:
     from annales.pipeline import read_text
 
@@ -245,3 +262,29 @@ def test_a_relative_year_does_not_open_a_story_with_no_date() -> None:
     )
     ev = {e.trigger.text: e.date for e in read_text(text).events}
     assert ev["left"] is None  # "a year ago" is counted from the narrator's now
+
+
+def test_a_date_told_as_yet_to_come_dates_its_event_but_does_not_move_the_story() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 28 November 1917 the council dissolved the assembly. The new assembly shall meet "
+        "on 11 December 1917 at noon. The old members met defiantly."
+    )
+    ev = {e.trigger.text: e.date for e in read_text(text).events}
+    assert ev["meet"] == "1917-12-11"  # the decree's own date
+    assert ev["met"] == "1917-11-28"  # the story is still on the day it last reached
+
+
+def test_a_day_a_plan_is_fixed_for_does_not_move_the_story() -> None:
+    lead = "On 28 November 1917 the council dissolved the assembly. "
+    for plan in (
+        "The new elections are fixed for 9 December 1917.",
+        "The new assembly will meet on the 11th.",
+        "The session was adjourned to 14 December.",
+    ):
+        ch = read_text(lead + plan + " On the 30th the mayor was arrested. The members met.")
+        v = {t.text: t.value for t in ch.timexes}
+        evs = {e.trigger.text: e.date for e in ch.events}
+        assert v["the 30th"] == "1917-11-30", plan  # counted from the story's day, not the plan's
+        assert evs["met"] == "1917-11-30", plan

@@ -38,6 +38,10 @@ def test_event_noun_with_aspectual_verb() -> None:
     _, evs = _events("A general strike began in Petrograd.")
     assert "strike" in evs and "begin" not in evs
     assert [p.text for p in evs["strike"].places] == ["in Petrograd"]
+    # "strike began" tells one event: its trigger spans both words, a reader may point to either
+    assert evs["strike"].trigger.text == "strike began"
+    _, far = _events("The strike of the dockers at the harbour finally began in May 1921.")
+    assert far["strike"].trigger.text == "strike"  # the verb too far from its noun
 
 
 def test_negation() -> None:
@@ -268,3 +272,14 @@ def test_a_time_phrase_after_its_verb_is_no_fronted_adjunct() -> None:
     evs = events_from_doc(doc, 0, [(s, s + len("the 9th"), "t1")], {})
     timed = {doc.text[e.trigger[0] : e.trigger[1]]: e.time for e in evs}
     assert timed["signed"] == "t1" and timed.get("truce") is None
+
+
+def test_a_verb_whose_subject_is_a_time_tells_an_event() -> None:
+    text = (
+        "On 8 August 1918 the army attacked. The next morning saw the bridge down. "
+        "The engineers saw the damage."
+    )
+    _, evs = _events(text)
+    sees = [e for e in read_text(text).events if e.lemma == "see"]
+    # the morning's "saw" tells what happened; the engineers' seeing stays no event
+    assert [(e.trigger.text, e.date) for e in sees] == [("saw", "1918-08-09")]

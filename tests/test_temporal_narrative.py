@@ -250,3 +250,17 @@ def test_that_day_after_a_coarse_reference_keeps_its_year() -> None:
 
     assert that_day("That summer") == "1916-XX-XX"  # some day of the summer of 1916
     assert that_day("That winter") == "XXXX-XX-XX"  # December 1916 or early 1917
+
+
+def test_a_year_in_a_past_perfect_clause_does_not_move_the_story_s_year() -> None:
+    v = _values(
+        "The congress met in the Kremlin. Its leaders had praised these tactics in 1906. "
+        "On 5 March the congress closed.",
+        reference="1919",
+    )
+    assert v["5 March"] == "1919-03-05"  # not 1906: that year is told back from the story
+    # a year in a clause of the story's own time still moves it
+    moved = _values(
+        "The congress met. The war broke out in 1914. On 5 March it ended.", reference="1911"
+    )
+    assert moved["5 March"] == "1914-03-05"

@@ -104,6 +104,7 @@ class _Cues:
     motion: frozenset[str] = frozenset()
     motion_preps: frozenset[str] = frozenset()
     motion_particles: frozenset[str] = frozenset()
+    time_subject: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +134,7 @@ def cues() -> _Cues:
         motion=frozenset(d["motion_verbs"]),
         motion_preps=frozenset(d["motion_preps"]),
         motion_particles=frozenset(d["motion_particles"]),
+        time_subject=frozenset(d.get("time_subject_verbs", [])),
     )
 
 
@@ -152,6 +154,9 @@ class RawEvent:
     hedged: bool = False
     tense: str | None = None  # "past" | "present" (of the clause's finite verb) | None
     modal: bool = False  # under a modal ("may attack"): kept, hedged, never given a borrowed date
+    # "shall meet on 11 December", "may attack on the 9th": a date told as yet to come (or only
+    # possible) dates its event but is no point the story has reached
+    unrealised: bool = False
 
 
 def _lemma(tok: Any) -> str:
@@ -233,6 +238,8 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         return True
     if lem in c.named_object and _named_object(tok):
         return True
+    if lem in c.time_subject and _time_subject(tok):
+        return True
     if lem in c.skip:
         return False
     if _has_xcomp(tok) is not None and (lem in c.control or lem in c.negating or lem in c.hedging):
@@ -243,6 +250,28 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     ):
         return False  # "a German counterattack began": the noun is the event
     return bool(re.match(r"^[a-z][a-z-]+$", lem))
+
+
+#: Most words between an event noun and the occurrence verb it is the subject of for the two
+#: to make one trigger ("the bombardment began", "a German counterattack suddenly began").
+_HOST_GAP = 2
+
+
+def _trigger_end(tok: Any, hosts: Mapping[int, int]) -> int:
+    """End (in the chunk) of the trigger of ``tok``: an event noun hosted by the occurrence
+    verb right after it ("the battle began") spans the verb too, as "the battle began" tells
+    one event, which a reader may point to by either word."""
+    h = tok.head
+    end = tok.idx + len(tok.text)
+    if hosts.get(h.i) == tok.i and 0 < h.i - tok.i <= _HOST_GAP + 1 and tok.dep_ in _SUBJ:
+        return h.idx + len(h.text)
+    return end
+
+
+def _time_subject(tok: Any) -> bool:
+    """Is the subject of ``tok`` a time ("the first day saw them back at Framerville", "1916
+    saw the battle of Verdun")? Then the verb tells what happened in it."""
+    return any(ch.dep_ in _SUBJ and ch.ent_type_ in ("DATE", "TIME") for ch in tok.children)
 
 
 def _is_event_noun(tok: Any, c: _Cues) -> bool:
@@ -528,12 +557,13 @@ def events_from_doc(
             continue  # "the Congress will meet", "they would gather every evening"
         govs = [] if is_noun else _governors(tok)
         ev = RawEvent(
-            trigger=(offset + tok.idx, offset + tok.idx + len(tok.text)),
+            trigger=(offset + tok.idx, offset + _trigger_end(tok, hosts)),
             lemma=_phrasal(tok, c) or (None if is_noun else _light(tok, c)) or _lemma(tok),
             sentence=(offset + sent.start_char, offset + sent.end_char),
             time=time_of.get(i),
             tense=tense,
             modal=kind == "modal",
+            unrealised=kind in ("future", "modal"),
         )
         if is_noun:
             for ch in tok.children:
@@ -922,6 +952,7 @@ def _frames(value: str, reference: str | None, t: Timex, sentences: Sequence[int
     return i >= 0 and pos - sentences[i] <= FRAME_REACH
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 _SPAN_AMOUNT = re.compile(r"^P(?:\d+|X)([DWMY])$")
 
 
@@ -929,8 +960,11 @@ def duration_spans(
     text: str, timexes: Sequence[Timex], shifts: Mapping[str, Shift]
 ) -> list[tuple[int, str]]:
     """(start, unit) of the durations that leave an event's day open ("in a few days", "after
-    a four days' bombardment"): not the shifts that date an event ("two days later"), nor an
-    event's own length after "for" ("raged for three days": it began on the day told)."""
+    a four days' bombardment"): not the shifts that date an event ("two days later"). An
+    event's own length after "for" ("raged for three days") leaves the day of that event
+    alone (it began on the day told) but opens the day of what the sentence tells after it,
+    within the span ("..., and at one time they took the wood"): its unit carries the mark
+    ``+`` (only what follows)."""
     lengths = cues().event_length
     out = []
     for t in timexes:
@@ -938,9 +972,8 @@ def duration_spans(
         if m is None or t.id in shifts:
             continue
         before = text[max(0, t.start - 30) : t.start].split()
-        if before and before[-1].lower() in lengths:
-            continue
-        out.append((t.start, m.group(1)))
+        length = bool(before) and before[-1].lower() in lengths
+        out.append((t.start, m.group(1) + ("+" if length else "")))
     return sorted(out)
 
 
@@ -955,10 +988,17 @@ def _widened(date: str, spans: Sequence[tuple[int, str]], dates: Sequence[int], 
     if not near:
         return date
     inside = [(p, "") for p in dates if lo <= p < hi] + near
-    before = [x for x in inside if x[0] < at]
-    after = [x for x in inside if x[0] > at]
+    text = ev.sentence.text
+
+    def own_length(x: tuple[int, str]) -> bool:  # the event's own "for three days"
+        return x[1].endswith("+") and (
+            x[0] > at or not _CLAUSE_BREAK.search(text[x[0] - lo : at - lo])
+        )
+
+    before = [x for x in inside if x[0] < at and not own_length(x)]
+    after = [x for x in inside if x[0] > at and not own_length(x)]
     pick = max(before) if before else (min(after) if after else None)
-    unit = pick[1] if pick is not None else ""
+    unit = pick[1].rstrip("+") if pick is not None else ""
     if unit in ("M", "Y"):
         return date[:4]
     if unit in ("D", "W") and _FULL_DATE.match(date):

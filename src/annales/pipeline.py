@@ -45,6 +45,7 @@ from annales.temporal.narrative import (
     in_spans,
     note_spans,
     passing_mention,
+    planned_for,
 )
 
 log = logging.getLogger(__name__)
@@ -303,7 +304,7 @@ class _DocumentReader:
             breaks=ev_mod.chapter_breaks(text, (sec.start for sec in self.document.sections)),
             asides={t.id for t in self.timexes if self._aside(t)} | self.attributive,
             background=background,
-            passing=_passing(text, self.timexes),
+            passing=_passing(text, self.timexes) | _unrealised_times(self.raw_events, self.timexes),
             shifts=self.shifts,
             spans=ev_mod.duration_spans(text, self.timexes, self.shifts),
             sentences=sorted(s for s, _ in self.sentences),
@@ -321,9 +322,21 @@ class _DocumentReader:
         )
 
 
+def _unrealised_times(raw: Sequence[ev_mod.RawEvent], timexes: Sequence[Timex]) -> set[str]:
+    """Ids of the times of events told as yet to come or only possible ("shall meet on 11
+    December 1917 at noon"), with the times of their sentence anchored on them: they date
+    those events but the story has not reached them, so they do not move its running date."""
+    own = {r.time: r.sentence for r in raw if r.unrealised and r.time}
+    out = set(own)
+    for t in timexes:
+        if t.anchor in own and own[t.anchor][0] <= t.start < own[t.anchor][1]:
+            out.add(t.id)
+    return out
+
+
 def _passing(text: str, timexes: Sequence[Timex]) -> set[str]:
-    """Ids of absolute dates that qualify a thing ("its limits of 1 January 1792") and of dates
-    after "since": they date their own event but, as in the tagger, do not move the story's
+    """Ids of absolute dates that qualify a thing ("its limits of 1 January 1792"), of dates
+    after "since" and of days a plan is fixed for ("fixed for 9 December"): they date their own event but, as in the tagger, do not move the story's
     running date."""
     from annales.temporal.language import load
 
@@ -337,6 +350,9 @@ def _passing(text: str, timexes: Sequence[Timex]) -> set[str]:
         and (
             (t.anchor is None and passing_mention(text, t.start, after, frames, dets))
             or after_signal(text, t.start, signals)
+            or planned_for(
+                text, t.start, lists["plan_verbs"], lists["plan_preps"], lists["future_auxiliaries"]
+            )
         )
     }
 

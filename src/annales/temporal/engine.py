@@ -602,7 +602,13 @@ def tag(
         )
 
     timexes = anchored(cands, cal)
-    if pol is not None and pol.guessed and cal == "gregorian" and _mostly_julian(timexes):
+    if (
+        pol is not None
+        and pol.guessed
+        and not pol.era_given
+        and cal == "gregorian"
+        and _mostly_julian(timexes)
+    ):
         # Rome in a book written in 1776: the places and the author's own dates said
         # Gregorian, the dates the story tells are older than the switch
         cal = "julian"

@@ -281,3 +281,31 @@ def after_signal(text: str, start: int, signals: frozenset[str]) -> bool:
 
 
 _SIGNAL_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:[Tt]he\s+)?$")
+
+
+def planned_for(
+    text: str,
+    start: int,
+    verbs: frozenset[str],
+    preps: frozenset[str],
+    future: frozenset[str] = frozenset(),
+) -> bool:
+    """Is the date at ``start`` the day a plan is fixed for ("the elections are fixed for
+    9 December", "the assembly was adjourned to the 14th") or a day a future clause names
+    ("the Duma shall meet on 11 December")? Told before the day comes, it does not tell where
+    the story is."""
+    m = _PLAN_BEFORE.search(text, max(0, start - 40), start)
+    if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
+        return True
+    words = _CLAUSE_WORDS.findall(text[max(0, start - 60) : start].split(",")[-1])
+    return any(w.lower() in future for w in words[-FUTURE_REACH:])
+
+
+#: Words before a date within which a future auxiliary makes it a day yet to come ("shall
+#: meet on the 11th": aux, verb, preposition, article).
+FUTURE_REACH = 4
+
+_CLAUSE_WORDS = re.compile(r"[^\W\d_]+")
+
+
+_PLAN_BEFORE = re.compile(r"([^\W\d_]+)\s+([^\W\d_]+)\s+(?:[Tt]he\s+)?$")

@@ -17,7 +17,7 @@ from dateutil.easter import easter as _easter
 
 from annales.temporal import anchor as A
 from annales.temporal.language import Lexicon
-from annales.temporal.narrative import after_signal, passing_mention
+from annales.temporal.narrative import after_signal, passing_mention, planned_for
 from annales.temporal.recognise import Hit
 from annales.temporal.types import Candidate
 
@@ -258,6 +258,13 @@ def _numbered_unit(text: str, start: int, lex: Lexicon) -> bool:
     )
 
 
+def _told_back(text: str, start: int) -> bool:
+    """Is the year at ``start`` in a past-perfect clause ("the tactics they had praised in
+    1906")? Told back from the story's time, it does not move the story's year."""
+    clause = re.split(r"[.;:!?,\n]", text[max(0, start - 60) : start])[-1]
+    return re.search(r"\bhad\b", clause, re.I) is not None
+
+
 def _part_of(text: str, start: int, lex: Lexicon) -> bool:
     """Is the expression at ``start`` named as the whole of a part ("the course of", "the
     winter of")? Then a bare year frames the story like "in 1807" does."""
@@ -361,6 +368,13 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
                 )
             )
             or after_signal(ctx.text, hit.start, ctx.lex.lists["passing_signals"])
+            or planned_for(
+                ctx.text,
+                hit.start,
+                ctx.lex.lists["plan_verbs"],
+                ctx.lex.lists["plan_preps"],
+                ctx.lex.lists["future_auxiliaries"],
+            )
         )
     ):
         cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
@@ -538,6 +552,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
                     or _part_of(text, hit.start, lex)  # "in the course of 1807"
                 )
                 and not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
+                and not _told_back(text, hit.start)
             )
             return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
         if dayx:

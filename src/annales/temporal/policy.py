@@ -126,12 +126,24 @@ def told_years(text: str) -> list[int]:
 _TITLE_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d\d)(?![\d.,]\d|\d)")
 
 
+def _era(text: str, title: str | None, reference: str | None) -> tuple[int, str] | None:
+    """The year that dates the text: its title's, else its own years'. Where the text states
+    years, a given reference says which is the story's (a passage of 1919 recalling "the
+    tactics of 1906"); a text that states none stays undated, as the reference says where the
+    story stands, not how its writer counts."""
+    told = era_year(text)
+    if told is not None and reference_year(reference) is not None:
+        return reference_year(reference)
+    return title_year(title) or told
+
+
 def reference_year(reference: str | None) -> tuple[int, str] | None:
-    """The year of a reference date given as metadata ("1919", "1917-06-22")."""
-    m = re.match(r"\s*(\d{4})(?!\d)", reference or "")
-    if m is None:
-        return None
-    return int(m.group(1)), f"the reference date given: {reference}"
+    """The year of a given reference date ("1919", "1917-11"); None for none."""
+    m = re.match(r"^(\d{4})(?:$|-)", reference or "")
+    return (int(m.group(1)), f"{_GIVEN} {reference}") if m else None
+
+
+_GIVEN = "the given reference"
 
 
 def title_year(title: str | None) -> tuple[int, str] | None:
@@ -214,6 +226,9 @@ class Policy:
     reason: str
     switch: Switch | None = None
     guessed: bool = False  # decided from places and era, not requested nor stated
+    # the era is the reader's given reference: the story's dates lie in it, however the
+    # tagger resolves them (no second guess from "most of the dates it tells")
+    era_given: bool = False
 
     def calendar_for(self, value: str) -> str:
         """The calendar a date value of this document is counted in (the switch applied):
@@ -241,10 +256,10 @@ DEFAULT_SWITCH = "catholic"
 def document_policy(
     text: str, requested: str = "auto", title: str | None = None, reference: str | None = None
 ) -> Policy:
-    """The policy for a document under ``--calendar gregorian|julian|auto``. The story's era
-    is the ``reference`` date its metadata gives ("1919": Ransome's diary of March 1919 names
-    no year but 1906 in passing), else a year stated in the ``title`` ("Russia in 1919"),
-    else the years the text mentions."""
+    """The policy for a document under ``--calendar gregorian|julian|auto``; the year of a
+    given ``reference`` (the reader knows where the story stands: "1919") or stated in the
+    ``title`` ("Russia in 1919") dates the text before the years it mentions (a passage of
+    1919 recalling "the tactics of 1906")."""
     req = str(requested).strip().lower()
     if req not in POLICIES:
         raise CalendarError(
@@ -259,7 +274,7 @@ def document_policy(
     dom = dominant_country(text)
     if dom is None:
         default = switches()[DEFAULT_SWITCH]
-        era = reference_year(reference) or title_year(title) or era_year(text)
+        era = _era(text, title, reference)
         if era is not None and julian_in(default, era[0]):
             return Policy(
                 "julian",
@@ -278,7 +293,7 @@ def document_policy(
     key, counts = dom
     switch = switches()[key]
     places = ", ".join(f"{p} ×{n}" for p, n in counts.most_common(3))
-    era = reference_year(reference) or title_year(title) or era_year(text)
+    era = _era(text, title, reference)
     if era is None:
         return Policy(
             "gregorian",
@@ -304,13 +319,25 @@ def document_policy(
             None if cal == "gregorian" else switch,
         )
     if julian_in(switch, year) and switch.outside_style == "gregorian":
+        default = switches()[DEFAULT_SWITCH]
+        if julian_in(default, year):
+            return Policy(
+                "julian",
+                f"places point to {switch.name} ({places}) and its era ({where}) lies before"
+                " the first switch to the Gregorian calendar (1582): Julian, as historians"
+                " date such years",
+                default,
+                guessed=True,
+                era_given=where.startswith(_GIVEN),
+            )
         return Policy(
             "gregorian",
             f"places point to {switch.name} ({places}) and its era ({where}) lies before its "
             f"switch to the Gregorian calendar on {when}, but histories written outside it give "
             "such dates in New Style",
-            switches()[DEFAULT_SWITCH],  # before 1582 still Julian, as historians date it
+            default,  # a value before 1582 is still Julian, as historians date it
             guessed=True,
+            era_given=where.startswith(_GIVEN),
         )
     if julian_in(switch, year):
         reason = (
@@ -328,6 +355,7 @@ def document_policy(
         f"switch to the Gregorian calendar on {when}",
         switch,
         guessed=True,
+        era_given=where.startswith(_GIVEN),
     )
 
 
