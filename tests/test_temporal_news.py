@@ -79,3 +79,15 @@ def test_news_without_a_creation_time_anchors_on_the_text() -> None:
         ("The next day", "1941-05-04"),
         ("Monday", "1941-05-05"),
     ]
+
+
+def test_an_adjective_in_ed_is_no_past_tense_for_a_bare_month() -> None:
+    from annales.temporal import tag_time
+
+    def month(sentence: str) -> str:
+        return next(t.value for t in tag_time(sentence, mode="news", dct="1989-10-27"))
+
+    # "would be paid" points ahead; "unspecified" is an adjective, not a past verb
+    assert month("The split would be paid on a still unspecified date in January.") == "1990-01"
+    assert month("The newly elected board would meet in January.") == "1990-01"
+    assert month("The board met in January.") == "1989-01"

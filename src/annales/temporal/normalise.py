@@ -115,7 +115,7 @@ def tense(ctx: Context, start: int, end: int) -> str | None:
         t = _cue(lt[i], lists)
         if t:
             t = _verb_group(lt, i, t, lists)
-        if t and not (i > 0 and lt[i - 1] in noun_after):  # "the plan" is no verb
+        if t and not (i > 0 and lt[i - 1] in noun_after) and not _adjective(lt, i, lists):
             cands.append((n - 1 - i + (6 if lt[i] in weak else 0), t))
             if lt[i] not in weak:
                 break
@@ -133,6 +133,17 @@ def tense(ctx: Context, start: int, end: int) -> str | None:
         return None
     cands.sort(key=lambda c: c[0])
     return cands[0][1]
+
+
+def _adjective(toks: list[str], i: int, lists: dict[str, frozenset[str]]) -> bool:
+    """An -ed word after a determiner and an adverb is an adjective, not a past verb: "a still
+    unspecified date", "the newly elected council"."""
+    return (
+        toks[i].endswith("ed")
+        and i > 1
+        and toks[i - 2] in lists["tense_noun_after"]
+        and (toks[i - 1].endswith("ly") or toks[i - 1] in lists["tense_adjective_adverbs"])
+    )
 
 
 def _sentence_end(s: str, m: re.Match[str], lists: dict[str, frozenset[str]]) -> bool:
