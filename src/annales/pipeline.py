@@ -41,6 +41,7 @@ from annales.errors import InputError
 from annales.ingest.source import Source
 from annales.temporal.narrative import (
     after_signal,
+    enclosed,
     in_parentheses,
     in_spans,
     note_spans,
@@ -367,13 +368,7 @@ BRACKET_REACH = 3000
 
 def in_brackets(text: str, start: int, end: int, reach: int = BRACKET_REACH) -> bool:
     """Whether [start, end) sits inside square brackets (a footnote or an editor's note)."""
-    before = text[max(0, start - reach) : start]
-    op = before.rfind("[")
-    if op < 0 or before.rfind("]") > op:
-        return False
-    after = text[end : end + reach]
-    cl = after.find("]")
-    return cl >= 0 and after.find("[", 0, cl) < 0
+    return enclosed(text, start, end, "[", "]", reach)
 
 
 #: Share of present-tense events above which a book tells its story in the present

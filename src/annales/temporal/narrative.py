@@ -174,14 +174,19 @@ def paragraph_breaks(text: str) -> list[int]:
 
 def in_parentheses(text: str, start: int, end: int, reach: int = 200) -> bool:
     """Whether [start, end) sits inside a parenthesis of its sentence ("(16/28 August)")."""
-    lo = max(0, start - reach)
-    before = text[lo:start]
-    op = before.rfind("(")
-    if op < 0 or before.rfind(")") > op:
+    return enclosed(text, start, end, "(", ")", reach)
+
+
+def enclosed(text: str, start: int, end: int, opening: str, closing: str, reach: int) -> bool:
+    """Whether [start, end) sits between an unclosed ``opening`` and its ``closing``, both
+    within ``reach`` characters."""
+    before = text[max(0, start - reach) : start]
+    op = before.rfind(opening)
+    if op < 0 or before.rfind(closing) > op:
         return False
     after = text[end : end + reach]
-    cl = after.find(")")
-    return cl >= 0 and after.find("(", 0, cl) < 0
+    cl = after.find(closing)
+    return cl >= 0 and after.find(opening, 0, cl) < 0
 
 
 # "[Footnote 18: ...]", "[Note: ...]": the notes Project Gutenberg keeps inline (a

@@ -16,6 +16,7 @@ from typing import Any
 from dateutil.easter import easter as _easter
 
 from annales.temporal import anchor as A
+from annales.temporal.calendars import bounds
 from annales.temporal.language import Lexicon
 from annales.temporal.narrative import after_signal, passing_mention, planned_for
 from annales.temporal.recognise import Hit
@@ -1302,8 +1303,6 @@ def _coarse_shift(ref: str | None, unit: str, k: int, cal: str) -> str | None:
     """What stays known when a reference coarser than the unit moves by ``k`` units: "two
     weeks later" than May 1915 is some week of 1915 (``1915-WXX``), "ten days after" it some
     day of May or June (``1915-XX-XX``); None when not even the year is sure."""
-    from annales.temporal.calendars import bounds
-
     try:
         span = bounds(ref or "", cal)
     except Exception:  # noqa: BLE001 - an odd reference only means nothing is known

@@ -276,14 +276,7 @@ def document_policy(
         default = switches()[DEFAULT_SWITCH]
         era = _era(text, title, reference)
         if era is not None and julian_in(default, era[0]):
-            return Policy(
-                "julian",
-                f"no place names tie the text to a country, and its era ({era[1]}) lies before"
-                " the first switch to the Gregorian calendar (1582): Julian, as historians"
-                " date such years",
-                default,
-                guessed=True,
-            )
+            return _before_first_switch("no place names tie the text to a country", era[1])
         return Policy(
             "gregorian",
             "no place names tie the text to a country that used the Julian calendar",
@@ -321,15 +314,7 @@ def document_policy(
     if julian_in(switch, year) and switch.outside_style == "gregorian":
         default = switches()[DEFAULT_SWITCH]
         if julian_in(default, year):
-            return Policy(
-                "julian",
-                f"places point to {switch.name} ({places}) and its era ({where}) lies before"
-                " the first switch to the Gregorian calendar (1582): Julian, as historians"
-                " date such years",
-                default,
-                guessed=True,
-                era_given=where.startswith(_GIVEN),
-            )
+            return _before_first_switch(f"places point to {switch.name} ({places})", where)
         return Policy(
             "gregorian",
             f"places point to {switch.name} ({places}) and its era ({where}) lies before its "
@@ -354,6 +339,18 @@ def document_policy(
         f"places point to {switch.name} ({places}) and its era ({where}) lies after its "
         f"switch to the Gregorian calendar on {when}",
         switch,
+        guessed=True,
+        era_given=where.startswith(_GIVEN),
+    )
+
+
+def _before_first_switch(why: str, where: str) -> Policy:
+    """Julian for an era before the first switch (1582), as historians date such years."""
+    return Policy(
+        "julian",
+        f"{why}, and its era ({where}) lies before the first switch to the Gregorian calendar"
+        " (1582): Julian, as historians date such years",
+        switches()[DEFAULT_SWITCH],
         guessed=True,
         era_given=where.startswith(_GIVEN),
     )
