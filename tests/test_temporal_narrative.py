@@ -222,6 +222,26 @@ def test_today_of_the_narrator_is_the_present_not_the_story_day() -> None:
     assert today("Today the general ordered a new attack.") == "1915-04-25"
     assert today("He was still at the cove today.") == "1915-04-25"
     assert today("They put it off till this day week.") != "PRESENT_REF"
+    # a sentence opened by "Today," in the present tense is the narrator's; not in a quotation,
+    # and not Carlyle's "This day, sentence of death is pronounced" (the story's present)
+    assert today("Today, historians still argue about the landing.") == "PRESENT_REF"
+    assert today("Today, the cove is a war cemetery.") == "PRESENT_REF"
+    assert today("Today, the general ordered a new attack.") == "1915-04-25"
+    assert today('He said: "Today, we are free."') == "1915-04-25"
+    assert today("This day, sentence of death is pronounced on the Turks.") == "1915-04-25"
+
+
+def test_a_document_date_does_not_hold_a_narrative_to_its_year() -> None:
+    from annales.temporal import tag_time
+
+    text = "The war began in 1914. On 28 June, the archduke was shot. Two days later they met."
+    # a Wikipedia page written in 2009: the story is where its text puts it, not in 2009
+    got = [(t.text, t.value) for t in tag_time(text, mode="narratives", dct="2009-05-01")]
+    assert got == [("1914", "1914"), ("28 June", "1914-06-28"), ("Two days later", "1914-06-30")]
+    # a day the reader gives is the story's day: a year closing a sentence is a glance
+    text = "The treaty was signed in 1905. On 28 June, the archduke was shot."
+    got = [(t.text, t.value) for t in tag_time(text, reference="1914-06-01")]
+    assert got == [("1905", "1905"), ("28 June", "1914-06-28")]
 
 
 def test_a_shift_finer_than_its_reference_keeps_what_is_known() -> None:

@@ -237,6 +237,7 @@ def anchor_all(
     asides: frozenset[int] = frozenset(),
     story_start: int = 0,
     glances: frozenset[int] = frozenset(),
+    reference_is_dct: bool = False,
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -255,7 +256,9 @@ def anchor_all(
     ``story_start`` (the first chapter, after prefaces and contents) the running reference
     goes back to the seed: an editor's 1845 preface does not date the story. A coarse date
     closing its sentence (``glances``: "... was lost in June 1916.") that leaves the year of a
-    day-precise reference tells where that one fact lies, not where the story has gone."""
+    day-precise reference tells where that one fact lies, not where the story has gone; not when
+    that reference is only the document's date (``reference_is_dct``: a Wikipedia page of 2009
+    on a war: "The war began in 1914." is where its story starts)."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
@@ -385,6 +388,7 @@ def anchor_all(
                 part is not None
                 and c.start in glances
                 and last is not None
+                and not (reference_is_dct and last_id == "t0")  # when written, not the story
                 and len(part) < len(last)
                 and part[:4] != last[:4]
             ):
@@ -599,6 +603,7 @@ def tag(
             asides=_asides(text, cands, quotations) if mode == "narratives" else frozenset(),
             story_start=story_start,
             glances=_glances(text, cands) if mode == "narratives" else frozenset(),
+            reference_is_dct=ref_reason == "the document's date",
         )
 
     timexes = anchored(cands, cal)

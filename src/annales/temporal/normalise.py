@@ -409,6 +409,19 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
         return True
     left = ctx.text[max(0, hit.start - 60) : hit.start].lower()
     clause = _TOK.findall(re.split(r"[.;:!?]", left)[-1])[-6:]
+    opens_quote = left.rstrip()[-1:] in tuple("\"“‘'«`")
+    word = hit_text(hit, ctx).lower()
+    if (
+        not clause
+        and not opens_quote
+        and word != "this day"
+        and ctx.text[hit.end : hit.end + 1] == ","
+    ):
+        # a sentence opened by "Today," told in the present: "Today, historians still argue"
+        # (not Carlyle's "This day, sentence of death is pronounced": the story's present)
+        right = re.split(r"[.;:!?]", ctx.text[hit.end + 1 : hit.end + 80].lower())[0]
+        clause = _TOK.findall(right)[:8]
+        return not (lists["narrator_now_still"] | lists["present"]).isdisjoint(clause)
     return not lists["narrator_now_still"].isdisjoint(clause[-4:]) and not lists[
         "present"
     ].isdisjoint(clause)
