@@ -288,3 +288,13 @@ def test_a_day_a_plan_is_fixed_for_does_not_move_the_story() -> None:
         evs = {e.trigger.text: e.date for e in ch.events}
         assert v["the 30th"] == "1917-11-30", plan  # counted from the story's day, not the plan's
         assert evs["met"] == "1917-11-30", plan
+
+
+def test_a_season_frames_the_year_of_the_events_after_it() -> None:
+    text = (
+        "The rebellion broke out in the summer of the year two hundred and forty-nine. "
+        "The emperor was alarmed. He summoned the senate."
+    )
+    _, evs = _events(text)
+    assert evs["break out"].date == "0249-SU"
+    assert evs["summon"].date == "0249" and evs["summon"].date_source == "narrative"

@@ -284,3 +284,45 @@ def test_a_year_in_a_past_perfect_clause_does_not_move_the_story_s_year() -> Non
         "The congress met. The war broke out in 1914. On 5 March it ended.", reference="1911"
     )
     assert moved["5 March"] == "1914-03-05"
+
+
+def test_years_written_as_cardinals_after_the_year() -> None:
+    from annales.temporal import tag_time
+
+    def year(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag_time(text, reference="0248")]
+
+    assert year("It broke out in the summer of the year two hundred and forty-nine.") == [
+        ("the summer of the year two hundred and forty-nine", "0249-SU")
+    ]
+    assert year("In the year one thousand seven hundred and eighty-nine the king died.") == [
+        ("the year one thousand seven hundred and eighty-nine", "1789")
+    ]
+    assert year("in the year of our Lord one thousand and sixty-six") == [
+        ("the year of our Lord one thousand and sixty-six", "1066")
+    ]
+    assert year("in the year nineteen o five") == [("the year nineteen o five", "1905")]
+    assert year("in eighteen hundred and twelve") == [("eighteen hundred and twelve", "1812")]
+    assert year("about two thousand citizens gathered") == []  # a count
+
+
+def test_a_day_of_the_month_the_eve_of_a_feast_and_till_the_morrow() -> None:
+    from annales.temporal import tag_time
+
+    def days(text: str) -> list[tuple[str, str]]:
+        return [(" ".join(t.text.split()), t.value) for t in tag_time(text)]
+
+    assert days("In July 1793 she came. It was the thirteenth of the month.")[1] == (
+        "the thirteenth of the month",
+        "1793-07-13",
+    )
+    assert days("On 9 July 1793 she left. On the eve of the Bastille day she struck.")[1] == (
+        "the eve of the Bastille day",
+        "1793-07-13",
+    )
+    assert days("the eve of New Year's Day 1900") == [
+        ("the eve of New Year's Day 1900", "1899-12-31")
+    ]
+    # the night ends on the morrow; the story then tells that morrow, not the day after it
+    text = "On Thursday 11 July 1793 she slept till the morrow morning. On the morrow, she wrote."
+    assert [v for _, v in days(text)][1:] == ["1793-07-12", "1793-07-12"]

@@ -765,6 +765,14 @@ def _clause_quantities(tok: Any, triggers: dict[int, Any], qtok: dict[int, str])
 
 
 # ---------------------------------------------------------------- dates
+def _framing_part(value: str | None) -> str | None:
+    """What a date tells of where the story is: a season or quarter ("the summer of the year
+    249", "1917-SU") puts it in that year."""
+    if value and not _DATE_VALUE.match(value) and _YEAR_KNOWN.match(value):
+        return value.split("-")[0]
+    return value
+
+
 def _concrete(value: str | None) -> bool:
     if not value or "X" in value:
         return False
@@ -857,7 +865,7 @@ def assign_dates(
                 k += 1
             b += 1
         while k < len(order) and order[k].start <= ev.trigger.start:
-            d = timex_date(order[k], calendar)
+            d = _framing_part(timex_date(order[k], calendar))
             if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
                 if _FULL_DATE.match(d) or _frames(d, reference, order[k], sentences):
                     reference, ref_pos = d, order[k].start

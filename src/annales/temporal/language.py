@@ -350,6 +350,7 @@ def load(language: str = "en") -> Lexicon:
         "passing_frame_nouns": frozenset(data["passing_context"]["frame_nouns"]),
         "passing_determiners": frozenset(data["passing_context"]["determiners"]),
         "passing_signals": frozenset(data["passing_context"]["signals"]),
+        "bound_signals": frozenset(data["passing_context"]["bound_signals"]),
         "plan_verbs": frozenset(data["passing_context"].get("plan_verbs", [])),
         "plan_preps": frozenset(data["passing_context"].get("plan_preps", [])),
         "future_auxiliaries": frozenset(data["passing_context"].get("future_auxiliaries", [])),

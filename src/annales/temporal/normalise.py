@@ -390,6 +390,14 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         )
     ):
         cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
+    if (
+        ctx.mode == "narratives"
+        and cand.sets_reference
+        and cand.resolve is not None
+        and cand.value.startswith("XXXX-XX-XX")  # a day counted from the story's day
+        and after_signal(ctx.text, hit.start, ctx.lex.lists["bound_signals"])
+    ):
+        cand.sets_reference = False  # "till the morrow morning": where the night ends
     if hit.mod and not cand.mod:
         cand.mod = hit.mod
     if hit.dmod and not cand.mod:
@@ -837,8 +845,14 @@ def _written_year_context(hit: Hit, ctx: Context) -> bool:
 
 
 def _written_year(s: str, lex: Lexicon) -> int | None:
+    """ "nineteen seventeen", "nineteen o five" (said in pairs), "eighteen hundred and twelve",
+    "two hundred and forty-nine", "one thousand seven hundred and eighty-nine" (cardinals)."""
     words = [w for w in re.split(r"[\s-]+", s.lower()) if w not in ("and",)]
     nums: dict[str, int] = lex.tables["numbers"]
+    paired = len(words) > 1 and 10 <= nums.get(words[0], 0) <= 20 and words[1] != "hundred"
+    if not paired or "thousand" in words:
+        n = parse_number(s, lex)
+        return int(n) if n is not None and n.is_integer() and 0 < n < 3000 else None
     if words[:2] == ["two", "thousand"]:
         rest = sum(nums.get(w, 0) for w in words[2:])
         return 2000 + rest
@@ -1047,9 +1061,10 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
     def value(year: int | None) -> str:
         if year is None:
             if re.match(r"\d\d-\d\d$", spec):
-                return f"XXXX-{spec}"
+                return _eve(f"XXXX-{spec}") if g.get("eve") else f"XXXX-{spec}"
             return "XXXX-XX-XX"
-        return _holiday_date(spec, year, ctx.calendar)
+        v = _holiday_date(spec, year, ctx.calendar)
+        return _eve(v) if g.get("eve") else v
 
     if y is not None:
         return _cand(hit, "DATE", value(y))
@@ -1067,6 +1082,18 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
         return value(rf.year)
 
     return _cand(hit, "DATE", value(None), r)
+
+
+def _eve(value: str) -> str:
+    """The day before: "the eve of the Bastille day" is 13 July ("XXXX-07-13" without a year)."""
+    m = re.match(r"(\d{4}|XXXX)-(\d\d)-(\d\d)$", value)
+    if m is None:
+        return value
+    known = m.group(1) != "XXXX"
+    y, mo, d = A.add_days(int(m.group(1)) if known else 2001, int(m.group(2)), int(m.group(3)), -1)
+    if not known and (mo, d) == (2, 28):
+        return "XXXX-02-XX"  # 28 or 29 February, as the year decides
+    return A.fmt_date(y, mo, d) if known else f"XXXX-{mo:02d}-{d:02d}"
 
 
 def _holiday_date(spec: str, year: int, cal: str) -> str:
