@@ -298,3 +298,13 @@ def test_a_season_frames_the_year_of_the_events_after_it() -> None:
     _, evs = _events(text)
     assert evs["break out"].date == "0249-SU"
     assert evs["summon"].date == "0249" and evs["summon"].date_source == "narrative"
+
+
+def test_common_verbs_of_action_and_saying_are_events() -> None:
+    text = (
+        "On 3 March 1921 the mayor took the road to the harbour. He gave the order to close "
+        "the gates and told the strikers to disperse. The owners wrote to the minister."
+    )
+    _, evs = _events(text)
+    for lemma in ("take road", "give order", "tell", "write"):
+        assert evs[lemma].date == "1921-03-03", lemma
