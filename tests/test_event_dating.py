@@ -308,3 +308,19 @@ def test_common_verbs_of_action_and_saying_are_events() -> None:
     _, evs = _events(text)
     for lemma in ("take road", "give order", "tell", "write"):
         assert evs[lemma].date == "1921-03-03", lemma
+
+
+def test_a_day_stated_as_the_scene_s_own_dates_the_scene_before_it() -> None:
+    text = (
+        "The drums beat. The king mounted the scaffold. He spoke to the crowd. The crowd "
+        "cheered. It is Monday the 21st of January 1793. The guards dispersed."
+    )
+    _, evs = _events(text)
+    for lemma in ("mount", "speak", "cheer"):
+        assert evs[lemma].date == "1793-01-21", lemma
+    # a day told in passing at the end is no scene date: only the nearest events take its month
+    _, evs = _events(
+        "The drums beat. The king mounted the scaffold. He spoke to the crowd. The crowd "
+        "cheered. The guards left on 21 January 1793."
+    )
+    assert evs["mount"].date is None and evs["cheer"].date == "1793-01"

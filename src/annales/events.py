@@ -821,6 +821,7 @@ def assign_dates(
     spans: Sequence[tuple[int, str]] = (),
     sentences: Sequence[int] = (),
     day_reach: int | None = None,
+    scene_days: Collection[str] = (),
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -841,7 +842,9 @@ def assign_dates(
     holds for ``day_reach`` sentences of story events after the one that gave it; further
     on, if the text names another day before the next break, the event lies somewhere
     between the two and borrows the month ("1917-11"); if it names none, the day told at
-    length holds.
+    length holds. Before the story's first date, events take its month when it comes within
+    ``OPENING_REACH`` sentences, and its day, however far, when it is one of ``scene_days``
+    (a day stated as the scene's own: "... It is Monday the 21st of January 1793.").
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
@@ -855,6 +858,7 @@ def assign_dates(
         if t.id not in asides and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
     ]
     starts = [t.start for t in order]
+    scenes = {t.start for t in order if t.id in scene_days}
     told: set[int] = set()  # sentences of story events told since then
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     for ev in sorted(events, key=lambda e: e.trigger.start):
@@ -909,9 +913,11 @@ def assign_dates(
             ev.date = _widened(ev.date, spans, starts, ev)
         elif reference is None and ev.id not in background and sentences:
             # the story has no date yet: it opens shortly before its first day, in that month
-            ahead = _next_day_within(days, ev.trigger.start, breaks, sentences, OPENING_REACH)
-            if ahead is not None:
-                ev.date, ev.date_source = ahead[:7], "narrative"
+            first = _next_day_entry(days, ev.trigger.start, breaks)
+            if first is not None and first[0] in scenes:
+                ev.date, ev.date_source = first[1], "narrative"
+            elif _next_day_within(days, ev.trigger.start, breaks, sentences, OPENING_REACH):
+                ev.date, ev.date_source = first[1][:7] if first else None, "narrative"
         _remember(ev, named)
 
 
@@ -1016,13 +1022,41 @@ def _widened(date: str, spans: Sequence[tuple[int, str]], dates: Sequence[int], 
 
 def _next_day(days: Sequence[tuple[int, str]], pos: int, breaks: Sequence[int]) -> str | None:
     """The next day the text names after ``pos`` in the same chapter, if any."""
+    entry = _next_day_entry(days, pos, breaks)
+    return entry[1] if entry else None
+
+
+def _next_day_entry(
+    days: Sequence[tuple[int, str]], pos: int, breaks: Sequence[int]
+) -> tuple[int, str] | None:
+    """(offset, day) of the next day named after ``pos`` in the same chapter, if any."""
     i = bisect.bisect_right(days, (pos, "\uffff"))
     if i >= len(days):
         return None
     b = bisect.bisect_right(breaks, pos)
     if b < len(breaks) and breaks[b] <= days[i][0]:
         return None
-    return days[i][1]
+    return days[i]
+
+
+_SCENE_OPENING = re.compile(
+    r"(?:^|[.!?;:\n]\s*)(?:it|this|that|the\s+day)\s+(?:is|was)\s+(?:now\s+)?$", re.I
+)
+
+
+def scene_days(text: str, timexes: Sequence[Timex]) -> set[str]:
+    """Ids of full dates stated as the scene's own day: "It is Monday the 21st of January
+    1793.", "It was now 7 November." (the date is the whole predicate of "it is")."""
+    out: set[str] = set()
+    for t in timexes:
+        if t.type != "DATE" or not _FULL_DATE.match(t.value[:10]):
+            continue
+        if not _SCENE_OPENING.search(text, max(0, t.start - 40), t.start):
+            continue
+        rest = text[t.end : t.end + 3]
+        if rest[:1] in (".", ";", "!", "") or rest[:2] in (",\n",):
+            out.add(t.id)
+    return out
 
 
 #: Longest argument (words) whose last word names its event for "three weeks after the X".

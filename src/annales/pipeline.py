@@ -310,6 +310,7 @@ class _DocumentReader:
             spans=ev_mod.duration_spans(text, self.timexes, self.shifts),
             sentences=sorted(s for s, _ in self.sentences),
             day_reach=NARRATIVE_DAY_REACH,
+            scene_days=ev_mod.scene_days(text, self.timexes),
         )
         return Chronicle(
             document=self.document,
