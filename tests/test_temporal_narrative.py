@@ -326,3 +326,36 @@ def test_a_day_of_the_month_the_eve_of_a_feast_and_till_the_morrow() -> None:
     # the night ends on the morrow; the story then tells that morrow, not the day after it
     text = "On Thursday 11 July 1793 she slept till the morrow morning. On the morrow, she wrote."
     assert [v for _, v in days(text)][1:] == ["1793-07-12", "1793-07-12"]
+
+
+def test_the_week_a_day_lies_in_keeps_the_day_and_a_new_paragraph_may_go_back() -> None:
+    from annales.temporal import tag_time
+
+    def values(text: str) -> list[str]:
+        return [t.value for t in tag_time(text, reference="1914")]
+
+    # "the end of the week" told on the 10th is a coarser view of it: "the 6th" is September's
+    text = "On 10 September the retreat began. By the end of the week they were back. On the 6th they had attacked."
+    assert values(text)[-1] == "1914-09-06"
+    # a month before the story's day, in the same paragraph: a glance back; in a new one
+    # (a new chapter on another front): the story goes back to it
+    glance = "On 12 September the battle ended. The plan of August failed. On the 20th they rested."
+    assert values(glance)[-1] == "1914-09-20"
+    back = "On 12 September the battle ended.\n\nIn the east, by the end of August the Russians had moved. On the 20th they won."
+    assert values(back)[-1] == "1914-08-20"
+
+
+def test_a_story_period_survives_a_few_far_dates() -> None:
+    from annales.temporal import narrative as N
+    from annales.temporal.types import Candidate
+
+    def cand(i: int, year: int) -> Candidate:
+        return Candidate(
+            start=i * 100, end=i * 100 + 10, type="DATE", value=f"{year}-11-07", source="en"
+        )
+
+    years = [1917] * 8 + [1918, 1919] + [1812, 1813, 2001]
+    p = N.document_period([cand(i, y) for i, y in enumerate(years)])
+    assert p is not None and (p.lo, p.hi) == (1917, 1919) and not p.inside(1792)
+    few = [cand(i, y) for i, y in enumerate([1914, 1917, 1917, 1998, 2001])]
+    assert N.document_period(few) is None  # too few dates to tell a period from noise

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 
 from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
@@ -215,10 +216,28 @@ def _ref_part(value: str) -> str | None:
     return value.split("T", 1)[0]
 
 
+def _paragraph_between(breaks: Sequence[int] | None, start: int, end: int) -> bool:
+    """Does a paragraph begin between ``start`` and ``end``? A glance back is one within the
+    paragraph that set the date; a new paragraph (or chapter) may go back in earnest."""
+    return bool(breaks) and bisect_right(breaks, start) < bisect_right(breaks, end)  # type: ignore[arg-type]
+
+
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
+
+
 def _advance(current: str | None, new: str) -> str:
-    """Keep the finer current reference when the new value is a coarser view of it."""
+    """Keep the finer current reference when the new value is a coarser view of it: its
+    month or year, or the week it lies in ("By the end of the week" told on the 10th)."""
     if current and current.startswith(new) and len(current) > len(new):
         return current
+    w = _WEEK_VALUE.match(new)
+    if current and w and len(current) == 10:
+        try:
+            iso = date.fromisoformat(current).isocalendar()
+        except ValueError:
+            return new
+        if (iso.year, iso.week) == (int(w.group(1)), int(w.group(2))):
+            return current
     return new
 
 
@@ -273,6 +292,7 @@ def anchor_all(
     else:
         last, last_id = reference, ("t0" if reference else None)
         deictic_ref, deictic_id = last, last_id
+    last_at = 0  # where the running reference was last set
     last_period: str | None = None  # the last quarter or half-year named (financial reporting)
     last_period_id: str | None = None
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
@@ -382,6 +402,7 @@ def anchor_all(
                 and last is not None
                 and len(part) < len(last)
                 and part < last[: len(part)]
+                and not _paragraph_between(breaks, last_at, c.start)
             ):
                 continue  # "suppressed in July" from November: a coarse glance back
             if (
@@ -396,7 +417,7 @@ def anchor_all(
             if part is not None:
                 mention = None
                 last = _advance(last, part)
-                last_id = tid
+                last_id, last_at = tid, c.start
                 if excursion_end < 0:
                     home, home_id = last, last_id
                 if mode == "narratives":

@@ -29,6 +29,8 @@ _BARE_YEAR = re.compile(r"^(\d{4})$")
 MIN_DATES = 3  # fewer fully specified dates than this: no period (no policy)
 MAX_SPAN = 60  # a wider spread of dated years is no single story period
 MARGIN = 5  # years either side of the period still counted as inside it
+MOST = 0.6  # share of the dated years a MAX_SPAN window must hold to be the story's period
+MIN_WINDOW_DATES = 10  # ... out of at least this many
 
 
 FOLLOW = 5000  # characters after a distant bare year in which a full date confirms it
@@ -86,7 +88,17 @@ def document_period(cands: Sequence[Candidate], breaks: Sequence[int] = ()) -> P
     k = max(1, n // 10) if n > MIN_DATES else 0  # trim the stray outliers at either end
     lo, hi = years[k], years[n - 1 - k]
     if hi - lo > MAX_SPAN:
-        return None  # dates scattered over centuries (notes, editions): no story period
+        # dates scattered over centuries (notes, editions, a history's asides on 1812): the
+        # story's period is the span of MAX_SPAN years that holds most of them, if any does
+        best, i = (0, lo, hi), 0
+        for j, y in enumerate(years):
+            while y - years[i] > MAX_SPAN:
+                i += 1
+            if j - i + 1 > best[0]:
+                best = (j - i + 1, years[i], y)
+        if n < MIN_WINDOW_DATES or best[0] < MOST * n:
+            return None
+        _, lo, hi = best
     dominant = Counter(years).most_common(1)[0][0]
     dwelt = frozenset(
         y for y, at in dated.items() if len({bisect_right(breaks, p) for p in at}) >= 2
