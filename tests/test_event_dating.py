@@ -324,3 +324,17 @@ def test_a_day_stated_as_the_scene_s_own_dates_the_scene_before_it() -> None:
         "cheered. The guards left on 21 January 1793."
     )
     assert evs["mount"].date is None and evs["cheer"].date == "1793-01"
+
+
+def test_a_day_heading_a_diary_entry_holds_for_the_whole_entry() -> None:
+    body = " ".join(f"The committee discussed question {n} at length." for n in range(1, 7))
+    text = (
+        "March 4th, 1919.\n\nI went to the Kremlin. " + body + " Then Lenin spoke to the "
+        "delegates.\n\nMarch 6th.\n\nThe delegates left."
+    )
+    _, evs = _events(text)
+    assert evs["speak"].date == "1919-03-04"  # six sentences on: still the entry's day
+    assert evs["leave"].date == "1919-03-06"
+    # the same day told in a sentence gives way to its month after a few sentences
+    _, evs = _events(text.replace("March 4th, 1919.\n\n", "On March 4th, 1919, "))
+    assert evs["speak"].date == "1919-03"

@@ -822,6 +822,7 @@ def assign_dates(
     sentences: Sequence[int] = (),
     day_reach: int | None = None,
     scene_days: Collection[str] = (),
+    heading_days: Collection[str] = (),
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -844,7 +845,9 @@ def assign_dates(
     between the two and borrows the month ("1917-11"); if it names none, the day told at
     length holds. Before the story's first date, events take its month when it comes within
     ``OPENING_REACH`` sentences, and its day, however far, when it is one of ``scene_days``
-    (a day stated as the scene's own: "... It is Monday the 21st of January 1793.").
+    (a day stated as the scene's own: "... It is Monday the 21st of January 1793."). A day
+    that heads a diary entry (``heading_days``: "February 25th." on a line of its own) holds
+    for the whole entry, however long.
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
@@ -860,6 +863,7 @@ def assign_dates(
     starts = [t.start for t in order]
     scenes = {t.start for t in order if t.id in scene_days}
     told: set[int] = set()  # sentences of story events told since then
+    entry = False  # the reference heads a diary entry: it holds to the next date
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     for ev in sorted(events, key=lambda e: e.trigger.start):
         while b < len(breaks) and breaks[b] <= ev.trigger.start:
@@ -873,6 +877,7 @@ def assign_dates(
             if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
                 if _FULL_DATE.match(d) or _frames(d, reference, order[k], sentences):
                     reference, ref_pos = d, order[k].start
+                    entry = order[k].id in heading_days
                     told.clear()
             k += 1
         shift = shifts.get(ev.time) if shifts and ev.time else None
@@ -899,7 +904,7 @@ def assign_dates(
             continue  # its own time is unresolved ("on Thursday", no anchor): no borrowed date
         elif reference and ev.id not in background:
             ev.date, ev.date_source = reference, "narrative"
-            if day_reach is not None and sentences:
+            if day_reach is not None and sentences and not entry:
                 # sentences of the story told since the one that gave the day (background
                 # statements, questions and quotations in between do not move the story on)
                 here = sentences[max(0, bisect.bisect_right(sentences, ev.trigger.start) - 1)]
@@ -1042,6 +1047,22 @@ def _next_day_entry(
 _SCENE_OPENING = re.compile(
     r"(?:^|[.!?;:\n]\s*)(?:it|this|that|the\s+day)\s+(?:is|was)\s+(?:now\s+)?$", re.I
 )
+
+
+def heading_days(text: str, timexes: Sequence[Timex]) -> set[str]:
+    """Ids of full dates standing alone on their line, as a diary's entries are headed
+    ("February 25th.", "Monday, March 4th, 1919")."""
+    out: set[str] = set()
+    for t in timexes:
+        if t.type != "DATE" or not _FULL_DATE.match(t.value[:10]):
+            continue
+        ls = text.rfind("\n", 0, t.start) + 1
+        le = text.find("\n", t.end)
+        le = len(text) if le < 0 else le
+        before, after = text[ls : t.start], text[t.end : le]
+        if not before.strip(" \t,").strip("_*") and after.strip() in ("", ".", ":", "—", "-", "."):
+            out.add(t.id)
+    return out
 
 
 def scene_days(text: str, timexes: Sequence[Timex]) -> set[str]:

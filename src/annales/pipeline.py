@@ -311,6 +311,7 @@ class _DocumentReader:
             sentences=sorted(s for s, _ in self.sentences),
             day_reach=NARRATIVE_DAY_REACH,
             scene_days=ev_mod.scene_days(text, self.timexes),
+            heading_days=ev_mod.heading_days(text, self.timexes),
         )
         return Chronicle(
             document=self.document,
