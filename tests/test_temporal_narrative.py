@@ -359,3 +359,18 @@ def test_a_story_period_survives_a_few_far_dates() -> None:
     assert p is not None and (p.lo, p.hi) == (1917, 1919) and not p.inside(1792)
     few = [cand(i, y) for i, y in enumerate([1914, 1917, 1917, 1998, 2001])]
     assert N.document_period(few) is None  # too few dates to tell a period from noise
+
+
+def test_a_part_of_day_joins_its_weekday_and_date_and_the_morrow() -> None:
+    from annales.temporal import tag_time
+
+    def one(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag_time(text, reference="1917")]
+
+    assert one("By Tuesday morning, March 13, the revolution was accepted.") == [
+        ("Tuesday morning, March 13", "1917-03-13TMO")
+    ]
+    assert one("On 3 May 1917 they met. On the morrow morning she left.")[1] == (
+        "the morrow morning",
+        "1917-05-04TMO",
+    )
