@@ -374,3 +374,12 @@ def test_a_part_of_day_joins_its_weekday_and_date_and_the_morrow() -> None:
         "the morrow morning",
         "1917-05-04TMO",
     )
+
+
+def test_a_month_after_since_lies_before_the_story_s_day() -> None:
+    from annales.temporal import tag_time
+
+    text = "February 25th, 1919. Output had trebled since August, when the committee was formed."
+    assert [t.value for t in tag_time(text)] == ["1919-02-25", "1918-08"]
+    text = "On 3 May 1917 they met. Since March the crowds had grown."
+    assert [t.value for t in tag_time(text)] == ["1917-05-03", "1917-03"]

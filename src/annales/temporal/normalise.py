@@ -609,6 +609,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             hit, type_, f"XXXX-{month:02d}-XX", r_bad, warning=warning, sets_reference=False
         )
     if month is not None:
+        # "since August" told in February: the August before
+        since = _prev_word(text, hit.start) in lex.lists["passing_signals"]
 
         def r_md(ref: str | None) -> str:
             rf = A.parse_ref(ref)
@@ -616,6 +618,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
                 y = _nearest_year(month, day, rf, direction)
             else:
                 y = rf.year if rf else None
+                if since and rf is not None and rf.month is not None and month > rf.month:
+                    y = rf.year - 1
             ys = A.fmt_year(y) if y is not None else "XXXX"
             if day is None:
                 return f"{ys}-{month:02d}"
@@ -625,7 +629,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
         # what the engine needs to choose the year at document level (weekday, dominant year)
-        r_md.year_free = ctx.mode != "news" and not mrel  # type: ignore[attr-defined]
+        r_md.year_free = ctx.mode != "news" and not mrel and not since  # type: ignore[attr-defined]
         r_md.month_day = (month, day)  # type: ignore[attr-defined]
         r_md.weekday = wd  # type: ignore[attr-defined]
         return _cand(hit, type_, static, r_md)
