@@ -383,3 +383,14 @@ def test_a_month_after_since_lies_before_the_story_s_day() -> None:
     assert [t.value for t in tag_time(text)] == ["1919-02-25", "1918-08"]
     text = "On 3 May 1917 they met. Since March the crowds had grown."
     assert [t.value for t in tag_time(text)] == ["1917-05-03", "1917-03"]
+
+
+def test_after_a_glance_ahead_a_day_month_returns_to_the_story_s_year() -> None:
+    from annales.temporal import tag_time
+
+    text = (
+        "The Hawke was torpedoed on 15 October, and on 1 January 1915 the Formidable was sunk. "
+        "The Birmingham rammed a submarine on 6 August, and U18 was sunk on 23 November."
+    )
+    got = [t.value for t in tag_time(text, reference="1914")]
+    assert got == ["1914-10-15", "1915-01-01", "1914-08-06", "1914-11-23"]

@@ -283,6 +283,8 @@ def anchor_all(
     period = N.document_period(cands, breaks or ()) if narr else None
     if narr and title_year is not None:
         period = N.title_period(title_year, period)
+    given = reference if narr and not reference_inferred and not reference_is_dct else None
+    given_year = int(given[:4]) if given and given[:4].isdigit() else None  # the reader's year
     home, home_id = reference, ("t0" if reference else None)  # last in-period reference
     excursion_end = -1  # a flashback's reference holds until this offset
     mention: tuple[str, str] | None = None  # a passing year mention, for "that year" only
@@ -326,7 +328,7 @@ def anchor_all(
             if narr and mention is not None and getattr(c.resolve, "year_anaphor", False):
                 ref, rid = mention  # "in 1744 ... that year": the year just mentioned
             if narr and getattr(c.resolve, "year_free", False):
-                ref, rid, chosen = _choose_year(c, ref, rid, period, calendar)
+                ref, rid, chosen = _choose_year(c, ref, rid, period, calendar, given_year)
                 inferred = inferred or chosen
             try:
                 value = c.resolve(ref)
@@ -535,12 +537,18 @@ def _completed(static: str, value: str) -> bool:
 
 
 def _choose_year(
-    c: Candidate, ref: str | None, rid: str | None, period: N.Period | None, calendar: str
+    c: Candidate,
+    ref: str | None,
+    rid: str | None,
+    period: N.Period | None,
+    calendar: str,
+    given_year: int | None = None,
 ) -> tuple[str | None, str | None, bool]:
     """(reference, its id, inferred?) for a day-month without a year: a stated weekday picks
     the year where it fits (unless the date is within two months of a dated reference); without
     a reference the document's dominant year is used; far from the reference in its own year,
-    the neighbouring year nearer to it."""
+    the neighbouring year nearer to it; from a reference outside the story's years (the
+    period's, else the ``given_year`` of the reader), its home year when nearer."""
     rf = A.parse_ref(ref)
     md = getattr(c.resolve, "month_day", None)
     wd = getattr(c.resolve, "weekday", None)
@@ -557,6 +565,12 @@ def _choose_year(
         return ref, rid, False
     if rf is None and period is not None:
         return A.fmt_year(period.dominant), None, True
+    if period is None and given_year is not None:
+        period = N.Period(given_year, given_year, given_year, margin=0)
+    if md and rf is not None and rf.any_month is not None and period is not None:
+        home = N.home_year_nearer(md[0], md[1], rf.year, rf.any_month, rf.day, period)
+        if home is not None:
+            return A.fmt_year(home), rid, False
     if md and rf is not None and rf.any_month is not None:
         y = N.nearest_year(md[0], md[1], rf.year, rf.any_month, rf.day)
         if y != rf.year:  # "January 3rd" after 20 December: the story crossed the year-end

@@ -171,6 +171,25 @@ def nearest_year(
     return best if abs(dist(best)) < here else year
 
 
+def home_year_nearer(
+    month: int, day: int | None, year: int, ref_month: int, ref_day: int | None, period: Period
+) -> int | None:
+    """From a reference outside the story's years (a glance ahead: "on 1 January 1915 the
+    Formidable was sunk" in a chapter on 1914), a day-month without its year returns to the
+    neighbouring home year when it lies nearer there ("... rammed a submarine on 6 August")."""
+    if period.home(year):
+        return None
+
+    def dist(y: int) -> float:
+        return abs((y - year) * 365 + (month - ref_month) * 30.5 + ((day or 15) - (ref_day or 15)))
+
+    here = dist(year)
+    for y in (year - 1, year + 1):
+        if period.home(y) and dist(y) < here:
+            return y
+    return None
+
+
 def paragraph_end(text_breaks: Sequence[int], pos: int) -> int:
     """The offset of the first paragraph break after ``pos`` (or a very large number)."""
     i = bisect_right(text_breaks, pos)
