@@ -519,3 +519,21 @@ def test_a_weekday_with_its_part_of_day_is_calendar_evidence() -> None:
     )
     pol = document_policy(text, "auto")
     assert pol.calendar == "gregorian" and "weekdays fit the Gregorian" in pol.reason
+
+
+def test_the_days_of_known_events_tell_how_the_writer_counts() -> None:
+    from annales.temporal.policy import document_policy
+
+    # the bread riots of 1917 began on 23 February O.S. = 8 March N.S.
+    new_style = (
+        "In Petrograd in 1917 bread was short. On March 8 the bread riots began in the factory "
+        "districts, and the Cossacks would not charge the crowd."
+    )
+    pol = document_policy(new_style, "auto")
+    assert pol.calendar == "gregorian" and "known events fit the Gregorian" in pol.reason
+    old_style = new_style.replace("March 8", "February 23")
+    pol = document_policy(old_style, "auto")
+    assert pol.calendar == "julian" and "known events fit the Julian" in pol.reason
+    # a day of the same month with no word of the event near it is no evidence
+    quiet = "In Petrograd in 1917 the winter was long. On March 8 the ministers dined together."
+    assert "known events" not in document_policy(quiet, "auto").reason

@@ -206,6 +206,97 @@ def weekday_evidence(text: str, year: int | None) -> tuple[int, int, str | None]
     return jul, greg, example
 
 
+@dataclass(frozen=True, slots=True)
+class KnownDays:
+    """A famous event's days in both calendars (month, day), for ``event_evidence``."""
+
+    name: str
+    country: str
+    year: int
+    julian: tuple[tuple[int, int], tuple[int, int]]
+    gregorian: tuple[tuple[int, int], tuple[int, int]]
+    words: tuple[str, ...]
+
+
+@cache
+def _known_days() -> tuple[KnownDays, ...]:
+    from annales.temporal.anchor import from_jdn, jdn
+
+    out = []
+    for row in _toml("calendar_events.toml")["event"]:
+        (y, m1, d1), (_, m2, d2) = (tuple(map(int, v.split("-"))) for v in row["julian"])
+        g1 = from_jdn(jdn(y, m1, d1, "julian"), "gregorian")
+        g2 = from_jdn(jdn(y, m2, d2, "julian"), "gregorian")
+        out.append(
+            KnownDays(
+                row["name"],
+                row["country"],
+                y,
+                ((m1, d1), (m2, d2)),
+                ((g1[1], g1[2]), (g2[1], g2[2])),
+                tuple(w.lower() for w in row["words"]),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def _month_day_rx() -> tuple[re.Pattern[str], dict[str, int]]:
+    from annales.temporal.language import load
+
+    tables = load("en").tables
+    months = {k: int(v) for k, v in tables["months"].items() if k.isalpha() and len(k) > 3}
+    mo = "|".join(sorted(months, key=len, reverse=True))
+    num = r"(\d{1,2})(?:st|nd|rd|th|d)?"
+    # "March 12", "March 5-12, 1917", "the 27th of February", "27 February 1917"
+    rx = re.compile(
+        rf"\b(?:({mo})\.?\s+{num}(?:\s*[-–]\s*{num})?|{num}(?:\s+of)?\s+({mo}))\b"
+        r"(?:,?\s+(\d{4})\b)?",
+        re.IGNORECASE,
+    )
+    return rx, months
+
+
+EVIDENCE_REACH = 300  # characters either side of a date in which an event's word must stand
+
+
+def event_evidence(
+    text: str, country: str, year: int | None, told: frozenset[int] = frozenset()
+) -> tuple[int, int, str | None]:
+    """How many stated dates of famous events (``calendar_events.toml``: the bread riots of
+    1917, the October rising) fall on the event's Julian days and how many on its Gregorian
+    days, in texts of ``country`` (a date without its year counts for the event when the text
+    is of ``year`` or names the event's year: ``told``); and the first that tells them apart.
+    Like a weekday, a known
+    day is evidence of how the writer counts that no place table can give."""
+    known = [k for k in _known_days() if k.country == country]
+    if not known:
+        return 0, 0, None
+    rx, months = _month_day_rx()
+    lower = text.lower()
+    jul = greg = 0
+    example = None
+    for m in rx.finditer(text):
+        month = months[(m.group(1) or m.group(5)).lower()]
+        first = int(m.group(2) or m.group(4))
+        days = [(month, first)] + ([(month, int(m.group(3)))] if m.group(3) else [])
+        y = int(m.group(6)) if m.group(6) else None
+        near = lower[max(0, m.start() - EVIDENCE_REACH) : m.end() + EVIDENCE_REACH]
+        for k in known:
+            if y != k.year and (y is not None or (k.year != year and k.year not in told)):
+                continue
+            if not any(w in near for w in k.words):
+                continue
+            in_j = any(k.julian[0] <= d <= k.julian[1] for d in days)
+            in_g = any(k.gregorian[0] <= d <= k.gregorian[1] for d in days)
+            if in_j != in_g:
+                jul, greg = jul + in_j, greg + in_g
+                if example is None:
+                    example = f"{' '.join(m.group(0).split())}: {k.name}"
+                break
+    return jul, greg, example
+
+
 def julian_in(switch: Switch, year: int) -> bool:
     """Whether a document mostly dated ``year`` in this country counts days in the Julian way."""
     if year != switch.first_gregorian[0]:
@@ -309,6 +400,18 @@ def document_policy(
             f" {jul + greg if min(jul, greg) else max(jul, greg)} stated, e.g. “{example}”),"
             f" though places point to {switch.name} ({places})",
             # the weekdays show how this writer counts: Reed's Petrograd of 1917 in New Style
+            None if cal == "gregorian" else switch,
+        )
+    told = frozenset(told_years(text))
+    ej, eg, event = (
+        event_evidence(text, key, year, told) if julian_in(switch, year) else (0, 0, None)
+    )
+    if ej != eg and (min(ej, eg) == 0 or max(ej, eg) >= 3 * min(ej, eg)):
+        cal = "julian" if ej > eg else "gregorian"
+        return Policy(
+            cal,
+            f"its dates of known events fit the {cal.capitalize()} calendar ({max(ej, eg)} of"
+            f" {ej + eg}, e.g. “{event}”), though places point to {switch.name} ({places})",
             None if cal == "gregorian" else switch,
         )
     if julian_in(switch, year) and switch.outside_style == "gregorian":
