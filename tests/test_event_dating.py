@@ -338,3 +338,8 @@ def test_a_day_heading_a_diary_entry_holds_for_the_whole_entry() -> None:
     # the same day told in a sentence gives way to its month after a few sentences
     _, evs = _events(text.replace("March 4th, 1919.\n\n", "On March 4th, 1919, "))
     assert evs["speak"].date == "1919-03"
+
+
+def test_now_in_a_past_tense_story_is_the_story_s_now() -> None:
+    _, evs = _events("On 3 March 1921 the dockers struck. The owners now offered a new wage.")
+    assert evs["offer"].date == "1921-03-03"

@@ -823,6 +823,7 @@ def assign_dates(
     day_reach: int | None = None,
     scene_days: Collection[str] = (),
     heading_days: Collection[str] = (),
+    story_now: Collection[str] = (),
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -847,7 +848,8 @@ def assign_dates(
     ``OPENING_REACH`` sentences, and its day, however far, when it is one of ``scene_days``
     (a day stated as the scene's own: "... It is Monday the 21st of January 1793."). A day
     that heads a diary entry (``heading_days``: "February 25th." on a line of its own) holds
-    for the whole entry, however long.
+    for the whole entry, however long. Events in ``story_now`` are told in the past with a
+    "now" ("Von Kluck now received ..."): the story's now, so they borrow its date.
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
@@ -892,7 +894,7 @@ def assign_dates(
                 _remember(ev, named)
             continue  # relative to an anchor we cannot date: no borrowed date either
         t = by_id.get(ev.time) if ev.time else None
-        if t is not None and t.id in asides:
+        if t is not None and (t.id in asides or ev.id in story_now):
             t = None
         d = timex_date(t, calendar) if t else None
         if d:

@@ -276,9 +276,13 @@ class _DocumentReader:
 
         events = []
         background: set[str] = set()
+        now_ids = {t.id for t in self.timexes if t.value == "PRESENT_REF"}
+        story_now: set[str] = set()  # "Von Kluck now received": the story's now, not ours
         for n, r in enumerate(_story_events(self.raw_events), 1):
             s, e = r.trigger
             ss, se = r.sentence
+            if r.time in now_ids and r.tense == "past":
+                story_now.add(f"v{n}")
             if r.modal or in_spans(self._notes, s):
                 background.add(
                     f"v{n}"
@@ -312,6 +316,7 @@ class _DocumentReader:
             day_reach=NARRATIVE_DAY_REACH,
             scene_days=ev_mod.scene_days(text, self.timexes),
             heading_days=ev_mod.heading_days(text, self.timexes),
+            story_now=story_now,
         )
         return Chronicle(
             document=self.document,
