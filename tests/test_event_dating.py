@@ -343,3 +343,13 @@ def test_a_day_heading_a_diary_entry_holds_for_the_whole_entry() -> None:
 def test_now_in_a_past_tense_story_is_the_story_s_now() -> None:
     _, evs = _events("On 3 March 1921 the dockers struck. The owners now offered a new wage.")
     assert evs["offer"].date == "1921-03-03"
+
+
+def test_an_event_put_off_the_story_s_day_by_an_adverb_borrows_no_date() -> None:
+    text = (
+        "On 3 March 1921 the dockers struck. The owners afterwards denied the charge. "
+        "The mayor had once freed the town. The guild eventually yielded."
+    )
+    _, evs = _events(text)
+    assert evs["deny"].date is None and evs["free"].date is None
+    assert evs["yield"].date == "1921-03-03"  # "eventually": in the end, the same day

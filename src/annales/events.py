@@ -96,6 +96,7 @@ class _Cues:
     future: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
     narrative_relatives: frozenset[str] = frozenset()
+    unanchored: frozenset[str] = frozenset()
     event_length: frozenset[str] = frozenset()
     named_object: frozenset[str] = frozenset()
     headings: frozenset[str] = frozenset()
@@ -126,6 +127,7 @@ def cues() -> _Cues:
         future=frozenset(d["future_auxiliaries"]),
         background_clauses=frozenset(d["background_clauses"]),
         narrative_relatives=frozenset(d["narrative_relatives"]),
+        unanchored=frozenset(d["unanchored_adverbs"]),
         event_length=frozenset(d["event_length"]),
         named_object=frozenset(d["named_object_events"]),
         headings=frozenset(d["chapter_heading_words"]),
@@ -157,6 +159,8 @@ class RawEvent:
     # "shall meet on 11 December", "may attack on the 9th": a date told as yet to come (or only
     # possible) dates its event but is no point the story has reached
     unrealised: bool = False
+    # "was afterwards denied", "had once freed Europe": off the story's day, borrows no date
+    unanchored: bool = False
 
 
 def _lemma(tok: Any) -> str:
@@ -564,6 +568,11 @@ def events_from_doc(
             tense=tense,
             modal=kind == "modal",
             unrealised=kind in ("future", "modal"),
+            unanchored=i not in time_of
+            and any(
+                ch.dep_ == "advmod" and ch.lower_ in c.unanchored and not list(ch.children)
+                for ch in tok.children
+            ),
         )
         if is_noun:
             for ch in tok.children:

@@ -283,7 +283,7 @@ class _DocumentReader:
             ss, se = r.sentence
             if r.time in now_ids and r.tense == "past":
                 story_now.add(f"v{n}")
-            if r.modal or in_spans(self._notes, s):
+            if r.modal or r.unanchored or in_spans(self._notes, s):
                 background.add(
                     f"v{n}"
                 )  # a modal event, or one told in a footnote: no borrowed date
