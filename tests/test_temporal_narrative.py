@@ -394,3 +394,17 @@ def test_after_a_glance_ahead_a_day_month_returns_to_the_story_s_year() -> None:
     )
     got = [t.value for t in tag_time(text, reference="1914")]
     assert got == ["1914-10-15", "1915-01-01", "1914-08-06", "1914-11-23"]
+
+
+def test_the_far_end_of_a_span_does_not_move_the_story() -> None:
+    from annales.temporal import tag_time
+
+    text = (
+        "The siege lasted 872 days, from 8 September 1941 to 27 January 1944. "
+        "The offensive stalled on 5 December. Two weeks earlier, the Germans had reached Moscow."
+    )
+    got = [t.value for t in tag_time(text)]
+    assert got[-2:] == ["1941-12-05", "1941-11-21"]
+    # a start without its year takes the end's: the story goes to that year
+    text = "From March till October 1917 he fought. On 3 November he came home."
+    assert [t.value for t in tag_time(text)][-1] == "1917-11-03"

@@ -106,6 +106,7 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
     if mode == "narratives":
         for c in own:
             _apostrophe_century(c, text)
+        _span_ends_stay(text, own, lex.lists["range_openers"], lex.lists["range_connectors"])
     hist: list[Candidate] = []
     if _historical is not None:
         try:
@@ -115,6 +116,26 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
         if mode == "news":  # TimeML does not tag named periods ("the Cold War") as timexes
             hist = [c for c in hist if not c.source.endswith(":event")]
     return merge(own, hist)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
+
+
+def _span_ends_stay(
+    text: str, cands: list[Candidate], openers: frozenset[str], connectors: frozenset[str]
+) -> None:
+    """The far end of a span ("from 8 September 1941 to 27 January 1944", "between 1941 and
+    1945") does not move the story: a summary of how long something lasted, after which the
+    story goes on from where it was."""
+    for a, b in zip(cands, cands[1:], strict=False):
+        if a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME") or a.resolve:
+            continue  # "from March till October 1917": the end gives the start its year
+        gap = text[a.end : b.start].strip().lower()
+        if gap not in connectors or b.start - a.end > 12:
+            continue
+        w = _WORD_BEFORE.search(text, max(0, a.start - 12), a.start)
+        if w is not None and w.group(1).lower() in openers:
+            b.sets_reference = False
 
 
 _APOSTROPHE_YEAR = re.compile(r"(?<!\w)['’](\d\d)(?!\d)")

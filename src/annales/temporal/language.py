@@ -343,6 +343,7 @@ def load(language: str = "en") -> Lexicon:
         "rate_not_after": frozenset(data["rate_context"]["not_after"]),
         "month_after": frozenset(data["month_context"]["after"]),
         "range_connectors": frozenset(data["range_context"]["connectors"]),
+        "range_openers": frozenset(data["range_context"]["openers"]),
         "season_not_before": frozenset(data["season_context"]["not_before"]),
         "ordinal_day_after": frozenset(data["ordinal_context"]["day_after"]),
         "ordinal_units": frozenset(data["ordinal_context"]["units"]),
