@@ -408,3 +408,15 @@ def test_the_far_end_of_a_span_does_not_move_the_story() -> None:
     # a start without its year takes the end's: the story goes to that year
     text = "From March till October 1917 he fought. On 3 November he came home."
     assert [t.value for t in tag_time(text)][-1] == "1917-11-03"
+
+
+def test_bare_hours_and_days_after_for_and_within() -> None:
+    from annales.temporal import tag_time
+
+    def tags(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag_time(text, reference="1941")]
+
+    assert tags("Within hours the Luftwaffe struck.") == [("hours", "PTXH")]
+    assert tags("For days the hotel looked like a ruin.") == [("days", "PXD")]
+    assert tags("He wrote of the days before the war.") == []
+    assert tags("In days gone by they sang.") == []

@@ -357,6 +357,7 @@ def load(language: str = "en") -> Lexicon:
         "future_auxiliaries": frozenset(data["passing_context"].get("future_auxiliaries", [])),
         "comparison_words": frozenset(data["comparison"]["before"]),
         "bare_unit_after": frozenset(data["bare_unit_context"]["after"]),
+        "bare_short_unit_after": frozenset(data["bare_unit_context"]["short_after"]),
         "relative_not_after": frozenset(data["relative_context"]["not_after"]),
     }
     classes = _word_classes(

@@ -1456,8 +1456,14 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
     mod = None
     if name == "bare_units":
         first = text.split()[0] if text.split() else ""
-        if unit_word in ("days", "quarters") and first not in ("recent", "coming", "past"):
+        if unit_word == "quarters" and first not in ("recent", "coming", "past"):
             return None
+        if unit_word in ("days", "hours", "minutes") and not (
+            first in lex.lists["bare_short_unit_after"]
+            or first != "the"
+            and _prev_word(ctx.text, hit.match_start) in lex.lists["bare_short_unit_after"]
+        ):
+            return None  # "in the days before the slaying", "days gone by"
         if first == "the" and _next_word(ctx.text, hit.end).lower() == "of":
             return None  # "in the months of June and July"
         if (
