@@ -420,3 +420,10 @@ def test_bare_hours_and_days_after_for_and_within() -> None:
     assert tags("For days the hotel looked like a ruin.") == [("days", "PXD")]
     assert tags("He wrote of the days before the war.") == []
     assert tags("In days gone by they sang.") == []
+
+
+def test_a_winter_spanning_two_years() -> None:
+    from annales.temporal import tag_time
+
+    got = [(t.text, t.value) for t in tag_time("In the winter of 1941–42 the front froze.")]
+    assert got == [("the winter of 1941–42", "1941-WI")]
