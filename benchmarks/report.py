@@ -128,7 +128,8 @@ def chronology_section(runs: dict[str, Any]) -> str:
         " the coarser of the two precisions). Runs are labelled when they were measured"
         " (`before`: the event layer before the chronology work; `after`: with its fixes;"
         " `chron2-start`: the code before the second round of event-dating fixes;"
-        " `chron3-start`: the code before the third round;"
+        " `chron3-start`: the code before the third round; `chron4-start`: the code before the"
+        " fourth round (27 November 2026, commit a27db40);"
         " `current`: the latest code; `gold2-`: the second set, `gold-2.jsonl`, other passages"
         " kept to check that a fix is not fitted to the first; `gold3-`: the held-out set,"
         " `gold-3.jsonl` (Pollard on Suvla, Harper on Petrograd in March 1917, Mignet on"
@@ -136,7 +137,12 @@ def chronology_section(runs: dict[str, Any]) -> str:
         " not tuned on; it is not fully blind, though: its per-document errors were read once"
         " to find two calendar-policy faults (a given reference year overruled by a year named"
         " in passing; Ottoman and Balkan places making a British history Julian), and a past-"
-        "perfect year fix came from annotating it).\n",
+        "perfect year fix came from annotating it); `gold4-`: the fourth set, `gold-4.jsonl`"
+        " (Carlyle on Charlotte Corday and on the death of Louis XVI, Gibbon on Decius, Harper"
+        " after the March revolution, Ransome on Krasin and the Berne conference, Pollard on the"
+        " Marne), annotated from the text alone before annales was run on it, then used to find"
+        " the fourth round's faults (so a development set from then on). The held-out set"
+        " gold-3 was only measured in that round: its errors were not read.\n",
     ]
     rows = []
     for label, r in runs.items():
@@ -210,6 +216,8 @@ def render(results: Path = RESULTS) -> str:
         " --gold benchmarks/data/chronology/gold-2.jsonl\n"
         ".venv/bin/python benchmarks/chronology.py --calendar auto --label gold3-L"
         " --gold benchmarks/data/chronology/gold-3.jsonl   # held out\n"
+        ".venv/bin/python benchmarks/chronology.py --calendar auto --label gold4-L"
+        " --gold benchmarks/data/chronology/gold-4.jsonl\n"
         "```\n"
     )
     return "\n".join(out)
