@@ -427,3 +427,22 @@ def test_a_winter_spanning_two_years() -> None:
 
     got = [(t.text, t.value) for t in tag_time("In the winter of 1941–42 the front froze.")]
     assert got == [("the winter of 1941–42", "1941-WI")]
+
+
+def test_a_story_before_christ_counts_its_years() -> None:
+    from annales.temporal import tag_time
+
+    text = (
+        "In 490 BC, the Persians landed at Marathon. Ten years later, Xerxes invaded Greece. "
+        "In the summer of 480 BC the Spartans held the pass. The following year, the Greeks "
+        "won. On 15 March 44 BC Caesar was killed. The next day the senate met."
+    )
+    got = [(t.text, t.value) for t in tag_time(text, dct="2010-01-01")]
+    assert got == [
+        ("490 BC", "BC0490"),
+        ("Ten years later", "BC0480"),
+        ("the summer of 480 BC", "BC0480-SU"),
+        ("The following year", "BC0479"),
+        ("15 March 44 BC", "BC0044-03-15"),
+        ("The next day", "BC0044-03-16"),
+    ]

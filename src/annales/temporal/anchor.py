@@ -17,7 +17,7 @@ from convertdate import gregorian as _greg
 from convertdate import julian as _jul
 
 _REF = re.compile(
-    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])|W(?P<w>\d{1,2})(?:-WE)?|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$"
+    r"^(?P<bc>BC)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])|W(?P<w>\d{1,2})(?:-WE)?|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$"
 )
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 SEASONS = ("WI", "SP", "SU", "FA")
@@ -65,13 +65,14 @@ class Ref:
 
 @lru_cache(maxsize=4096)  # Ref is frozen; dense date lists parse the same few values often
 def parse_ref(value: str | None) -> Ref | None:
-    """``"1917-06-22"`` → Ref(1917, 6, 22); None for X-values, REF values and BC years."""
+    """``"1917-06-22"`` → Ref(1917, 6, 22), ``"BC0490"`` → Ref(-489) (astronomical years: 1 BC
+    is 0, so "ten years later" is plain arithmetic); None for X-values and REF values."""
     if not value:
         return None
     m = _REF.match(value.strip())
     if not m:
         return None
-    y = int(m["y"])
+    y = 1 - int(m["y"]) if m["bc"] else int(m["y"])
     if m["w"]:
         return Ref(y, week=int(m["w"]))
     return Ref(

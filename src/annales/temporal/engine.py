@@ -33,7 +33,7 @@ MAX_HITS = 50_000
 MAX_DENSITY = 60
 CALENDARS = ("gregorian", "julian", "auto")
 _REFERENCE_VALUE = re.compile(
-    r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?(?:T.*)?$"
+    r"^(?:BC)?\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?(?:T.*)?$"
 )
 _PERIOD_VALUE = re.compile(r"^\d{4}-(?:Q[1-4]|H[12])$")
 # a value whose month, day or season is stated but whose year is left to the reference
@@ -405,9 +405,10 @@ def anchor_all(
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
         if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
             part = _ref_part(t.value)
-            year = int(part[:4]) if part is not None and part[:4].isdigit() else None
+            pref = A.parse_ref(part) if part is not None else None
+            year = pref.year if pref is not None else None  # astronomical: BC0146 is -145
             if part is not None and narr and period is not None and year is not None:
-                bare = N.bare_year(part) is not None
+                bare = N.bare_year(part.removeprefix("BC")) is not None
                 if bare and c.resolve is not None and not period.home(year):
                     mention = (part, tid)
                     continue  # "two years later" to a year the story does not dwell in

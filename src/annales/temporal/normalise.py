@@ -562,7 +562,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
     if era == "BC" and year is not None:
         if month is None:
-            return _cand(hit, type_, f"BC{year:04d}")
+            return _cand(hit, type_, f"BC{year:04d}" + (f"-{season}" if season else ""))
         # BC day dates: keep them, no arithmetic
         v = f"BC{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
         return _cand(hit, type_, v)
