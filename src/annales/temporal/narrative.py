@@ -281,8 +281,24 @@ def after_signal(text: str, start: int, signals: frozenset[str]) -> bool:
     """Does one of ``signals`` come right before ``start`` ("since 3 May", "since the 18th
     Brumaire")? Such a date starts a state lasting to the story's now, which lies later: it
     does not tell where the story is."""
-    m = _SIGNAL_BEFORE.search(text, max(0, start - 30), start)
+    lo = max(0, start - 30)
+    if not word_then_space(text, lo, start):
+        return False  # the pattern cannot end here: spare its search from every start
+    m = _SIGNAL_BEFORE.search(text, lo, start)
     return m is not None and m.group(1).lower() in signals
+
+
+def word_then_space(text: str, lo: int, pos: int) -> bool:
+    r"""Whether whitespace ends at ``pos`` right after a letter, within ``[lo, pos)``: what
+    a pattern ending in ``[^\W\d_]+\s+$`` (optionally "the" and spaces) needs. A cheap
+    test before such a search, which tries every start in its window (hot on date lists)."""
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == pos or i == lo:
+        return False
+    c = text[i - 1]
+    return c.isalnum() and not c.isdecimal()
 
 
 _SIGNAL_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:[Tt]he\s+)?$")
@@ -299,10 +315,14 @@ def planned_for(
     9 December", "the assembly was adjourned to the 14th") or a day a future clause names
     ("the Duma shall meet on 11 December")? Told before the day comes, it does not tell where
     the story is."""
-    m = _PLAN_BEFORE.search(text, max(0, start - 40), start)
-    if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
-        return True
-    words = _CLAUSE_WORDS.findall(text[max(0, start - 60) : start].split(",")[-1])
+    lo = max(0, start - 40)
+    if word_then_space(text, lo, start):
+        m = _PLAN_BEFORE.search(text, lo, start)
+        if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
+            return True
+    lo = max(0, start - 60)
+    comma = text.rfind(",", lo, start)  # the words after the last comma of the window
+    words = _CLAUSE_WORDS.findall(text, comma + 1 if comma >= 0 else lo, start)
     return any(w.lower() in future for w in words[-FUTURE_REACH:])
 
 

@@ -222,12 +222,15 @@ def _month(g: dict[str, Any], lex: Lexicon) -> int | None:
     return None
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
 def _day(s: str | None, lex: Lexicon) -> int | None:
     if not s:
         return None
-    m = re.match(r"(\d+)", s)
+    m = _LEADING_DIGITS.match(s)
     if m:
-        return int(m.group(1))
+        return int(m.group())
     v = lex.lookup("ordinals", s)
     return v if isinstance(v, int) and v > 0 else None
 
@@ -273,14 +276,24 @@ def _numbered_unit(text: str, start: int, lex: Lexicon) -> bool:
 def _told_back(text: str, start: int) -> bool:
     """Is the year at ``start`` in a past-perfect clause ("the tactics they had praised in
     1906")? Told back from the story's time, it does not move the story's year."""
-    clause = re.split(r"[.;:!?,\n]", text[max(0, start - 60) : start])[-1]
-    return re.search(r"\bhad\b", clause, re.I) is not None
+    clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
+    return _HAD.search(clause) is not None
+
+
+_CLAUSE_END = re.compile(r"[.;:!?,\n]")
+_HAD = re.compile(r"\bhad\b", re.I)
 
 
 def _part_of(text: str, start: int, lex: Lexicon) -> bool:
     """Is the expression at ``start`` named as the whole of a part ("the course of", "the
     winter of")? Then a bare year frames the story like "in 1807" does."""
-    m = _PART_OF.search(text, max(0, start - 40), start)
+    lo = max(0, start - 40)
+    i = start
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i - 2 <= lo or text[i - 2 : i].lower() != "of":
+        return False  # no "of" ends the window: spare the search from every start
+    m = _PART_OF.search(text, lo, start)
     return m is not None and m.group(1).lower() in lex.lists["passing_frame_nouns"]
 
 
@@ -447,6 +460,18 @@ def _direction(hit: Hit, ctx: Context) -> str | None:
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th|d)?\s+$")
 
 
+def _day_before(text: str, start: int) -> bool:
+    """Whether a day number and spaces ("7 ", "3rd ") end right at ``start`` (``_DAY_BEFORE``
+    in the 8 characters before), tested cheaply first: spaces after a digit or "st"/"d"/"th"."""
+    lo = max(0, start - 8)
+    i = start
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == start or i == lo or not (text[i - 1].isdecimal() or text[i - 1] in "tdh"):
+        return False
+    return _DAY_BEFORE.search(text, lo, start) is not None
+
+
 def _date(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
     name = hit.rule.name
@@ -473,7 +498,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     if name in ("day_month", "month_day") and g.get("day") and not g["day"][0].isdigit():
         if lex.lookup("units", _next_word(text, hit.end).lower()):
             return None  # "the first March days"
-    if name == "month_day" and _DAY_BEFORE.search(text, max(0, hit.start - 8), hit.start):
+    if name == "month_day" and _day_before(text, hit.start):
         return None  # "on 7 September 20 were killed": the day came first, 20 is a count
     wtext = g.get("weekday")
     if wtext and name == "weekday":
@@ -559,11 +584,11 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
             moves = (written_moves if g.get("year_w") else name != "year") or (
-                (
+                not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
+                and (
                     _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
                     or _part_of(text, hit.start, lex)  # "in the course of 1807"
                 )
-                and not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
                 and not _told_back(text, hit.start)
             )
             return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
