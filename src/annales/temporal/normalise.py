@@ -613,25 +613,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             hit, type_, f"XXXX-{month:02d}-XX", r_bad, warning=warning, sets_reference=False
         )
     if month is not None:
-
-        def r_md(ref: str | None) -> str:
-            rf = A.parse_ref(ref)
-            if ctx.mode == "news" or mrel:
-                y = _nearest_year(month, day, rf, direction)
-            else:
-                y = rf.year if rf else None
-            ys = A.fmt_year(y) if y is not None else "XXXX"
-            if day is None:
-                return f"{ys}-{month:02d}"
-            if y is not None and not A.valid(y, month, day, cal):
-                return f"{ys}-{month:02d}-XX"
-            return f"{ys}-{month:02d}-{day:02d}{suffix}"
-
         static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-        # what the engine needs to choose the year at document level (weekday, dominant year)
-        r_md.year_free = ctx.mode != "news" and not mrel  # type: ignore[attr-defined]
-        r_md.month_day = (month, day)  # type: ignore[attr-defined]
-        r_md.weekday = wd  # type: ignore[attr-defined]
+        nearest = ctx.mode == "news" or bool(mrel)
+        r_md = _MonthDay(month, day, nearest, direction, suffix, cal, wd)
         return _cand(hit, type_, static, r_md)
     if season:
         nw = _next_word(text, hit.end)
@@ -678,6 +662,49 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
     return None
+
+
+class _MonthDay:
+    """Resolver of a month or day-month without its year ("June", "May 1st"): the
+    reference's year, or in news (or after "last"/"next") the year that puts it nearest.
+    A slotted object rather than a closure: a list of dates makes one per date, and this is
+    one allocation for the garbage collector to track where a closure with attributes is ten.
+    ``year_free``, ``month_day`` and ``weekday`` tell the engine what it needs to choose the
+    year at document level (weekday, dominant year)."""
+
+    __slots__ = ("month", "day", "nearest", "direction", "suffix", "cal", "weekday", "year_free")
+
+    def __init__(
+        self,
+        month: int,
+        day: int | None,
+        nearest: bool,
+        direction: str | None,
+        suffix: str,
+        cal: str,
+        weekday: int | None,
+    ) -> None:
+        self.month, self.day, self.nearest, self.direction = month, day, nearest, direction
+        self.suffix, self.cal, self.weekday = suffix, cal, weekday
+        self.year_free = not nearest
+
+    @property
+    def month_day(self) -> tuple[int, int | None]:
+        return (self.month, self.day)
+
+    def __call__(self, ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        month, day = self.month, self.day
+        if self.nearest:
+            y = _nearest_year(month, day, rf, self.direction)
+        else:
+            y = rf.year if rf else None
+        ys = A.fmt_year(y) if y is not None else "XXXX"
+        if day is None:
+            return f"{ys}-{month:02d}"
+        if y is not None and not A.valid(y, month, day, self.cal):
+            return f"{ys}-{month:02d}-XX"
+        return f"{ys}-{month:02d}-{day:02d}{self.suffix}"
 
 
 def _ordinal(s: str | None, lex: Lexicon) -> int | None:
