@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
@@ -150,27 +151,41 @@ def _select_own(hits: Sequence[Hit], ctx: Context) -> list[Candidate]:
 
     Normalising is lazy (the costly step on dense lists: "May 1, May 1, ..." holds a "May"
     inside every "May 1"): a candidate never reaches beyond its hit, so the hit's own span is
-    an optimistic key, and a hit whose whole span is already taken is never normalised."""
-    heap: list[tuple[int, int, int, int, Hit | Candidate]] = []
-    for i, h in enumerate(hits):
-        heap.append((h.start - h.end, -h.rule.priority, h.start, i, h))
-    if not heap:
+    an optimistic key, and a hit whose whole span is already taken is never normalised.
+    The hits are taken in key order from a sorted list; a reading that keeps its hit's span
+    (the usual case) has that same key, the smallest left, so it is decided at once, and only
+    one whose span changed waits in a heap, merged with the list by key."""
+    if not hits:
         return []
-    heapq.heapify(heap)
+    # (-length, -priority, start, index, hit or reading): the index ends every comparison
+    Key = tuple[int, int, int, int, Any]
+    queue: list[Key] = sorted(
+        [(h.start - h.end, -h.rule.priority, h.start, i, h) for i, h in enumerate(hits)]
+    )
+    later: list[Key] = []  # readings whose span changed
     used = bytearray(max(h.end for h in hits) + 1)
     out: list[Candidate] = []
-    while heap:
-        neg_len, neg_prio, start, i, item = heapq.heappop(heap)
-        if isinstance(item, Candidate):
-            if used.find(1, item.start, item.end) < 0:
-                used[item.start : item.end] = b"\x01" * (item.end - item.start)
-                out.append(item)
+    j, n = 0, len(queue)
+    while j < n or later:
+        if later and (j >= n or later[0] < queue[j]):  # keys differ by i at the latest
+            ready: Candidate = heapq.heappop(later)[4]
+            if used.find(1, ready.start, ready.end) < 0:
+                used[ready.start : ready.end] = b"\x01" * (ready.end - ready.start)
+                out.append(ready)
             continue
-        if used.find(0, item.start, item.end) < 0:
+        _neg_len, neg_prio, start, i, h = queue[j]
+        j += 1
+        if used.find(0, start, h.end) < 0:
             continue  # every character taken: its reading could not be chosen
-        c = normalise(item, ctx)
-        if c is not None:
-            heapq.heappush(heap, (c.start - c.end, neg_prio, c.start, i, c))
+        c = normalise(h, ctx)
+        if c is None:
+            continue
+        if c.start == start and c.end == h.end:  # the same key as its hit: next in order
+            if used.find(1, c.start, c.end) < 0:
+                used[c.start : c.end] = b"\x01" * (c.end - c.start)
+                out.append(c)
+        else:
+            heapq.heappush(later, (c.start - c.end, neg_prio, c.start, i, c))
     out.sort(key=lambda c: c.start)
     return out
 
