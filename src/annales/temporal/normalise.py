@@ -31,13 +31,14 @@ _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 class Context:
     """What the normaliser needs besides the match: text, lexicon, mode and calendar."""
 
-    __slots__ = ("text", "lex", "mode", "calendar")
+    __slots__ = ("text", "lex", "mode", "calendar", "pipes")
 
     def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
         self.text = text
         self.lex = lex
         self.mode = mode
         self.calendar = calendar
+        self.pipes = "|" in text  # without any, no number stands in a table cell
 
 
 # ------------------------------------------------------------------------------- numbers
@@ -303,19 +304,11 @@ _PART_OF = re.compile(r"([^\W\d_][\w-]*)\s+of\s*$", re.I)
 def _next_word(text: str, end: int) -> str:
     r"""The word starting at most 3 non-word characters after ``end`` (within 30), as
     ``re.match(r"[^\w]{0,3}?([^\W_]+)", text[end : end + 30])`` would find it."""
-    hi = min(len(text), end + 30)
-    b = end
-    while b < hi and b < end + 4:
-        c = text[b]
-        if c.isalnum():
-            e = b + 1
-            while e < hi and text[e].isalnum():
-                e += 1
-            return text[b:e]
-        if c == "_":
-            return ""
-        b += 1
-    return ""
+    m = _NEXT_WORD.match(text, end, end + 30)
+    return m.group(1) if m is not None else ""
+
+
+_NEXT_WORD = re.compile(r"[^\w]{0,3}?([^\W_]+)")
 
 
 def _cap(s: str) -> bool:
@@ -760,11 +753,15 @@ def _nearest_year(
 
 
 def _plausible_year(hit: Hit, ctx: Context) -> bool:
+    """Whether a bare number is a year, not an amount, a decimal, a count or a table figure
+    (each test is cheap first: this runs once per number of a list of years)."""
     text, lists = ctx.text, ctx.lex.lists
     s, e = hit.start, hit.end
     y = int(hit.groups["year"].lstrip("'’"))
     if hit.groups["year"][0] in "'’":
         return False if not text[s - 1 : s].isspace() and s > 0 else True
+    if ctx.mode == "news" and not 1000 <= y <= 2099:
+        return False
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
     if (
@@ -774,9 +771,12 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
         and after[:1] == "%"
     ):
         return False
-    if _DECIMAL_AFTER.match(text, e, e + 2) or _DECIMAL_BEFORE.search(text, max(0, s - 2), s):
+    # "[,.]\d" right after, "\d[,.]" right before: a decimal or a thousands group
+    if after[:1] in (",", ".") and after[1:2].isdecimal():
         return False
-    if _PERCENT_AFTER.match(text, e, e + 10):
+    if before[1:2] in (",", ".") and before[:1].isdecimal():
+        return False
+    if (after[:1] in ("%", "p") or after[:1].isspace()) and _PERCENT_AFTER.match(text, e, e + 10):
         return False
     nw = _next_word(text, e).lower()
     if nw in lists["year_not_before"] and not _CLOSE_AFTER.match(text, e, e + 3):
@@ -784,18 +784,14 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     pw = _prev_word(text, s)
     if pw in lists["year_not_after"]:
         return False
-    if _table_figure(text, s, e):
+    if ctx.pipes and _table_figure(text, s, e):
         return False
     if _after_range_word(text, s) and _COUNT_BEFORE.search(text, max(0, s - 24), s):
         return False  # "967 to 1000", "between 800 and 1200": a range of counts
-    if ctx.mode == "news" and not 1000 <= y <= 2099:
-        return False
     return True
 
 
 # precompiled, matched in place (pos/endpos) rather than on slices: run once per year
-_DECIMAL_AFTER = re.compile(r"[,.]\d")
-_DECIMAL_BEFORE = re.compile(r"\d[,.]$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)")
 _CLOSE_AFTER = re.compile(r"\s*[,.;:!?)]")
 # a number that is not year-shaped, then "to"/"and"/"or"/"out of", right before the number
