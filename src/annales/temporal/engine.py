@@ -195,6 +195,8 @@ def merge(*groups: list[Candidate]) -> list[Candidate]:
     allc = [c for g in groups for c in g]
     if not allc:
         return []
+    if sum(1 for g in groups if g) == 1 and _apart(allc):
+        return allc  # one group, in order and disjoint: every candidate would be taken
     allc.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     taken: list[Candidate] = []
     size = max(c.end for c in allc) + 1
@@ -206,6 +208,16 @@ def merge(*groups: list[Candidate]) -> list[Candidate]:
         taken.append(c)
     taken.sort(key=lambda c: c.start)
     return taken
+
+
+def _apart(cands: list[Candidate]) -> bool:
+    """Whether the candidates are non-empty spans in text order, none overlapping the next."""
+    prev_end = 0
+    for c in cands:
+        if c.start < prev_end or c.end <= c.start:
+            return False
+        prev_end = c.end
+    return True
 
 
 def _to_doc_calendar(value: str, cand: Candidate, doc_cal: str) -> str:
@@ -465,12 +477,13 @@ def _asides(
     starts = [s for s, _ in spans]
     notes = N.note_spans(text)
     cand_starts = [c.start for c in cands]
+    parens = "(" in text  # without one, nothing is in parentheses
     out = set()
     for c in cands:
         i = bisect_right(starts, c.start) - 1
         if (
             (i >= 0 and c.start < spans[i][1])
-            or N.in_parentheses(text, c.start, c.end)
+            or (parens and N.in_parentheses(text, c.start, c.end))
             or N.in_spans(notes, c.start)
             or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cand_starts))
         ):

@@ -180,13 +180,12 @@ def in_parentheses(text: str, start: int, end: int, reach: int = 200) -> bool:
 def enclosed(text: str, start: int, end: int, opening: str, closing: str, reach: int) -> bool:
     """Whether [start, end) sits between an unclosed ``opening`` and its ``closing``, both
     within ``reach`` characters."""
-    before = text[max(0, start - reach) : start]
-    op = before.rfind(opening)
-    if op < 0 or before.rfind(closing) > op:
+    lo = max(0, start - reach)  # searched in place: no slices of the text either side
+    op = text.rfind(opening, lo, start)
+    if op < 0 or text.rfind(closing, lo, start) > op:
         return False
-    after = text[end : end + reach]
-    cl = after.find(closing)
-    return cl >= 0 and after.find(opening, 0, cl) < 0
+    cl = text.find(closing, end, end + reach)
+    return cl >= 0 and text.find(opening, end, cl) < 0
 
 
 # "[Footnote 18: ...]", "[Note: ...]": the notes Project Gutenberg keeps inline (a

@@ -48,11 +48,13 @@ def range_ends(
     if pats is None:
         pats = _CACHE[connectors] = _patterns(connectors)
     after, before = pats
-    taken = [(t.start, t.end) for t in timexes]
+    taken: list[tuple[int, int]] | None = None  # the spans already tagged, once needed
     extra: list[Timex] = []
     for t in timexes:
+        if t.type != "DATE" or t.mod is not None or len(t.value) < 10:
+            continue  # not a day ("YYYY-MM-DD" at least)
         m = _DAY_VALUE.match(t.value)
-        if t.type != "DATE" or m is None or t.mod is not None:
+        if m is None:
             continue
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         spans: list[tuple[int, int, int]] = []
@@ -70,6 +72,8 @@ def range_ends(
                 continue
             if (s > t.start) != (day > d):  # "25 and 24 April" is no range
                 continue
+            if taken is None:
+                taken = [(x.start, x.end) for x in timexes]
             if any(a < e and s < b for a, b in taken):
                 continue
             new = replace(
@@ -111,10 +115,13 @@ def first_end_years(
     conn = re.compile(r"^\s*" + _connector(connectors) + r"\s*(?:the\s+)?$", re.IGNORECASE)
     for i in range(len(timexes) - 1):
         a, b = timexes[i], timexes[i + 1]
-        ma, mb = _OPEN_END.match(a.value), _DATE_END.match(b.value)
-        if a.type != "DATE" or b.type != "DATE" or ma is None or mb is None:
+        if a.type != "DATE" or b.type != "DATE":
             continue
-        if _STATED_YEAR.search(a.text) or not _STATED_YEAR.search(b.text):
+        ma = _OPEN_END.match(a.value)
+        if ma is None or not _STATED_YEAR.search(b.text):
+            continue  # (the cheap tests first: on a list of dates most pairs fail one)
+        mb = _DATE_END.match(b.value)
+        if mb is None or _STATED_YEAR.search(a.text):
             continue
         if not conn.match(text[a.end : b.start]):
             continue

@@ -334,15 +334,22 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         if h.start < prev_end:  # overlapping alternatives: each looks at the text itself
             prev_end = 0
         lo = max(prev_end, h.start - 40)
-        left = text[lo : h.start]
         if h.rule.type == "DURATION" or h.rule.kind == "offset":
-            m = lex.dmod_re.search(left) if _may_end_mod(text, lo, h.start, lex.dmod_last) else None
+            m = (
+                lex.dmod_re.search(text[lo : h.start])
+                if _may_end_mod(text, lo, h.start, lex.dmod_last)
+                else None
+            )
             if m and not text[h.start : h.start + 4].lower().startswith("the "):
                 h.dmod = lex.lookup("duration_mods", m.group("mod"))
                 if " ".join(m.group("mod").lower().split()) not in outside:
-                    h.start -= len(left) - m.start()
+                    h.start -= h.start - lo - m.start()
         elif h.rule.kind not in ("ref", "set"):
-            m = lex.pmod_re.search(left) if _may_end_mod(text, lo, h.start, lex.pmod_last) else None
+            m = (
+                lex.pmod_re.search(text[lo : h.start])
+                if _may_end_mod(text, lo, h.start, lex.pmod_last)
+                else None
+            )
             if m:
                 word = m.group("mod")
                 mod = lex.lookup("point_mods", word.rstrip("-").strip())
@@ -355,7 +362,7 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
                         out.append(h)
                         prev_end = h.end
                         continue
-                    h.start -= len(left) - m.start()
+                    h.start -= h.start - lo - m.start()
                     # "the early 1990s": take the determiner too
                     pre = text[max(prev_end, h.start - 4) : h.start]
                     if pre.lower() == "the " and not word.lower().startswith("the"):
