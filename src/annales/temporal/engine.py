@@ -317,13 +317,14 @@ def anchor_all(
             last, last_id, excursion_end = home, home_id, -1  # the flashback is over
             deictic_ref, deictic_id = last, last_id
         if c.resolve is not None:
-            anaphoric = c.source.endswith(":anaphoric") or not c.source.startswith("en")
             if mode == "news" and c.source.endswith(":comparative") and last_period is not None:
                 ref, rid = (
                     last_period,
                     last_period_id,
                 )  # "a year ago" after "the third quarter": 1988-Q3
-            elif mode == "news" and not anaphoric:
+            elif mode == "news" and not (
+                c.source.endswith(":anaphoric") or not c.source.startswith("en")
+            ):
                 ref, rid = deictic_ref, deictic_id
             else:
                 ref, rid = last, last_id
@@ -380,7 +381,7 @@ def anchor_all(
         out.append(t)
         if t.inferred:
             guessed.add(tid)
-        if _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
+        if len(t.value) == 7 and _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
         if c.start in asides:
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
@@ -547,13 +548,16 @@ def _choose_year(
     rf = A.parse_ref(ref)
     md = getattr(c.resolve, "month_day", None)
     wd = getattr(c.resolve, "weekday", None)
-    near = (
-        md is not None
-        and rf is not None
-        and rf.any_month is not None
-        and abs((md[0] - rf.any_month) * 30.5 + ((md[1] or 15) - (rf.day or 15))) <= 60
-    )  # close to a dated reference: trust the story over a (possibly mistaken) weekday
-    if md and md[1] is not None and wd is not None and not near:
+    if (
+        md
+        and md[1] is not None
+        and wd is not None
+        and not (  # close to a dated reference: trust the story over a (mistaken?) weekday
+            rf is not None
+            and rf.any_month is not None
+            and abs((md[0] - rf.any_month) * 30.5 + ((md[1] or 15) - (rf.day or 15))) <= 60
+        )
+    ):
         y = N.weekday_year(md[0], md[1], wd, rf.year if rf else None, period, calendar)
         if y is not None and (rf is None or y != rf.year):
             return A.fmt_year(y), None, True

@@ -110,6 +110,8 @@ def title_period(year: int, body: Period | None) -> Period | None:
 
 
 def bare_year(value: str) -> int | None:
+    if not 4 <= len(value) <= 5:  # "1917" (or "1917\n", which the pattern also takes)
+        return None
     m = _BARE_YEAR.match(value)
     return int(m.group(1)) if m else None
 

@@ -467,8 +467,9 @@ def _day_before(text: str, start: int) -> bool:
 
 def _date(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
+    get = g.get
     name = hit.rule.name
-    mtext = g.get("month")
+    mtext = get("month")
     if mtext:
         bare = mtext.lower().rstrip(".")
         if bare in lex.lists["ambiguous_months"] and not _cap(mtext):
@@ -488,12 +489,12 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if bare in lex.lists["ambiguous_months"]:
                 if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
                     return None
-    if name in ("day_month", "month_day") and g.get("day") and not g["day"][0].isdigit():
+    if name in ("day_month", "month_day") and get("day") and not g["day"][0].isdigit():
         if lex.lookup("units", _next_word(text, hit.end).lower()):
             return None  # "the first March days"
     if name == "month_day" and _day_before(text, hit.start):
         return None  # "on 7 September 20 were killed": the day came first, 20 is a count
-    wtext = g.get("weekday")
+    wtext = get("weekday")
     if wtext and name == "weekday":
         if wtext.endswith(".") or not _cap(wtext):
             return None
@@ -521,19 +522,20 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return None  # "the 1st Division fell back, while the 2nd conformed"
         if text[hit.end : hit.end + 1].isalnum():
             return None
-    era = lex.lookup("eras", g.get("era"))
+    era_s = get("era")
+    era = lex.lookup("eras", era_s) if era_s is not None else None
     type_ = hit.rule.type
     # --- pieces -----------------------------------------------------------------------
     year: int | None = None
     written_moves = False
-    if g.get("year_w"):
+    if get("year_w"):
         year = _written_year(g["year_w"], lex)
-        named = g.get("month") or g.get("season")  # "January nineteen ninety-seven"
+        named = get("month") or get("season")  # "January nineteen ninety-seven"
         if year is None or not (named or _written_year_context(hit, ctx)):
             return None  # "about two thousand citizens": a count, not a year
         # only "the year nineteen seventeen" is clear enough to move a story
         written_moves = hit_text(hit, ctx).lower().startswith("the year")
-    elif g.get("year") is not None:
+    elif get("year") is not None:
         ys = g["year"]
         if era:
             year = int(ys)
@@ -542,18 +544,19 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         else:
             year = _year(ys)
     month = _month(g, lex)
-    day = _day(g.get("day") or g.get("dayd") or g.get("day_n"), lex)
-    if g.get("num_a"):
+    day = _day(get("day") or get("dayd") or get("day_n"), lex)
+    if get("num_a"):
         a, b = int(g["num_a"]), int(g["num_b"])
         month, day = (b, a) if a > 12 >= b else (a, b)
-        year = _year(g.get("year_s"))
+        year = _year(get("year_s"))
         if not 1 <= month <= 12 or not 1 <= day <= 31:
             return None
-    season = lex.lookup("seasons", g.get("season"))
-    part = lex.lookup("parts_of_day", g.get("part"))
+    season_s, part_s = get("season"), get("part")
+    season = lex.lookup("seasons", season_s) if season_s is not None else None
+    part = lex.lookup("parts_of_day", part_s) if part_s is not None else None
     wd = lex.lookup("weekdays", wtext) if wtext else None
     hm = None
-    if g.get("hour"):
+    if get("hour"):
         hm = f"{int(g['hour']):02d}:{g['minute']}"
         type_ = "TIME"
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
@@ -576,7 +579,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if season:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
-            moves = (written_moves if g.get("year_w") else name != "year") or (
+            moves = (written_moves if get("year_w") else name != "year") or (
                 not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
                 and (
                     _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
@@ -592,7 +595,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
     # --- anchored -----------------------------------------------------------------------
     direction = _direction(hit, ctx)
-    mrel = " ".join((g.get("mrel") or "").lower().split())
+    mrel = " ".join((get("mrel") or "").lower().split())
     if mrel:  # "last Oct. 23", "next June 1": the direction is stated
         direction = "past" if lex.lookup("relatives", mrel) == -1 else "future"
     if dayx:
@@ -612,9 +615,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, static, r_md)
     if season:
         nw = _next_word(text, hit.end)
-        if nw.lower() in lex.lists["season_not_before"] or (
-            _cap(g.get("season") or "") and _cap(nw)
-        ):
+        if nw.lower() in lex.lists["season_not_before"] or (_cap(get("season") or "") and _cap(nw)):
             return None  # "the fall of Kornilov", "the Winter Palace"
 
         def r_season(ref: str | None) -> str:

@@ -304,8 +304,7 @@ def find(
         if hits:
             if select:
                 out.extend(_select(hits))  # stretches are disjoint: select within each
-            else:
-                hits.sort(key=lambda h: h.start)
+            else:  # in text order already: found position by position, left to right
                 out.extend(hits)
     return out
 
