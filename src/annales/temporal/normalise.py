@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from dateutil.easter import easter as _easter
@@ -687,18 +688,32 @@ class _MonthDay:
         return (self.month, self.day)
 
     def __call__(self, ref: str | None) -> str:
-        rf = A.parse_ref(ref)
-        month, day = self.month, self.day
-        if self.nearest:
-            y = _nearest_year(month, day, rf, self.direction)
-        else:
-            y = rf.year if rf else None
-        ys = A.fmt_year(y) if y is not None else "XXXX"
-        if day is None:
-            return f"{ys}-{month:02d}"
-        if y is not None and not A.valid(y, month, day, self.cal):
-            return f"{ys}-{month:02d}-XX"
-        return f"{ys}-{month:02d}-{day:02d}{self.suffix}"
+        return _month_day_value(
+            self.month, self.day, self.nearest, self.direction, self.suffix, self.cal, ref
+        )
+
+
+@lru_cache(maxsize=4096)  # pure; a list of dates asks for the same few values again and again
+def _month_day_value(
+    month: int,
+    day: int | None,
+    nearest: bool,
+    direction: str | None,
+    suffix: str,
+    cal: str,
+    ref: str | None,
+) -> str:
+    rf = A.parse_ref(ref)
+    if nearest:
+        y = _nearest_year(month, day, rf, direction)
+    else:
+        y = rf.year if rf else None
+    ys = A.fmt_year(y) if y is not None else "XXXX"
+    if day is None:
+        return f"{ys}-{month:02d}"
+    if y is not None and not A.valid(y, month, day, cal):
+        return f"{ys}-{month:02d}-XX"
+    return f"{ys}-{month:02d}-{day:02d}{suffix}"
 
 
 def _ordinal(s: str | None, lex: Lexicon) -> int | None:
