@@ -100,6 +100,8 @@ class Lexicon:
     # before a hit is none of them, the (costly, unanchored) modifier search cannot match
     pmod_last: frozenset[str] = frozenset()
     dmod_last: frozenset[str] = frozenset()
+    # the ASCII characters a suffix modifier ("1994 or later") can start with (None: any)
+    smod_first: frozenset[str] | None = None
     # (table, phrase as written) -> value: the same few words are looked up again and again
     looked_up: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -391,6 +393,7 @@ def load(language: str = "en") -> Lexicon:
         lists=lists,
         pmod_last=_last_words(data.get("point_mods", {})),
         dmod_last=_last_words(data.get("duration_mods", {})),
+        smod_first=first_chars(smod_re.pattern, smod_re.flags),
     )
 
 

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from annales.temporal import anchor as A
 from annales.temporal.types import Candidate
@@ -143,6 +144,7 @@ def weekday_year(
 SWITCH_DAYS = 240  # a day-month this far from the reference in its year is in the next/last
 
 
+@lru_cache(maxsize=4096)  # pure; a list of dates asks the same few questions again and again
 def nearest_year(
     month: int, day: int | None, year: int, ref_month: int, ref_day: int | None
 ) -> int:

@@ -24,7 +24,8 @@ _MAX_STRETCH_TOKENS = 24  # longest expression we look for, in tokens
 
 @dataclass(slots=True)
 class Hit:
-    """A rule match: span, rule and named groups (normalised later)."""
+    """A rule match: span, rule and named groups (normalised later; read only, since hits
+    of a repeated stretch share them)."""
 
     start: int
     end: int
@@ -276,10 +277,8 @@ def find(
             key = (cls, text[lo:ce], tuple([p - lo for p in tok_starts]))
             known = seen.get(key)
             if known is not None:
-                for s, e, rule, groups in known:
-                    hits.append(
-                        Hit(lo + s, lo + e, rule, dict(groups), None, None, None, lo + s, lo + e)
-                    )
+                for s, e, rule, groups in known:  # (groups are read only: shared)
+                    hits.append(Hit(lo + s, lo + e, rule, groups, None, None, None, lo + s, lo + e))
         if key is None or known is None:
             positions = []
             for p in tok_starts:
@@ -299,7 +298,6 @@ def find(
                             hits.append(Hit(p, e, rules[k], m.groupdict(), None, None, None, p, e))
                             upto[k] = e
             if key is not None:
-                # (the groups are never changed: each reuse below copies them all the same)
                 seen[key] = [(h.start - lo, h.end - lo, h.rule, h.groups) for h in hits]
         if hits:
             if select:
@@ -366,7 +364,12 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
                     pre = text[max(prev_end, h.start - 4) : h.start]
                     if pre.lower() == "the " and not word.lower().startswith("the"):
                         h.start -= 4
-        if not h.mod and h.groups.get("year") and h.rule.kind == "date":
+        if (
+            not h.mod
+            and h.groups.get("year")
+            and h.rule.kind == "date"
+            and _may_start(text, h.end, lex.smod_first)
+        ):
             sm = lex.smod_re.match(text, h.end)
             if sm:  # "1994 or later"
                 h.mod = lex.lookup("suffix_mods", sm.group("mod"))
@@ -376,6 +379,15 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         out.append(h)
         prev_end = h.end
     return out
+
+
+def _may_start(text: str, pos: int, first: frozenset[str] | None) -> bool:
+    """Whether a pattern whose matches begin with one of ``first`` (ASCII; None: anything) may
+    match at ``pos``: a non-ASCII character is always tried, the end of the text never."""
+    if pos >= len(text):
+        return first is None
+    c = text[pos]
+    return first is None or not c.isascii() or c in first
 
 
 def _may_end_mod(text: str, lo: int, pos: int, last_words: frozenset[str]) -> bool:
