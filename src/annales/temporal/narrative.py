@@ -325,8 +325,10 @@ def planned_for(
             return True
     lo = max(0, start - 60)
     comma = text.rfind(",", lo, start)  # the words after the last comma of the window
-    words = _CLAUSE_WORDS.findall(text, comma + 1 if comma >= 0 else lo, start)
-    return any(w.lower() in future for w in words[-FUTURE_REACH:])
+    for w in _CLAUSE_WORDS.findall(text, comma + 1 if comma >= 0 else lo, start)[-FUTURE_REACH:]:
+        if w.lower() in future:
+            return True
+    return False
 
 
 #: Words before a date within which a future auxiliary makes it a day yet to come ("shall

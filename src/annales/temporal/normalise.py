@@ -242,14 +242,18 @@ def _prev_word(text: str, start: int) -> str:
     ``re.search(r"([^\W_]+)[^\w]{0,3}$", text[start - 30 : start])`` would find it, but
     scanning backwards from ``start``: the regex tried every start position (hot on dense
     dates)."""
-    lo, start = max(0, start - 30), min(start, len(text))
-    e, k = start, 0
-    while e > lo and not (text[e - 1].isalnum() or text[e - 1] == "_"):
+    lo = start - 30 if start > 30 else 0
+    if start > len(text):
+        start = len(text)
+    e = start
+    while e > lo:  # back over at most 4 characters that are not word characters
+        c = text[e - 1]
+        if c.isalnum() or c == "_":
+            break
         e -= 1
-        k += 1
-        if k > 4:
+        if start - e > 4:
             return ""
-    if k == 4 and text[start - 1] != "\n":  # "$" also matches before a final newline
+    if start - e == 4 and text[start - 1] != "\n":  # "$" also matches before a final newline
         return ""
     if e == lo or not text[e - 1].isalnum():
         return ""
@@ -470,6 +474,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
     get = g.get
     name = hit.rule.name
+    if name == "year" and len(g) == 1 and "year" in g:
+        return _bare_year(hit, ctx)  # the only path a match with nothing but a year takes
     mtext = get("month")
     if mtext:
         bare = mtext.lower().rstrip(".")
@@ -657,6 +663,26 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
     return None
+
+
+def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
+    """``_date`` for a bare number ("1917"), whose only group is the year: the same tests and
+    value, without the ones for groups it cannot have (hot on lists of years)."""
+    if not _plausible_year(hit, ctx):
+        return None
+    year = _year(hit.groups["year"])
+    if year is None:
+        return None
+    text = ctx.text
+    moves = bool(
+        not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
+        and (
+            _prev_word(text, hit.start) in ctx.lex.lists["year_sets_reference_after"]
+            or _part_of(text, hit.start, ctx.lex)  # "in the course of 1807"
+        )
+        and not _told_back(text, hit.start)
+    )
+    return _cand(hit, hit.rule.type, A.fmt_year(year), sets_reference=moves)
 
 
 class _MonthDay:
