@@ -53,6 +53,15 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def may_start(text: str, pos: int, first: frozenset[str] | None) -> bool:
+    """Whether a pattern whose matches begin with one of ``first`` (its ``first_chars``) may
+    match at ``pos``: a non-ASCII character is always tried, the end of the text never."""
+    if pos >= len(text):
+        return first is None
+    c = text[pos]
+    return first is None or not c.isascii() or c in first
+
+
 def _first(seq: Any) -> tuple[set[str], bool]:
     """(first characters, whether ``seq`` can match the empty string)."""
     chars: set[str] = set()

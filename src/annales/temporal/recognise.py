@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from annales.temporal.firstchars import reach_back
+from annales.temporal.firstchars import may_start, reach_back
 from annales.temporal.language import Lexicon, Rule
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -368,7 +368,7 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
             not h.mod
             and h.groups.get("year")
             and h.rule.kind == "date"
-            and _may_start(text, h.end, lex.smod_first)
+            and may_start(text, h.end, lex.smod_first)
         ):
             sm = lex.smod_re.match(text, h.end)
             if sm:  # "1994 or later"
@@ -379,15 +379,6 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         out.append(h)
         prev_end = h.end
     return out
-
-
-def _may_start(text: str, pos: int, first: frozenset[str] | None) -> bool:
-    """Whether a pattern whose matches begin with one of ``first`` (ASCII; None: anything) may
-    match at ``pos``: a non-ASCII character is always tried, the end of the text never."""
-    if pos >= len(text):
-        return first is None
-    c = text[pos]
-    return first is None or not c.isascii() or c in first
 
 
 def _may_end_mod(text: str, lo: int, pos: int, last_words: frozenset[str]) -> bool:
