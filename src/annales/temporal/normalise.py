@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import fields
 from functools import lru_cache
 from typing import Any
 
@@ -434,16 +435,50 @@ def _cand(
     anaphoric: bool = False,
     **kw: Any,
 ) -> Candidate:
+    # by position (_CANDIDATE_FIELDS): a dense list makes one per date, keywords cost thrice
     c = Candidate(
-        start=hit.start,
-        end=hit.end,
-        type=type_,
-        value=value,
-        resolve=resolve,
-        source="en:anaphoric" if anaphoric else "en",
-        **kw,
+        hit.start,
+        hit.end,
+        type_,
+        value,
+        None,  # mod
+        None,  # calendar
+        None,  # gregorian
+        resolve,
+        True,  # sets_reference
+        None,  # quant
+        None,  # freq
+        None,  # label
+        False,  # inferred
+        None,  # warning
+        "en:anaphoric" if anaphoric else "en",
+        0,  # priority
     )
+    for name, v in kw.items():
+        setattr(c, name, v)
     return c
+
+
+_CANDIDATE_FIELDS = (
+    "start",
+    "end",
+    "type",
+    "value",
+    "mod",
+    "calendar",
+    "gregorian",
+    "resolve",
+    "sets_reference",
+    "quant",
+    "freq",
+    "label",
+    "inferred",
+    "warning",
+    "source",
+    "priority",
+)
+if tuple(f.name for f in fields(Candidate)) != _CANDIDATE_FIELDS:  # pragma: no cover
+    raise ImportError("types.Candidate changed its fields: update normalise._cand")
 
 
 def _direction(hit: Hit, ctx: Context) -> str | None:
