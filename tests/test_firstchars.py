@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annales.temporal.firstchars import first_chars
+from annales.temporal.firstchars import first_chars, reach_back
 from annales.temporal.language import load
 
 
@@ -50,3 +50,28 @@ def test_no_rule_matches_where_its_bound_says_it_cannot(text: str) -> None:
             c = text[p]
             if c.isascii() and c not in rule.first:
                 assert rule.regex.match(text, p) is None, (rule.name, text, p)
+
+
+def test_reach_back_bounds_lookbehinds_and_boundaries() -> None:
+    assert reach_back("abc") == 0
+    assert reach_back(r"(?<=abc)d") == 3
+    assert reach_back(r"\bx") == 1
+    assert reach_back(r"x|(?:y(?<!\d\d))") == 2
+    assert reach_back(r"(a)\1") is None  # a back-reference is not bounded here
+    assert reach_back("(?<=a") is None  # not a pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=12).map("".join), st.text(max_size=12))
+def test_no_rule_looks_further_back_than_its_reach(text: str, before: str) -> None:
+    """Changing the text further back than a rule's reach never changes its match."""
+    for rule in load("en").rules:
+        reach = reach_back(rule.regex.pattern, rule.regex.flags)
+        assert reach is not None, rule.name
+        pad = "x" * reach
+        for p in range(len(text)):
+            a = rule.regex.match("." + pad + text, 1 + reach + p)
+            b = rule.regex.match(before + pad + text, len(before) + reach + p)
+            assert (a and (a.end() - a.start(), a.groupdict())) == (
+                b and (b.end() - b.start(), b.groupdict())
+            ), (rule.name, text, p)

@@ -76,3 +76,24 @@ def test_fast_stretch_scan_equals_full_scan(text: str) -> None:
         return [(a, b, sorted(c), d) for a, b, c, d in xs]
 
     assert norm(stretches(text, lex)) == norm(_stretches_all(text, lex))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=12).map(" ".join), st.integers(2, 6), TEXTS)
+def test_repeated_stretches_reuse_the_same_matches(unit: str, times: int, tail: str) -> None:
+    """A stretch seen before reuses its matches: exactly what matching it afresh finds."""
+    from annales.temporal import recognise
+    from annales.temporal.language import load
+
+    lex = load()
+    text = (unit + ", ") * times + tail + (" " + unit) * times
+
+    def dump(select: bool) -> list[tuple[object, ...]]:
+        return [(h.start, h.end, h.rule.name, h.groups) for h in recognise.find(text, lex, select)]
+
+    reused = [dump(True), dump(False)]
+    recognise._REACH[id(lex)] = None  # no bound on what rules look at: nothing is reused
+    try:
+        assert [dump(True), dump(False)] == reused
+    finally:
+        del recognise._REACH[id(lex)]

@@ -96,6 +96,8 @@ def switches() -> dict[str, Switch]:
 
 def check_calendar(name: str) -> str:
     """The canonical calendar name, or a one-line ``CalendarError``."""
+    if type(name) is str and name in _ALIASES:  # the usual case: a canonical name
+        return _ALIASES[name]  # (every key is stripped and lower-case already)
     canon = _ALIASES.get(str(name).strip().lower())
     if canon is None:
         raise CalendarError(f"unknown calendar {name!r}: expected one of {', '.join(CALENDARS)}")

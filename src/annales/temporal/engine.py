@@ -13,8 +13,10 @@ import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
 from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
@@ -172,27 +174,58 @@ def _select_own(hits: Sequence[Hit], ctx: Context) -> list[Candidate]:
 
     Normalising is lazy (the costly step on dense lists: "May 1, May 1, ..." holds a "May"
     inside every "May 1"): a candidate never reaches beyond its hit, so the hit's own span is
-    an optimistic key, and a hit whose whole span is already taken is never normalised."""
-    heap: list[tuple[int, int, int, int, Hit | Candidate]] = []
-    for i, h in enumerate(hits):
-        heap.append((h.start - h.end, -h.rule.priority, h.start, i, h))
-    if not heap:
+    an optimistic key, and a hit whose whole span is already taken is never normalised.
+    The hits are taken in key order from a sorted list; a reading that keeps its hit's span
+    (the usual case) has that same key, the smallest left, so it is decided at once, and only
+    one whose span changed waits in a heap, merged with the list by key. Each hit's key
+    (-length, -priority, start, index) is packed into one integer in the same order: one
+    number per hit sorts faster than a tuple and leaves the garbage collector nothing."""
+    if not hits:
         return []
-    heapq.heapify(heap)
-    used = bytearray(max(h.end for h in hits) + 1)
+    n = len(hits)
+    size = max(h.end for h in hits) + 1  # starts and lengths are all below this
+    prios = [-h.rule.priority for h in hits]
+    low = min(prios)
+    spread = max(prios) - low + 1
+    keys = sorted(
+        [
+            (((size - (h.end - h.start)) * spread + prios[i] - low) * size + h.start) * n + i
+            for i, h in enumerate(hits)
+        ]
+    )
+
+    def unpacked(key: int) -> tuple[int, int, int, int]:
+        rest, i = divmod(key, n)
+        rest, start = divmod(rest, size)
+        shorter, prio = divmod(rest, spread)
+        return (shorter - size, prio + low, start, i)
+
+    # (-length, -priority, start, index, reading): the index ends every comparison
+    later: list[tuple[int, int, int, int, Any]] = []  # readings whose span changed
+    used = bytearray(size)
     out: list[Candidate] = []
-    while heap:
-        neg_len, neg_prio, start, i, item = heapq.heappop(heap)
-        if isinstance(item, Candidate):
-            if used.find(1, item.start, item.end) < 0:
-                used[item.start : item.end] = b"\x01" * (item.end - item.start)
-                out.append(item)
+    j = 0
+    while j < n or later:
+        if later and (j >= n or later[0] < unpacked(keys[j])):
+            ready: Candidate = heapq.heappop(later)[4]
+            if used.find(1, ready.start, ready.end) < 0:
+                used[ready.start : ready.end] = b"\x01" * (ready.end - ready.start)
+                out.append(ready)
             continue
-        if used.find(0, item.start, item.end) < 0:
+        i = keys[j] % n
+        j += 1
+        h = hits[i]
+        if used.find(0, h.start, h.end) < 0:
             continue  # every character taken: its reading could not be chosen
-        c = normalise(item, ctx)
-        if c is not None:
-            heapq.heappush(heap, (c.start - c.end, neg_prio, c.start, i, c))
+        c = normalise(h, ctx)
+        if c is None:
+            continue
+        if c.start == h.start and c.end == h.end:  # the same key as its hit: next in order
+            if used.find(1, c.start, c.end) < 0:
+                used[c.start : c.end] = b"\x01" * (c.end - c.start)
+                out.append(c)
+        else:
+            heapq.heappush(later, (c.start - c.end, prios[i], c.start, i, c))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -202,6 +235,8 @@ def merge(*groups: list[Candidate]) -> list[Candidate]:
     allc = [c for g in groups for c in g]
     if not allc:
         return []
+    if sum(1 for g in groups if g) == 1 and _apart(allc):
+        return allc  # one group, in order and disjoint: every candidate would be taken
     allc.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     taken: list[Candidate] = []
     size = max(c.end for c in allc) + 1
@@ -213,6 +248,16 @@ def merge(*groups: list[Candidate]) -> list[Candidate]:
         taken.append(c)
     taken.sort(key=lambda c: c.start)
     return taken
+
+
+def _apart(cands: list[Candidate]) -> bool:
+    """Whether the candidates are non-empty spans in text order, none overlapping the next."""
+    prev_end = 0
+    for c in cands:
+        if c.start < prev_end or c.end <= c.start:
+            return False
+        prev_end = c.end
+    return True
 
 
 def _to_doc_calendar(value: str, cand: Candidate, doc_cal: str) -> str:
@@ -230,6 +275,7 @@ def _to_doc_calendar(value: str, cand: Candidate, doc_cal: str) -> str:
     return out
 
 
+@lru_cache(maxsize=4096)  # pure; dense texts repeat their values
 def _ref_part(value: str) -> str | None:
     """The part of a resolved value that can serve as the next reference (date, no time)."""
     if not _REFERENCE_VALUE.match(value):
@@ -336,13 +382,14 @@ def anchor_all(
             last, last_id, excursion_end = home, home_id, -1  # the flashback is over
             deictic_ref, deictic_id = last, last_id
         if c.resolve is not None:
-            anaphoric = c.source.endswith(":anaphoric") or not c.source.startswith("en")
             if mode == "news" and c.source.endswith(":comparative") and last_period is not None:
                 ref, rid = (
                     last_period,
                     last_period_id,
                 )  # "a year ago" after "the third quarter": 1988-Q3
-            elif mode == "news" and not anaphoric:
+            elif mode == "news" and not (
+                c.source.endswith(":anaphoric") or not c.source.startswith("en")
+            ):
                 ref, rid = deictic_ref, deictic_id
             else:
                 ref, rid = last, last_id
@@ -364,21 +411,23 @@ def anchor_all(
         if calendar_for is not None and c.calendar != "french-republican":
             vcal = calendar_for(value)
         value = _to_doc_calendar(value, c, vcal)
-        t = Timex(
-            id=tid,
-            start=c.start,
-            end=c.end,
-            text="",
-            type=c.type,  # type: ignore[arg-type]
-            value=value,
-            mod=c.mod,
-            calendar=vcal,
-            anchor=anchor_id,
-            quant=c.quant,
-            freq=c.freq,
-            label=c.label,
-            inferred=inferred,
-            warning=c.warning,
+        t = Timex(  # by position (_TIMEX_FIELDS), a third of the cost of keywords
+            tid,
+            c.start,
+            c.end,
+            "",
+            c.type,  # type: ignore[arg-type]
+            value,
+            c.mod,
+            vcal,
+            None,  # gregorian
+            None,  # edtf
+            anchor_id,
+            c.quant,
+            c.freq,
+            c.label,
+            inferred,
+            c.warning,
         )
         if c.calendar == "french-republican" and vcal == "gregorian":
             fin_cal = "french-republican"
@@ -399,7 +448,7 @@ def anchor_all(
         out.append(t)
         if t.inferred:
             guessed.add(tid)
-        if _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
+        if len(t.value) == 7 and _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
         if c.start in asides:
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
@@ -448,6 +497,28 @@ def anchor_all(
                     deictic_ref, deictic_id = last, last_id
     return out
 
+
+# anchor_all builds each Timex by position: the fields in this order, or the import fails
+_TIMEX_FIELDS = (
+    "id",
+    "start",
+    "end",
+    "text",
+    "type",
+    "value",
+    "mod",
+    "calendar",
+    "gregorian",
+    "edtf",
+    "anchor",
+    "quant",
+    "freq",
+    "label",
+    "inferred",
+    "warning",
+)
+if tuple(f.name for f in fields(Timex)) != _TIMEX_FIELDS:  # pragma: no cover
+    raise ImportError("annales.chronicle.Timex changed its fields: update engine.anchor_all")
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 # what may stand between a clock time and the day it belongs to: "10:35 a.m. (0735 GMT) Friday",
@@ -499,12 +570,13 @@ def _asides(
     starts = [s for s, _ in spans]
     notes = N.note_spans(text)
     cand_starts = [c.start for c in cands]
+    parens = "(" in text  # without one, nothing is in parentheses
     out = set()
     for c in cands:
         i = bisect_right(starts, c.start) - 1
         if (
             (i >= 0 and c.start < spans[i][1])
-            or N.in_parentheses(text, c.start, c.end)
+            or (parens and N.in_parentheses(text, c.start, c.end))
             or N.in_spans(notes, c.start)
             or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cand_starts))
         ):
@@ -574,13 +646,16 @@ def _choose_year(
     rf = A.parse_ref(ref)
     md = getattr(c.resolve, "month_day", None)
     wd = getattr(c.resolve, "weekday", None)
-    near = (
-        md is not None
-        and rf is not None
-        and rf.any_month is not None
-        and abs((md[0] - rf.any_month) * 30.5 + ((md[1] or 15) - (rf.day or 15))) <= 60
-    )  # close to a dated reference: trust the story over a (possibly mistaken) weekday
-    if md and md[1] is not None and wd is not None and not near:
+    if (
+        md
+        and md[1] is not None
+        and wd is not None
+        and not (  # close to a dated reference: trust the story over a (mistaken?) weekday
+            rf is not None
+            and rf.any_month is not None
+            and abs((md[0] - rf.any_month) * 30.5 + ((md[1] or 15) - (rf.day or 15))) <= 60
+        )
+    ):
         y = N.weekday_year(md[0], md[1], wd, rf.year if rf else None, period, calendar)
         if y is not None and (rf is None or y != rf.year):
             return A.fmt_year(y), None, True

@@ -1,4 +1,5 @@
-"""The characters a regular expression's match can start with, read from its parse tree.
+"""The characters a regular expression's match can start with, read from its parse tree;
+and how far before its start a match can look.
 
 The recogniser tries every rule at every token of a stretch; on dense lists of dates ("May 1,
 May 2, ...") most of those attempts fail on the first character, yet each costs a Python-level
@@ -50,6 +51,15 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
         if flags & re.IGNORECASE:
             out.update((c.lower(), c.upper()))
     return frozenset(out)
+
+
+def may_start(text: str, pos: int, first: frozenset[str] | None) -> bool:
+    """Whether a pattern whose matches begin with one of ``first`` (its ``first_chars``) may
+    match at ``pos``: a non-ASCII character is always tried, the end of the text never."""
+    if pos >= len(text):
+        return first is None
+    c = text[pos]
+    return first is None or not c.isascii() or c in first
 
 
 def _first(seq: Any) -> tuple[set[str], bool]:
@@ -111,3 +121,44 @@ def _charset(items: Any) -> set[str]:
         else:  # NEGATE, other categories
             raise _Anywhere(op)
     return out
+
+
+def reach_back(pattern: str, flags: int = 0) -> int | None:
+    """How many characters before the match position ``pattern`` can look at (lookbehinds,
+    word boundaries), or None when that cannot be bounded: a match at ``p`` (with a given
+    ``endpos``) then depends on nothing of the text before ``p - reach_back``."""
+    try:
+        return _back(P.parse(pattern, flags).data)
+    except (_Anywhere, re.error, RecursionError):
+        return None
+
+
+_WIDTHLESS = (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY, C.CATEGORY)
+
+
+def _back(seq: Any) -> int:
+    """The reach of ``seq``: every position it tests lies at or after the match position."""
+    reach = 0
+    for op, av in seq:
+        if op in _WIDTHLESS:
+            continue
+        if op in (C.ASSERT, C.ASSERT_NOT):
+            direction, sub = av
+            lo, hi = sub.getwidth()
+            behind = hi if direction < 0 else 0
+            if behind >= C.MAXREPEAT:
+                raise _Anywhere(op)
+            reach = max(reach, behind + _back(sub.data))
+        elif op == C.AT:
+            reach = max(reach, 1)  # a boundary looks at the character before
+        elif op == C.SUBPATTERN:
+            reach = max(reach, _back(av[-1].data))
+        elif op == C.BRANCH:
+            reach = max([reach] + [_back(alt.data) for alt in av[1]])
+        elif op in _REPEATS:
+            reach = max(reach, _back(av[2].data))
+        elif hasattr(C, "ATOMIC_GROUP") and op == C.ATOMIC_GROUP:
+            reach = max(reach, _back(av.data))
+        else:  # back-references, conditionals: not bounded here
+            raise _Anywhere(op)
+    return reach

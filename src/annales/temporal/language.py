@@ -100,13 +100,26 @@ class Lexicon:
     # before a hit is none of them, the (costly, unanchored) modifier search cannot match
     pmod_last: frozenset[str] = frozenset()
     dmod_last: frozenset[str] = frozenset()
+    # the ASCII characters a suffix modifier ("1994 or later") can start with (None: any)
+    smod_first: frozenset[str] | None = None
+    # (table, phrase as written) -> value: the same few words are looked up again and again
+    looked_up: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, table: str, phrase: str | None) -> Any:
         """Value of ``phrase`` in ``table``, whitespace- and case-insensitive (None if absent)."""
         if phrase is None:
             return None
-        key = " ".join(phrase.lower().replace("’", "'").split())
-        return self.tables[table].get(key)
+        got = self.looked_up.get((table, phrase), _ABSENT)
+        if got is _ABSENT:
+            key = " ".join(phrase.lower().replace("’", "'").split())
+            got = self.tables[table].get(key)
+            if len(self.looked_up) < _LOOKUPS_KEPT:
+                self.looked_up[(table, phrase)] = got
+        return got
+
+
+_ABSENT = object()
+_LOOKUPS_KEPT = 100_000  # beyond this many distinct phrases, look the others up afresh
 
 
 def trie_regex(words: list[str], escape: Callable[[str], str] = re.escape) -> str:
@@ -383,6 +396,7 @@ def load(language: str = "en") -> Lexicon:
         lists=lists,
         pmod_last=_last_words(data.get("point_mods", {})),
         dmod_last=_last_words(data.get("duration_mods", {})),
+        smod_first=first_chars(smod_re.pattern, smod_re.flags),
     )
 
 

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from annales.temporal import anchor as A
 from annales.temporal.types import Candidate
@@ -122,6 +123,8 @@ def title_period(year: int, body: Period | None) -> Period | None:
 
 
 def bare_year(value: str) -> int | None:
+    if not 4 <= len(value) <= 5:  # "1917" (or "1917\n", which the pattern also takes)
+        return None
     m = _BARE_YEAR.match(value)
     return int(m.group(1)) if m else None
 
@@ -153,6 +156,7 @@ def weekday_year(
 SWITCH_DAYS = 240  # a day-month this far from the reference in its year is in the next/last
 
 
+@lru_cache(maxsize=4096)  # pure; a list of dates asks the same few questions again and again
 def nearest_year(
     month: int, day: int | None, year: int, ref_month: int, ref_day: int | None
 ) -> int:
@@ -211,13 +215,12 @@ def in_parentheses(text: str, start: int, end: int, reach: int = 200) -> bool:
 def enclosed(text: str, start: int, end: int, opening: str, closing: str, reach: int) -> bool:
     """Whether [start, end) sits between an unclosed ``opening`` and its ``closing``, both
     within ``reach`` characters."""
-    before = text[max(0, start - reach) : start]
-    op = before.rfind(opening)
-    if op < 0 or before.rfind(closing) > op:
+    lo = max(0, start - reach)  # searched in place: no slices of the text either side
+    op = text.rfind(opening, lo, start)
+    if op < 0 or text.rfind(closing, lo, start) > op:
         return False
-    after = text[end : end + reach]
-    cl = after.find(closing)
-    return cl >= 0 and after.find(opening, 0, cl) < 0
+    cl = text.find(closing, end, end + reach)
+    return cl >= 0 and text.find(opening, end, cl) < 0
 
 
 # "[Footnote 18: ...]", "[Note: ...]": the notes Project Gutenberg keeps inline (a
@@ -312,8 +315,24 @@ def after_signal(text: str, start: int, signals: frozenset[str]) -> bool:
     """Does one of ``signals`` come right before ``start`` ("since 3 May", "since the 18th
     Brumaire")? Such a date starts a state lasting to the story's now, which lies later: it
     does not tell where the story is."""
-    m = _SIGNAL_BEFORE.search(text, max(0, start - 30), start)
+    lo = max(0, start - 30)
+    if not word_then_space(text, lo, start):
+        return False  # the pattern cannot end here: spare its search from every start
+    m = _SIGNAL_BEFORE.search(text, lo, start)
     return m is not None and m.group(1).lower() in signals
+
+
+def word_then_space(text: str, lo: int, pos: int) -> bool:
+    r"""Whether whitespace ends at ``pos`` right after a letter, within ``[lo, pos)``: what
+    a pattern ending in ``[^\W\d_]+\s+$`` (optionally "the" and spaces) needs. A cheap
+    test before such a search, which tries every start in its window (hot on date lists)."""
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == pos or i == lo:
+        return False
+    c = text[i - 1]
+    return c.isalnum() and not c.isdecimal()
 
 
 _SIGNAL_BEFORE = re.compile(r"([^\W\d_]+)\s+(?:[Tt]he\s+)?$")
@@ -330,11 +349,17 @@ def planned_for(
     9 December", "the assembly was adjourned to the 14th") or a day a future clause names
     ("the Duma shall meet on 11 December")? Told before the day comes, it does not tell where
     the story is."""
-    m = _PLAN_BEFORE.search(text, max(0, start - 40), start)
-    if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
-        return True
-    words = _CLAUSE_WORDS.findall(text[max(0, start - 60) : start].split(",")[-1])
-    return any(w.lower() in future for w in words[-FUTURE_REACH:])
+    lo = max(0, start - 40)
+    if word_then_space(text, lo, start):
+        m = _PLAN_BEFORE.search(text, lo, start)
+        if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
+            return True
+    lo = max(0, start - 60)
+    comma = text.rfind(",", lo, start)  # the words after the last comma of the window
+    for w in _CLAUSE_WORDS.findall(text, comma + 1 if comma >= 0 else lo, start)[-FUTURE_REACH:]:
+        if w.lower() in future:
+            return True
+    return False
 
 
 #: Words before a date within which a future auxiliary makes it a day yet to come ("shall

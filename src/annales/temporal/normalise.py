@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import fields
+from functools import lru_cache
 from typing import Any
 
 from dateutil.easter import easter as _easter
@@ -31,13 +33,14 @@ _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 class Context:
     """What the normaliser needs besides the match: text, lexicon, mode and calendar."""
 
-    __slots__ = ("text", "lex", "mode", "calendar")
+    __slots__ = ("text", "lex", "mode", "calendar", "pipes")
 
     def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
         self.text = text
         self.lex = lex
         self.mode = mode
         self.calendar = calendar
+        self.pipes = "|" in text  # without any, no number stands in a table cell
 
 
 # ------------------------------------------------------------------------------- numbers
@@ -222,12 +225,15 @@ def _month(g: dict[str, Any], lex: Lexicon) -> int | None:
     return None
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
 def _day(s: str | None, lex: Lexicon) -> int | None:
     if not s:
         return None
-    m = re.match(r"(\d+)", s)
+    m = _LEADING_DIGITS.match(s)
     if m:
-        return int(m.group(1))
+        return int(m.group())
     v = lex.lookup("ordinals", s)
     return v if isinstance(v, int) and v > 0 else None
 
@@ -237,14 +243,18 @@ def _prev_word(text: str, start: int) -> str:
     ``re.search(r"([^\W_]+)[^\w]{0,3}$", text[start - 30 : start])`` would find it, but
     scanning backwards from ``start``: the regex tried every start position (hot on dense
     dates)."""
-    lo, start = max(0, start - 30), min(start, len(text))
-    e, k = start, 0
-    while e > lo and not (text[e - 1].isalnum() or text[e - 1] == "_"):
+    lo = start - 30 if start > 30 else 0
+    if start > len(text):
+        start = len(text)
+    e = start
+    while e > lo:  # back over at most 4 characters that are not word characters
+        c = text[e - 1]
+        if c.isalnum() or c == "_":
+            break
         e -= 1
-        k += 1
-        if k > 4:
+        if start - e > 4:
             return ""
-    if k == 4 and text[start - 1] != "\n":  # "$" also matches before a final newline
+    if start - e == 4 and text[start - 1] != "\n":  # "$" also matches before a final newline
         return ""
     if e == lo or not text[e - 1].isalnum():
         return ""
@@ -273,14 +283,24 @@ def _numbered_unit(text: str, start: int, lex: Lexicon) -> bool:
 def _told_back(text: str, start: int) -> bool:
     """Is the year at ``start`` in a past-perfect clause ("the tactics they had praised in
     1906")? Told back from the story's time, it does not move the story's year."""
-    clause = re.split(r"[.;:!?,\n]", text[max(0, start - 60) : start])[-1]
-    return re.search(r"\bhad\b", clause, re.I) is not None
+    clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
+    return _HAD.search(clause) is not None
+
+
+_CLAUSE_END = re.compile(r"[.;:!?,\n]")
+_HAD = re.compile(r"\bhad\b", re.I)
 
 
 def _part_of(text: str, start: int, lex: Lexicon) -> bool:
     """Is the expression at ``start`` named as the whole of a part ("the course of", "the
     winter of")? Then a bare year frames the story like "in 1807" does."""
-    m = _PART_OF.search(text, max(0, start - 40), start)
+    lo = max(0, start - 40)
+    i = start
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i - 2 <= lo or text[i - 2 : i].lower() != "of":
+        return False  # no "of" ends the window: spare the search from every start
+    m = _PART_OF.search(text, lo, start)
     return m is not None and m.group(1).lower() in lex.lists["passing_frame_nouns"]
 
 
@@ -290,19 +310,11 @@ _PART_OF = re.compile(r"([^\W\d_][\w-]*)\s+of\s*$", re.I)
 def _next_word(text: str, end: int) -> str:
     r"""The word starting at most 3 non-word characters after ``end`` (within 30), as
     ``re.match(r"[^\w]{0,3}?([^\W_]+)", text[end : end + 30])`` would find it."""
-    hi = min(len(text), end + 30)
-    b = end
-    while b < hi and b < end + 4:
-        c = text[b]
-        if c.isalnum():
-            e = b + 1
-            while e < hi and text[e].isalnum():
-                e += 1
-            return text[b:e]
-        if c == "_":
-            return ""
-        b += 1
-    return ""
+    m = _NEXT_WORD.match(text, end, end + 30)
+    return m.group(1) if m is not None else ""
+
+
+_NEXT_WORD = re.compile(r"[^\w]{0,3}?([^\W_]+)")
 
 
 def _cap(s: str) -> bool:
@@ -444,16 +456,50 @@ def _cand(
     anaphoric: bool = False,
     **kw: Any,
 ) -> Candidate:
+    # by position (_CANDIDATE_FIELDS): a dense list makes one per date, keywords cost thrice
     c = Candidate(
-        start=hit.start,
-        end=hit.end,
-        type=type_,
-        value=value,
-        resolve=resolve,
-        source="en:anaphoric" if anaphoric else "en",
-        **kw,
+        hit.start,
+        hit.end,
+        type_,
+        value,
+        None,  # mod
+        None,  # calendar
+        None,  # gregorian
+        resolve,
+        True,  # sets_reference
+        None,  # quant
+        None,  # freq
+        None,  # label
+        False,  # inferred
+        None,  # warning
+        "en:anaphoric" if anaphoric else "en",
+        0,  # priority
     )
+    for name, v in kw.items():
+        setattr(c, name, v)
     return c
+
+
+_CANDIDATE_FIELDS = (
+    "start",
+    "end",
+    "type",
+    "value",
+    "mod",
+    "calendar",
+    "gregorian",
+    "resolve",
+    "sets_reference",
+    "quant",
+    "freq",
+    "label",
+    "inferred",
+    "warning",
+    "source",
+    "priority",
+)
+if tuple(f.name for f in fields(Candidate)) != _CANDIDATE_FIELDS:  # pragma: no cover
+    raise ImportError("types.Candidate changed its fields: update normalise._cand")
 
 
 def _direction(hit: Hit, ctx: Context) -> str | None:
@@ -468,10 +514,25 @@ def _direction(hit: Hit, ctx: Context) -> str | None:
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th|d)?\s+$")
 
 
+def _day_before(text: str, start: int) -> bool:
+    """Whether a day number and spaces ("7 ", "3rd ") end right at ``start`` (``_DAY_BEFORE``
+    in the 8 characters before), tested cheaply first: spaces after a digit or "st"/"d"/"th"."""
+    lo = max(0, start - 8)
+    i = start
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == start or i == lo or not (text[i - 1].isdecimal() or text[i - 1] in "tdh"):
+        return False
+    return _DAY_BEFORE.search(text, lo, start) is not None
+
+
 def _date(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
+    get = g.get
     name = hit.rule.name
-    mtext = g.get("month")
+    if name == "year" and len(g) == 1 and "year" in g:
+        return _bare_year(hit, ctx)  # the only path a match with nothing but a year takes
+    mtext = get("month")
     if mtext:
         bare = mtext.lower().rstrip(".")
         if bare in lex.lists["ambiguous_months"] and not _cap(mtext):
@@ -491,12 +552,12 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if bare in lex.lists["ambiguous_months"]:
                 if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
                     return None
-    if name in ("day_month", "month_day") and g.get("day") and not g["day"][0].isdigit():
+    if name in ("day_month", "month_day") and get("day") and not g["day"][0].isdigit():
         if lex.lookup("units", _next_word(text, hit.end).lower()):
             return None  # "the first March days"
-    if name == "month_day" and _DAY_BEFORE.search(text, max(0, hit.start - 8), hit.start):
+    if name == "month_day" and _day_before(text, hit.start):
         return None  # "on 7 September 20 were killed": the day came first, 20 is a count
-    wtext = g.get("weekday")
+    wtext = get("weekday")
     if wtext and name == "weekday":
         if wtext.endswith(".") or not _cap(wtext):
             return None
@@ -524,19 +585,20 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return None  # "the 1st Division fell back, while the 2nd conformed"
         if text[hit.end : hit.end + 1].isalnum():
             return None
-    era = lex.lookup("eras", g.get("era"))
+    era_s = get("era")
+    era = lex.lookup("eras", era_s) if era_s is not None else None
     type_ = hit.rule.type
     # --- pieces -----------------------------------------------------------------------
     year: int | None = None
     written_moves = False
-    if g.get("year_w"):
+    if get("year_w"):
         year = _written_year(g["year_w"], lex)
-        named = g.get("month") or g.get("season")  # "January nineteen ninety-seven"
+        named = get("month") or get("season")  # "January nineteen ninety-seven"
         if year is None or not (named or _written_year_context(hit, ctx)):
             return None  # "about two thousand citizens": a count, not a year
         # only "the year nineteen seventeen" is clear enough to move a story
         written_moves = hit_text(hit, ctx).lower().startswith("the year")
-    elif g.get("year") is not None:
+    elif get("year") is not None:
         ys = g["year"]
         if era:
             year = int(ys)
@@ -545,18 +607,19 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         else:
             year = _year(ys)
     month = _month(g, lex)
-    day = _day(g.get("day") or g.get("dayd") or g.get("day_n"), lex)
-    if g.get("num_a"):
+    day = _day(get("day") or get("dayd") or get("day_n"), lex)
+    if get("num_a"):
         a, b = int(g["num_a"]), int(g["num_b"])
         month, day = (b, a) if a > 12 >= b else (a, b)
-        year = _year(g.get("year_s"))
+        year = _year(get("year_s"))
         if not 1 <= month <= 12 or not 1 <= day <= 31:
             return None
-    season = lex.lookup("seasons", g.get("season"))
-    part = lex.lookup("parts_of_day", g.get("part"))
+    season_s, part_s = get("season"), get("part")
+    season = lex.lookup("seasons", season_s) if season_s is not None else None
+    part = lex.lookup("parts_of_day", part_s) if part_s is not None else None
     wd = lex.lookup("weekdays", wtext) if wtext else None
     hm = None
-    if g.get("hour"):
+    if get("hour"):
         hm = f"{int(g['hour']):02d}:{g['minute']}"
         type_ = "TIME"
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
@@ -579,12 +642,12 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if season:
             return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
         if month is None:
-            moves = (written_moves if g.get("year_w") else name != "year") or (
-                (
+            moves = (written_moves if get("year_w") else name != "year") or (
+                not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
+                and (
                     _prev_word(text, hit.start) in lex.lists["year_sets_reference_after"]
                     or _part_of(text, hit.start, lex)  # "in the course of 1807"
                 )
-                and not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
                 and not _told_back(text, hit.start)
             )
             return _cand(hit, type_, A.fmt_year(year), sets_reference=moves)
@@ -595,7 +658,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
     # --- anchored -----------------------------------------------------------------------
     direction = _direction(hit, ctx)
-    mrel = " ".join((g.get("mrel") or "").lower().split())
+    mrel = " ".join((get("mrel") or "").lower().split())
     if mrel:  # "last Oct. 23", "next June 1": the direction is stated
         direction = "past" if lex.lookup("relatives", mrel) == -1 else "future"
     if dayx:
@@ -611,33 +674,13 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     if month is not None:
         # "since August" told in February: the August before
         since = _prev_word(text, hit.start) in lex.lists["passing_signals"]
-
-        def r_md(ref: str | None) -> str:
-            rf = A.parse_ref(ref)
-            if ctx.mode == "news" or mrel:
-                y = _nearest_year(month, day, rf, direction)
-            else:
-                y = rf.year if rf else None
-                if since and rf is not None and rf.month is not None and month > rf.month:
-                    y = rf.year - 1
-            ys = A.fmt_year(y) if y is not None else "XXXX"
-            if day is None:
-                return f"{ys}-{month:02d}"
-            if y is not None and not A.valid(y, month, day, cal):
-                return f"{ys}-{month:02d}-XX"
-            return f"{ys}-{month:02d}-{day:02d}{suffix}"
-
         static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-        # what the engine needs to choose the year at document level (weekday, dominant year)
-        r_md.year_free = ctx.mode != "news" and not mrel and not since  # type: ignore[attr-defined]
-        r_md.month_day = (month, day)  # type: ignore[attr-defined]
-        r_md.weekday = wd  # type: ignore[attr-defined]
+        nearest = ctx.mode == "news" or bool(mrel)
+        r_md = _MonthDay(month, day, nearest, direction, suffix, cal, wd, since)
         return _cand(hit, type_, static, r_md)
     if season:
         nw = _next_word(text, hit.end)
-        if nw.lower() in lex.lists["season_not_before"] or (
-            _cap(g.get("season") or "") and _cap(nw)
-        ):
+        if nw.lower() in lex.lists["season_not_before"] or (_cap(get("season") or "") and _cap(nw)):
             return None  # "the fall of Kornilov", "the Winter Palace"
 
         def r_season(ref: str | None) -> str:
@@ -678,6 +721,105 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
     return None
+
+
+def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
+    """``_date`` for a bare number ("1917"), whose only group is the year: the same tests and
+    value, without the ones for groups it cannot have (hot on lists of years)."""
+    if not _plausible_year(hit, ctx):
+        return None
+    year = _year(hit.groups["year"])
+    if year is None:
+        return None
+    text = ctx.text
+    moves = bool(
+        not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
+        and (
+            _prev_word(text, hit.start) in ctx.lex.lists["year_sets_reference_after"]
+            or _part_of(text, hit.start, ctx.lex)  # "in the course of 1807"
+        )
+        and not _told_back(text, hit.start)
+    )
+    return _cand(hit, hit.rule.type, A.fmt_year(year), sets_reference=moves)
+
+
+class _MonthDay:
+    """Resolver of a month or day-month without its year ("June", "May 1st"): the
+    reference's year, or in news (or after "last"/"next") the year that puts it nearest;
+    after "since", the last such month before the reference.
+    A slotted object rather than a closure: a list of dates makes one per date, and this is
+    one allocation for the garbage collector to track where a closure with attributes is ten.
+    ``year_free``, ``month_day`` and ``weekday`` tell the engine what it needs to choose the
+    year at document level (weekday, dominant year)."""
+
+    __slots__ = (
+        "month",
+        "day",
+        "nearest",
+        "direction",
+        "suffix",
+        "cal",
+        "weekday",
+        "since",
+        "year_free",
+    )
+
+    def __init__(
+        self,
+        month: int,
+        day: int | None,
+        nearest: bool,
+        direction: str | None,
+        suffix: str,
+        cal: str,
+        weekday: int | None,
+        since: bool = False,
+    ) -> None:
+        self.month, self.day, self.nearest, self.direction = month, day, nearest, direction
+        self.suffix, self.cal, self.weekday, self.since = suffix, cal, weekday, since
+        self.year_free = not nearest and not since
+
+    @property
+    def month_day(self) -> tuple[int, int | None]:
+        return (self.month, self.day)
+
+    def __call__(self, ref: str | None) -> str:
+        return _month_day_value(
+            self.month,
+            self.day,
+            self.nearest,
+            self.direction,
+            self.suffix,
+            self.cal,
+            ref,
+            self.since,
+        )
+
+
+@lru_cache(maxsize=4096)  # pure; a list of dates asks for the same few values again and again
+def _month_day_value(
+    month: int,
+    day: int | None,
+    nearest: bool,
+    direction: str | None,
+    suffix: str,
+    cal: str,
+    ref: str | None,
+    since: bool = False,
+) -> str:
+    rf = A.parse_ref(ref)
+    if nearest:
+        y = _nearest_year(month, day, rf, direction)
+    else:
+        y = rf.year if rf else None
+        if since and rf is not None and rf.month is not None and month > rf.month:
+            y = rf.year - 1  # "since August" told in February: the August before
+    ys = A.fmt_year(y) if y is not None else "XXXX"
+    if day is None:
+        return f"{ys}-{month:02d}"
+    if y is not None and not A.valid(y, month, day, cal):
+        return f"{ys}-{month:02d}-XX"
+    return f"{ys}-{month:02d}-{day:02d}{suffix}"
 
 
 def _ordinal(s: str | None, lex: Lexicon) -> int | None:
@@ -733,11 +875,15 @@ def _nearest_year(
 
 
 def _plausible_year(hit: Hit, ctx: Context) -> bool:
+    """Whether a bare number is a year, not an amount, a decimal, a count or a table figure
+    (each test is cheap first: this runs once per number of a list of years)."""
     text, lists = ctx.text, ctx.lex.lists
     s, e = hit.start, hit.end
     y = int(hit.groups["year"].lstrip("'’"))
     if hit.groups["year"][0] in "'’":
         return False if not text[s - 1 : s].isspace() and s > 0 else True
+    if ctx.mode == "news" and not 1000 <= y <= 2099:
+        return False
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
     if (
@@ -747,9 +893,12 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
         and after[:1] == "%"
     ):
         return False
-    if _DECIMAL_AFTER.match(text, e, e + 2) or _DECIMAL_BEFORE.search(text, max(0, s - 2), s):
+    # "[,.]\d" right after, "\d[,.]" right before: a decimal or a thousands group
+    if after[:1] in (",", ".") and after[1:2].isdecimal():
         return False
-    if _PERCENT_AFTER.match(text, e, e + 10):
+    if before[1:2] in (",", ".") and before[:1].isdecimal():
+        return False
+    if (after[:1] in ("%", "p") or after[:1].isspace()) and _PERCENT_AFTER.match(text, e, e + 10):
         return False
     nw = _next_word(text, e).lower()
     if nw in lists["year_not_before"] and not _CLOSE_AFTER.match(text, e, e + 3):
@@ -757,18 +906,14 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     pw = _prev_word(text, s)
     if pw in lists["year_not_after"]:
         return False
-    if _table_figure(text, s, e):
+    if ctx.pipes and _table_figure(text, s, e):
         return False
     if _after_range_word(text, s) and _COUNT_BEFORE.search(text, max(0, s - 24), s):
         return False  # "967 to 1000", "between 800 and 1200": a range of counts
-    if ctx.mode == "news" and not 1000 <= y <= 2099:
-        return False
     return True
 
 
 # precompiled, matched in place (pos/endpos) rather than on slices: run once per year
-_DECIMAL_AFTER = re.compile(r"[,.]\d")
-_DECIMAL_BEFORE = re.compile(r"\d[,.]$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)")
 _CLOSE_AFTER = re.compile(r"\s*[,.;:!?)]")
 # a number that is not year-shaped, then "to"/"and"/"or"/"out of", right before the number

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from annales.chronicle import Timex
 from annales.temporal import anchor as A
+from annales.temporal.firstchars import first_chars, may_start
 
 _DAY_VALUE = re.compile(r"^(-?\d{4})-(\d\d)-(\d\d)$")
 _NUMBER = r"(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)"
@@ -25,14 +26,17 @@ def _connector(words: frozenset[str]) -> str:
     return r"(?:" + "|".join(alts) + r")"
 
 
-def _patterns(connectors: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(
+    connectors: frozenset[str],
+) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str] | None]:
+    """The range patterns after and before a day, and the characters the first can start with."""
     conn = _connector(connectors)
     after = re.compile(r"\s*" + conn + r"\s*(?:the\s+)?" + _NUMBER + r"(?![\w%.,/:]\d|[\w%])")
     before = re.compile(r"(?<![\w.,/:-])" + _NUMBER + r"\s*" + conn + r"\s*(?:the\s+)?$")
-    return after, before
+    return after, before, first_chars(after.pattern, after.flags)
 
 
-_CACHE: dict[frozenset[str], tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_CACHE: dict[frozenset[str], tuple[re.Pattern[str], re.Pattern[str], frozenset[str] | None]] = {}
 
 
 def range_ends(
@@ -47,16 +51,16 @@ def range_ends(
     pats = _CACHE.get(connectors)
     if pats is None:
         pats = _CACHE[connectors] = _patterns(connectors)
-    after, before = pats
-    taken = [(t.start, t.end) for t in timexes]
+    after, before, after_first = pats
+    taken: list[tuple[int, int]] | None = None  # the spans already tagged, once needed
     extra: list[Timex] = []
     for t in timexes:
-        m = _DAY_VALUE.match(t.value)
-        if t.type != "DATE" or m is None or t.mod is not None:
-            continue
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        spans: list[tuple[int, int, int]] = []
-        if t.text[-1:].isdigit() or t.text[-2:] in ("st", "nd", "rd", "th"):
+        if t.type != "DATE" or t.mod is not None or len(t.value) < 10:
+            continue  # not a day ("YYYY-MM-DD" at least)
+        spans: list[tuple[int, int, int]] = []  # (the text first: most days have no range)
+        if (t.text[-1:].isdigit() or t.text[-2:] in ("st", "nd", "rd", "th")) and may_start(
+            text, t.end, after_first
+        ):
             ma = after.match(text, t.end)  # "April 24 and 25"
             if ma is not None and _ends_clause(text, ma.end(), followers):
                 spans.append((ma.start("day"), ma.end("day"), _day(ma.group("day"))))
@@ -65,11 +69,19 @@ def range_ends(
             mb = before.search(text[lo : t.start])  # "6–7 November 1917"
             if mb is not None:
                 spans.append((lo + mb.start("day"), lo + mb.end("day"), _day(mb.group("day"))))
+        if not spans:
+            continue
+        m = _DAY_VALUE.match(t.value)
+        if m is None:
+            continue
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         for s, e, day in spans:
             if day == d or not A.valid(y, mo, day, t.calendar):
                 continue
             if (s > t.start) != (day > d):  # "25 and 24 April" is no range
                 continue
+            if taken is None:
+                taken = [(x.start, x.end) for x in timexes]
             if any(a < e and s < b for a, b in taken):
                 continue
             new = replace(
@@ -111,10 +123,13 @@ def first_end_years(
     conn = re.compile(r"^\s*" + _connector(connectors) + r"\s*(?:the\s+)?$", re.IGNORECASE)
     for i in range(len(timexes) - 1):
         a, b = timexes[i], timexes[i + 1]
-        ma, mb = _OPEN_END.match(a.value), _DATE_END.match(b.value)
-        if a.type != "DATE" or b.type != "DATE" or ma is None or mb is None:
+        if a.type != "DATE" or b.type != "DATE":
             continue
-        if _STATED_YEAR.search(a.text) or not _STATED_YEAR.search(b.text):
+        ma = _OPEN_END.match(a.value)
+        if ma is None or not _STATED_YEAR.search(b.text):
+            continue  # (the cheap tests first: on a list of dates most pairs fail one)
+        mb = _DATE_END.match(b.value)
+        if mb is None or _STATED_YEAR.search(a.text):
             continue
         if not conn.match(text[a.end : b.start]):
             continue

@@ -9,10 +9,11 @@ linear in the input and fast on books; no pattern ever scans a whole text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from annales.temporal.firstchars import may_start, reach_back
 from annales.temporal.language import Lexicon, Rule
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -23,7 +24,8 @@ _MAX_STRETCH_TOKENS = 24  # longest expression we look for, in tokens
 
 @dataclass(slots=True)
 class Hit:
-    """A rule match: span, rule and named groups (normalised later)."""
+    """A rule match: span, rule and named groups (normalised later; read only, since hits
+    of a repeated stretch share them)."""
 
     start: int
     end: int
@@ -32,7 +34,6 @@ class Hit:
     mod: str | None = None
     mod_text: str | None = None
     dmod: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
     match_start: int = -1  # the rule's own match, before modifiers widened the span
     match_end: int = -1
 
@@ -62,24 +63,34 @@ def _stretches_around_core(
 ) -> Iterator[tuple[int, int, frozenset[str], list[int]]]:
     """Fast path: jump from one core word ("June", "1917", "yesterday") to the next, and grow
     each into its stretch over the vocabulary tokens around it. Common words ("the", "of")
-    are only looked at next to a core word, so most of a book is skipped by one regex scan."""
+    are only looked at next to a core word, so most of a book is skipped by one regex scan.
+    (Token classes and gap tests are inlined: this runs once per token of a dense list.)"""
     classes = lex.word_classes
     assert lex.core_re is not None
+    core_search = lex.core_re.search
+    tokens = _TOKEN.finditer
+    gap_chars = _GAP_OK
+    digit = _DIGIT
     done = 0
-    for m in lex.core_re.finditer(low):
+    while True:
+        # core words are whole tokens and ``done`` ends one: the next core word at or after
+        # it is the next one a scan of every core word would not skip
+        m = core_search(low, done)
+        if m is None:
+            return
         s = m.start()
-        if s < done:
-            continue
         left: list[tuple[int, frozenset[str]]] = []
         cur = s
-        before = list(_TOKEN.finditer(low, max(done, s - 120), s))
-        for t in reversed(before):
-            cls = _token_classes(t.group(), classes)
-            if (
-                cls is None
-                or len(left) >= _MAX_STRETCH_TOKENS // 2
-                or not _gap_ok(text[t.end() : cur])
-            ):
+        for t in reversed(list(tokens(low, max(done, s - 120), s))):
+            tok = t.group()
+            if tok[0].isdigit():
+                cls = digit if tok.isascii() else None
+            else:
+                cls = classes.get(tok)
+            if cls is None or len(left) >= _MAX_STRETCH_TOKENS // 2:
+                break
+            gap = text[t.end() : cur]
+            if len(gap) > _MAX_GAP or not gap_chars.issuperset(gap) or "\n\n" in gap:
                 break
             left.append((t.start(), cls))
             cur = t.start()
@@ -88,11 +99,19 @@ def _stretches_around_core(
         for _, c in left:
             cls_set |= c
         end = s
-        for t in _TOKEN.finditer(low, s):
+        for t in tokens(low, s):
             ts = t.start()
-            if ts > s and (len(starts) >= _MAX_STRETCH_TOKENS or not _gap_ok(text[end:ts])):
-                break
-            cls = _token_classes(t.group(), classes)
+            if ts > s:
+                if len(starts) >= _MAX_STRETCH_TOKENS:
+                    break
+                gap = text[end:ts]
+                if len(gap) > _MAX_GAP or not gap_chars.issuperset(gap) or "\n\n" in gap:
+                    break
+            tok = t.group()
+            if tok[0].isdigit():
+                cls = digit if tok.isascii() else None
+            else:
+                cls = classes.get(tok)
             if cls is None:
                 break
             starts.append(ts)
@@ -171,16 +190,20 @@ def _needs_met(rule: Rule, cls: frozenset[str]) -> bool:
     return all(not need.isdisjoint(cls) for need in rule.needs)
 
 
-#: the rules a stretch can match, and for each ASCII character the indices of those that can
-#: start with it (non-ASCII characters try them all)
-_Rules = tuple[list[Rule], dict[str, tuple[int, ...]], tuple[int, ...]]
+#: the rules a stretch can match, for each ASCII character the indices of those that can
+#: start with it (non-ASCII characters try them all), and each rule's bound ``regex.match``
+_Rules = tuple[list[Rule], dict[str, tuple[int, ...]], tuple[int, ...], list[Callable[..., Any]]]
 _RULES_FOR: dict[tuple[int, frozenset[str]], _Rules] = {}
+_BY_CLASSES: dict[tuple[int, frozenset[str]], _Rules] = {}  # the same, by the full class set
 _NEEDED: dict[int, frozenset[str]] = {}
 _ASCII = [chr(i) for i in range(128)]
 
 
 def _rules_for(lex: Lexicon, cls: frozenset[str]) -> _Rules:
     """The rules a stretch with these word classes can match (memoised: class sets repeat)."""
+    got = _BY_CLASSES.get((id(lex), cls))
+    if got is not None:
+        return got
     needed = _NEEDED.get(id(lex))
     if needed is None:
         needed = _NEEDED[id(lex)] = frozenset(
@@ -194,11 +217,30 @@ def _rules_for(lex: Lexicon, cls: frozenset[str]) -> _Rules:
             c: tuple(k for k, r in enumerate(rules) if r.first is None or c in r.first)
             for c in _ASCII
         }
-        got = (rules, by_char, tuple(range(len(rules))))
+        got = (rules, by_char, tuple(range(len(rules))), [r.regex.match for r in rules])
         if len(_RULES_FOR) > 50_000:
             _RULES_FOR.clear()
         _RULES_FOR[key] = got
+    if len(_BY_CLASSES) > 50_000:
+        _BY_CLASSES.clear()
+    _BY_CLASSES[(id(lex), cls)] = got
     return got
+
+
+_REACH: dict[int, int | None] = {}
+
+
+def _reach(lex: Lexicon) -> int | None:
+    """How far before a token start any rule can look (None: unbounded)."""
+    if id(lex) not in _REACH:
+        reaches = [reach_back(r.regex.pattern, r.regex.flags) for r in lex.rules]
+        _REACH[id(lex)] = None if None in reaches else max([0, *(x or 0 for x in reaches)])
+    return _REACH[id(lex)]
+
+
+#: Stretches of fewer tokens are matched afresh: their few rule calls cost less than a lookup
+#: (a book's "in 1917", "the next day"), while a list's long stretches repeat whole.
+_REUSE_TOKENS = 4
 
 
 class TooDense(ValueError):
@@ -214,7 +256,13 @@ def find(
     at more than one per ``max_density`` characters: memory stays bounded on junk input."""
     out: list[Hit] = []
     n = len(text)
-    for _cs, ce, cls, tok_starts in stretches(text, lex):
+    # A stretch's matches depend only on its text (the rules look no further back than
+    # ``reach`` before the apostrophe a token may carry, and never past its end): a stretch
+    # seen before in this text reuses them ("June 1917", "the next day" recur in a book).
+    reach = _reach(lex)
+    seen: dict[tuple[frozenset[str], str, tuple[int, ...]], list[tuple[int, int, Rule, Any]]]
+    seen = {}
+    for cs, ce, cls, tok_starts in stretches(text, lex):
         if max_hits and len(out) > max_hits and len(out) * max_density > ce:
             raise TooDense(
                 f"{len(out):,} candidate temporal expressions in the first {ce:,} characters"
@@ -223,29 +271,38 @@ def find(
         # allow a trailing "." (abbreviations, "a.m.") and a leading apostrophe ("'98")
         if ce < n and text[ce] == ".":
             ce += 1
-        positions = []
-        for p in tok_starts:
-            if p > 0 and text[p - 1] in "'’":
-                positions.append(p - 1)
-            positions.append(p)
-        rules, by_char, every = _rules_for(lex, cls)
-        upto = [-1] * len(rules)  # each rule skips its own previous match, as finditer would
-        for p in positions:
-            for k in by_char.get(text[p], every):
-                if p < upto[k]:
-                    continue
-                rule = rules[k]
-                m = rule.regex.match(text, p, ce)
-                if m is not None and m.end() > p:
-                    hits.append(
-                        Hit(p, m.end(), rule, m.groupdict(), match_start=p, match_end=m.end())
-                    )
-                    upto[k] = m.end()
+        lo = cs - 1 - reach if reach is not None else -1
+        key, known = None, None
+        if lo >= 0 and len(tok_starts) >= _REUSE_TOKENS:
+            key = (cls, text[lo:ce], tuple([p - lo for p in tok_starts]))
+            known = seen.get(key)
+            if known is not None:
+                for s, e, rule, groups in known:  # (groups are read only: shared)
+                    hits.append(Hit(lo + s, lo + e, rule, groups, None, None, None, lo + s, lo + e))
+        if key is None or known is None:
+            positions = []
+            for p in tok_starts:
+                if p > 0 and text[p - 1] in "'’":
+                    positions.append(p - 1)
+                positions.append(p)
+            rules, by_char, every, matchers = _rules_for(lex, cls)
+            upto = [-1] * len(rules)  # each rule skips its own previous match, as finditer would
+            for p in positions:
+                for k in by_char.get(text[p], every):
+                    if p < upto[k]:
+                        continue
+                    m = matchers[k](text, p, ce)
+                    if m is not None:
+                        e = m.end()
+                        if e > p:  # (start, end, rule, groups, mod, mod_text, dmod, match span)
+                            hits.append(Hit(p, e, rules[k], m.groupdict(), None, None, None, p, e))
+                            upto[k] = e
+            if key is not None:
+                seen[key] = [(h.start - lo, h.end - lo, h.rule, h.groups) for h in hits]
         if hits:
             if select:
                 out.extend(_select(hits))  # stretches are disjoint: select within each
-            else:
-                hits.sort(key=lambda h: h.start)
+            else:  # in text order already: found position by position, left to right
                 out.extend(hits)
     return out
 
@@ -274,15 +331,22 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         if h.start < prev_end:  # overlapping alternatives: each looks at the text itself
             prev_end = 0
         lo = max(prev_end, h.start - 40)
-        left = text[lo : h.start]
         if h.rule.type == "DURATION" or h.rule.kind == "offset":
-            m = lex.dmod_re.search(left) if _may_end_mod(text, lo, h.start, lex.dmod_last) else None
+            m = (
+                lex.dmod_re.search(text[lo : h.start])
+                if _may_end_mod(text, lo, h.start, lex.dmod_last)
+                else None
+            )
             if m and not text[h.start : h.start + 4].lower().startswith("the "):
                 h.dmod = lex.lookup("duration_mods", m.group("mod"))
                 if " ".join(m.group("mod").lower().split()) not in outside:
-                    h.start -= len(left) - m.start()
+                    h.start -= h.start - lo - m.start()
         elif h.rule.kind not in ("ref", "set"):
-            m = lex.pmod_re.search(left) if _may_end_mod(text, lo, h.start, lex.pmod_last) else None
+            m = (
+                lex.pmod_re.search(text[lo : h.start])
+                if _may_end_mod(text, lo, h.start, lex.pmod_last)
+                else None
+            )
             if m:
                 word = m.group("mod")
                 mod = lex.lookup("point_mods", word.rstrip("-").strip())
@@ -295,12 +359,17 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
                         out.append(h)
                         prev_end = h.end
                         continue
-                    h.start -= len(left) - m.start()
+                    h.start -= h.start - lo - m.start()
                     # "the early 1990s": take the determiner too
                     pre = text[max(prev_end, h.start - 4) : h.start]
                     if pre.lower() == "the " and not word.lower().startswith("the"):
                         h.start -= 4
-        if not h.mod and h.groups.get("year") and h.rule.kind == "date":
+        if (
+            not h.mod
+            and h.groups.get("year")
+            and h.rule.kind == "date"
+            and may_start(text, h.end, lex.smod_first)
+        ):
             sm = lex.smod_re.match(text, h.end)
             if sm:  # "1994 or later"
                 h.mod = lex.lookup("suffix_mods", sm.group("mod"))
