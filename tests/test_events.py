@@ -284,3 +284,13 @@ def test_a_verb_whose_subject_is_a_time_tells_an_event() -> None:
     sees = [e for e in read_text(text).events if e.lemma == "see"]
     # the morning's "saw" tells what happened; the engineers' seeing stays no event
     assert [(e.trigger.text, e.date) for e in sees] == [("saw", "1918-08-09")]
+
+
+def test_an_ed_word_after_be_is_a_passive_event_unless_it_tells_a_state() -> None:
+    ch, _ = _events(
+        "On 14 June 1800 the Austrians were overwhelmed. The emperor was alarmed. "
+        "Prussia was well disposed to France."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert {"overwhelmed", "alarmed"} <= triggers
+    assert "disposed" not in triggers

@@ -97,6 +97,7 @@ class _Cues:
     background_clauses: frozenset[str] = frozenset()
     narrative_relatives: frozenset[str] = frozenset()
     unanchored: frozenset[str] = frozenset()
+    states: frozenset[str] = frozenset()
     event_length: frozenset[str] = frozenset()
     named_object: frozenset[str] = frozenset()
     headings: frozenset[str] = frozenset()
@@ -128,6 +129,7 @@ def cues() -> _Cues:
         background_clauses=frozenset(d["background_clauses"]),
         narrative_relatives=frozenset(d["narrative_relatives"]),
         unanchored=frozenset(d["unanchored_adverbs"]),
+        states=frozenset(d["state_participles"]),
         event_length=frozenset(d["event_length"]),
         named_object=frozenset(d["named_object_events"]),
         headings=frozenset(d["chapter_heading_words"]),
@@ -223,8 +225,39 @@ def _named_object(tok: Any) -> bool:
     return False
 
 
+def _passive_adjective(tok: Any) -> bool:
+    """A participle the tagger took for an adjective but whose clause is passive: "the
+    Austrians were overwhelmed" (a passive subject and auxiliary hang on it)."""
+    if tok.pos_ != "ADJ" or not tok.lower_.endswith(("ed", "en")):
+        return False
+    deps = {ch.dep_ for ch in tok.children}
+    return "auxpass" in deps and "nsubjpass" in deps
+
+
+def _be_participle(tok: Any, c: _Cues) -> bool:
+    """An -ed participle after "be" that the tagger took for an adjective: "the Austrians were
+    overwhelmed", "Philip was alarmed" (the passive of a story event), not a state ("was well
+    disposed")."""
+    return (
+        tok.pos_ == "ADJ"
+        and tok.lower_ not in c.states
+        and tok.dep_ == "acomp"
+        and tok.lower_.endswith("ed")
+        and len(tok.lower_) > 5
+        and tok.head.lemma_ == "be"
+        and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.head.children)
+    )
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
-    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "acl", "aux", "auxpass"):
+    if (
+        tok.pos_ != "VERB" and not _passive_adjective(tok) and not _be_participle(tok, c)
+    ) or tok.dep_ in (
+        "amod",
+        "acl",
+        "aux",
+        "auxpass",
+    ):
         return False
     if (
         tok.tag_ == "VBG"
