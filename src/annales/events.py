@@ -92,7 +92,6 @@ class _Cues:
     hedge_modals: frozenset[str]
     occurrence: frozenset[str]
     nouns: frozenset[str]
-    reporting: frozenset[str] = frozenset()
     future: frozenset[str] = frozenset()
     background_clauses: frozenset[str] = frozenset()
     narrative_relatives: frozenset[str] = frozenset()
@@ -124,7 +123,6 @@ def cues() -> _Cues:
         hedge_modals=frozenset(d["hedge_modals"]),
         occurrence=frozenset(d["occurrence_verbs"]),
         nouns=frozenset(d["event_nouns"]),
-        reporting=frozenset(d["reporting_verbs"]),
         future=frozenset(d["future_auxiliaries"]),
         background_clauses=frozenset(d["background_clauses"]),
         narrative_relatives=frozenset(d["narrative_relatives"]),
@@ -575,7 +573,6 @@ def events_from_doc(
             t = t.head
     _dated_by_cause(triggers, time_of)
     out = []
-    quoted_sents: dict[int, bool] = {}
     for i in sorted(triggers):
         tok = triggers[i]
         if in_quote is not None and in_quote(offset + tok.idx):
@@ -584,11 +581,6 @@ def events_from_doc(
         sent = tok.sent
         if _not_a_story_event(tok, i in time_of, is_noun, c):
             continue
-        if not is_noun and _lemma(tok) in c.reporting and in_quote is not None:
-            if sent.start not in quoted_sents:
-                quoted_sents[sent.start] = any(in_quote(offset + t.idx) for t in sent)
-            if quoted_sents[sent.start]:
-                continue  # "'Never!' cried Trotsky": the saying frames the quotation
         tense, kind = _tense(tok if not is_noun else tok.head, c)
         if kind in ("future", "habitual") and i not in time_of:
             continue  # "the Congress will meet", "they would gather every evening"
