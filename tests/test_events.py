@@ -294,3 +294,8 @@ def test_an_ed_word_after_be_is_a_passive_event_unless_it_tells_a_state() -> Non
     triggers = {e.trigger.text for e in ch.events}
     assert {"overwhelmed", "alarmed"} <= triggers
     assert "disposed" not in triggers
+
+
+def test_a_light_verb_s_trigger_spans_its_event_noun() -> None:
+    ch, evs = _events("On 3 March 1921 the guild masters had another long meeting at the hall.")
+    assert evs["have meeting"].trigger.text == "had another long meeting"
