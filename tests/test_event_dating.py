@@ -354,3 +354,11 @@ def test_an_event_put_off_the_story_s_day_by_an_adverb_borrows_no_date() -> None
     _, evs = _events(text)
     assert evs["deny"].date is None and evs["free"].date is None
     assert evs["yield"].date == "1921-03-03"  # "eventually": in the end, the same day
+
+
+def test_events_before_the_text_dates_anything_take_the_reader_s_reference() -> None:
+    text = "The legions saluted their new emperor. The senate listened in silence."
+    _, evs = _events(text, reference="0235")
+    assert evs["salute"].date == "0235" and evs["salute"].date_source == "narrative"
+    _, evs = _events(text)
+    assert evs["salute"].date is None  # no reference given: nothing to borrow

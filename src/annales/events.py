@@ -873,6 +873,7 @@ def assign_dates(
     scene_days: Collection[str] = (),
     heading_days: Collection[str] = (),
     story_now: Collection[str] = (),
+    seed: str | None = None,
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -898,7 +899,8 @@ def assign_dates(
     (a day stated as the scene's own: "... It is Monday the 21st of January 1793."). A day
     that heads a diary entry (``heading_days``: "February 25th." on a line of its own) holds
     for the whole entry, however long. Events in ``story_now`` are told in the past with a
-    "now" ("Von Kluck now received ..."): the story's now, so they borrow its date.
+    "now" ("Von Kluck now received ..."): the story's now, so they borrow its date. Before
+    the text dates anything, events take the ``seed`` (the reference the reader gave: "1917").
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
@@ -974,6 +976,8 @@ def assign_dates(
                 ev.date, ev.date_source = first[1], "narrative"
             elif _next_day_within(days, ev.trigger.start, breaks, sentences, OPENING_REACH):
                 ev.date, ev.date_source = first[1][:7] if first else None, "narrative"
+            elif seed is not None:
+                ev.date, ev.date_source = seed, "narrative"  # what the reader was told
         _remember(ev, named)
 
 

@@ -39,6 +39,7 @@ from annales.chronicle import (
 )
 from annales.errors import InputError
 from annales.ingest.source import Source
+from annales.temporal.engine import normalise_date_arg
 from annales.temporal.narrative import (
     after_signal,
     enclosed,
@@ -317,6 +318,7 @@ class _DocumentReader:
             scene_days=ev_mod.scene_days(text, self.timexes),
             heading_days=ev_mod.heading_days(text, self.timexes),
             story_now=story_now,
+            seed=_seed(self.document.reference),
         )
         return Chronicle(
             document=self.document,
@@ -328,6 +330,14 @@ class _DocumentReader:
             events=events,
             sentences=self.sentences,
         )
+
+
+def _seed(reference: str | None) -> str | None:
+    """The reader's reference as a date value ("1917", "1917-06"), or None."""
+    try:
+        return normalise_date_arg(reference, "reference")
+    except ValueError:
+        return None
 
 
 def _unrealised_times(raw: Sequence[ev_mod.RawEvent], timexes: Sequence[Timex]) -> set[str]:
