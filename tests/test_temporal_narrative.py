@@ -446,3 +446,21 @@ def test_a_story_before_christ_counts_its_years() -> None:
         ("15 March 44 BC", "BC0044-03-15"),
         ("The next day", "BC0044-03-16"),
     ]
+
+
+def test_weekdays_told_before_a_day_count_back_from_it() -> None:
+    from annales.temporal import tag_time
+
+    text = (
+        "On Thursday the banquet was held. Saturday evening the women gathered. "
+        "Sunday morning the bells rang. One Sunday we went to church. "
+        "So passes Sunday, the 4th of October 1789."
+    )
+    got = [(t.text, t.value) for t in tag_time(text, reference="1789-10")]
+    assert got == [
+        ("Thursday", "1789-10-01"),
+        ("Saturday evening", "1789-10-03TEV"),
+        ("Sunday morning", "1789-10-04TMO"),
+        ("Sunday", "XXXX-WXX-7"),  # "one Sunday": any Sunday
+        ("Sunday, the 4th of October 1789", "1789-10-04"),
+    ]

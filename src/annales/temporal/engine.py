@@ -526,6 +526,49 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _CLOCK_DAY_GAP = re.compile(r"^[\s,]*(?:\([^()]{0,24}\))?[\s,]*(?:on|at|of|around|about)?[\s,]*$")
 
 
+_WEEKDAY_ONLY = re.compile(r"^XXXX-WXX-([1-7])(T[A-Z]{2})?$")
+#: Farthest (characters) a day named later may stand from the weekdays it dates back.
+WEEKDAY_BACK_REACH = 6000
+
+
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\W)(?:one|a|an|some|any|another|each|every)\s+$", re.I)
+
+
+def _weekdays_before_a_day(
+    text: str, timexes: list[Timex], finalise: Callable[[Timex, str], Timex] | None
+) -> None:
+    """Weekdays the story names before any day ("Thursday ... Saturday evening ... Sunday
+    morning ...") and a day it names after them ("So passes Sunday, the 4th of October 1789"):
+    each weekday is the last such day on or before the one after it (Sunday the 4th, Saturday
+    the 3rd, Thursday the 1st), within a week of it; not "one Sunday", any Sunday."""
+    anchor: tuple[int, int, int, int] | None = None  # (year, month, day, offset) to the right
+    for i in range(len(timexes) - 1, -1, -1):
+        t = timexes[i]
+        day = _DAY_VALUE.match(t.value[:10]) if t.type in ("DATE", "TIME") else None
+        if day and "X" not in t.value[:10]:
+            y, m, d = (int(p) for p in t.value[:10].split("-"))
+            anchor = (y, m, d, t.start)
+            continue
+        w = _WEEKDAY_ONLY.match(t.value) if t.type in ("DATE", "TIME") else None
+        if w is None or anchor is None or anchor[3] - t.end > WEEKDAY_BACK_REACH:
+            continue
+        if _INDEFINITE_BEFORE.search(text, max(0, t.start - 10), t.start):
+            continue  # "One Sunday we went": a Sunday, not the one before that day
+        y, m, d, _ = anchor
+        back = (A.weekday(y, m, d, t.calendar) - int(w.group(1))) % 7
+        y, m, d = A.from_jdn(A.jdn(y, m, d, t.calendar) - back, t.calendar)
+        moved = replace(
+            t, value=A.fmt_date(y, m, d) + (w.group(2) or ""), gregorian=None, edtf=None, label=None
+        )
+        if finalise is not None:
+            try:
+                moved = finalise(moved, t.calendar)
+            except Exception:  # noqa: BLE001 - keep the weekday unresolved rather than fail
+                continue
+        timexes[i] = moved
+        anchor = (y, m, d, t.start)
+
+
 def _clock_on_named_day(
     text: str,
     cands: list[Candidate],
@@ -758,6 +801,8 @@ def tag(
     for t in timexes:
         t.text = text[t.start : t.end]
     _clock_on_named_day(text, cands, timexes, fin)
+    if mode == "narratives":
+        _weekdays_before_a_day(text, timexes, fin)
     lists = load(language).lists
     first_end_years(text, timexes, lists["range_connectors"], fin)
     timexes = range_ends(
