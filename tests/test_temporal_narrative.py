@@ -464,3 +464,18 @@ def test_weekdays_told_before_a_day_count_back_from_it() -> None:
         ("Sunday", "XXXX-WXX-7"),  # "one Sunday": any Sunday
         ("Sunday, the 4th of October 1789", "1789-10-04"),
     ]
+
+
+def test_a_second_attack_is_no_rate_and_the_previous_august_a_glance_back() -> None:
+    from annales.temporal import tag_time
+
+    def tags(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag_time(text, reference="1915")]
+
+    assert tags("On 8 May a second attack was made.") == [("8 May", "1915-05-08")]
+    assert tags("It cost two dollars a second.") == [("a second", "PT1S")]
+    text = (
+        "In May 1915 the offensive failed, a repetition of the previous August. "
+        "The correspondent wrote on 14 May that shells were short."
+    )
+    assert [v for _, v in tags(text)] == ["1915-05", "1914-08", "1915-05-14"]

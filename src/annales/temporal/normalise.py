@@ -378,6 +378,16 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         cand.sets_reference = False
     if (
         ctx.mode == "narratives"
+        and cand.source.endswith(":anaphoric")
+        and hit.rule.kind == "relative"
+        and ctx.lex.lookup("relatives", " ".join((hit.groups.get("rel") or "").lower().split()))
+        == -1
+        and hit.groups.get("month")
+    ):
+        # "a repetition of the previous August": a glance back, the story stays in May
+        cand.sets_reference = False
+    if (
+        ctx.mode == "narratives"
         and cand.sets_reference
         and cand.type == "DATE"
         and (
@@ -1688,6 +1698,9 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
             w[0].isdigit() or w in lex.tables["numbers"] and w not in ("a", "an") for w in before
         ):
             return None
+        nw = _next_word(ctx.text, hit.end)
+        if text.endswith("second") and nw[:1].islower() and nw not in lex.lists["adverb_followers"]:
+            return None  # "On 8 May a second attack was made": an ordinal, not a rate
     every = name == "set_every"
     other = " other " in f" {text} "
     freq = None
