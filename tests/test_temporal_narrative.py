@@ -479,3 +479,20 @@ def test_a_second_attack_is_no_rate_and_the_previous_august_a_glance_back() -> N
         "The correspondent wrote on 14 May that shells were short."
     )
     assert [v for _, v in tags(text)] == ["1915-05", "1914-08", "1915-05-14"]
+
+
+def test_an_hour_in_words_and_a_few_minutes_later() -> None:
+    from annales.temporal import tag_time
+
+    text = (
+        "On 11 November 1917 at seven in the morning he sent word. "
+        "A few minutes later the artillery opened fire. At eleven at night it stopped."
+    )
+    got = [(t.text, t.value) for t in tag_time(text)]
+    assert got == [
+        ("11 November 1917", "1917-11-11"),
+        ("seven in the morning", "1917-11-11T07:00"),
+        ("A few minutes later", "1917-11-11"),
+        ("eleven at night", "1917-11-11T23:00"),
+    ]
+    assert tag_time("They had seven in the morning.") == []  # no time without "at", "by", ...

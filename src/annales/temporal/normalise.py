@@ -1448,6 +1448,13 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         n = parse_number(g.get("numx"), lex)
     deictic = offw in lex.lists["deictic_offsets"]
     vague = n is None
+    if vague and ctx.mode == "narratives" and unit_word in lex.lists["time_units"]:
+        # "A few minutes later" in a story: still the story's day, as "ten minutes later" is
+        def r_day(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            return (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
+
+        return _cand(hit, "DATE", "XXXX-XX-XX", r_day, sets_reference=False)
     if vague:
         v = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _cand(hit, "DATE", v, sets_reference=False)
