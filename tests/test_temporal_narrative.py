@@ -496,3 +496,14 @@ def test_an_hour_in_words_and_a_few_minutes_later() -> None:
         ("eleven at night", "1917-11-11T23:00"),
     ]
     assert tag_time("They had seven in the morning.") == []  # no time without "at", "by", ...
+
+
+def test_a_day_counted_back_is_a_glance_the_story_stays_put() -> None:
+    from annales.temporal import tag_time
+
+    text = (
+        "On 13 July 1789 the committee met. To avoid the excesses of the preceding night, the "
+        "town was lit. The next day, the people came early."
+    )
+    got = [(t.text, t.value) for t in tag_time(text)]
+    assert got[-1] == ("The next day", "1789-07-14")

@@ -376,15 +376,9 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if ctx.mode == "narratives" and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
-    if (
-        ctx.mode == "narratives"
-        and cand.source.endswith(":anaphoric")
-        and hit.rule.kind == "relative"
-        and ctx.lex.lookup("relatives", " ".join((hit.groups.get("rel") or "").lower().split()))
-        == -1
-        and hit.groups.get("month")
-    ):
-        # "a repetition of the previous August": a glance back, the story stays in May
+    if ctx.mode == "narratives" and _told_backward(hit, ctx.lex):
+        # "a repetition of the previous August", "those committed the evening before", "Two
+        # days earlier, the Germans had reached Moscow": a glance back, the story stays put
         cand.sets_reference = False
     if (
         ctx.mode == "narratives"
@@ -425,6 +419,19 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if hit.dmod and not cand.mod:
         cand.mod = hit.dmod
     return cand
+
+
+def _told_backward(hit: Hit, lex: Lexicon) -> bool:
+    """Is ``hit`` counted back from the story's date ("the previous August", "the evening
+    before", "two days earlier")?"""
+    g = hit.groups
+    if hit.rule.kind == "offset":
+        return (
+            lex.lookup("offset_words", " ".join((g.get("offset") or "").lower().split())) or 0
+        ) < 0
+    if hit.rule.kind == "relative" and g.get("rel"):
+        return lex.lookup("relatives", " ".join(g["rel"].lower().split())) == -1
+    return False
 
 
 def _narrator_now(hit: Hit, ctx: Context) -> bool:
