@@ -430,7 +430,7 @@ def _told_backward(hit: Hit, lex: Lexicon) -> bool:
             lex.lookup("offset_words", " ".join((g.get("offset") or "").lower().split())) or 0
         ) < 0
     if hit.rule.kind == "relative" and g.get("rel"):
-        return lex.lookup("relatives", " ".join(g["rel"].lower().split())) == -1
+        return bool(lex.lookup("relatives", " ".join(g["rel"].lower().split())) == -1)
     return False
 
 
