@@ -91,3 +91,18 @@ def test_an_adjective_in_ed_is_no_past_tense_for_a_bare_month() -> None:
     assert month("The split would be paid on a still unspecified date in January.") == "1990-01"
     assert month("The newly elected board would meet in January.") == "1990-01"
     assert month("The board met in January.") == "1989-01"
+
+
+def test_a_month_closing_a_promised_infinitive_lies_ahead() -> None:
+    from annales.temporal import tag_time
+
+    def month(text: str) -> str:
+        return next(t.value for t in tag_time(text, mode="news", dct="1989-11-01"))
+
+    assert (
+        month("Thermo Electron agreed to purchase the line for $22 million in February.")
+        == "1990-02"
+    )
+    assert month("The bank announced an agreement to acquire the company in January.") == "1990-01"
+    assert month("He tried to escape in January.") == "1989-01"  # tried: it happened
+    assert month("They agreed to Paris in January.") == "1989-01"  # "to Paris": no infinitive

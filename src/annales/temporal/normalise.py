@@ -139,6 +139,30 @@ def tense(ctx: Context, start: int, end: int) -> str | None:
     return cands[0][1]
 
 
+#: Most words between "agreed to <verb>" and the expression it governs.
+INFINITIVE_REACH = 14
+_SENTENCE_START = re.compile(r"[.;!?]\s")
+_NOT_A_VERB_AFTER_TO = frozenset(
+    "the a an his her its their our my your this that these those some all any each every no".split()
+)
+
+
+def _infinitive_ahead(text: str, start: int, lists: dict[str, frozenset[str]]) -> bool:
+    """Does the month at ``start`` close an infinitive clause yet to come ("agreed to acquire
+    the bank in January")? Only a word that promises its infinitive counts: "tried to escape
+    in January" is past."""
+    left = _SENTENCE_START.split(text[max(0, start - 120) : start])[-1]
+    lt = _TOK.findall(left.lower())
+    n = len(lt)
+    for i in range(max(0, n - INFINITIVE_REACH), n - 2):
+        if lt[i] in lists["tense_future_to"] and lt[i + 1] == "to":
+            nxt = lt[i + 2]
+            if nxt not in _NOT_A_VERB_AFTER_TO and not nxt[0].isdigit():
+                # the infinitive must be lower case as written (not "to Paris", "to Moscow")
+                return re.search(rf"\bto\s+{re.escape(nxt)}\b", left) is not None
+    return False
+
+
 def _adjective(toks: list[str], i: int, lists: dict[str, frozenset[str]]) -> bool:
     """An -ed word after a determiner and an adverb is an adjective, not a past verb: "a still
     unspecified date", "the newly elected council"."""
@@ -523,6 +547,10 @@ def _direction(hit: Hit, ctx: Context) -> str | None:
     """Which way an underspecified weekday or month points: by tense in news, forward in a
     narrative (stories move on)."""
     if ctx.mode == "news":
+        if (hit.groups.get("month") or hit.groups.get("season")) and _infinitive_ahead(
+            ctx.text, hit.start, ctx.lex.lists
+        ):
+            return "future"  # "agreed to purchase the line for $22 million in February"
         t = tense(ctx, hit.start, hit.end)
         return {"past": "past", "future": "future"}.get(t or "", "past" if t is None else None)
     return "forward"
