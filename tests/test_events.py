@@ -299,3 +299,12 @@ def test_an_ed_word_after_be_is_a_passive_event_unless_it_tells_a_state() -> Non
 def test_a_light_verb_s_trigger_spans_its_event_noun() -> None:
     ch, evs = _events("On 3 March 1921 the guild masters had another long meeting at the hall.")
     assert evs["have meeting"].trigger.text == "had another long meeting"
+
+
+def test_a_named_place_taken_in_the_passive_and_going_thither_are_events() -> None:
+    ch, _ = _events(
+        "On 11 November 1917 the Telegraph Agency had been taken by the yunkers. "
+        "The recorder had gone thither in the night."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert "taken" in triggers and "gone" in triggers

@@ -221,17 +221,20 @@ def _moves(tok: Any, c: _Cues) -> bool:
         if ch.dep_ == "prep" and ch.lower_ in c.motion_preps:
             if any(g.dep_ == "pobj" for g in ch.children):
                 return True
-        if ch.dep_ in ("prt", "advmod") and ch.lower_ in c.motion_particles:
+        if ch.dep_ in ("prt", "advmod", "npadvmod", "dobj") and ch.lower_ in c.motion_particles:
             return True
     return False
 
 
 def _named_object(tok: Any) -> bool:
     """Does ``tok`` take a named object or recipient ("took Douaumont", "took it", "gave
-    Moreau the command", "gave a majority to the Bolsheviki")?"""
+    Moreau the command", "gave a majority to the Bolsheviki"), or is a named place taken in
+    the passive ("the Military Hotel had been taken")?"""
     for ch in tok.children:
         if ch.dep_ in _OBJ and (ch.pos_ == "PROPN" or ch.tag_ == "PRP"):
             return True
+        if ch.dep_ == "nsubjpass" and ch.pos_ == "PROPN":
+            return True  # "the Telegraph Agency had been taken": the passive of "took" it
         if ch.dep_ == "prep" and ch.lower_ == "to":
             if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in ch.children):
                 return True
