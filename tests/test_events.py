@@ -308,3 +308,12 @@ def test_a_named_place_taken_in_the_passive_and_going_thither_are_events() -> No
     )
     triggers = {e.trigger.text for e in ch.events}
     assert "taken" in triggers and "gone" in triggers
+
+
+def test_an_event_noun_after_there_was_is_an_event() -> None:
+    ch, _ = _events(
+        "On 11 November 1917 there were skirmishes in every quarter. "
+        "There had been a serious revolt in Petrograd."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert "skirmishes" in triggers and "revolt" in triggers

@@ -533,6 +533,8 @@ def events_from_doc(
     for i, n in nouns.items():
         if n.dep_ == "ROOT":
             triggers[i] = n  # a verbless fragment: "Mass desertions."
+        elif n.dep_ == "attr" and any(ch.dep_ == "expl" for ch in n.head.children):
+            triggers[i] = n  # "there were skirmishes", "there had been a serious revolt"
     # Governors host the event of their complement ("ceased advancing").
     for i, t in triggers.items():
         for g in _governors(t):
