@@ -362,3 +362,13 @@ def test_events_before_the_text_dates_anything_take_the_reader_s_reference() -> 
     assert evs["salute"].date == "0235" and evs["salute"].date_source == "narrative"
     _, evs = _events(text)
     assert evs["salute"].date is None  # no reference given: nothing to borrow
+
+
+def test_a_saying_cited_with_as_borrows_no_date() -> None:
+    text = (
+        "On 14 May 1915 the correspondent blamed the shells. 'Some truth there was,' as Dryden "
+        "remarked of the plot. The cabinet fell."
+    )
+    _, evs = _events(text)
+    assert evs["remark"].date is None  # Dryden said it centuries before
+    assert evs["fall"].date == "1915-05-14"

@@ -97,6 +97,7 @@ class _Cues:
     narrative_relatives: frozenset[str] = frozenset()
     unanchored: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()
+    saying: frozenset[str] = frozenset()
     event_length: frozenset[str] = frozenset()
     named_object: frozenset[str] = frozenset()
     headings: frozenset[str] = frozenset()
@@ -128,6 +129,7 @@ def cues() -> _Cues:
         narrative_relatives=frozenset(d["narrative_relatives"]),
         unanchored=frozenset(d["unanchored_adverbs"]),
         states=frozenset(d["state_participles"]),
+        saying=frozenset(d["reporting_verbs"]),
         event_length=frozenset(d["event_length"]),
         named_object=frozenset(d["named_object_events"]),
         headings=frozenset(d["chapter_heading_words"]),
@@ -614,9 +616,12 @@ def events_from_doc(
             modal=kind == "modal",
             unrealised=kind in ("future", "modal"),
             unanchored=i not in time_of
-            and any(
-                ch.dep_ == "advmod" and ch.lower_ in c.unanchored and not list(ch.children)
-                for ch in tok.children
+            and (
+                _citation(tok, c)
+                or any(
+                    ch.dep_ == "advmod" and ch.lower_ in c.unanchored and not list(ch.children)
+                    for ch in tok.children
+                )
             ),
         )
         if is_noun:
@@ -703,6 +708,16 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
     ):
         return tok.tag_ in ("VBG", "VBN", "VB")  # "surrounded by three armies", "to share"
     return False
+
+
+def _citation(tok: Any, c: _Cues) -> bool:
+    """ "as Dryden remarked of Titus Oates' plot": a saying quoted from another time, an event
+    of its own, not of the story's day."""
+    return (
+        tok.dep_ == "advcl"
+        and _lemma(tok) in c.saying
+        and any(ch.dep_ == "mark" and ch.lower_ == "as" for ch in tok.children)
+    )
 
 
 def _tells_on(tok: Any, c: _Cues) -> bool:
