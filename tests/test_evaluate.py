@@ -279,3 +279,13 @@ def test_timex2_gold_is_read_with_types_from_values(tmp_path: Path) -> None:
     (tmp_path / "war1.xml").write_text(TIMEX2_DOC, encoding="utf-8")
     report = evaluate_timeml(tmp_path, mode="narratives")
     assert report.total.gold == 4  # found as .xml when there is no .tml
+
+
+def test_timex2_types_read_from_their_values() -> None:
+    from annales.evaluate.timeml import timex2_type
+
+    assert timex2_type("P3D") == "DURATION" and timex2_type("PT2H") == "DURATION"
+    assert timex2_type("PXY") == "DURATION"
+    assert timex2_type("PRESENT_REF") == "DATE" and timex2_type("PAST_REF") == "DATE"
+    assert timex2_type("1950-06-25T04:00") == "TIME" and timex2_type("1950-06") == "DATE"
+    assert timex2_type("XXXX-WXX-1", "YES") == "SET"

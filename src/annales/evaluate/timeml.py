@@ -86,8 +86,8 @@ def timex2_type(value: str, set_flag: str | None = None) -> str:
     """The TIMEX3 type a TIMEX2 value stands for: TIMEX2 has no type attribute."""
     if set_flag and set_flag.upper() == "YES":
         return "SET"
-    if value.startswith("P"):
-        return "DURATION"
+    if value.startswith("P") and value[1:2] in tuple("0123456789XT"):
+        return "DURATION"  # P1D, PXY, PT2H; not PRESENT_REF or PAST_REF
     if "T" in value and value[:1].isdigit() or value.startswith("XXXX-XX-XXT"):
         return "TIME"
     return "DATE"
