@@ -317,3 +317,8 @@ def test_an_event_noun_after_there_was_is_an_event() -> None:
     )
     triggers = {e.trigger.text for e in ch.events}
     assert "skirmishes" in triggers and "revolt" in triggers
+
+
+def test_having_a_talk_is_an_event() -> None:
+    _, evs = _events("On 25 February 1919 I had a long talk with Krasin in the Metropole.")
+    assert evs["have talk"].date == "1919-02-25"
