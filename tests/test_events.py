@@ -322,3 +322,12 @@ def test_an_event_noun_after_there_was_is_an_event() -> None:
 def test_having_a_talk_is_an_event() -> None:
     _, evs = _events("On 25 February 1919 I had a long talk with Krasin in the Metropole.")
     assert evs["have talk"].date == "1919-02-25"
+
+
+def test_an_event_noun_naming_whose_it_is_is_an_event() -> None:
+    ch, _ = _events(
+        "In 249 the army did not subside until after the murder of Marinus. "
+        "It fought bravely in time of war."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert "murder" in triggers and "war" not in triggers

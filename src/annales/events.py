@@ -537,6 +537,8 @@ def events_from_doc(
             triggers[i] = n  # a verbless fragment: "Mass desertions."
         elif n.dep_ == "attr" and any(ch.dep_ == "expl" for ch in n.head.children):
             triggers[i] = n  # "there were skirmishes", "there had been a serious revolt"
+        elif n.dep_ == "pobj" and _of_someone(n):
+            triggers[i] = n  # "after the murder of Marinus": a named person's event
     # Governors host the event of their complement ("ceased advancing").
     for i, t in triggers.items():
         for g in _governors(t):
@@ -707,6 +709,21 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children
     ):
         return tok.tag_ in ("VBG", "VBN", "VB")  # "surrounded by three armies", "to share"
+    return False
+
+
+def _of_someone(noun: Any) -> bool:
+    """Does an event noun name whose it is ("the murder of Marinus", "the death of the emperor
+    Gallienus")? Such a noun tells a dated event, not a kind of thing ("in time of war")."""
+    for ch in noun.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            for g in ch.children:
+                if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ == "PERSON"):
+                    return True
+                if g.dep_ == "pobj" and any(
+                    x.dep_ in ("compound", "appos") and x.pos_ == "PROPN" for x in g.children
+                ):
+                    return True
     return False
 
 
