@@ -331,3 +331,10 @@ def test_an_event_noun_naming_whose_it_is_is_an_event() -> None:
     )
     triggers = {e.trigger.text for e in ch.events}
     assert "murder" in triggers and "war" not in triggers
+
+
+def test_a_main_verb_whose_subject_the_parser_lost_is_still_an_event() -> None:
+    ch, _ = _events(
+        "On the morrow morning, Roland, so long steeped in disgust, sends in his demission."
+    )
+    assert "sends" in {e.trigger.text for e in ch.events}

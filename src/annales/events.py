@@ -664,7 +664,10 @@ def events_from_doc(
                 ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children
             ):
                 ev.hedged = True  # a purpose: "to share liquor with the Germans"
-            if not (ev.agents or ev.patients or ev.places or ev.time):
+            if not (ev.agents or ev.patients or ev.places or ev.time) and not (
+                tok.dep_ == "ROOT"
+                and any(ch.dep_ in ("prt", "prep", "dobj") for ch in tok.children)
+            ):
                 continue  # a bare verb with nothing attached tells the chronology nothing
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
