@@ -69,12 +69,12 @@ STORY = (
 
 
 def test_a_borrowed_day_fades_to_its_month_before_a_later_day() -> None:
-    # NARRATIVE_DAY_REACH = 4 story sentences keep the day; then, with another day named
+    # NARRATIVE_DAY_REACH = 5 story sentences keep the day; then, with another day named
     # later, the event lies somewhere between: it borrows the month
-    d = _dates(STORY + " On 9 March the council met. The guild voted.")
+    d = _dates(STORY + " The bakers shut their shops. On 9 March the council met. The guild voted.")
     assert d["lock"] == ("1921-03-03", "narrative")
-    assert d["block"] == ("1921-03-03", "narrative")
-    assert d["join"] == ("1921-03", "narrative")
+    assert d["join"] == ("1921-03-03", "narrative")
+    assert d["shut"] == ("1921-03", "narrative")
     assert d["vote"] == ("1921-03-09", "narrative")  # a new day restores day precision
 
 
