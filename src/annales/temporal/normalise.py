@@ -231,6 +231,8 @@ _LEADING_DIGITS = re.compile(r"\d+")
 def _day(s: str | None, lex: Lexicon) -> int | None:
     if not s:
         return None
+    if s.isascii() and s.isdigit():
+        return int(s)  # "1", "23": the usual case, what the leading-digits match would take
     m = _LEADING_DIGITS.match(s)
     if m:
         return int(m.group())
@@ -637,7 +639,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
     # --- anchored -----------------------------------------------------------------------
     direction = _direction(hit, ctx)
-    mrel = " ".join((get("mrel") or "").lower().split())
+    mrel_s = get("mrel")
+    mrel = " ".join(mrel_s.lower().split()) if mrel_s else ""
     if mrel:  # "last Oct. 23", "next June 1": the direction is stated
         direction = "past" if lex.lookup("relatives", mrel) == -1 else "future"
     if dayx:
