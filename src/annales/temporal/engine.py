@@ -21,6 +21,7 @@ from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
 from annales.temporal import anchor as A
 from annales.temporal import narrative as N
+from annales.temporal.firstchars import first_chars, may_start
 from annales.temporal.language import load
 from annales.temporal.normalise import Context, normalise
 from annales.temporal.ranges import first_end_years, range_ends
@@ -364,7 +365,8 @@ def anchor_all(
         vcal = calendar
         if calendar_for is not None and c.calendar != "french-republican":
             vcal = calendar_for(value)
-        value = _to_doc_calendar(value, c, vcal)
+        if c.calendar and c.calendar != vcal:  # (else it is counted in vcal already)
+            value = _to_doc_calendar(value, c, vcal)
         t = Timex(  # by position (_TIMEX_FIELDS), a third of the cost of keywords
             tid,
             c.start,
@@ -528,7 +530,7 @@ def _asides(
         if (
             (i >= 0 and c.start < spans[i][1])
             or (parens and N.in_parentheses(text, c.start, c.end))
-            or N.in_spans(notes, c.start)
+            or (notes and N.in_spans(notes, c.start))
             or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cand_starts))
         ):
             out.add(c.start)
@@ -537,6 +539,7 @@ def _asides(
 
 _COARSE_VALUE = re.compile(r"^\d{4}(?:-\d\d|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?$")
 _SENTENCE_CLOSE = re.compile(r"\s*[.;!?]")
+_CLOSE_FIRST = first_chars(_SENTENCE_CLOSE.pattern)
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)(?:\w+\s+){0,2}$")
 
 
@@ -545,9 +548,9 @@ def _glances(text: str, cands: list[Candidate]) -> frozenset[int]:
     place of one fact ("sank in June 1916."), unlike a frame ("In June 1916, the ...")."""
     out = set()
     for c in cands:
-        if c.resolve is not None or not _COARSE_VALUE.match(c.value):
-            continue
-        if not _SENTENCE_CLOSE.match(text, c.end):
+        if c.resolve is not None or not may_start(text, c.end, _CLOSE_FIRST):
+            continue  # (what follows cannot close a sentence: the cheapest test first)
+        if not _COARSE_VALUE.match(c.value) or not _SENTENCE_CLOSE.match(text, c.end):
             continue
         if _SENTENCE_OPEN.search(text, max(0, c.start - 40), c.start):
             continue  # "In June 1916." alone is a frame, a heading
