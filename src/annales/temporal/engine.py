@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from annales.chronicle import Timex
@@ -205,8 +206,11 @@ def _select_own(hits: Sequence[Hit], ctx: Context) -> list[Candidate]:
                 out.append(c)
         else:
             heapq.heappush(later, (c.start - c.end, prios[i], c.start, i, c))
-    out.sort(key=lambda c: c.start)
+    out.sort(key=_START)
     return out
+
+
+_START = attrgetter("start")
 
 
 def merge(*groups: list[Candidate]) -> list[Candidate]:

@@ -371,35 +371,36 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     cand = fn(hit, ctx)
     if cand is None:
         return None
-    if ctx.mode == "narratives" and cand.type == "DATE" and _narrator_now(hit, ctx):
+    narr, text, lists = ctx.mode == "narratives", ctx.text, ctx.lex.lists
+    if narr and cand.type == "DATE" and _narrator_now(hit, ctx):
         return _cand(hit, "DATE", "PRESENT_REF", sets_reference=False)
-    if ctx.text[hit.start : hit.end].lower().endswith("or so") or hit.groups.get("orso"):
+    if text[hit.start : hit.end].lower().endswith("or so") or hit.groups.get("orso"):
         cand.mod = "APPROX"
-    if ctx.mode == "narratives" and cand.source == "en" and hit.rule.kind == "relative":
+    if narr and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
     if (
-        ctx.mode == "narratives"
+        narr
         and cand.sets_reference
         and cand.type == "DATE"
         and (
             (
                 cand.resolve is None
                 and passing_mention(
-                    ctx.text,
+                    text,
                     hit.start,
-                    ctx.lex.lists["passing_after"],
-                    ctx.lex.lists["passing_frame_nouns"],
-                    ctx.lex.lists["passing_determiners"],
+                    lists["passing_after"],
+                    lists["passing_frame_nouns"],
+                    lists["passing_determiners"],
                 )
             )
-            or after_signal(ctx.text, hit.start, ctx.lex.lists["passing_signals"])
+            or after_signal(text, hit.start, lists["passing_signals"])
             or planned_for(
-                ctx.text,
+                text,
                 hit.start,
-                ctx.lex.lists["plan_verbs"],
-                ctx.lex.lists["plan_preps"],
-                ctx.lex.lists["future_auxiliaries"],
+                lists["plan_verbs"],
+                lists["plan_preps"],
+                lists["future_auxiliaries"],
             )
         )
     ):

@@ -100,7 +100,7 @@ def _stretches_around_core(
             cls_set |= c
         end = s
         for t in tokens(low, s):
-            ts = t.start()
+            ts, te = t.span()
             if ts > s:
                 if len(starts) >= _MAX_STRETCH_TOKENS:
                     break
@@ -116,7 +116,7 @@ def _stretches_around_core(
                 break
             starts.append(ts)
             cls_set |= cls
-            end = t.end()
+            end = te
         done = max(end, m.end())
         if end > s:  # the core token itself was accepted (not e.g. "0²")
             yield (starts[0], end, frozenset(cls_set), starts)
