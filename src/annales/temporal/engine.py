@@ -131,6 +131,8 @@ def _apostrophe_century(c: Candidate, text: str) -> None:
     reference when anchored (the rules alone read it as 19xx, right for news only)."""
     if c.resolve is not None or c.type not in ("DATE", "TIME") or not c.value[:4].isdigit():
         return
+    if text.find("'", c.start, c.end) < 0 and text.find("’", c.start, c.end) < 0:
+        return  # no apostrophe in it: the search below cannot match
     m = _APOSTROPHE_YEAR.search(text, c.start, c.end)
     if m is None or int(c.value[2:4]) != int(m.group(1)):
         return

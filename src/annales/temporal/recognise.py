@@ -327,24 +327,27 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
     out = []
     prev_end = 0
     outside = lex.lists["mods_outside"]
+    pmod_last, dmod_last, smod_first = lex.pmod_last, lex.dmod_last, lex.smod_first
     for h in hits:
+        rule = h.rule
+        kind = rule.kind
         if h.start < prev_end:  # overlapping alternatives: each looks at the text itself
             prev_end = 0
         lo = max(prev_end, h.start - 40)
-        if h.rule.type == "DURATION" or h.rule.kind == "offset":
+        if rule.type == "DURATION" or kind == "offset":
             m = (
                 lex.dmod_re.search(text[lo : h.start])
-                if _may_end_mod(text, lo, h.start, lex.dmod_last)
+                if _may_end_mod(text, lo, h.start, dmod_last)
                 else None
             )
             if m and not text[h.start : h.start + 4].lower().startswith("the "):
                 h.dmod = lex.lookup("duration_mods", m.group("mod"))
                 if " ".join(m.group("mod").lower().split()) not in outside:
                     h.start -= h.start - lo - m.start()
-        elif h.rule.kind not in ("ref", "set"):
+        elif kind not in ("ref", "set"):
             m = (
                 lex.pmod_re.search(text[lo : h.start])
-                if _may_end_mod(text, lo, h.start, lex.pmod_last)
+                if _may_end_mod(text, lo, h.start, pmod_last)
                 else None
             )
             if m:
@@ -367,14 +370,14 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         if (
             not h.mod
             and h.groups.get("year")
-            and h.rule.kind == "date"
-            and may_start(text, h.end, lex.smod_first)
+            and kind == "date"
+            and may_start(text, h.end, smod_first)
         ):
             sm = lex.smod_re.match(text, h.end)
             if sm:  # "1994 or later"
                 h.mod = lex.lookup("suffix_mods", sm.group("mod"))
                 h.end = sm.end()
-        if h.rule.requires_mod and not (h.mod or h.dmod):
+        if rule.requires_mod and not (h.mod or h.dmod):
             continue
         out.append(h)
         prev_end = h.end
