@@ -327,6 +327,7 @@ def anchor_all(
     last_period_id: str | None = None
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
     front_matter = narr and story_start > 0
+    choices: dict[tuple[object, ...], tuple[str | None, bool, bool]] = {}
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -357,7 +358,19 @@ def anchor_all(
             if narr and mention is not None and getattr(c.resolve, "year_anaphor", False):
                 ref, rid = mention  # "in 1744 ... that year": the year just mentioned
             if narr and getattr(c.resolve, "year_free", False):
-                ref, rid, chosen = _choose_year(c, ref, rid, period, calendar)
+                # pure in these (period and calendar are the document's; the reference's id
+                # is only passed through or dropped): a list of dates asks it again and again
+                key = (
+                    ref,
+                    getattr(c.resolve, "month_day", None),
+                    getattr(c.resolve, "weekday", None),
+                )
+                choice = choices.get(key)
+                if choice is None:
+                    new_ref, new_rid, chosen = _choose_year(c, ref, _PASSED, period, calendar)
+                    choice = choices[key] = (new_ref, new_rid is _PASSED, chosen)
+                ref, keeps_id, chosen = choice
+                rid = rid if keeps_id else None
                 inferred = inferred or chosen
             try:
                 value = c.resolve(ref)
@@ -588,6 +601,9 @@ def _completed(static: str, value: str) -> bool:
     """Whether resolving filled a year or month the expression left open ("March 12th":
     ``XXXX-03-12`` → ``1921-03-12``), as opposed to counting from a reference ("the next day")."""
     return _OPEN_YEAR.match(static) is not None and value[:4].isdigit()
+
+
+_PASSED = "\x00the reference's id"  # a marker: does _choose_year keep the id it was given?
 
 
 def _choose_year(
