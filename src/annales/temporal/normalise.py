@@ -374,7 +374,13 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     narr, text, lists = ctx.mode == "narratives", ctx.text, ctx.lex.lists
     if narr and cand.type == "DATE" and _narrator_now(hit, ctx):
         return _cand(hit, "DATE", "PRESENT_REF", sets_reference=False)
-    if text[hit.start : hit.end].lower().endswith("or so") or hit.groups.get("orso"):
+    if (
+        (
+            text[hit.end - 1 : hit.end] in ("o", "O")  # (cheap first: "or so" ends with an o)
+            and text[hit.start : hit.end].lower().endswith("or so")
+        )
+        or hit.groups.get("orso")
+    ):
         cand.mod = "APPROX"
     if narr and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
@@ -416,7 +422,10 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
     """Is this "today" the narrator's own time ("to this day", "even today", "is still
     studied today") rather than the day the story has reached?"""
     lists = ctx.lex.lists
-    if " ".join(hit_text(hit, ctx).lower().split()) not in lists["narrator_now_words"]:
+    words, said = lists["narrator_now_words"], hit_text(hit, ctx)
+    if said.lstrip()[:1].lower()[:1] not in _initials(words):
+        return False  # (the cheap test: its first letter begins none of the words)
+    if " ".join(said.lower().split()) not in words:
         return False
     if ctx.lex.lookup("units", _next_word(ctx.text, hit.end)):
         return False  # "till this day week": a week from the story's day
@@ -427,6 +436,11 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
     return not lists["narrator_now_still"].isdisjoint(clause[-4:]) and not lists[
         "present"
     ].isdisjoint(clause)
+
+
+@lru_cache(maxsize=64)
+def _initials(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:1] for w in words)
 
 
 def _cand(
