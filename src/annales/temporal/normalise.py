@@ -266,6 +266,28 @@ def _prev_word(text: str, start: int) -> str:
     return text[b:e].lower()
 
 
+def _prev_word_in(text: str, start: int, words: frozenset[str]) -> bool:
+    """``_prev_word(text, start) in words``, first testing the one character the word would
+    end with (a number before a number of a list ends in a digit, which no such word does)."""
+    lo = start - 30 if start > 30 else 0
+    e = min(start, len(text))
+    k = 0
+    while e > lo and k <= 4:  # to the end of the word before, as _prev_word goes
+        c = text[e - 1]
+        if c.isalnum() or c == "_":
+            break
+        e -= 1
+        k += 1
+    if e > lo and "" not in words and text[e - 1].lower()[-1:] not in _finals(words):
+        return False
+    return _prev_word(text, start) in words
+
+
+@lru_cache(maxsize=64)
+def _finals(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[-1:] for w in words)
+
+
 #: How far back (characters) a numbered body ("the 1st Division") makes a bare "the 2nd" one too.
 UNIT_REACH = 200
 _NUMBERED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|d)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
@@ -876,8 +898,7 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     nw = _next_word(text, e).lower()
     if nw in lists["year_not_before"] and not _CLOSE_AFTER.match(text, e, e + 3):
         return False
-    pw = _prev_word(text, s)
-    if pw in lists["year_not_after"]:
+    if _prev_word_in(text, s, lists["year_not_after"]):
         return False
     if ctx.pipes and _table_figure(text, s, e):
         return False
