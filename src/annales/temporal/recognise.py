@@ -191,8 +191,15 @@ def _needs_met(rule: Rule, cls: frozenset[str]) -> bool:
 
 
 #: the rules a stretch can match, for each ASCII character the indices of those that can
-#: start with it (non-ASCII characters try them all), and each rule's bound ``regex.match``
-_Rules = tuple[list[Rule], dict[str, tuple[int, ...]], tuple[int, ...], list[Callable[..., Any]]]
+#: start with it (non-ASCII characters try them all), each rule's bound ``regex.match``, and
+#: (index, character sets) of the rules whose matches must hold a character of each set
+_Rules = tuple[
+    list[Rule],
+    dict[str, tuple[int, ...]],
+    tuple[int, ...],
+    list[Callable[..., Any]],
+    list[tuple[int, tuple[frozenset[str], ...]]],
+]
 _RULES_FOR: dict[tuple[int, frozenset[str]], _Rules] = {}
 _BY_CLASSES: dict[tuple[int, frozenset[str]], _Rules] = {}  # the same, by the full class set
 _NEEDED: dict[int, frozenset[str]] = {}
@@ -217,7 +224,13 @@ def _rules_for(lex: Lexicon, cls: frozenset[str]) -> _Rules:
             c: tuple(k for k, r in enumerate(rules) if r.first is None or c in r.first)
             for c in _ASCII
         }
-        got = (rules, by_char, tuple(range(len(rules))), [r.regex.match for r in rules])
+        got = (
+            rules,
+            by_char,
+            tuple(range(len(rules))),
+            [r.regex.match for r in rules],
+            [(k, r.required) for k, r in enumerate(rules) if r.required],
+        )
         if len(_RULES_FOR) > 50_000:
             _RULES_FOR.clear()
         _RULES_FOR[key] = got
@@ -285,8 +298,18 @@ def find(
                 if p > 0 and text[p - 1] in "'’":
                     positions.append(p - 1)
                 positions.append(p)
-            rules, by_char, every, matchers = _rules_for(lex, cls)
+            rules, by_char, every, matchers, needs = _rules_for(lex, cls)
             upto = [-1] * len(rules)  # each rule skips its own previous match, as finditer would
+            if len(tok_starts) >= _REUSE_TOKENS and needs:
+                # a long stretch (a list): a rule whose matches need a character the stretch
+                # lacks ("-" for an ISO date) is skipped all along it (ASCII text only: case
+                # folding may match a non-ASCII character for an ASCII one)
+                window = text[max(0, cs - 1) : ce]
+                if window.isascii():
+                    present = frozenset(window)
+                    for k, need in needs:
+                        if any(present.isdisjoint(chars) for chars in need):
+                            upto[k] = ce + 1
             for p in positions:
                 for k in by_char.get(text[p], every):
                     if p < upto[k]:
