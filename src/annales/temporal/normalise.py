@@ -283,6 +283,21 @@ def _prev_word_in(text: str, start: int, words: frozenset[str]) -> bool:
     return _prev_word(text, start) in words
 
 
+def _next_word_in(text: str, end: int, words: frozenset[str]) -> bool:
+    """``_next_word(text, end).lower() in words``, first testing the one character the word
+    would begin with (after a number of a list comes another number, which no such word is)."""
+    b = end
+    hi = min(len(text), end + 30)
+    while b < hi and b < end + 4:  # to the start of the next word, as _next_word goes
+        c = text[b]
+        if c.isalnum() or c == "_":
+            break
+        b += 1
+    if b < hi and "" not in words and text[b].lower()[:1] not in _initials(words):
+        return False
+    return _next_word(text, end).lower() in words
+
+
 @lru_cache(maxsize=64)
 def _finals(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w[-1:] for w in words)
@@ -895,14 +910,17 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
         return False
     if (after[:1] in ("%", "p") or after[:1].isspace()) and _PERCENT_AFTER.match(text, e, e + 10):
         return False
-    nw = _next_word(text, e).lower()
-    if nw in lists["year_not_before"] and not _CLOSE_AFTER.match(text, e, e + 3):
+    if _next_word_in(text, e, lists["year_not_before"]) and not _CLOSE_AFTER.match(text, e, e + 3):
         return False
     if _prev_word_in(text, s, lists["year_not_after"]):
         return False
     if ctx.pipes and _table_figure(text, s, e):
         return False
-    if _after_range_word(text, s) and _COUNT_BEFORE.search(text, max(0, s - 24), s):
+    if (
+        text[s - 1 : s].isspace()  # (what _after_range_word needs first)
+        and _after_range_word(text, s)
+        and _COUNT_BEFORE.search(text, max(0, s - 24), s)
+    ):
         return False  # "967 to 1000", "between 800 and 1200": a range of counts
     return True
 
