@@ -368,11 +368,12 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
                 if " ".join(m.group("mod").lower().split()) not in outside:
                     h.start -= h.start - lo - m.start()
         elif kind not in ("ref", "set"):
-            m = (
-                lex.pmod_re.search(text[lo : h.start])
-                if _may_end_mod(text, lo, h.start, pmod_last)
-                else None
-            )
+            before = text[h.start - 1] if h.start > lo else ""
+            if not (before == "-" or before == "." or before.isspace() or before.isalpha()):
+                may = "" in pmod_last  # no word can end there: what _may_end_mod finds
+            else:
+                may = _may_end_mod(text, lo, h.start, pmod_last)
+            m = lex.pmod_re.search(text[lo : h.start]) if may else None
             if m:
                 word = m.group("mod")
                 mod = lex.lookup("point_mods", word.rstrip("-").strip())
