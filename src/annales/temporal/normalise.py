@@ -33,7 +33,7 @@ _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 class Context:
     """What the normaliser needs besides the match: text, lexicon, mode and calendar."""
 
-    __slots__ = ("text", "lex", "mode", "calendar", "pipes")
+    __slots__ = ("text", "lex", "mode", "calendar", "pipes", "now_initials")
 
     def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
         self.text = text
@@ -41,6 +41,7 @@ class Context:
         self.mode = mode
         self.calendar = calendar
         self.pipes = "|" in text  # without any, no number stands in a table cell
+        self.now_initials = _initials(lex.lists["narrator_now_words"])
 
 
 # ------------------------------------------------------------------------------- numbers
@@ -458,11 +459,14 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
 def _narrator_now(hit: Hit, ctx: Context) -> bool:
     """Is this "today" the narrator's own time ("to this day", "even today", "is still
     studied today") rather than the day the story has reached?"""
-    lists = ctx.lex.lists
-    words, said = lists["narrator_now_words"], hit_text(hit, ctx)
-    if said.lstrip()[:1].lower()[:1] not in _initials(words):
+    if hit.match_start >= 0:  # (hit_text, inline: this runs once per date of a list)
+        said = ctx.text[hit.match_start : hit.match_end]
+    else:
+        said = ctx.text[hit.start : hit.end]
+    if said.lstrip()[:1].lower()[:1] not in ctx.now_initials:
         return False  # (the cheap test: its first letter begins none of the words)
-    if " ".join(said.lower().split()) not in words:
+    lists = ctx.lex.lists
+    if " ".join(said.lower().split()) not in lists["narrator_now_words"]:
         return False
     if ctx.lex.lookup("units", _next_word(ctx.text, hit.end)):
         return False  # "till this day week": a week from the story's day
@@ -760,7 +764,8 @@ def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
     value, without the ones for groups it cannot have (hot on lists of years)."""
     if not _plausible_year(hit, ctx):
         return None
-    year = _year(hit.groups["year"])
+    ys = hit.groups["year"]
+    year = int(ys) if len(ys) == 4 and ys.isascii() and ys.isdigit() else _year(ys)
     if year is None:
         return None
     text = ctx.text
@@ -772,7 +777,9 @@ def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
         )
         and not _told_back(text, hit.start)
     )
-    return _cand(hit, hit.rule.type, A.fmt_year(year), sets_reference=moves)
+    c = _cand(hit, hit.rule.type, A.fmt_year(year))
+    c.sets_reference = moves
+    return c
 
 
 class _MonthDay:
