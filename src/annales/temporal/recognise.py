@@ -273,8 +273,8 @@ def find(
     # ``reach`` before the apostrophe a token may carry, and never past its end): a stretch
     # seen before in this text reuses them ("June 1917", "the next day" recur in a book).
     reach = _reach(lex)
-    seen: dict[tuple[frozenset[str], str, tuple[int, ...]], list[tuple[int, int, Rule, Any]]]
-    seen = {}
+    # key -> (where its window began, the hits found there: not changed until find returns)
+    seen: dict[tuple[frozenset[str], str, tuple[int, ...]], tuple[int, list[Hit]]] = {}
     for cs, ce, cls, tok_starts in stretches(text, lex):
         if max_hits and len(out) > max_hits and len(out) * max_density > ce:
             raise TooDense(
@@ -290,8 +290,10 @@ def find(
             key = (cls, text[lo:ce], tuple([p - lo for p in tok_starts]))
             known = seen.get(key)
             if known is not None:
-                for s, e, rule, groups in known:  # (groups are read only: shared)
-                    hits.append(Hit(lo + s, lo + e, rule, groups, None, None, None, lo + s, lo + e))
+                d = lo - known[0]
+                for seen_hit in known[1]:  # (groups are read only: shared)
+                    s, e = seen_hit.start + d, seen_hit.end + d
+                    hits.append(Hit(s, e, seen_hit.rule, seen_hit.groups, None, None, None, s, e))
         if key is None or known is None:
             positions = []
             for p in tok_starts:
@@ -321,7 +323,7 @@ def find(
                             hits.append(Hit(p, e, rules[k], m.groupdict(), None, None, None, p, e))
                             upto[k] = e
             if key is not None:
-                seen[key] = [(h.start - lo, h.end - lo, h.rule, h.groups) for h in hits]
+                seen[key] = (lo, list(hits))  # (its own list: _select sorts hits)
         if hits:
             if select:
                 out.extend(_select(hits))  # stretches are disjoint: select within each
