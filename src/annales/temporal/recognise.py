@@ -270,8 +270,8 @@ def find(
     out: list[Hit] = []
     n = len(text)
     # A stretch's matches depend only on its text (the rules look no further back than
-    # ``reach`` before the apostrophe a token may carry, and never past its end): a stretch
-    # seen before in this text reuses them ("June 1917", "the next day" recur in a book).
+    # ``reach`` before the apostrophe a token may carry, and never past its end): a long
+    # stretch seen before in this text reuses them (a list's stretches repeat whole).
     reach = _reach(lex)
     # key -> (where its window began, the hits found there: not changed until find returns)
     seen: dict[tuple[frozenset[str], str, tuple[int, ...]], tuple[int, list[Hit]]] = {}
