@@ -370,8 +370,11 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
                 if " ".join(m.group("mod").lower().split()) not in outside:
                     h.start -= h.start - lo - m.start()
         elif kind not in ("ref", "set"):
-            before = text[h.start - 1] if h.start > lo else ""
-            if not (before == "-" or before == "." or before.isspace() or before.isalpha()):
+            i = h.start  # back over spaces and hyphens, as _may_end_mod goes
+            while i > lo and (text[i - 1] == "-" or text[i - 1].isspace()):
+                i -= 1
+            before = text[i - 1] if i > lo else ""
+            if not (before == "." or before.isalpha()):
                 may = "" in pmod_last  # no word can end there: what _may_end_mod finds
             else:
                 may = _may_end_mod(text, lo, h.start, pmod_last)
