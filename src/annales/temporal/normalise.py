@@ -572,7 +572,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     mtext = get("month")
     if mtext:
         bare = mtext.lower().rstrip(".")
-        if bare in lex.lists["ambiguous_months"] and not _cap(mtext):
+        if bare in lex.lists["ambiguous_months"] and not mtext[0].isupper():  # (_cap)
             return None
         if name == "month":
             if (
