@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annales.temporal.firstchars import first_chars, reach_back
+from annales.temporal.firstchars import first_chars, reach_back, required_chars
 from annales.temporal.language import load
 
 
@@ -75,3 +75,24 @@ def test_no_rule_looks_further_back_than_its_reach(text: str, before: str) -> No
             assert (a and (a.end() - a.start(), a.groupdict())) == (
                 b and (b.end() - b.start(), b.groupdict())
             ), (rule.name, text, p)
+
+
+def test_required_characters_of_patterns() -> None:
+    assert required_chars(r"\d{4}-\d\d") == (frozenset("-"),)
+    assert required_chars(r"(?:the\s+)?\d+s", re.I) == (frozenset("sS"),)
+    assert required_chars(r"a|b-") == (frozenset("ab"),)  # one of each alternative's first
+    assert required_chars(r"x?y*|z") == ()  # an alternative needing nothing: nothing sure
+    assert required_chars(r"(?=q)\w") == ()  # a lookahead consumes nothing
+    assert required_chars("\u212a", re.I) == ()  # non-ASCII: left to the regex
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=12).map("".join))
+def test_no_rule_matches_text_lacking_a_required_character(text: str) -> None:
+    if not text.isascii():
+        return  # the bound is only used on ASCII text
+    present = set(text)
+    for rule in load("en").rules:
+        if any(present.isdisjoint(chars) for chars in rule.required):
+            for p in range(len(text)):
+                assert rule.regex.match(text, p) is None, (rule.name, text, p)

@@ -97,3 +97,41 @@ def test_repeated_stretches_reuse_the_same_matches(unit: str, times: int, tail: 
         assert [dump(True), dump(False)] == reused
     finally:
         del recognise._REACH[id(lex)]
+
+
+_AROUND = st.lists(
+    st.sampled_from(
+        ["1917", "page", "No", "men", "km", "İ", "é", "²", "_", " ", "\n", ",", ".", "-", "/"]
+        + ["'", "since", "the", "The", "fixed", "for", "shall", "of", "course", "3rd", "7", "x"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_AROUND, st.integers(0, 40))
+def test_cheap_context_tests_agree_with_their_definitions(text: str, at: int) -> None:
+    """The word-before/after tests and the backward context searches decide as the plain
+    definitions do: their cheap first tests only ever skip a search that cannot succeed."""
+    import re as _re
+
+    from annales.temporal import narrative as N
+    from annales.temporal import normalise as NM
+    from annales.temporal.language import load
+
+    lex = load()
+
+    at = min(at, len(text))
+    for words in (frozenset({"page", "no", "men", "km"}), frozenset({"", "x"}), frozenset()):
+        assert NM._prev_word_in(text, at, words) == (NM._prev_word(text, at) in words)
+        assert NM._next_word_in(text, at, words) == (NM._next_word(text, at).lower() in words)
+    signal = _re.compile(r"([^\W\d_]+)\s+(?:[Tt]he\s+)?$")
+    m = signal.search(text, max(0, at - 30), at)
+    assert N.after_signal(text, at, frozenset({"since"})) == (
+        m is not None and m.group(1).lower() == "since"
+    )
+    assert NM._day_before(text, at) == (NM._DAY_BEFORE.search(text, max(0, at - 8), at) is not None)
+    part = _re.compile(r"([^\W\d_][\w-]*)\s+of\s*$", _re.I).search(text, max(0, at - 40), at)
+    assert NM._part_of(text, at, lex) == (
+        part is not None and part.group(1).lower() in lex.lists["passing_frame_nouns"]
+    )

@@ -16,12 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
 from annales.temporal import anchor as A
 from annales.temporal import narrative as N
+from annales.temporal.firstchars import first_chars, may_start
 from annales.temporal.language import load
 from annales.temporal.normalise import Context, normalise
 from annales.temporal.ranges import first_end_years, range_ends
@@ -151,6 +153,8 @@ def _apostrophe_century(c: Candidate, text: str) -> None:
     reference when anchored (the rules alone read it as 19xx, right for news only)."""
     if c.resolve is not None or c.type not in ("DATE", "TIME") or not c.value[:4].isdigit():
         return
+    if text.find("'", c.start, c.end) < 0 and text.find("’", c.start, c.end) < 0:
+        return  # no apostrophe in it: the search below cannot match
     m = _APOSTROPHE_YEAR.search(text, c.start, c.end)
     if m is None or int(c.value[2:4]) != int(m.group(1)):
         return
@@ -226,8 +230,11 @@ def _select_own(hits: Sequence[Hit], ctx: Context) -> list[Candidate]:
                 out.append(c)
         else:
             heapq.heappush(later, (c.start - c.end, prios[i], c.start, i, c))
-    out.sort(key=lambda c: c.start)
+    out.sort(key=_START)
     return out
+
+
+_START = attrgetter("start")
 
 
 def merge(*groups: list[Candidate]) -> list[Candidate]:
@@ -366,6 +373,7 @@ def anchor_all(
     last_period_id: str | None = None
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
     front_matter = narr and story_start > 0
+    choices: dict[tuple[object, ...], tuple[str | None, bool, bool]] = {}
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -396,7 +404,22 @@ def anchor_all(
             if narr and mention is not None and getattr(c.resolve, "year_anaphor", False):
                 ref, rid = mention  # "in 1744 ... that year": the year just mentioned
             if narr and getattr(c.resolve, "year_free", False):
-                ref, rid, chosen = _choose_year(c, ref, rid, period, calendar, given_year)
+                # pure in these (period, calendar and the reader's year are the document's;
+                # the reference's id is only passed through or dropped): a list of dates asks
+                # it again and again
+                key = (
+                    ref,
+                    getattr(c.resolve, "month_day", None),
+                    getattr(c.resolve, "weekday", None),
+                )
+                choice = choices.get(key)
+                if choice is None:
+                    new_ref, new_rid, chosen = _choose_year(
+                        c, ref, _PASSED, period, calendar, given_year
+                    )
+                    choice = choices[key] = (new_ref, new_rid is _PASSED, chosen)
+                ref, keeps_id, chosen = choice
+                rid = rid if keeps_id else None
                 inferred = inferred or chosen
             try:
                 value = c.resolve(ref)
@@ -410,7 +433,8 @@ def anchor_all(
         vcal = calendar
         if calendar_for is not None and c.calendar != "french-republican":
             vcal = calendar_for(value)
-        value = _to_doc_calendar(value, c, vcal)
+        if c.calendar and c.calendar != vcal:  # (else it is counted in vcal already)
+            value = _to_doc_calendar(value, c, vcal)
         t = Timex(  # by position (_TIMEX_FIELDS), a third of the cost of keywords
             tid,
             c.start,
@@ -620,7 +644,7 @@ def _asides(
         if (
             (i >= 0 and c.start < spans[i][1])
             or (parens and N.in_parentheses(text, c.start, c.end))
-            or N.in_spans(notes, c.start)
+            or (notes and N.in_spans(notes, c.start))
             or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cand_starts))
         ):
             out.add(c.start)
@@ -629,6 +653,7 @@ def _asides(
 
 _COARSE_VALUE = re.compile(r"^\d{4}(?:-\d\d|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?$")
 _SENTENCE_CLOSE = re.compile(r"\s*[.;!?]")
+_CLOSE_FIRST = first_chars(_SENTENCE_CLOSE.pattern)
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)(?:\w+\s+){0,2}$")
 
 
@@ -637,9 +662,9 @@ def _glances(text: str, cands: list[Candidate]) -> frozenset[int]:
     place of one fact ("sank in June 1916."), unlike a frame ("In June 1916, the ...")."""
     out = set()
     for c in cands:
-        if c.resolve is not None or not _COARSE_VALUE.match(c.value):
-            continue
-        if not _SENTENCE_CLOSE.match(text, c.end):
+        if c.resolve is not None or not may_start(text, c.end, _CLOSE_FIRST):
+            continue  # (what follows cannot close a sentence: the cheapest test first)
+        if not _COARSE_VALUE.match(c.value) or not _SENTENCE_CLOSE.match(text, c.end):
             continue
         if _SENTENCE_OPEN.search(text, max(0, c.start - 40), c.start):
             continue  # "In June 1916." alone is a frame, a heading
@@ -671,6 +696,9 @@ def _completed(static: str, value: str) -> bool:
     """Whether resolving filled a year or month the expression left open ("March 12th":
     ``XXXX-03-12`` → ``1921-03-12``), as opposed to counting from a reference ("the next day")."""
     return _OPEN_YEAR.match(static) is not None and value[:4].isdigit()
+
+
+_PASSED = "\x00the reference's id"  # a marker: does _choose_year keep the id it was given?
 
 
 def _choose_year(

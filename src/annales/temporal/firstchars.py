@@ -162,3 +162,60 @@ def _back(seq: Any) -> int:
         else:  # back-references, conditionals: not bounded here
             raise _Anywhere(op)
     return reach
+
+
+def required_chars(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of ASCII characters of which every match of ``pattern`` holds at least one each
+    (``"-"`` for an ISO date, ``"s"``/``"S"`` for "1990s"): a text of ASCII characters holding
+    none of one set cannot contain a match. Only what is sure is listed (possibly nothing)."""
+    try:
+        return tuple(_required(P.parse(pattern, flags).data, bool(flags & re.IGNORECASE)))
+    except (re.error, RecursionError):
+        return ()
+
+
+def _required(seq: Any, fold: bool) -> list[frozenset[str]]:
+    out: list[frozenset[str]] = []
+    for op, av in seq:
+        if op == C.LITERAL:
+            got = _literal_set([av], fold)
+            if got:
+                out.append(got)
+        elif op == C.IN:
+            if all(o == C.LITERAL for o, _ in av):
+                got = _literal_set([a for _, a in av], fold)
+                if got:
+                    out.append(got)
+        elif op == C.SUBPATTERN:
+            out += _required(av[-1].data, fold)
+        elif op in _REPEATS:
+            lo, _hi, sub = av
+            if lo > 0:
+                out += _required(sub.data, fold)
+        elif hasattr(C, "ATOMIC_GROUP") and op == C.ATOMIC_GROUP:
+            out += _required(av.data, fold)
+        elif op == C.BRANCH:  # one of each alternative's first requirement
+            union: set[str] = set()
+            for alt in av[1]:
+                need = _required(alt.data, fold)
+                if not need:
+                    break
+                union |= need[0]
+            else:
+                out.append(frozenset(union))
+        # lookarounds, boundaries, categories, back-references: nothing sure
+    return out
+
+
+def _literal_set(codes: list[int], fold: bool) -> frozenset[str] | None:
+    """The characters a set of literals matches in ASCII text (None: a non-ASCII literal,
+    which case folding may match otherwise)."""
+    out: set[str] = set()
+    for code in codes:
+        c = chr(code)
+        if not c.isascii():
+            return None
+        out.add(c)
+        if fold:
+            out.update((c.lower(), c.upper()))
+    return frozenset(out)

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeAlias
 
-from annales.temporal.firstchars import first_chars
+from annales.temporal.firstchars import first_chars, required_chars
 
 Trie: TypeAlias = dict[str, "Trie"]  # one character per level; "" marks a word end
 
@@ -79,6 +79,8 @@ class Rule:
     requires_mod: bool = False
     priority: int = 0
     first: frozenset[str] | None = None  # ASCII characters a match can start with (None: any)
+    # sets of ASCII characters a match holds one of each ("-" for an ISO date): firstchars
+    required: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -306,6 +308,7 @@ def load(language: str = "en") -> Lexicon:
                 requires_mod=bool(r.get("requires_mod", False)),
                 priority=int(r.get("priority", 0)),
                 first=first_chars(source, re.IGNORECASE),
+                required=required_chars(source, re.IGNORECASE),
             )
         )
     tables = {t: {k.lower(): v for k, v in data.get(t, {}).items()} for t in TABLES}

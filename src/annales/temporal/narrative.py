@@ -356,10 +356,19 @@ def planned_for(
             return True
     lo = max(0, start - 60)
     comma = text.rfind(",", lo, start)  # the words after the last comma of the window
-    for w in _CLAUSE_WORDS.findall(text, comma + 1 if comma >= 0 else lo, start)[-FUTURE_REACH:]:
+    if comma >= 0:
+        lo = comma + 1
+    if 2 * (start - lo) < _shortest(future):
+        return False  # too few characters left for any of the words (lower-cased: 2x at most)
+    for w in _CLAUSE_WORDS.findall(text, lo, start)[-FUTURE_REACH:]:
         if w.lower() in future:
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _shortest(words: frozenset[str]) -> int:
+    return min((len(w) for w in words), default=1 << 30)
 
 
 #: Words before a date within which a future auxiliary makes it a day yet to come ("shall

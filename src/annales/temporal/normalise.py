@@ -33,7 +33,7 @@ _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 class Context:
     """What the normaliser needs besides the match: text, lexicon, mode and calendar."""
 
-    __slots__ = ("text", "lex", "mode", "calendar", "pipes")
+    __slots__ = ("text", "lex", "mode", "calendar", "pipes", "now_initials")
 
     def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
         self.text = text
@@ -41,6 +41,7 @@ class Context:
         self.mode = mode
         self.calendar = calendar
         self.pipes = "|" in text  # without any, no number stands in a table cell
+        self.now_initials = _initials(lex.lists["narrator_now_words"])
 
 
 # ------------------------------------------------------------------------------- numbers
@@ -255,6 +256,8 @@ _LEADING_DIGITS = re.compile(r"\d+")
 def _day(s: str | None, lex: Lexicon) -> int | None:
     if not s:
         return None
+    if s.isascii() and s.isdigit():
+        return int(s)  # "1", "23": the usual case, what the leading-digits match would take
     m = _LEADING_DIGITS.match(s)
     if m:
         return int(m.group())
@@ -286,6 +289,43 @@ def _prev_word(text: str, start: int) -> str:
     while b > lo and text[b - 1].isalnum():
         b -= 1
     return text[b:e].lower()
+
+
+def _prev_word_in(text: str, start: int, words: frozenset[str]) -> bool:
+    """``_prev_word(text, start) in words``, first testing the one character the word would
+    end with (a number before a number of a list ends in a digit, which no such word does)."""
+    lo = start - 30 if start > 30 else 0
+    e = min(start, len(text))
+    k = 0
+    while e > lo and k <= 4:  # to the end of the word before, as _prev_word goes
+        c = text[e - 1]
+        if c.isalnum() or c == "_":
+            break
+        e -= 1
+        k += 1
+    if e > lo and "" not in words and text[e - 1].lower()[-1:] not in _finals(words):
+        return False
+    return _prev_word(text, start) in words
+
+
+def _next_word_in(text: str, end: int, words: frozenset[str]) -> bool:
+    """``_next_word(text, end).lower() in words``, first testing the one character the word
+    would begin with (after a number of a list comes another number, which no such word is)."""
+    b = end
+    hi = min(len(text), end + 30)
+    while b < hi and b < end + 4:  # to the start of the next word, as _next_word goes
+        c = text[b]
+        if c.isalnum() or c == "_":
+            break
+        b += 1
+    if b < hi and "" not in words and text[b].lower()[:1] not in _initials(words):
+        return False
+    return _next_word(text, end).lower() in words
+
+
+@lru_cache(maxsize=64)
+def _finals(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[-1:] for w in words)
 
 
 #: How far back (characters) a numbered body ("the 1st Division") makes a bare "the 2nd" one too.
@@ -393,11 +433,18 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     cand = fn(hit, ctx)
     if cand is None:
         return None
-    if ctx.mode == "narratives" and cand.type == "DATE" and _narrator_now(hit, ctx):
+    narr, text, lists = ctx.mode == "narratives", ctx.text, ctx.lex.lists
+    if narr and cand.type == "DATE" and _narrator_now(hit, ctx):
         return _cand(hit, "DATE", "PRESENT_REF", sets_reference=False)
-    if ctx.text[hit.start : hit.end].lower().endswith("or so") or hit.groups.get("orso"):
+    if (
+        (
+            text[hit.end - 1 : hit.end] in ("o", "O")  # (cheap first: "or so" ends with an o)
+            and text[hit.start : hit.end].lower().endswith("or so")
+        )
+        or hit.groups.get("orso")
+    ):
         cand.mod = "APPROX"
-    if ctx.mode == "narratives" and cand.source == "en" and hit.rule.kind == "relative":
+    if narr and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
     if ctx.mode == "narratives" and _told_backward(hit, ctx.lex):
@@ -405,27 +452,27 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         # days earlier, the Germans had reached Moscow": a glance back, the story stays put
         cand.sets_reference = False
     if (
-        ctx.mode == "narratives"
+        narr
         and cand.sets_reference
         and cand.type == "DATE"
         and (
             (
                 cand.resolve is None
                 and passing_mention(
-                    ctx.text,
+                    text,
                     hit.start,
-                    ctx.lex.lists["passing_after"],
-                    ctx.lex.lists["passing_frame_nouns"],
-                    ctx.lex.lists["passing_determiners"],
+                    lists["passing_after"],
+                    lists["passing_frame_nouns"],
+                    lists["passing_determiners"],
                 )
             )
-            or after_signal(ctx.text, hit.start, ctx.lex.lists["passing_signals"])
+            or after_signal(text, hit.start, lists["passing_signals"])
             or planned_for(
-                ctx.text,
+                text,
                 hit.start,
-                ctx.lex.lists["plan_verbs"],
-                ctx.lex.lists["plan_preps"],
-                ctx.lex.lists["future_auxiliaries"],
+                lists["plan_verbs"],
+                lists["plan_preps"],
+                lists["future_auxiliaries"],
             )
         )
     ):
@@ -461,8 +508,14 @@ def _told_backward(hit: Hit, lex: Lexicon) -> bool:
 def _narrator_now(hit: Hit, ctx: Context) -> bool:
     """Is this "today" the narrator's own time ("to this day", "even today", "is still
     studied today") rather than the day the story has reached?"""
+    if hit.match_start >= 0:  # (hit_text, inline: this runs once per date of a list)
+        said = ctx.text[hit.match_start : hit.match_end]
+    else:
+        said = ctx.text[hit.start : hit.end]
+    if said.lstrip()[:1].lower()[:1] not in ctx.now_initials:
+        return False  # (the cheap test: its first letter begins none of the words)
     lists = ctx.lex.lists
-    if " ".join(hit_text(hit, ctx).lower().split()) not in lists["narrator_now_words"]:
+    if " ".join(said.lower().split()) not in lists["narrator_now_words"]:
         return False
     if ctx.lex.lookup("units", _next_word(ctx.text, hit.end)):
         return False  # "till this day week": a week from the story's day
@@ -486,6 +539,11 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
     return not lists["narrator_now_still"].isdisjoint(clause[-4:]) and not lists[
         "present"
     ].isdisjoint(clause)
+
+
+@lru_cache(maxsize=64)
+def _initials(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:1] for w in words)
 
 
 def _cand(
@@ -580,7 +638,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     mtext = get("month")
     if mtext:
         bare = mtext.lower().rstrip(".")
-        if bare in lex.lists["ambiguous_months"] and not _cap(mtext):
+        if bare in lex.lists["ambiguous_months"] and not mtext[0].isupper():  # (_cap)
             return None
         if name == "month":
             if (
@@ -703,7 +761,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
     # --- anchored -----------------------------------------------------------------------
     direction = _direction(hit, ctx)
-    mrel = " ".join((get("mrel") or "").lower().split())
+    mrel_s = get("mrel")
+    mrel = " ".join(mrel_s.lower().split()) if mrel_s else ""
     if mrel:  # "last Oct. 23", "next June 1": the direction is stated
         direction = "past" if lex.lookup("relatives", mrel) == -1 else "future"
     if dayx:
@@ -773,7 +832,8 @@ def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
     value, without the ones for groups it cannot have (hot on lists of years)."""
     if not _plausible_year(hit, ctx):
         return None
-    year = _year(hit.groups["year"])
+    ys = hit.groups["year"]
+    year = int(ys) if len(ys) == 4 and ys.isascii() and ys.isdigit() else _year(ys)
     if year is None:
         return None
     text = ctx.text
@@ -785,7 +845,9 @@ def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
         )
         and not _told_back(text, hit.start)
     )
-    return _cand(hit, hit.rule.type, A.fmt_year(year), sets_reference=moves)
+    c = _cand(hit, hit.rule.type, A.fmt_year(year))
+    c.sets_reference = moves
+    return c
 
 
 class _MonthDay:
@@ -945,15 +1007,17 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
         return False
     if (after[:1] in ("%", "p") or after[:1].isspace()) and _PERCENT_AFTER.match(text, e, e + 10):
         return False
-    nw = _next_word(text, e).lower()
-    if nw in lists["year_not_before"] and not _CLOSE_AFTER.match(text, e, e + 3):
+    if _next_word_in(text, e, lists["year_not_before"]) and not _CLOSE_AFTER.match(text, e, e + 3):
         return False
-    pw = _prev_word(text, s)
-    if pw in lists["year_not_after"]:
+    if _prev_word_in(text, s, lists["year_not_after"]):
         return False
     if ctx.pipes and _table_figure(text, s, e):
         return False
-    if _after_range_word(text, s) and _COUNT_BEFORE.search(text, max(0, s - 24), s):
+    if (
+        text[s - 1 : s].isspace()  # (what _after_range_word needs first)
+        and _after_range_word(text, s)
+        and _COUNT_BEFORE.search(text, max(0, s - 24), s)
+    ):
         return False  # "967 to 1000", "between 800 and 1200": a range of counts
     return True
 

@@ -100,7 +100,7 @@ def _stretches_around_core(
             cls_set |= c
         end = s
         for t in tokens(low, s):
-            ts = t.start()
+            ts, te = t.span()
             if ts > s:
                 if len(starts) >= _MAX_STRETCH_TOKENS:
                     break
@@ -116,7 +116,7 @@ def _stretches_around_core(
                 break
             starts.append(ts)
             cls_set |= cls
-            end = t.end()
+            end = te
         done = max(end, m.end())
         if end > s:  # the core token itself was accepted (not e.g. "0²")
             yield (starts[0], end, frozenset(cls_set), starts)
@@ -191,8 +191,15 @@ def _needs_met(rule: Rule, cls: frozenset[str]) -> bool:
 
 
 #: the rules a stretch can match, for each ASCII character the indices of those that can
-#: start with it (non-ASCII characters try them all), and each rule's bound ``regex.match``
-_Rules = tuple[list[Rule], dict[str, tuple[int, ...]], tuple[int, ...], list[Callable[..., Any]]]
+#: start with it (non-ASCII characters try them all), each rule's bound ``regex.match``, and
+#: (index, character sets) of the rules whose matches must hold a character of each set
+_Rules = tuple[
+    list[Rule],
+    dict[str, tuple[int, ...]],
+    tuple[int, ...],
+    list[Callable[..., Any]],
+    list[tuple[int, tuple[frozenset[str], ...]]],
+]
 _RULES_FOR: dict[tuple[int, frozenset[str]], _Rules] = {}
 _BY_CLASSES: dict[tuple[int, frozenset[str]], _Rules] = {}  # the same, by the full class set
 _NEEDED: dict[int, frozenset[str]] = {}
@@ -217,7 +224,13 @@ def _rules_for(lex: Lexicon, cls: frozenset[str]) -> _Rules:
             c: tuple(k for k, r in enumerate(rules) if r.first is None or c in r.first)
             for c in _ASCII
         }
-        got = (rules, by_char, tuple(range(len(rules))), [r.regex.match for r in rules])
+        got = (
+            rules,
+            by_char,
+            tuple(range(len(rules))),
+            [r.regex.match for r in rules],
+            [(k, r.required) for k, r in enumerate(rules) if r.required],
+        )
         if len(_RULES_FOR) > 50_000:
             _RULES_FOR.clear()
         _RULES_FOR[key] = got
@@ -257,11 +270,11 @@ def find(
     out: list[Hit] = []
     n = len(text)
     # A stretch's matches depend only on its text (the rules look no further back than
-    # ``reach`` before the apostrophe a token may carry, and never past its end): a stretch
-    # seen before in this text reuses them ("June 1917", "the next day" recur in a book).
+    # ``reach`` before the apostrophe a token may carry, and never past its end): a long
+    # stretch seen before in this text reuses them (a list's stretches repeat whole).
     reach = _reach(lex)
-    seen: dict[tuple[frozenset[str], str, tuple[int, ...]], list[tuple[int, int, Rule, Any]]]
-    seen = {}
+    # key -> (where its window began, the hits found there: not changed until find returns)
+    seen: dict[tuple[frozenset[str], str, tuple[int, ...]], tuple[int, list[Hit]]] = {}
     for cs, ce, cls, tok_starts in stretches(text, lex):
         if max_hits and len(out) > max_hits and len(out) * max_density > ce:
             raise TooDense(
@@ -277,16 +290,28 @@ def find(
             key = (cls, text[lo:ce], tuple([p - lo for p in tok_starts]))
             known = seen.get(key)
             if known is not None:
-                for s, e, rule, groups in known:  # (groups are read only: shared)
-                    hits.append(Hit(lo + s, lo + e, rule, groups, None, None, None, lo + s, lo + e))
+                d = lo - known[0]
+                for seen_hit in known[1]:  # (groups are read only: shared)
+                    s, e = seen_hit.start + d, seen_hit.end + d
+                    hits.append(Hit(s, e, seen_hit.rule, seen_hit.groups, None, None, None, s, e))
         if key is None or known is None:
             positions = []
             for p in tok_starts:
                 if p > 0 and text[p - 1] in "'’":
                     positions.append(p - 1)
                 positions.append(p)
-            rules, by_char, every, matchers = _rules_for(lex, cls)
+            rules, by_char, every, matchers, needs = _rules_for(lex, cls)
             upto = [-1] * len(rules)  # each rule skips its own previous match, as finditer would
+            if len(tok_starts) >= _REUSE_TOKENS and needs:
+                # a long stretch (a list): a rule whose matches need a character the stretch
+                # lacks ("-" for an ISO date) is skipped all along it (ASCII text only: case
+                # folding may match a non-ASCII character for an ASCII one)
+                window = text[max(0, cs - 1) : ce]
+                if window.isascii():
+                    present = frozenset(window)
+                    for k, need in needs:
+                        if any(present.isdisjoint(chars) for chars in need):
+                            upto[k] = ce + 1
             for p in positions:
                 for k in by_char.get(text[p], every):
                     if p < upto[k]:
@@ -298,7 +323,7 @@ def find(
                             hits.append(Hit(p, e, rules[k], m.groupdict(), None, None, None, p, e))
                             upto[k] = e
             if key is not None:
-                seen[key] = [(h.start - lo, h.end - lo, h.rule, h.groups) for h in hits]
+                seen[key] = (lo, list(hits))  # (its own list: _select sorts hits)
         if hits:
             if select:
                 out.extend(_select(hits))  # stretches are disjoint: select within each
@@ -327,26 +352,33 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
     out = []
     prev_end = 0
     outside = lex.lists["mods_outside"]
+    pmod_last, dmod_last, smod_first = lex.pmod_last, lex.dmod_last, lex.smod_first
     for h in hits:
+        rule = h.rule
+        kind = rule.kind
         if h.start < prev_end:  # overlapping alternatives: each looks at the text itself
             prev_end = 0
         lo = max(prev_end, h.start - 40)
-        if h.rule.type == "DURATION" or h.rule.kind == "offset":
+        if rule.type == "DURATION" or kind == "offset":
             m = (
                 lex.dmod_re.search(text[lo : h.start])
-                if _may_end_mod(text, lo, h.start, lex.dmod_last)
+                if _may_end_mod(text, lo, h.start, dmod_last)
                 else None
             )
             if m and not text[h.start : h.start + 4].lower().startswith("the "):
                 h.dmod = lex.lookup("duration_mods", m.group("mod"))
                 if " ".join(m.group("mod").lower().split()) not in outside:
                     h.start -= h.start - lo - m.start()
-        elif h.rule.kind not in ("ref", "set"):
-            m = (
-                lex.pmod_re.search(text[lo : h.start])
-                if _may_end_mod(text, lo, h.start, lex.pmod_last)
-                else None
-            )
+        elif kind not in ("ref", "set"):
+            i = h.start  # back over spaces and hyphens, as _may_end_mod goes
+            while i > lo and (text[i - 1] == "-" or text[i - 1].isspace()):
+                i -= 1
+            before = text[i - 1] if i > lo else ""
+            if not (before == "." or before.isalpha()):
+                may = "" in pmod_last  # no word can end there: what _may_end_mod finds
+            else:
+                may = _may_end_mod(text, lo, h.start, pmod_last)
+            m = lex.pmod_re.search(text[lo : h.start]) if may else None
             if m:
                 word = m.group("mod")
                 mod = lex.lookup("point_mods", word.rstrip("-").strip())
@@ -367,14 +399,14 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         if (
             not h.mod
             and h.groups.get("year")
-            and h.rule.kind == "date"
-            and may_start(text, h.end, lex.smod_first)
+            and kind == "date"
+            and may_start(text, h.end, smod_first)
         ):
             sm = lex.smod_re.match(text, h.end)
             if sm:  # "1994 or later"
                 h.mod = lex.lookup("suffix_mods", sm.group("mod"))
                 h.end = sm.end()
-        if h.rule.requires_mod and not (h.mod or h.dmod):
+        if rule.requires_mod and not (h.mod or h.dmod):
             continue
         out.append(h)
         prev_end = h.end
