@@ -507,3 +507,11 @@ def test_a_day_counted_back_is_a_glance_the_story_stays_put() -> None:
     )
     got = [(t.text, t.value) for t in tag_time(text)]
     assert got[-1] == ("The next day", "1789-07-14")
+
+
+def test_a_shift_past_the_last_four_digit_year_stays_unknown() -> None:
+    from annales.temporal import tag_time
+
+    # found by Hypothesis: the day after 31 December 9999 has no TIMEX3 value
+    assert [t.value for t in tag_time("NEXT DAY", reference="9999-12-31")] == ["XXXX-XX-XX"]
+    assert [t.value for t in tag_time("next year", mode="news", dct="9999-12-31")] == ["XXXX"]

@@ -177,11 +177,21 @@ def ref_day(ref: Ref | None) -> tuple[int, int, int] | None:
     return ref.year, ref.month, ref.day
 
 
+_VALUE_YEAR = re.compile(r"^(BC)?(\d+)")
+
+
 def shift(
     ref: Ref, unit: str, n: int, calendar: str = "gregorian", keep: bool = False
 ) -> str | None:
     """The period ``n`` ``unit``s from ``ref`` (TIMEX3 value), at the unit's granularity
-    (``keep``: at the reference's own granularity when that is a quarter or half-year)."""
+    (``keep``: at the reference's own granularity when that is a quarter or half-year);
+    None beyond TIMEX3's four-digit years ("the next day" after 31 December 9999)."""
+    v = _shift(ref, unit, n, calendar, keep)
+    m = _VALUE_YEAR.match(v) if v else None
+    return v if m is None or len(m.group(2)) <= 4 else None
+
+
+def _shift(ref: Ref, unit: str, n: int, calendar: str, keep: bool) -> str | None:
     y = ref.year
     if unit in ("Y", "DE", "CE", "ML"):
         span = {"Y": 1, "DE": 10, "CE": 100, "ML": 1000}[unit] * n

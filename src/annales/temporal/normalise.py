@@ -1619,14 +1619,14 @@ def _coarse_shift(ref: str | None, unit: str, k: int, cal: str) -> str | None:
         days = k * (7 if unit == "W" else 1)
         a = A.add_days(y0, m0, d0, days, cal)
         z = A.add_days(y1, m1, d1, days, cal)
-        if a[0] != z[0]:
-            return None
+        if a[0] != z[0] or not -9998 <= a[0] <= 9999:
+            return None  # not even the year is sure, or past TIMEX3's four-digit years
         if unit == "W":
             return f"{A.fmt_year(a[0])}-WXX"
         return f"{A.fmt_date(a[0], a[1])}-XX" if a[1] == z[1] else f"{A.fmt_year(a[0])}-XX-XX"
     if unit == "M":
         a2, z2 = A.add_months(y0, m0, k), A.add_months(y1, m1, k)
-        return f"{A.fmt_year(a2[0])}-XX" if a2[0] == z2[0] else None
+        return f"{A.fmt_year(a2[0])}-XX" if a2[0] == z2[0] and -9998 <= a2[0] <= 9999 else None
     return None
 
 
