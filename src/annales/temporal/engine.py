@@ -478,8 +478,11 @@ def anchor_all(
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
         if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
             part = _ref_part(t.value)
-            pref = A.parse_ref(part) if part is not None else None
-            year = pref.year if pref is not None else None  # astronomical: BC0146 is -145
+            if part is not None and part[:4].isdigit():
+                year: int | None = int(part[:4])
+            else:  # astronomical: BC0146 is -145
+                pref = A.parse_ref(part) if part is not None else None
+                year = pref.year if pref is not None else None
             if part is not None and narr and period is not None and year is not None:
                 bare = N.bare_year(part.removeprefix("BC")) is not None
                 if bare and c.resolve is not None and not period.home(year):
@@ -565,6 +568,8 @@ def _weekdays_before_a_day(
     morning ...") and a day it names after them ("So passes Sunday, the 4th of October 1789"):
     each weekday is the last such day on or before the one after it (Sunday the 4th, Saturday
     the 3rd, Thursday the 1st), within a week of it; not "one Sunday", any Sunday."""
+    if not any(t.value.startswith("XXXX-WXX-") for t in timexes):
+        return  # no weekday left unresolved (a list of dates has none)
     anchor: tuple[int, int, int, int] | None = None  # (year, month, day, offset) to the right
     for i in range(len(timexes) - 1, -1, -1):
         t = timexes[i]

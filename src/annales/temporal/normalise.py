@@ -265,6 +265,17 @@ def _day(s: str | None, lex: Lexicon) -> int | None:
     return v if isinstance(v, int) and v > 0 else None
 
 
+def _word_before_in(text: str, start: int, words: frozenset[str]) -> bool:
+    """Is the word before ``start`` one of ``words``? Its last letter is tested first: on a
+    list of dates ("May 1, May 1, ...") no word ends there at all."""
+    j = start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or not text[j].isalpha():
+        return False
+    return _prev_word(text, start) in words
+
+
 def _prev_word(text: str, start: int) -> str:
     r"""The word ending at most 3 non-word characters before ``start`` (looking back 30), as
     ``re.search(r"([^\W_]+)[^\w]{0,3}$", text[start - 30 : start])`` would find it, but
@@ -777,7 +788,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         )
     if month is not None:
         # "since August" told in February: the August before
-        since = _prev_word(text, hit.start) in lex.lists["passing_signals"]
+        since = _word_before_in(text, hit.start, lex.lists["passing_signals"])
         static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
         nearest = ctx.mode == "news" or bool(mrel)
         r_md = _MonthDay(month, day, nearest, direction, suffix, cal, wd, since)
