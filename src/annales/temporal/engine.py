@@ -304,7 +304,7 @@ def _advance(current: str | None, new: str) -> str:
     month or year, or the week it lies in ("By the end of the week" told on the 10th)."""
     if current and current.startswith(new) and len(current) > len(new):
         return current
-    w = _WEEK_VALUE.match(new)
+    w = _WEEK_VALUE.match(new) if "W" in new else None
     if current and w and len(current) == 10:
         try:
             iso = date.fromisoformat(current).isocalendar()
