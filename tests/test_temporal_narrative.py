@@ -515,3 +515,23 @@ def test_a_shift_past_the_last_four_digit_year_stays_unknown() -> None:
     # found by Hypothesis: the day after 31 December 9999 has no TIMEX3 value
     assert [t.value for t in tag_time("NEXT DAY", reference="9999-12-31")] == ["XXXX-XX-XX"]
     assert [t.value for t in tag_time("next year", mode="news", dct="9999-12-31")] == ["XXXX"]
+
+
+def test_a_weekday_counted_in_its_month() -> None:
+    from annales.temporal import tag_time
+
+    def one(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag_time(text, reference="1789")]
+
+    assert one("On the first Saturday of May 1789 it is gala.") == [
+        ("the first Saturday of May 1789", "1789-05-02")
+    ]
+    assert one("They met on the last Sunday of October 1917.") == [
+        ("the last Sunday of October 1917", "1917-10-28")
+    ]
+    assert one("On the second Tuesday in March they voted.") == [
+        ("the second Tuesday in March", "1789-03-10")
+    ]
+    assert one("the fifth Monday in February 1917") == [
+        ("the fifth Monday in February 1917", "1917-02-XX")  # February 1917 has four
+    ]

@@ -1926,7 +1926,46 @@ def _part(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r, anaphoric=True)
 
 
+def _nth_weekday(hit: Hit, ctx: Context) -> Candidate | None:
+    """ "the first Saturday of May 1789", "the last Sunday in October": that day of that month."""
+    g, lex, cal = hit.groups, ctx.lex, ctx.calendar
+    wd = lex.lookup("weekdays", g.get("weekday"))
+    month = _month(g, lex)
+    nth = (g.get("nth") or "").lower()
+    k = -1 if nth == "last" else lex.lookup("ordinals", nth)
+    if wd is None or month is None or not k:
+        return None
+    year = _year(g.get("year"))
+
+    def value(y: int | None) -> str:
+        if y is None or not -9998 <= y <= 9999:
+            return f"XXXX-{month:02d}-XX"
+        if k > 0:
+            first = A.weekday(y, month, 1, cal)
+            d = 1 + (int(wd) - first) % 7 + 7 * (int(k) - 1)
+        else:
+            last = A.month_length(y, month, cal)
+            d = last - (A.weekday(y, month, last, cal) - int(wd)) % 7
+        if d > A.month_length(y, month, cal):
+            return f"{A.fmt_year(y)}-{month:02d}-XX"  # no fifth Monday that month
+        return A.fmt_date(y, month, d)
+
+    if year is not None:
+        return _cand(hit, "DATE", value(year))
+    direction = _direction(hit, ctx)
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if rf is None:
+            return value(None)
+        y = _nearest_year(month, None, rf, direction) if ctx.mode == "news" else rf.year
+        return value(y)
+
+    return _cand(hit, "DATE", value(None), r)
+
+
 _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
+    "nth_weekday": _nth_weekday,
     "date": _date,
     "decade": _decade,
     "century": _century,
