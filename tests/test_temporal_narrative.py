@@ -312,6 +312,10 @@ def test_a_day_of_the_month_the_eve_of_a_feast_and_till_the_morrow() -> None:
     def days(text: str) -> list[tuple[str, str]]:
         return [(" ".join(t.text.split()), t.value) for t in tag_time(text)]
 
+    assert days("In May 1789 they waited; and Monday, fourth of the month, is a great day.")[1] == (
+        "Monday, fourth of the month",
+        "1789-05-04",
+    )
     assert days("In July 1793 she came. It was the thirteenth of the month.")[1] == (
         "the thirteenth of the month",
         "1793-07-13",
