@@ -372,3 +372,14 @@ def test_a_saying_cited_with_as_borrows_no_date() -> None:
     _, evs = _events(text)
     assert evs["remark"].date is None  # Dryden said it centuries before
     assert evs["fall"].date == "1915-05-14"
+
+
+def test_a_day_outside_the_story_s_years_dates_its_own_sentence_only() -> None:
+    days = " ".join(f"On {d} November 1917 the committee met again." for d in range(1, 12))
+    text = (
+        days + " These men were drafted into the Army on November 15th, 1916. "
+        "The Military Revolutionary Committee still functioned."
+    )
+    _, evs = _events(text)
+    assert evs["draft"].date == "1916-11-15"
+    assert evs["function"].date == "1917-11-11"  # the story is still on the 11th of 1917

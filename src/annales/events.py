@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -854,6 +855,34 @@ def _clause_quantities(tok: Any, triggers: dict[int, Any], qtok: dict[int, str])
 
 
 # ---------------------------------------------------------------- dates
+#: A year holds at least this share of a text's days (and two of them) to be one its story
+#: dwells in; a day of another year is a glance back or ahead that does not move the story.
+HOME_SHARE = 0.1
+
+
+def _home_years(days: Iterable[str]) -> set[int] | _AllYears:
+    """The years a story's days mostly fall in, or every year when it names too few days to
+    tell (fewer than ten)."""
+    years = Counter(int(d[:4]) for d in days if d[:4].isdigit())
+    total = sum(years.values())
+    if total < 10:
+        return _AllYears()
+    return {y for y, n in years.items() if n >= max(2, HOME_SHARE * total)}
+
+
+def _sentence_end(sentences: Sequence[int], pos: int) -> int:
+    """The start of the sentence after the one at ``pos`` (or a very large number)."""
+    i = bisect.bisect_right(sentences, pos)
+    return sentences[i] if i < len(sentences) else 1 << 62
+
+
+class _AllYears:
+    """Every year is home (a text with too few days to tell)."""
+
+    def __contains__(self, year: object) -> bool:
+        return True
+
+
 def _framing_part(value: str | None) -> str | None:
     """What a date tells of where the story is: a season or quarter ("the summer of the year
     249", "1917-SU") puts it in that year."""
@@ -955,6 +984,8 @@ def assign_dates(
     ]
     starts = [t.start for t in order]
     scenes = {t.start for t in order if t.id in scene_days}
+    home_years = _home_years(d for _, d in days)
+    glance: tuple[str, int] | None = None  # a day outside the story's years, to its sentence end
     told: set[int] = set()  # sentences of story events told since then
     entry = False  # the reference heads a diary entry: it holds to the next date
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
@@ -968,7 +999,11 @@ def assign_dates(
         while k < len(order) and order[k].start <= ev.trigger.start:
             d = _framing_part(timex_date(order[k], calendar))
             if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
-                if _FULL_DATE.match(d) or _frames(d, reference, order[k], sentences):
+                if _FULL_DATE.match(d) and d[:4].isdigit() and int(d[:4]) not in home_years:
+                    # "drafted on November 15th, 1916" in a 1917 story: a glance that dates
+                    # its own sentence only
+                    glance = (d, _sentence_end(sentences, order[k].start))
+                elif _FULL_DATE.match(d) or _frames(d, reference, order[k], sentences):
                     reference, ref_pos = d, order[k].start
                     entry = order[k].id in heading_days
                     told.clear()
@@ -990,11 +1025,15 @@ def assign_dates(
         d = timex_date(t, calendar) if t else None
         if d:
             ev.date, ev.date_source = d, "explicit"
-            if _FULL_DATE.match(d) and (t is None or t.id not in passing):
+            if _FULL_DATE.match(d) and d[:4].isdigit() and int(d[:4]) not in home_years:
+                glance = (d, _sentence_end(sentences, ev.trigger.start))  # its sentence only
+            elif _FULL_DATE.match(d) and (t is None or t.id not in passing):
                 reference, ref_pos = d, t.start if t is not None else ev.trigger.start
                 told.clear()
         elif t is not None and t.type in ("DATE", "TIME"):
             continue  # its own time is unresolved ("on Thursday", no anchor): no borrowed date
+        elif glance is not None and ev.trigger.start < glance[1] and ev.id not in background:
+            ev.date, ev.date_source = glance[0], "narrative"
         elif reference and ev.id not in background:
             ev.date, ev.date_source = reference, "narrative"
             if day_reach is not None and sentences and not entry:
