@@ -338,3 +338,8 @@ def test_a_main_verb_whose_subject_the_parser_lost_is_still_an_event() -> None:
         "On the morrow morning, Roland, so long steeped in disgust, sends in his demission."
     )
     assert "sends" in {e.trigger.text for e in ch.events}
+
+
+def test_coming_in_a_hurry_across_a_square_is_a_movement() -> None:
+    ch, _ = _events("On 7 November 1917 Peters came hurrying across the Square.")
+    assert "came" in {e.trigger.text for e in ch.events}

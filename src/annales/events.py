@@ -226,6 +226,13 @@ def _moves(tok: Any, c: _Cues) -> bool:
                 return True
         if ch.dep_ in ("prt", "advmod", "npadvmod", "dobj") and ch.lower_ in c.motion_particles:
             return True
+        if ch.dep_ in ("advcl", "xcomp") and ch.tag_ == "VBG":
+            # "came hurrying across the Square", "came dashing through": the manner moves
+            for g in ch.children:
+                if g.dep_ == "prep" and g.lower_ in c.motion_preps:
+                    return True
+                if g.dep_ in ("prt", "advmod") and g.lower_ in c.motion_particles:
+                    return True
     return False
 
 
