@@ -89,3 +89,11 @@ def test_a_date_in_a_footnote_does_not_move_the_story() -> None:
         "founded on 12 June 1788.] The owners locked the gates."
     )
     assert d["lock"] == ("1921-03-03", "narrative")
+
+
+def test_an_approximate_shift_from_the_readers_year() -> None:
+    d = _dates(
+        "About thirty-two years before that, the emperor halted the army on the Danube.",
+        reference="0235",
+    )
+    assert d["halt"] == ("0203", "explicit")

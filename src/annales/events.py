@@ -1017,7 +1017,7 @@ def assign_dates(
             k += 1
         shift = shifts.get(ev.time) if shifts and ev.time else None
         if shift is not None:
-            anchor = _shift_anchor(shift, by_id, asides, calendar, reference, named)
+            anchor = _shift_anchor(shift, by_id, asides, calendar, reference or seed, named)
             d = shift_date(anchor, shift, calendar) if anchor else None
             if d:
                 ev.date, ev.date_source = d, "explicit"
