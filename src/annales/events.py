@@ -20,6 +20,7 @@ from typing import Any
 from annales.chronicle import Event, Timex
 from annales.nlp import data_toml
 from annales.shifts import Shift, shift_date
+from annales.temporal.narrative import paragraph_end as next_start  # first offset after pos
 
 _SUBJ = ("nsubj", "csubj")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -867,27 +868,19 @@ def _clause_quantities(tok: Any, triggers: dict[int, Any], qtok: dict[int, str])
 HOME_SHARE = 0.1
 
 
-def _home_years(days: Iterable[str]) -> set[int] | _AllYears:
-    """The years a story's days mostly fall in, or every year when it names too few days to
-    tell (fewer than ten)."""
+def _home_years(days: Iterable[str]) -> set[int] | None:
+    """The years a story's days mostly fall in, or None (every year) when it names too few
+    days to tell (fewer than ten)."""
     years = Counter(int(d[:4]) for d in days if d[:4].isdigit())
     total = sum(years.values())
     if total < 10:
-        return _AllYears()
+        return None
     return {y for y, n in years.items() if n >= max(2, HOME_SHARE * total)}
 
 
-def _sentence_end(sentences: Sequence[int], pos: int) -> int:
-    """The start of the sentence after the one at ``pos`` (or a very large number)."""
-    i = bisect.bisect_right(sentences, pos)
-    return sentences[i] if i < len(sentences) else 1 << 62
-
-
-class _AllYears:
-    """Every year is home (a text with too few days to tell)."""
-
-    def __contains__(self, year: object) -> bool:
-        return True
+def _outside(home_years: set[int] | None, day: str) -> bool:
+    """Is a full date's year outside the story's years (a glance back or ahead)?"""
+    return home_years is not None and day[:4].isdigit() and int(day[:4]) not in home_years
 
 
 def _framing_part(value: str | None) -> str | None:
@@ -1006,10 +999,10 @@ def assign_dates(
         while k < len(order) and order[k].start <= ev.trigger.start:
             d = _framing_part(timex_date(order[k], calendar))
             if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
-                if _FULL_DATE.match(d) and d[:4].isdigit() and int(d[:4]) not in home_years:
+                if _FULL_DATE.match(d) and _outside(home_years, d):
                     # "drafted on November 15th, 1916" in a 1917 story: a glance that dates
                     # its own sentence only
-                    glance = (d, _sentence_end(sentences, order[k].start))
+                    glance = (d, next_start(sentences, order[k].start))
                 elif _FULL_DATE.match(d) or _frames(d, reference, order[k], sentences):
                     reference, ref_pos = d, order[k].start
                     entry = order[k].id in heading_days
@@ -1032,8 +1025,8 @@ def assign_dates(
         d = timex_date(t, calendar) if t else None
         if d:
             ev.date, ev.date_source = d, "explicit"
-            if _FULL_DATE.match(d) and d[:4].isdigit() and int(d[:4]) not in home_years:
-                glance = (d, _sentence_end(sentences, ev.trigger.start))  # its sentence only
+            if _FULL_DATE.match(d) and _outside(home_years, d):
+                glance = (d, next_start(sentences, ev.trigger.start))  # its sentence only
             elif _FULL_DATE.match(d) and (t is None or t.id not in passing):
                 reference, ref_pos = d, t.start if t is not None else ev.trigger.start
                 told.clear()

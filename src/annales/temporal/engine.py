@@ -13,7 +13,6 @@ import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
@@ -28,7 +27,7 @@ from annales.temporal.language import load
 from annales.temporal.normalise import Context, normalise
 from annales.temporal.ranges import first_end_years, range_ends
 from annales.temporal.recognise import Hit, TooDense, attach_modifiers, find
-from annales.temporal.types import Candidate
+from annales.temporal.types import Candidate, check_field_order, revalued
 
 MODES = ("news", "narratives")
 # Beyond this many candidates, at more than one per MAX_DENSITY characters, the input is not
@@ -544,8 +543,7 @@ _TIMEX_FIELDS = (
     "inferred",
     "warning",
 )
-if tuple(f.name for f in fields(Timex)) != _TIMEX_FIELDS:  # pragma: no cover
-    raise ImportError("annales.chronicle.Timex changed its fields: update engine.anchor_all")
+check_field_order(Timex, _TIMEX_FIELDS, "engine.anchor_all")
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 # what may stand between a clock time and the day it belongs to: "10:35 a.m. (0735 GMT) Friday",
@@ -586,14 +584,9 @@ def _weekdays_before_a_day(
         y, m, d, _ = anchor
         back = (A.weekday(y, m, d, t.calendar) - int(w.group(1))) % 7
         y, m, d = A.from_jdn(A.jdn(y, m, d, t.calendar) - back, t.calendar)
-        moved = replace(
-            t, value=A.fmt_date(y, m, d) + (w.group(2) or ""), gregorian=None, edtf=None, label=None
-        )
-        if finalise is not None:
-            try:
-                moved = finalise(moved, t.calendar)
-            except Exception:  # noqa: BLE001 - keep the weekday unresolved rather than fail
-                continue
+        moved = revalued(t, A.fmt_date(y, m, d) + (w.group(2) or ""), finalise)
+        if moved is None:
+            continue  # keep the weekday unresolved rather than fail
         timexes[i] = moved
         anchor = (y, m, d, t.start)
 
@@ -617,20 +610,9 @@ def _clock_on_named_day(
                 continue
             gap = text[t.end : o.start] if j > i else text[o.end : t.start]
             if len(gap) <= 30 and _CLOCK_DAY_GAP.match(gap):
-                moved = replace(
-                    t,
-                    value=o.value + "T" + t.value.split("T", 1)[1],
-                    gregorian=None,
-                    edtf=None,
-                    label=None,
-                    anchor=o.id,
-                )
-                if finalise is not None:
-                    try:
-                        moved = finalise(moved, t.calendar)
-                    except Exception:  # noqa: BLE001 - keep the DCT's day rather than fail
-                        break
-                timexes[i] = moved
+                moved = revalued(t, o.value + "T" + t.value.split("T", 1)[1], finalise, anchor=o.id)
+                if moved is not None:  # else keep the DCT's day rather than fail
+                    timexes[i] = moved
                 break
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import fields
 from functools import lru_cache
 from typing import Any
 
@@ -22,7 +21,7 @@ from annales.temporal.calendars import bounds
 from annales.temporal.language import Lexicon
 from annales.temporal.narrative import after_signal, passing_mention, planned_for
 from annales.temporal.recognise import Hit
-from annales.temporal.types import Candidate
+from annales.temporal.types import Candidate, check_field_order
 
 Resolver = Callable[[str | None], str]
 _SENT_END = re.compile(r"[.!?;\n]")
@@ -608,8 +607,7 @@ _CANDIDATE_FIELDS = (
     "source",
     "priority",
 )
-if tuple(f.name for f in fields(Candidate)) != _CANDIDATE_FIELDS:  # pragma: no cover
-    raise ImportError("types.Candidate changed its fields: update normalise._cand")
+check_field_order(Candidate, _CANDIDATE_FIELDS, "normalise._cand")
 
 
 def _direction(hit: Hit, ctx: Context) -> str | None:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from annales.chronicle import Timex
 from annales.temporal import anchor as A
 from annales.temporal.firstchars import first_chars, may_start
+from annales.temporal.types import revalued
 
 _DAY_VALUE = re.compile(r"^(-?\d{4})-(\d\d)-(\d\d)$")
 _NUMBER = r"(?P<day>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?)"
@@ -141,12 +142,9 @@ def first_end_years(
         value = A.fmt_date(year, a_md[0], int(ma.group(2)) if ma.group(2) else None)
         if value == a.value:
             continue
-        moved = replace(a, value=value, gregorian=None, edtf=None, label=None, anchor=b.id)
-        if finalise is not None:
-            try:
-                moved = finalise(moved, a.calendar)
-            except Exception:  # noqa: BLE001 - keep the first reading rather than fail
-                continue
+        moved = revalued(a, value, finalise, anchor=b.id)
+        if moved is None:
+            continue  # keep the first reading rather than fail
         timexes[i] = moved
 
 

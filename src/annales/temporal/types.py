@@ -8,7 +8,10 @@ layer adds the Gregorian counterpart, EDTF and a human label.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from annales.chronicle import Timex
 
 # Given the current reference value (an ISO date such as "1917-06-22" in the document's
 # calendar, or None when there is none), return the resolved TIMEX3 value.
@@ -33,3 +36,23 @@ class Candidate:
     warning: str | None = None
     source: str = "rules"
     priority: int = 0  # wins over overlapping candidates of lower priority
+
+
+def check_field_order(cls: type, names: tuple[str, ...], where: str) -> None:
+    """Fail at import when a dataclass built by position (a hot path) changed its fields."""
+    if tuple(f.name for f in fields(cls)) != names:  # pragma: no cover
+        raise ImportError(f"{cls.__module__}.{cls.__name__} changed its fields: update {where}")
+
+
+def revalued(
+    t: Timex, value: str, finalise: Callable[[Timex, str], Timex] | None, **changes: Any
+) -> Timex | None:
+    """``t`` with a new value, its calendar-derived fields (Gregorian, EDTF, label) made again
+    by ``finalise``; None when that fails, so the caller keeps the old reading."""
+    moved = replace(t, value=value, gregorian=None, edtf=None, label=None, **changes)
+    if finalise is None:
+        return moved
+    try:
+        return finalise(moved, t.calendar)
+    except Exception:  # noqa: BLE001 - a reading that cannot be finalised is not taken
+        return None
