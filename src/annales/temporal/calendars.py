@@ -213,7 +213,7 @@ class Parsed:
     tz: str | None = None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # a big full cache is heap the collector walks on every pass
 def parse(value: str) -> Parsed | None:
     """Parse a TIMEX3 date/time value; None for anything else (durations, PRESENT_REF...)."""
     mt = _VALUE.match(value or "")
@@ -369,7 +369,7 @@ def _timex_day(ymd: Ymd) -> str:
 # --------------------------------------------------------------------------- conversion
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # a big full cache is heap the collector walks on every pass
 def convert(value: str, src: str, dst: str) -> str | None:
     """Convert a TIMEX3 date value between calendars.
 
@@ -479,7 +479,7 @@ def finalise(timex: Any, calendar: str) -> Any:
     return timex
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # a big full cache is heap the collector walks on every pass
 def _fields(
     value: str, mod: str | None, cal: str, ttype: str
 ) -> tuple[str, str | None, str | None, str | None, str | None]:
