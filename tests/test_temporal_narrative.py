@@ -539,3 +539,62 @@ def test_a_weekday_counted_in_its_month() -> None:
     assert one("the fifth Monday in February 1917") == [
         ("the fifth Monday in February 1917", "1917-02-XX")  # February 1917 has four
     ]
+
+
+def _tagged(text: str, **kw: str) -> list[tuple[str, str, str]]:
+    return [(t.text.replace("\n", " "), t.type, t.value) for t in tag_time(text, **kw)]
+
+
+def test_the_part_of_a_day_is_one_time_in_narratives_the_date_alone_in_news() -> None:
+    text = "The guards fled on the night of 9 March 1921, and on the morning of the 11th the mills reopened."
+    assert _tagged(text, mode="narratives") == [
+        ("the night of 9 March 1921", "TIME", "1921-03-09TNI"),
+        ("the morning of the 11th", "TIME", "1921-03-11TMO"),
+    ]
+    news = _tagged(text, mode="news", dct="1921-03-12")
+    assert ("9 March 1921", "DATE", "1921-03-09") in news  # TimeBank: "night of <Oct. 23>"
+    assert all(not t.startswith("the night") for t, _, _ in news)
+
+
+def test_clock_times_printed_with_spaced_meridiem() -> None:
+    assert _tagged("From 4 A. M. until 10.40 P. M. the crowd waited.", reference="1921-03-09") == [
+        ("4 A. M.", "TIME", "1921-03-09T04:00"),
+        ("10.40 P. M.", "TIME", "1921-03-09T22:40"),
+    ]
+
+
+def test_an_age_is_no_duration() -> None:
+    assert _tagged("The consul, then about sixty years of age, resigned.", reference="1850") == []
+    assert _tagged("He spoke of forty years of exile.", reference="1850") == [
+        ("forty years", "DURATION", "P40Y")
+    ]
+
+
+def test_the_present_day_of_a_noun_is_the_narrators_now() -> None:
+    text = "On 3 March 1921 the play was given; the youth of to-day would not sit through it."
+    assert ("to-day", "DATE", "PRESENT_REF") in _tagged(text)
+    # but "this day" after "of" is the story's day
+    text = "On 3 March 1921 the play was given. The events of this day were remembered."
+    assert ("this day", "DATE", "1921-03-03") in _tagged(text)
+
+
+def test_years_counted_from_the_founding_of_rome() -> None:
+    assert _tagged("It was in the year of Rome 1028.") == [
+        ("the year of Rome 1028", "DATE", "0275")
+    ]
+    assert _tagged("The treaty of 535 A.U.C. held.") == [("535 A.U.C.", "DATE", "BC0219")]
+
+
+def test_a_named_event_before_the_documents_date_seeds_the_story() -> None:
+    text = (
+        "The battle of the Somme was the great effort of that year. It began on 1 July, and on "
+        "the 14th the second stage opened."
+    )
+    v = {t: val for t, _, val in _tagged(text, mode="narratives", dct="1920")}
+    assert v["1 July"] == "1916-07-01"
+    assert v["the 14th"] == "1916-07-14"
+    # an event after the document's date is no seed: the document's date stays
+    later = "Of the Battle of the Somme, nothing yet. It began on 1 July."
+    assert {t: val for t, _, val in _tagged(later, mode="narratives", dct="1910")}[
+        "1 July"
+    ] == "1910-07-01"

@@ -271,7 +271,7 @@ def run_batch(
         src, dst = workdir / f"{i:05d}.txt", workdir / f"{i:05d}.tml"
         src.write_text(text, encoding="utf-8")
         inputs.append((src, dst))
-        manifests[i % len(manifests)].append(f"{src}\t{(dct or '')[:10]}\t{dst}")
+        manifests[i % len(manifests)].append(f"{src}\t{_full_date(dct)}\t{dst}")
     # one launcher process running the JVMs so the RSS poller sees them as one tree
     launcher = [
         sys.executable,
@@ -310,6 +310,15 @@ def run_batch(
         results.append(parse_output(out, text))
         times.append(seconds.get(str(src), 0.0))
     return results, times, measured
+
+
+def _full_date(dct: str | None) -> str:
+    """HeidelTime parses a DCT as yyyy-MM-dd only: a year ("1837") or a month becomes its first
+    day (a book's publication year; narratives mode does not anchor on it anyway)."""
+    d = (dct or "")[:10]
+    if len(d) == 4 and d.isdigit():
+        return d + "-01-01"
+    return d + "-01" if len(d) == 7 else d
 
 
 def run_package_api(ht: HeidelTime, text: str, doc_type: str, dct: str | None = None) -> dict:

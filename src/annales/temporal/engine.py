@@ -733,6 +733,21 @@ def _choose_year(
     return ref, rid, False
 
 
+def _story_seed(text: str, title: str | None, dct: str) -> tuple[str, str]:
+    """The running reference a narrative with a creation date starts from: a named event the
+    text tells of, when it lies before that date ("the battle of the Somme" in a history
+    published in 1920: its "1 July" is 1916), else the document's date."""
+    if _historical is not None and dct[:4].isdigit():
+        try:
+            inferred = _historical.infer_reference(text, title)
+        except Exception:  # noqa: BLE001 - a guess must never sink the document
+            inferred = None
+        ref = A.parse_ref(inferred[0]) if inferred else None
+        if inferred and ref is not None and ref.year < int(dct[:4]):
+            return inferred
+    return dct, "the document's date"
+
+
 def tag(
     text: str,
     *,
@@ -762,7 +777,7 @@ def tag(
     cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and dct_v is not None:
-        ref_v, ref_reason = dct_v, "the document's date"
+        ref_v, ref_reason = _story_seed(text, title, dct_v)
     title_y = _policy.title_year(title) if _policy is not None else None
     if mode == "narratives" and ref_v is None and title_y is not None:
         ref_v, ref_reason = A.fmt_year(title_y[0]), title_y[1]

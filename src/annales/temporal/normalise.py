@@ -495,11 +495,19 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         and after_signal(ctx.text, hit.start, ctx.lex.lists["bound_signals"])
     ):
         cand.sets_reference = False  # "till the morrow morning": where the night ends
+    if not narr and hit.groups.get("part_of"):
+        of = _OF.search(text, hit.start, hit.end)  # TimeBank tags the date alone
+        cand.start = of.end() if of else cand.start  # ("night of <Oct. 23>")
     if hit.mod and not cand.mod:
         cand.mod = hit.mod
     if hit.dmod and not cand.mod:
         cand.mod = hit.dmod
     return cand
+
+
+#: the last year before AD 1 counted from Rome's founding (ab urbe condita): AUC 754 = AD 1
+AUC_EPOCH = 753
+_OF = re.compile(r"\sof\s+", re.IGNORECASE)
 
 
 def _told_backward(hit: Hit, lex: Lexicon) -> bool:
@@ -529,7 +537,10 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
         return False
     if ctx.lex.lookup("units", _next_word(ctx.text, hit.end)):
         return False  # "till this day week": a week from the story's day
-    if _prev_word(ctx.text, hit.start) in lists["narrator_now_before"]:
+    prev = _prev_word(ctx.text, hit.start)
+    if prev in lists["narrator_now_before"]:
+        return True
+    if prev in lists["narrator_now_before_today"] and not said.lower().startswith("this"):
         return True
     left = ctx.text[max(0, hit.start - 60) : hit.start].lower()
     clause = _TOK.findall(re.split(r"[.;:!?]", left)[-1])[-6:]
@@ -716,6 +727,10 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             year = int(ys)
             if year == 0:
                 return None
+            if era == "AUC":  # counted from Rome's founding, 753 BC
+                era, year = (
+                    ("AD", year - AUC_EPOCH) if year > AUC_EPOCH else ("BC", AUC_EPOCH + 1 - year)
+                )
         else:
             year = _year(ys)
     month = _month(g, lex)
@@ -727,6 +742,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if not 1 <= month <= 12 or not 1 <= day <= 31:
             return None
     season_s, part_s = get("season"), get("part")
+    if get("part_of") and ctx.mode == "narratives":
+        part_s, type_ = g["part_of"], "TIME"  # "the night of November 8th": one TIME
     season = lex.lookup("seasons", season_s) if season_s is not None else None
     part = lex.lookup("parts_of_day", part_s) if part_s is not None else None
     wd = lex.lookup("weekdays", wtext) if wtext else None

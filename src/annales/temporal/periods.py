@@ -40,6 +40,7 @@ class Period:
 def periods() -> dict[str, Period]:
     """Every name and alias (as written) → its period."""
     out: dict[str, Period] = {}
+    heads = frozenset(_toml("markers.toml")["events"]["lowercase_heads"])
     for line in (DATA / "events.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -47,6 +48,8 @@ def periods() -> dict[str, Period]:
         period = Period(tuple(n.strip() for n in names.split("|")), start, end, calendar, note)
         for n in period.names:
             out[n] = period
+            if n.split(" ", 1)[0] in heads:
+                out.setdefault(n[0].lower() + n[1:], period)  # "the battle of the Somme"
     return out
 
 
