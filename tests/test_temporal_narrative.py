@@ -594,7 +594,21 @@ def test_a_named_event_before_the_documents_date_seeds_the_story() -> None:
     assert v["1 July"] == "1916-07-01"
     assert v["the 14th"] == "1916-07-14"
     # an event after the document's date is no seed: the document's date stays
-    later = "Of the Battle of the Somme, nothing yet. It began on 1 July."
+    later = "Of the Battle of the Somme, nothing yet. The fleet sailed on 1 May."
     assert {t: val for t, _, val in _tagged(later, mode="narratives", dct="1910")}[
-        "1 July"
-    ] == "1910-07-01"
+        "1 May"
+    ] == "1910-05-01"
+
+
+def test_a_day_told_just_after_a_named_event_falls_in_its_year() -> None:
+    text = (
+        "In the spring of 1917 the enemy fell back, as had been expected since the summer "
+        "before. Our objectives for the first day of the battle of the Somme were far. It began "
+        "on 1 July, and the bombardment had grown from the 24th of June."
+    )
+    v = {t: val for t, _, val in _tagged(text, reference="1917")}
+    assert v["1 July"] == "1916-07-01"
+    far = "The battle of the Somme was over. " + "The men rested. " * 30 + "On 1 July they sailed."
+    assert {t: val for t, _, val in _tagged("On 3 May 1921 we left. " + far)}["1 July"][
+        :4
+    ] == "1921"

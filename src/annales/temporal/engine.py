@@ -330,6 +330,7 @@ def anchor_all(
     story_start: int = 0,
     glances: frozenset[int] = frozenset(),
     reference_is_dct: bool = False,
+    events: Sequence[tuple[int, str, str]] = (),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -350,7 +351,9 @@ def anchor_all(
     closing its sentence (``glances``: "... was lost in June 1916.") that leaves the year of a
     day-precise reference tells where that one fact lies, not where the story has gone; not when
     that reference is only the document's date (``reference_is_dct``: a Wikipedia page of 2009
-    on a war: "The war began in 1914." is where its story starts)."""
+    on a war: "The war began in 1914." is where its story starts). A day and month told just
+    after a named event of known days that they fall within (``events``: end offset, start and
+    end of each mention) take its year: "the battle of the Somme. It began on 1 July." """
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
@@ -402,7 +405,10 @@ def anchor_all(
                 ref, rid = last, last_id
             if narr and mention is not None and getattr(c.resolve, "year_anaphor", False):
                 ref, rid = mention  # "in 1744 ... that year": the year just mentioned
-            if narr and getattr(c.resolve, "year_free", False):
+            event_year = _event_year(events, c, narr)
+            if event_year is not None:
+                ref, rid, inferred = event_year, None, True
+            elif narr and getattr(c.resolve, "year_free", False):
                 # pure in these (period, calendar and the reader's year are the document's;
                 # the reference's id is only passed through or dropped): a list of dates asks
                 # it again and again
@@ -733,6 +739,27 @@ def _choose_year(
     return ref, rid, False
 
 
+#: how far (characters) after a named event's name a day and month may be told of it
+EVENT_REACH = 300
+
+
+def _event_year(events: Sequence[tuple[int, str, str]], c: Candidate, narr: bool) -> str | None:
+    """The year of the named event just told (``anchor_all``) when ``c`` is a day and month
+    within its days; else None."""
+    if not events or not narr or not getattr(c.resolve, "year_free", False):
+        return None
+    md = getattr(c.resolve, "month_day", None)
+    if not md or md[1] is None:
+        return None
+    i = bisect_right(events, (c.start, "", "")) - 1
+    if i < 0 or c.start - events[i][0] > EVENT_REACH:
+        return None
+    _, start, end = events[i]
+    if (int(start[5:7]), int(start[8:10])) <= (md[0], md[1]) <= (int(end[5:7]), int(end[8:10])):
+        return start[:4]
+    return None
+
+
 def _story_seed(text: str, title: str | None, dct: str) -> tuple[str, str]:
     """The running reference a narrative with a creation date starts from: a named event the
     text tells of, when it lies before that date ("the battle of the Somme" in a history
@@ -792,6 +819,12 @@ def tag(
     if mode == "news" and dct_v is None:
         dct_v = ref_v
     fin = _calendars.finalise if _calendars is not None else None
+    events: list[tuple[int, str, str]] = []
+    if mode == "narratives" and _historical is not None:
+        try:
+            events = _historical.dated_mentions(text)
+        except Exception:  # noqa: BLE001 - a guess must never sink the document
+            events = []
 
     def anchored(cands: list[Candidate], cal: str) -> list[Timex]:
         return anchor_all(
@@ -809,6 +842,7 @@ def tag(
             story_start=story_start,
             glances=_glances(text, cands) if mode == "narratives" else frozenset(),
             reference_is_dct=ref_reason == "the document's date",
+            events=events,
         )
 
     timexes = anchored(cands, cal)

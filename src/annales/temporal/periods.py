@@ -98,6 +98,19 @@ def _events(text: str) -> list[Candidate]:
     return out
 
 
+def dated_mentions(text: str) -> list[tuple[int, str, str]]:
+    """(end offset, start, end) of every named event of known days that lasted under a year
+    ("the battle of the Somme": 1916-07-01 to 1916-11-18), in text order: a day and month told
+    right after its name fall in its year ("It began on 1 July")."""
+    name_rx, _ = _event_rx()
+    out = []
+    for m in name_rx.finditer(text):
+        p = periods()[m.group("name")]
+        if len(p.start) == len(p.end) == 10 and p.start[:4].isdigit() and p.years < 1:
+            out.append((m.end(), p.start, p.end))
+    return out
+
+
 def infer_reference(text: str, title: str | None = None) -> tuple[str, str] | None:
     """Infer a narrative's year from the named events it mentions: (year, reason) or None.
 
