@@ -612,3 +612,16 @@ def test_a_day_told_just_after_a_named_event_falls_in_its_year() -> None:
     assert {t: val for t, _, val in _tagged("On 3 May 1921 we left. " + far)}["1 July"][
         :4
     ] == "1921"
+
+
+def test_a_bare_day_right_after_a_month_told_in_passing_is_of_that_month() -> None:
+    text = (
+        "The attack began on 1 July 1916. Since the middle of June the guns had fired, louder "
+        "from the 24th. On the 2nd the village fell."
+    )
+    v = {t: val for t, _, val in _tagged(text)}
+    assert v["the 24th"] == "1916-06-24"
+    assert v["the 2nd"] == "1916-07-02"  # the story itself stayed in July
+    # the month that set the story is no passing mention: "the 2nd" after the 15th is next month's
+    v = {t: val for t, _, val in _tagged("On 15 June 1916 they left. On the 2nd they came back.")}
+    assert v["the 2nd"] == "1916-07-02"

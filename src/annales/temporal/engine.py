@@ -331,6 +331,7 @@ def anchor_all(
     glances: frozenset[int] = frozenset(),
     reference_is_dct: bool = False,
     events: Sequence[tuple[int, str, str]] = (),
+    sentence_ends: Sequence[int] = (),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -371,6 +372,7 @@ def anchor_all(
         last, last_id = reference, ("t0" if reference else None)
         deictic_ref, deictic_id = last, last_id
     last_at = 0  # where the running reference was last set
+    month_said: tuple[int, str, str] | None = None  # (end, YYYY-MM, id) of the last month told
     last_period: str | None = None  # the last quarter or half-year named (financial reporting)
     last_period_id: str | None = None
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
@@ -408,6 +410,18 @@ def anchor_all(
             event_year = _event_year(events, c, narr)
             if event_year is not None:
                 ref, rid, inferred = event_year, None, True
+            elif (
+                narr
+                and month_said is not None
+                and getattr(c.resolve, "bare_day", False)
+                and month_said[0] > last_at
+                and month_said[2] != last_id
+                and c.start - month_said[0] <= MONTH_REACH
+                and bisect_right(sentence_ends, month_said[0])
+                == bisect_right(sentence_ends, c.start)
+                and not _paragraph_between(breaks, month_said[0], c.start)
+            ):
+                ref, rid = month_said[1], month_said[2]  # "since June ... from the 24th"
             elif narr and getattr(c.resolve, "year_free", False):
                 # pure in these (period, calendar and the reader's year are the document's;
                 # the reference's id is only passed through or dropped): a list of dates asks
@@ -477,6 +491,8 @@ def anchor_all(
         out.append(t)
         if t.inferred:
             guessed.add(tid)
+        if narr and c.type == "DATE" and _MONTH_PREFIX.match(t.value):
+            month_said = (c.end, t.value[:7], tid)
         if len(t.value) == 7 and _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
         if c.start in asides:
@@ -739,6 +755,11 @@ def _choose_year(
     return ref, rid, False
 
 
+#: how far (characters) after a month told in passing a bare day ("the 24th") is of that month
+MONTH_REACH = 160
+_SENTENCE_END = re.compile(r"[.!?;][\"”’')\]]*\s")
+_MONTH_PREFIX = re.compile(r"^\d{4}-\d\d(?:$|-)")
+
 #: how far (characters) after a named event's name a day and month may be told of it
 EVENT_REACH = 300
 
@@ -843,6 +864,9 @@ def tag(
             glances=_glances(text, cands) if mode == "narratives" else frozenset(),
             reference_is_dct=ref_reason == "the document's date",
             events=events,
+            sentence_ends=(
+                [m.start() for m in _SENTENCE_END.finditer(text)] if mode == "narratives" else ()
+            ),
         )
 
     timexes = anchored(cands, cal)

@@ -842,6 +842,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
                 return f"{A.fmt_date(y, m)}-XX"
             return A.fmt_date(y, m, day) + suffix
 
+        r_day.bare_day = own_month is None  # type: ignore[attr-defined]
         return _cand(hit, type_, f"XXXX-XX-{day:02d}", r_day, anaphoric=True)
     if wd is not None:
         wd_dir = "future_or_same" if direction == "future" and ctx.mode == "news" else direction
