@@ -865,7 +865,7 @@ def tag(
             reference_is_dct=ref_reason == "the document's date",
             events=events,
             sentence_ends=(
-                [m.start() for m in _SENTENCE_END.finditer(text)] if mode == "narratives" else ()
+                [m.end() for m in _SENTENCE_END.finditer(text)] if mode == "narratives" else ()
             ),
         )
 
