@@ -625,3 +625,11 @@ def test_a_bare_day_right_after_a_month_told_in_passing_is_of_that_month() -> No
     # the month that set the story is no passing mention: "the 2nd" after the 15th is next month's
     v = {t: val for t, _, val in _tagged("On 15 June 1916 they left. On the 2nd they came back.")}
     assert v["the 2nd"] == "1916-07-02"
+
+
+def test_a_year_closing_its_sentence_dates_the_story_when_the_month_before_took_the_dct_year() -> (
+    None
+):
+    text = "Aurelian died in the middle of March, in the year 275. Tacitus was elected on the 25th of September."
+    v = {t: val for t, _, val in _tagged(text, mode="narratives", dct="1776")}
+    assert v["the 25th of September"] == "0275-09-25"

@@ -373,6 +373,7 @@ def anchor_all(
         deictic_ref, deictic_id = last, last_id
     last_at = 0  # where the running reference was last set
     month_said: tuple[int, str, str] | None = None  # (end, YYYY-MM, id) of the last month told
+    from_dct = reference_is_dct  # the running reference's year is still the document's date
     last_period: str | None = None  # the last quarter or half-year named (financial reporting)
     last_period_id: str | None = None
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
@@ -530,7 +531,7 @@ def anchor_all(
                 part is not None
                 and c.start in glances
                 and last is not None
-                and not (reference_is_dct and last_id == "t0")  # when written, not the story
+                and not from_dct  # the year is only when it was written, not the story's
                 and len(part) < len(last)
                 and part[:4] != last[:4]
             ):
@@ -539,6 +540,7 @@ def anchor_all(
                 mention = None
                 last = _advance(last, part)
                 last_id, last_at = tid, c.start
+                from_dct = from_dct and c.resolve is not None  # a stated date ends it
                 if excursion_end < 0:
                     home, home_id = last, last_id
                 if mode == "narratives":
