@@ -633,3 +633,10 @@ def test_a_year_closing_its_sentence_dates_the_story_when_the_month_before_took_
     text = "Aurelian died in the middle of March, in the year 275. Tacitus was elected on the 25th of September."
     v = {t: val for t, _, val in _tagged(text, mode="narratives", dct="1776")}
     assert v["the 25th of September"] == "0275-09-25"
+
+
+def test_a_day_with_an_article_is_an_allusion_to_the_last_such_day() -> None:
+    text = "On 31 May 1793 there entered, precisely as on a Tenth of August, armed men. On the morrow they sat."
+    v = {t: val for t, _, val in _tagged(text)}
+    assert v["Tenth of August"] == "1792-08-10"
+    assert v["the morrow"] == "1793-06-01"  # the allusion did not move the story

@@ -330,6 +330,7 @@ def load(language: str = "en") -> Lexicon:
     lists = {
         "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
         "narrator_now_words": frozenset(data["narrator_now"]["words"]),
+        "allusion_articles": frozenset(data["allusion"]["articles"]),
         "narrator_now_before": frozenset(data["narrator_now"]["before"]),
         "narrator_now_before_today": frozenset(data["narrator_now"]["before_today"]),
         "narrator_now_still": frozenset(data["narrator_now"]["still"]),

@@ -806,8 +806,17 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         since = _word_before_in(text, hit.start, lex.lists["passing_signals"])
         static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
         nearest = ctx.mode == "news" or bool(mrel)
+        # "precisely as on a Tenth of August": an allusion to the last such day, not the story's
+        allusion = (
+            ctx.mode == "narratives"
+            and day is not None
+            and _prev_word_in(text, hit.start, lex.lists["allusion_articles"])
+            and not text[hit.end : hit.end + 2].strip()[:1].isalpha()  # "a 10 June deadline"
+        )
+        if allusion:
+            nearest, direction = True, "past"
         r_md = _MonthDay(month, day, nearest, direction, suffix, cal, wd, since)
-        return _cand(hit, type_, static, r_md)
+        return _cand(hit, type_, static, r_md, sets_reference=not allusion)
     if season:
         nw = _next_word(text, hit.end)
         if nw.lower() in lex.lists["season_not_before"] or (_cap(get("season") or "") and _cap(nw)):
