@@ -640,3 +640,11 @@ def test_a_day_with_an_article_is_an_allusion_to_the_last_such_day() -> None:
     v = {t: val for t, _, val in _tagged(text)}
     assert v["Tenth of August"] == "1792-08-10"
     assert v["the morrow"] == "1793-06-01"  # the allusion did not move the story
+
+
+def test_the_season_a_day_lies_in_keeps_the_day() -> None:
+    text = "On Friday, 31 May 1793, there comes forth into the summer sunlight a crowd. On the morrow it rained."
+    v = {t: val for t, _, val in _tagged(text)}
+    assert v["the morrow"] == "1793-06-01"
+    far = "On 3 February 1793 they met. In the summer the army marched. On the morrow it rained."
+    assert {t: val for t, _, val in _tagged(far)}["the morrow"] != "1793-02-04"

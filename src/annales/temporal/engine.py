@@ -300,9 +300,14 @@ _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
 
 def _advance(current: str | None, new: str) -> str:
     """Keep the finer current reference when the new value is a coarser view of it: its
-    month or year, or the week it lies in ("By the end of the week" told on the 10th)."""
+    month or year, the week it lies in ("By the end of the week" told on the 10th), or its
+    season."""
     if current and current.startswith(new) and len(current) > len(new):
         return current
+    if current and len(new) == 7 and new[5:] in A.SEASON_MONTH and new[:4] == current[:4]:
+        m = current[5:7]
+        if m.isdigit() and abs(int(m) - A.SEASON_MONTH[new[5:]]) <= 2:
+            return current  # "the summer" told on 31 May: the season it lies in, or next to
     w = _WEEK_VALUE.match(new) if "W" in new else None
     if current and w and len(current) == 10:
         try:
