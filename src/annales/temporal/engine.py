@@ -304,7 +304,8 @@ def _advance(current: str | None, new: str) -> str:
     season."""
     if current and current.startswith(new) and len(current) > len(new):
         return current
-    if current and len(new) == 7 and new[5:] in A.SEASON_MONTH and new[:4] == current[:4]:
+    if current and len(new) == 7 and new[5:] in ("SP", "SU", "FA") and new[:4] == current[:4]:
+        # (not winter: "1916-WI" runs from December into the next year)
         m = current[5:7]
         if m.isdigit() and abs(int(m) - A.SEASON_MONTH[new[5:]]) <= 2:
             return current  # "the summer" told on 31 May: the season it lies in, or next to
