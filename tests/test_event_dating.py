@@ -383,3 +383,14 @@ def test_a_day_outside_the_story_s_years_dates_its_own_sentence_only() -> None:
     _, evs = _events(text)
     assert evs["draft"].date == "1916-11-15"
     assert evs["function"].date == "1917-11-11"  # the story is still on the 11th of 1917
+
+
+def test_a_bare_part_of_day_neither_dates_an_event_nor_moves_the_story() -> None:
+    ch = read_text(
+        "On 3 May 1917 the regiment left the town. Through the night the men marched north. "
+        "On the 5th they reached the river."
+    )
+    evs = {e.trigger.text: e.date for e in ch.events}
+    assert any(t.text == "the night" for t in ch.timexes)
+    assert evs["marched"] == "1917-05-03"
+    assert evs["reached"] == "1917-05-05"

@@ -499,7 +499,8 @@ def test_an_hour_in_words_and_a_few_minutes_later() -> None:
         ("A few minutes later", "1917-11-11"),
         ("eleven at night", "1917-11-11T23:00"),
     ]
-    assert tag_time("They had seven in the morning.") == []  # no time without "at", "by", ...
+    # no clock time without "at", "by", ... ("in the morning" alone is the story's morning)
+    assert all("T07" not in t.value for t in tag_time("They had seven in the morning."))
 
 
 def test_a_day_counted_back_is_a_glance_the_story_stays_put() -> None:
@@ -648,3 +649,26 @@ def test_the_season_a_day_lies_in_keeps_the_day() -> None:
     assert v["the morrow"] == "1793-06-01"
     far = "On 3 February 1793 they met. In the summer the army marched. On the morrow it rained."
     assert {t: val for t, _, val in _tagged(far)}["the morrow"] != "1793-02-04"
+
+
+def test_a_part_of_the_storys_day_after_a_preposition() -> None:
+    text = "On 3 May 1917 the troops marched through the night. Toward evening of the 4th, rain."
+    got = _tagged(text)
+    assert ("the night", "TIME", "1917-05-03TNI") in got
+    assert _tagged("They read it in the morning papers.", reference="1917-05-03") == []
+    assert all(t != "the night" for t, _, _ in _tagged(text, mode="news", dct="1917-05-03"))
+
+
+def test_early_in_and_late_in_are_modifiers_and_clock_words_after_from_and_to() -> None:
+    got = [(t.text, t.value, t.mod) for t in tag_time("The campaign opened early in October 1806.")]
+    assert got == [("early in October 1806", "1806-10", "START")]
+    got = _tagged(
+        "It was dark from three in the afternoon to ten in the morning.", reference="1917-11-20"
+    )
+    assert got == [
+        ("three in the afternoon", "TIME", "1917-11-20T15:00"),
+        ("ten in the morning", "TIME", "1917-11-20T10:00"),
+    ]
+    # "the week of March 5" is anchored by its date: "Early in the week" alone is no timex
+    got = _tagged("Early in the week of March 5-12, 1917, the trouble began.")
+    assert all(not t.startswith("Early in the week") for t, _, _ in got)

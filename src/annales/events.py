@@ -972,7 +972,10 @@ def assign_dates(
     the text dates anything, events take the ``seed`` (the reference the reader gave: "1917").
     """
     by_id = {t.id: t for t in timexes}
-    order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
+    order = sorted(
+        (t for t in timexes if t.type in ("DATE", "TIME") and not bare_part(t)),
+        key=lambda t: t.start,
+    )
     k = 0
     b = 0
     reference: str | None = None
@@ -1081,6 +1084,17 @@ def _next_day_within(
     here = bisect.bisect_right(sentences, pos)
     there = bisect.bisect_right(sentences, days[i][0])
     return d if there - here <= reach else None
+
+
+_BARE_PART = re.compile(
+    r"(?i:(?:(?:early|late)\s+in\s+)?(?:the\s+)?(?:morning|afternoon|evening|night))"
+)
+
+
+def bare_part(t: Timex) -> bool:
+    """A bare part of day ("through the night", "toward evening") carries the tagger's running
+    day, no day of its own: events neither take it as their time nor follow it."""
+    return _BARE_PART.fullmatch(t.text) is not None
 
 
 #: How far (characters) into its sentence a month or year still opens it ("At the close of

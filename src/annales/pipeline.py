@@ -146,7 +146,8 @@ class _DocumentReader:
             sections=list(source.sections),
         )
         dated = sorted(
-            (t for t in self.timexes if t.type in ("DATE", "TIME")), key=lambda t: (t.start, t.end)
+            (t for t in self.timexes if t.type in ("DATE", "TIME") and not ev_mod.bare_part(t)),
+            key=lambda t: (t.start, t.end),
         )
         # a duration that shifts an anchor ("two days before Christmas") dates its clause too
         self.shifts = shifts_mod.find_shifts(text, self.timexes)

@@ -1951,6 +1951,18 @@ def _part(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r, anaphoric=True)
 
 
+def _story_part(hit: Hit, ctx: Context) -> Candidate | None:
+    """``_part`` in narratives only: "through the night" is the night of the story's day."""
+    if ctx.mode != "narratives":
+        return None
+    if _next_word(ctx.text, hit.end).lower() in ctx.lex.lists["part_not_before"]:
+        return None  # "in the morning papers"
+    c = _part(hit, ctx)
+    if c is not None:
+        c.sets_reference = False  # the story's day already; "the night" names no new one
+    return c
+
+
 def _nth_weekday(hit: Hit, ctx: Context) -> Candidate | None:
     """ "the first Saturday of May 1789", "the last Sunday in October": that day of that month."""
     g, lex, cal = hit.groups, ctx.lex, ctx.calendar
@@ -2004,6 +2016,7 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "set": _set,
     "time": _time,
     "part": _part,
+    "story_part": _story_part,
     "yearago": _yearago,
     "period": _period,
 }
