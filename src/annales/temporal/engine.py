@@ -392,6 +392,7 @@ def anchor_all(
         rid: str | None
         value = c.value
         inferred = c.inferred
+        in_passing = False
         if front_matter and c.start >= story_start:
             front_matter = False  # the story begins: forget what the front matter said
             last, last_id = reference, ("t0" if reference else None)
@@ -429,6 +430,7 @@ def anchor_all(
                 and not _paragraph_between(breaks, month_said[0], c.start)
             ):
                 ref, rid = month_said[1], month_said[2]  # "since June ... from the 24th"
+                in_passing = True  # of a month told in passing: a glance as well
             elif narr and getattr(c.resolve, "year_free", False):
                 # pure in these (period, calendar and the reader's year are the document's;
                 # the reference's id is only passed through or dropped): a list of dates asks
@@ -504,7 +506,12 @@ def anchor_all(
             last_period, last_period_id = t.value, tid
         if c.start in asides:
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
-        if c.sets_reference and c.type in ("DATE", "TIME") and "X" not in t.value:
+        if (
+            c.sets_reference
+            and not in_passing
+            and c.type in ("DATE", "TIME")
+            and "X" not in t.value
+        ):
             part = _ref_part(t.value)
             if part is not None and part[:4].isdigit():
                 year: int | None = int(part[:4])
