@@ -672,3 +672,18 @@ def test_early_in_and_late_in_are_modifiers_and_clock_words_after_from_and_to() 
     # "the week of March 5" is anchored by its date: "Early in the week" alone is no timex
     got = _tagged("Early in the week of March 5-12, 1917, the trouble began.")
     assert all(not t.startswith("Early in the week") for t, _, _ in got)
+
+
+def test_older_counts_repeated_units_and_a_past_adverb() -> None:
+    assert _tagged("for nearly four and a half years the war went on", reference="1918") == [
+        ("nearly four and a half years", "DURATION", "P4Y6M")
+    ]
+    assert _tagged("the habits of fourscore years", reference="1800") == [
+        ("fourscore years", "DURATION", "P80Y")
+    ]
+    assert _tagged("Week by week food became scarcer; day after day the queues grew.") == [
+        ("Week by week", "SET", "P1W"),
+        ("day after day", "SET", "P1D"),
+    ]
+    assert _tagged("Formerly, each town had its mill.") == [("Formerly", "DATE", "PAST_REF")]
+    assert _tagged("Robert Angelo, formerly Phoenix's vice president, spoke.") == []

@@ -1691,6 +1691,13 @@ def _ref(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "DATE", v, sets_reference=False)
 
 
+def _ref_word(hit: Hit, ctx: Context) -> Candidate | None:
+    """ "Formerly, ...": a past adverb on its own (its rule checks it stands alone)."""
+    if hit_text(hit, ctx).lower() not in ctx.lex.lists["past_ref_words"]:
+        return None
+    return _cand(hit, "DATE", "PAST_REF", sets_reference=False)
+
+
 def _duration_value(n: float | None, unit: str, lex: Lexicon, unit_word: str) -> str | None:
     time_unit = unit_word.lower() in lex.lists["time_units"]
     if unit == "2W":
@@ -1820,6 +1827,7 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         gap = ctx.text[hit.end : hit.end + 2]
         if (
             nw
+            and " " not in text  # ("week by week food became scarcer": no adjective)
             and nw[0].islower()
             and nw not in lex.lists["adverb_followers"]
             and gap[:1] == " "
@@ -2016,6 +2024,7 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "set": _set,
     "time": _time,
     "part": _part,
+    "ref_word": _ref_word,
     "story_part": _story_part,
     "yearago": _yearago,
     "period": _period,
