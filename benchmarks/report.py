@@ -47,7 +47,21 @@ def _best(systems: dict[str, dict[str, Any]], key: str) -> str:
     return max(systems, key=lambda name: systems[name].get(key, 0.0))
 
 
-def accuracy_section(acc: dict[str, Any]) -> str:
+#: extra side-by-side runs on other TimeML gold (written with --json), in the order shown
+EXTRA_ACCURACY = {
+    "compare_heideltime_narrative.json": (
+        "narrative TimeML development set (`benchmarks/data/narrative-timeml`: twelve passages "
+        "of seven public-domain histories, annotated from the text alone; its errors were read "
+        "and fixed)"
+    ),
+    "compare_heideltime_narrative2.json": (
+        "second narrative TimeML set (`benchmarks/data/narrative-timeml-2`, annotated the same "
+        "way; kept as a check: only its totals were looked at)"
+    ),
+}
+
+
+def accuracy_section(acc: dict[str, Any], corpus: str | None = None) -> str:
     systems: dict[str, dict[str, Any]] = acc["systems"]
     header = ["system"] + [label for _, label in _ACCURACY_COLUMNS] + ["words/s"]
     rows = []
@@ -57,9 +71,14 @@ def accuracy_section(acc: dict[str, Any]) -> str:
             cell = _pct(s[key])
             cells.append(f"**{cell}**" if _best(systems, key) == name else cell)
         rows.append([name] + cells + [_int(s["words_per_second"])])
+    title = (
+        "## Accuracy against TempEval-3 gold\n"
+        if corpus is None
+        else f"## Accuracy on the {corpus.split(' (')[0]}\n"
+    )
     out = [
-        "## Accuracy against TempEval-3 gold\n",
-        f"Corpus: TimeBank + AQUAINT (TBAQ), {acc['subset']}, {acc['gold_timexes']:,} gold "
+        title,
+        f"Corpus: {corpus or 'TimeBank + AQUAINT (TBAQ)'}, {acc['subset']}, {acc['gold_timexes']:,} gold "
         f"TIMEX3 expressions; both systems in `{acc['mode']}` mode with each document's "
         "creation time. Scores in percent, TempEval-3 definitions (strict = exact extent, "
         "relaxed = overlap; type/value F1 count an attribute as right only on a matched "
@@ -206,6 +225,12 @@ def render(results: Path = RESULTS) -> str:
         out.append(accuracy_section(data["accuracy"]))
     if "speed" in data:
         out.append(speed_section(data["speed"]))
+    for name, corpus in EXTRA_ACCURACY.items():
+        extra = results / name
+        if extra.exists():
+            more = json.loads(extra.read_text(encoding="utf-8"))
+            out.append(accuracy_section(more["accuracy"], corpus))
+            out.append(f"Measured by `{more['command']}`.\n")
     chron = results / "chronology.json"
     if chron.exists():
         out.append(chronology_section(json.loads(chron.read_text(encoding="utf-8"))))
@@ -215,6 +240,8 @@ def render(results: Path = RESULTS) -> str:
         ".venv/bin/python benchmarks/compare_heideltime.py   # writes benchmarks/results/compare_heideltime.json\n"
         ".venv/bin/python benchmarks/report.py               # rewrites this page\n"
         ".venv/bin/annales evaluate timeml path/to/tbaq --mode news            # annales alone\n"
+        ".venv/bin/python benchmarks/compare_heideltime.py --gold benchmarks/data/narrative-timeml"
+        " --mode narratives --skip-speed --json benchmarks/results/compare_heideltime_narrative.json\n"
         ".venv/bin/python benchmarks/chronology.py --calendar auto --label L   # event dating\n"
         ".venv/bin/python benchmarks/chronology.py --calendar auto --label gold2-L"
         " --gold benchmarks/data/chronology/gold-2.jsonl\n"
