@@ -687,3 +687,12 @@ def test_older_counts_repeated_units_and_a_past_adverb() -> None:
     ]
     assert _tagged("Formerly, each town had its mill.") == [("Formerly", "DATE", "PAST_REF")]
     assert _tagged("Robert Angelo, formerly Phoenix's vice president, spoke.") == []
+
+
+def test_more_movable_feasts_and_a_comma_before_the_year() -> None:
+    assert _tagged("After Whitsunday, 1918, the raids stopped.") == [
+        ("Whitsunday, 1918", "DATE", "1918-05-19")
+    ]
+    assert _tagged("On Whit Monday 1917 the mills were shut.") == [
+        ("Whit Monday 1917", "DATE", "1917-05-28")
+    ]
