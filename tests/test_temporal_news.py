@@ -106,3 +106,17 @@ def test_a_month_closing_a_promised_infinitive_lies_ahead() -> None:
     assert month("The bank announced an agreement to acquire the company in January.") == "1990-01"
     assert month("He tried to escape in January.") == "1989-01"  # tried: it happened
     assert month("They agreed to Paris in January.") == "1989-01"  # "to Paris": no infinitive
+
+
+def test_a_bare_unit_is_the_documents_year_or_week() -> None:
+    from annales.temporal import tag_time
+
+    def got(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag_time(text, mode="news", dct="1989-10-26")]
+
+    assert got("For the year, pet food volume was flat.") == [("the year", "1989")]
+    assert got("It was the week's most active session.") == [("the week", "1989-WXX")]
+    # not the start of another expression, nor a year-earlier comparison
+    assert got("The year-earlier results were restated.")[0][0] != "The year"
+    assert got("In the week of March 5 prices fell.")[0][0] != "the week"
+    assert got("Sales were delayed earlier in the year.") == [("earlier in the year", "1989")]

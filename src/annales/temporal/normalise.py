@@ -1417,6 +1417,28 @@ def _holiday_date(spec: str, year: int, cal: str) -> str:
     return f"{A.fmt_year(year)}-XX-XX"
 
 
+_BARE_UNIT_NOT_BEFORE = re.compile(
+    r"[\w-]|\s+(?:of|before|after|earlier|later|ago|old|and|or|to|when|that|ended|ending|ends)\b"
+    r"|\s+(?:[0-9]|[IVXL]+\b)",
+    re.IGNORECASE,
+)
+
+
+def _bare_unit_ok(hit: Hit, ctx: Context) -> bool:
+    """Is a bare "the year"/"the week" the unit the story is in ("For the year, volume was
+    flat")? Not "the year before", "the week of March 5", "the year III", "the year eight
+    hundred", "the days of the week", nor Carlyle's capitalised noun "the Fruits of the Year"."""
+    text = ctx.text
+    said = text[hit.start : hit.end]
+    if said[:1] == "t" and said[4:5].isupper():
+        return False
+    if _BARE_UNIT_NOT_BEFORE.match(text, hit.end):
+        return False
+    if parse_number(_next_word(text, hit.end), ctx.lex) is not None:
+        return False
+    return not text[max(0, hit.start - 8) : hit.start].lower().endswith("days of ")
+
+
 def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, cal = hit.groups, ctx.lex, ctx.calendar
     relw = (g.get("rel") or "").lower()
@@ -1429,6 +1451,8 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         and _prev_word(ctx.text, hit.start) in lex.lists["relative_not_after"]
     ):
         return None  # "on this last day", "his next year"
+    if hit.rule.name == "the_unit_bare" and not _bare_unit_ok(hit, ctx):
+        return None
     if d is None:  # the_unit_with_mod: "the end of the year"
         d = 0
         relw = "the"
@@ -1532,6 +1556,12 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         and _prev_word(ctx.text, hit.start) in lex.lists["comparison_words"]
     )
 
+    # news: a bare "the week" ("For the week, the index dropped") is the year's some week in
+    # TimeBank (1989-WXX); a story's week keeps its number
+    vague_week = (
+        ctx.mode == "news" and unit == "W" and hit.rule.name == "the_unit_bare" and not hit.mod
+    )
+
     def r_u(ref: str | None) -> str:
         rf = A.parse_ref(ref)
         if rf is None:
@@ -1541,7 +1571,7 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         v = A.period(rf, unit, d, cal)
         if v is None:  # "that day" after "that winter": some day of its year
             return _coarse_shift(ref, unit, d, cal) or _X_FOR_UNIT.get(unit, "XXXX")
-        return v
+        return f"{v[:4]}-WXX" if vague_week and v[:4].isdigit() else v
 
     r_u.year_anaphor = anaphoric and unit in ("Y", "DE", "CE")  # type: ignore[attr-defined]
     c = _cand(hit, "DATE", _X_FOR_UNIT.get(unit, "XXXX"), r_u, anaphoric=anaphoric)
