@@ -344,13 +344,15 @@ def planned_for(
     verbs: frozenset[str],
     preps: frozenset[str],
     future: frozenset[str] = frozenset(),
+    word_gap: bool | None = None,
 ) -> bool:
     """Is the date at ``start`` the day a plan is fixed for ("the elections are fixed for
     9 December", "the assembly was adjourned to the 14th") or a day a future clause names
     ("the Duma shall meet on 11 December")? Told before the day comes, it does not tell where
-    the story is."""
+    the story is. ``word_gap``: ``word_then_space(text, start - 40, start)`` if the caller
+    has it already."""
     lo = max(0, start - 40)
-    if word_then_space(text, lo, start):
+    if word_gap if word_gap is not None else word_then_space(text, lo, start):
         m = _PLAN_BEFORE.search(text, lo, start)
         if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
             return True

@@ -19,7 +19,12 @@ from dateutil.easter import easter as _easter
 from annales.temporal import anchor as A
 from annales.temporal.calendars import bounds
 from annales.temporal.language import Lexicon
-from annales.temporal.narrative import after_signal, passing_mention, planned_for
+from annales.temporal.narrative import (
+    after_signal,
+    passing_mention,
+    planned_for,
+    word_then_space,
+)
 from annales.temporal.recognise import Hit
 from annales.temporal.types import Candidate, check_field_order
 
@@ -32,7 +37,7 @@ _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 class Context:
     """What the normaliser needs besides the match: text, lexicon, mode and calendar."""
 
-    __slots__ = ("text", "lex", "mode", "calendar", "pipes", "now_initials")
+    __slots__ = ("text", "lex", "mode", "calendar", "pipes", "now_initials", "pieces")
 
     def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
         self.text = text
@@ -41,6 +46,9 @@ class Context:
         self.calendar = calendar
         self.pipes = "|" in text  # without any, no number stands in a table cell
         self.now_initials = _initials(lex.lists["narrator_now_words"])
+        # id(groups) -> (groups, what they say): the hits of a repeated stretch share their
+        # groups (recognise.find), so a list of dates parses each kind of date once
+        self.pieces: dict[int, tuple[dict[str, Any], _Pieces | None]] = {}
 
 
 # ------------------------------------------------------------------------------- numbers
@@ -457,15 +465,15 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if narr and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
-    if ctx.mode == "narratives" and _told_backward(hit, ctx.lex):
+    if narr and hit.rule.kind in ("offset", "relative") and _told_backward(hit, ctx.lex):
         # "a repetition of the previous August", "those committed the evening before", "Two
         # days earlier, the Germans had reached Moscow": a glance back, the story stays put
         cand.sets_reference = False
-    if (
-        narr
-        and cand.sets_reference
-        and cand.type == "DATE"
-        and (
+    if narr and cand.sets_reference and cand.type == "DATE":
+        # one look at the spaces before the date serves both signal tests (once per date of
+        # a list); without a word right before them, neither pattern can end there
+        gap = word_then_space(text, max(0, hit.start - 40), hit.start)
+        if (
             (
                 cand.resolve is None
                 and passing_mention(
@@ -476,17 +484,17 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
                     lists["passing_determiners"],
                 )
             )
-            or after_signal(text, hit.start, lists["passing_signals"])
+            or (gap and after_signal(text, hit.start, lists["passing_signals"]))
             or planned_for(
                 text,
                 hit.start,
                 lists["plan_verbs"],
                 lists["plan_preps"],
                 lists["future_auxiliaries"],
+                word_gap=gap,
             )
-        )
-    ):
-        cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
+        ):
+            cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
     if (
         ctx.mode == "narratives"
         and cand.sets_reference
@@ -518,12 +526,15 @@ def _told_backward(hit: Hit, lex: Lexicon) -> bool:
 def _narrator_now(hit: Hit, ctx: Context) -> bool:
     """Is this "today" the narrator's own time ("to this day", "even today", "is still
     studied today") rather than the day the story has reached?"""
-    if hit.match_start >= 0:  # (hit_text, inline: this runs once per date of a list)
-        said = ctx.text[hit.match_start : hit.match_end]
-    else:
-        said = ctx.text[hit.start : hit.end]
+    # the cheap test first, on the match's first character alone (once per date of a list):
+    # unless a space, it is what the stripped match begins with, and begins none of the words
+    s, e = (hit.match_start, hit.match_end) if hit.match_start >= 0 else (hit.start, hit.end)
+    first = ctx.text[s : s + 1]
+    if e > s and not first.isspace() and first.lower()[:1] not in ctx.now_initials:
+        return False
+    said = ctx.text[s:e]
     if said.lstrip()[:1].lower()[:1] not in ctx.now_initials:
-        return False  # (the cheap test: its first letter begins none of the words)
+        return False
     lists = ctx.lex.lists
     if " ".join(said.lower().split()) not in lists["narrator_now_words"]:
         return False
@@ -697,43 +708,20 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return None  # "the 1st Division fell back, while the 2nd conformed"
         if text[hit.end : hit.end + 1].isalnum():
             return None
-    era_s = get("era")
-    era = lex.lookup("eras", era_s) if era_s is not None else None
-    type_ = hit.rule.type
-    # --- pieces -----------------------------------------------------------------------
-    year: int | None = None
+    got = ctx.pieces.get(id(g))
+    if got is None or got[0] is not g:
+        got = ctx.pieces[id(g)] = (g, _pieces(g, lex, cal))
+    if got[1] is None:
+        return None  # the groups themselves make no date ("0 AD", "13/45")
+    era, year, month, day, season, part, wd, hm, day_ok = got[1]
     written_moves = False
     if get("year_w"):
-        year = _written_year(g["year_w"], lex)
         named = get("month") or get("season")  # "January nineteen ninety-seven"
         if year is None or not (named or _written_year_context(hit, ctx)):
             return None  # "about two thousand citizens": a count, not a year
         # only "the year nineteen seventeen" is clear enough to move a story
         written_moves = hit_text(hit, ctx).lower().startswith("the year")
-    elif get("year") is not None:
-        ys = g["year"]
-        if era:
-            year = int(ys)
-            if year == 0:
-                return None
-        else:
-            year = _year(ys)
-    month = _month(g, lex)
-    day = _day(get("day") or get("dayd") or get("day_n"), lex)
-    if get("num_a"):
-        a, b = int(g["num_a"]), int(g["num_b"])
-        month, day = (b, a) if a > 12 >= b else (a, b)
-        year = _year(get("year_s"))
-        if not 1 <= month <= 12 or not 1 <= day <= 31:
-            return None
-    season_s, part_s = get("season"), get("part")
-    season = lex.lookup("seasons", season_s) if season_s is not None else None
-    part = lex.lookup("parts_of_day", part_s) if part_s is not None else None
-    wd = lex.lookup("weekdays", wtext) if wtext else None
-    hm = None
-    if get("hour"):
-        hm = f"{int(g['hour']):02d}:{g['minute']}"
-        type_ = "TIME"
+    type_ = "TIME" if hm else hit.rule.type
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
     if era == "BC" and year is not None:
         if month is None:
@@ -743,7 +731,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, v)
     # --- impossible dates ---------------------------------------------------------------
     warning = None
-    if month is not None and day is not None and not A.valid(year, month, day, cal):
+    if month is not None and day is not None and not day_ok:
         warning = f"impossible date: {hit_text(hit, ctx)!r} has no day {day} in month {month}"
         day = None
         dayx = "XX"
@@ -834,6 +822,46 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
     return None
+
+_Pieces = tuple[
+    str | None, int | None, int | None, int | None, str | None, str | None, int | None,
+    str | None, bool,
+]
+
+
+def _pieces(g: dict[str, Any], lex: Lexicon, cal: str) -> _Pieces | None:
+    """What a date's groups say whatever their context: (era, year, month, day, season, part
+    of day, weekday, clock time, whether the day exists), or None when they make no date.
+    A written year ("nineteen seventeen") is read here; whether it is a year, in ``_date``."""
+    get = g.get
+    era_s = get("era")
+    era = lex.lookup("eras", era_s) if era_s is not None else None
+    year: int | None = None
+    if get("year_w"):
+        year = _written_year(g["year_w"], lex)
+    elif get("year") is not None:
+        ys = g["year"]
+        if era:
+            year = int(ys)
+            if year == 0:
+                return None
+        else:
+            year = _year(ys)
+    month = _month(g, lex)
+    day = _day(get("day") or get("dayd") or get("day_n"), lex)
+    if get("num_a"):
+        a, b = int(g["num_a"]), int(g["num_b"])
+        month, day = (b, a) if a > 12 >= b else (a, b)
+        year = _year(get("year_s"))
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None
+    season_s, part_s, wtext = get("season"), get("part"), get("weekday")
+    season = lex.lookup("seasons", season_s) if season_s is not None else None
+    part = lex.lookup("parts_of_day", part_s) if part_s is not None else None
+    wd = lex.lookup("weekdays", wtext) if wtext else None
+    hm = f"{int(g['hour']):02d}:{g['minute']}" if get("hour") else None
+    day_ok = month is None or day is None or A.valid(year, month, day, cal)
+    return era, year, month, day, season, part, wd, hm, day_ok
 
 
 def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
