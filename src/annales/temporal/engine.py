@@ -107,8 +107,7 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
         ) from None
     own = _select_own(attach_modifiers(text, hits, lex), ctx)
     if mode == "narratives":
-        for c in own:
-            _apostrophe_century(c, text)
+        _apostrophe_centuries(own, text)
         _span_ends_stay(text, own, lex.lists["range_openers"], lex.lists["range_connectors"])
     hist: list[Candidate] = []
     if _historical is not None:
@@ -145,6 +144,23 @@ _APOSTROPHE_YEAR = re.compile(r"(?<!\w)['’](\d\d)(?!\d)")
 #: A story's "'48" lies at most this many years after its reference, else a century earlier
 #: (a 1917 narrative's "in '48" is 1848; Mignet's "'93" from 1789 is 1793).
 APOSTROPHE_AHEAD = 10
+
+
+def _apostrophe_centuries(cands: list[Candidate], text: str) -> None:
+    """``_apostrophe_century`` on each candidate that holds an apostrophe. The next one is
+    looked for only once the candidates pass it: a list of dates without one costs a single
+    scan of the text, not two searches per date."""
+    ahead = -1  # the first apostrophe at or after the last start looked from (len: none)
+    for c in cands:
+        if ahead < c.start:
+            ahead = min(_find_or_end(text, "'", c.start), _find_or_end(text, "’", c.start))
+        if ahead < c.end:
+            _apostrophe_century(c, text)
+
+
+def _find_or_end(text: str, sub: str, start: int) -> int:
+    i = text.find(sub, start)
+    return len(text) if i < 0 else i
 
 
 def _apostrophe_century(c: Candidate, text: str) -> None:
