@@ -595,8 +595,9 @@ def _cand(
         "en:anaphoric" if anaphoric else "en",
         0,  # priority
     )
-    for name, v in kw.items():
-        setattr(c, name, v)
+    if kw:  # (most calls pass none)
+        for name, v in kw.items():
+            setattr(c, name, v)
     return c
 
 

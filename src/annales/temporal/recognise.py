@@ -99,6 +99,7 @@ def _stretches_around_core(
         for _, c in left:
             cls_set |= c
         end = s
+        last_cls: frozenset[str] | None = None  # a list repeats its classes: add each run once
         for t in tokens(low, s):
             ts, te = t.span()
             if ts > s:
@@ -115,7 +116,9 @@ def _stretches_around_core(
             if cls is None:
                 break
             starts.append(ts)
-            cls_set |= cls
+            if cls is not last_cls:
+                cls_set |= cls
+                last_cls = cls
             end = te
         done = max(end, m.end())
         if end > s:  # the core token itself was accepted (not e.g. "0²")
