@@ -100,14 +100,17 @@ def _stretches_around_core(
             cls_set |= c
         end = s
         last_cls: frozenset[str] | None = None  # a list repeats its classes: add each run once
+        good_gap = " "  # the last gap that passed the test
         for t in tokens(low, s):
             ts, te = t.span()
             if ts > s:
                 if len(starts) >= _MAX_STRETCH_TOKENS:
                     break
                 gap = text[end:ts]
-                if len(gap) > _MAX_GAP or not gap_chars.issuperset(gap) or "\n\n" in gap:
-                    break
+                if gap != good_gap:  # a list repeats its gaps (", "): each new one is tested
+                    if len(gap) > _MAX_GAP or not gap_chars.issuperset(gap) or "\n\n" in gap:
+                        break
+                    good_gap = gap
             tok = t.group()
             if tok[0].isdigit():
                 cls = digit if tok.isascii() else None
