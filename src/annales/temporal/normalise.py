@@ -313,7 +313,7 @@ def _prev_word_in(text: str, start: int, words: frozenset[str]) -> bool:
     """``_prev_word(text, start) in words``, first testing the one character the word would
     end with (a number before a number of a list ends in a digit, which no such word does)."""
     lo = start - 30 if start > 30 else 0
-    e = min(start, len(text))
+    e = start if start < len(text) else len(text)
     k = 0
     while e > lo and k <= 4:  # to the end of the word before, as _prev_word goes
         c = text[e - 1]
@@ -330,7 +330,7 @@ def _next_word_in(text: str, end: int, words: frozenset[str]) -> bool:
     """``_next_word(text, end).lower() in words``, first testing the one character the word
     would begin with (after a number of a list comes another number, which no such word is)."""
     b = end
-    hi = min(len(text), end + 30)
+    hi = end + 30 if end + 30 < len(text) else len(text)
     while b < hi and b < end + 4:  # to the start of the next word, as _next_word goes
         c = text[b]
         if c.isalnum() or c == "_":
@@ -907,6 +907,7 @@ class _MonthDay:
         "weekday",
         "since",
         "year_free",
+        "month_day",
     )
 
     def __init__(
@@ -923,10 +924,8 @@ class _MonthDay:
         self.month, self.day, self.nearest, self.direction = month, day, nearest, direction
         self.suffix, self.cal, self.weekday, self.since = suffix, cal, weekday, since
         self.year_free = not nearest and not since
-
-    @property
-    def month_day(self) -> tuple[int, int | None]:
-        return (self.month, self.day)
+        # a field, not a property: the engine reads it once per date of a list
+        self.month_day: tuple[int, int | None] = (month, day)
 
     def __call__(self, ref: str | None) -> str:
         return _month_day_value(
@@ -1024,12 +1023,13 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     (each test is cheap first: this runs once per number of a list of years)."""
     text, lists = ctx.text, ctx.lex.lists
     s, e = hit.start, hit.end
-    y = int(hit.groups["year"].lstrip("'’"))
-    if hit.groups["year"][0] in "'’":
+    ys = hit.groups["year"]
+    y = int(ys.lstrip("'’"))
+    if ys[0] in "'’":
         return False if not text[s - 1 : s].isspace() and s > 0 else True
     if ctx.mode == "news" and not 1000 <= y <= 2099:
         return False
-    before = text[max(0, s - 2) : s]
+    before = text[s - 2 if s > 2 else 0 : s]  # (conditionals, not max(): once per year of a list)
     after = text[e : e + 2]
     if (
         not _MONEY_SIGNS.isdisjoint(before)
