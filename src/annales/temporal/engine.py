@@ -317,6 +317,8 @@ _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
 def _advance(current: str | None, new: str) -> str:
     """Keep the finer current reference when the new value is a coarser view of it: its
     month or year, or the week it lies in ("By the end of the week" told on the 10th)."""
+    if new == current:
+        return new  # the same date again (a list of dates): neither test below could keep it
     if current and current.startswith(new) and len(current) > len(new):
         return current
     w = _WEEK_VALUE.match(new) if "W" in new else None
