@@ -351,12 +351,12 @@ def planned_for(
     ("the Duma shall meet on 11 December")? Told before the day comes, it does not tell where
     the story is. ``word_gap``: ``word_then_space(text, start - 40, start)`` if the caller
     has it already."""
-    lo = max(0, start - 40)
+    lo = start - 40 if start > 40 else 0
     if word_gap if word_gap is not None else word_then_space(text, lo, start):
         m = _PLAN_BEFORE.search(text, lo, start)
         if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
             return True
-    lo = max(0, start - 60)
+    lo = start - 60 if start > 60 else 0
     comma = text.rfind(",", lo, start)  # the words after the last comma of the window
     if comma >= 0:
         lo = comma + 1

@@ -472,7 +472,7 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if narr and cand.sets_reference and cand.type == "DATE":
         # one look at the spaces before the date serves both signal tests (once per date of
         # a list); without a word right before them, neither pattern can end there
-        gap = word_then_space(text, max(0, hit.start - 40), hit.start)
+        gap = word_then_space(text, hit.start - 40 if hit.start > 40 else 0, hit.start)
         if (
             (
                 cand.resolve is None
@@ -491,7 +491,7 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
                 lists["plan_verbs"],
                 lists["plan_preps"],
                 lists["future_auxiliaries"],
-                word_gap=gap,
+                gap,
             )
         ):
             cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
@@ -641,11 +641,14 @@ _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th|d)?\s+$")
 def _day_before(text: str, start: int) -> bool:
     """Whether a day number and spaces ("7 ", "3rd ") end right at ``start`` (``_DAY_BEFORE``
     in the 8 characters before), tested cheaply first: spaces after a digit or "st"/"d"/"th"."""
-    lo = max(0, start - 8)
+    lo = start - 8 if start > 8 else 0
     i = start
     while i > lo and text[i - 1].isspace():
         i -= 1
-    if i == start or i == lo or not (text[i - 1].isdecimal() or text[i - 1] in "tdh"):
+    if i == start or i == lo:
+        return False
+    c = text[i - 1]
+    if not (c.isdecimal() or c in "tdh"):
         return False
     return _DAY_BEFORE.search(text, lo, start) is not None
 
