@@ -827,9 +827,17 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
     return None
 
+
 _Pieces = tuple[
-    str | None, int | None, int | None, int | None, str | None, str | None, int | None,
-    str | None, bool,
+    str | None,
+    int | None,
+    int | None,
+    int | None,
+    str | None,
+    str | None,
+    int | None,
+    str | None,
+    bool,
 ]
 
 

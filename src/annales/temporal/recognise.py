@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from annales.temporal.firstchars import may_start, reach_back
+from annales.temporal.firstchars import reach_back
 from annales.temporal.language import Lexicon, Rule
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -364,7 +364,7 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         kind = rule.kind
         if h.start < prev_end:  # overlapping alternatives: each looks at the text itself
             prev_end = 0
-        lo = max(prev_end, h.start - 40)
+        lo = h.start - 40 if h.start - 40 > prev_end else prev_end  # (no max() call per hit)
         if rule.type == "DURATION" or kind == "offset":
             m = (
                 lex.dmod_re.search(text[lo : h.start])
@@ -406,7 +406,12 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
             not h.mod
             and h.groups.get("year")
             and kind == "date"
-            and may_start(text, h.end, smod_first)
+            # may_start inline (once per year of a list): "" past the end is in no first set
+            and (
+                smod_first is None
+                or not (c := text[h.end : h.end + 1]).isascii()
+                or c in smod_first
+            )
         ):
             sm = lex.smod_re.match(text, h.end)
             if sm:  # "1994 or later"
