@@ -359,12 +359,13 @@ def anchor_all(
     month) completed from a reference, or any value resolved against a reference that was
     itself inferred (``reference_inferred``: a seed guessed from named events or a title).
 
-    ``calendar_for`` gives each resolved value its own calendar (the document policy's
-    switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian). A year
-    named by the title (``title_year``) is the story's home year (``narrative.title_period``).
-    Candidates starting at an offset in ``asides`` (dates in parentheses) move nothing. At
-    ``story_start`` (the first chapter, after prefaces and contents) the running reference
-    goes back to the seed: an editor's 1845 preface does not date the story. A coarse date
+    ``calendar_for`` gives each resolved value its own calendar, a function of the value alone
+    (asked once per distinct value): the document policy's switch (a Russian history's 1919
+    dates are Gregorian, its 1917 ones Julian). A year named by the title (``title_year``) is
+    the story's home year (``narrative.title_period``). Candidates starting at an offset in
+    ``asides`` (dates in parentheses) move nothing. At ``story_start`` (the first chapter,
+    after prefaces and contents) the running reference goes back to the seed: an editor's 1845
+    preface does not date the story. A coarse date
     closing its sentence (``glances``: "... was lost in June 1916.") that leaves the year of a
     day-precise reference tells where that one fact lies, not where the story has gone; not when
     that reference is only the document's date (``reference_is_dct``: a Wikipedia page of 2009
@@ -391,6 +392,7 @@ def anchor_all(
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
     front_matter = narr and story_start > 0
     choices: dict[tuple[object, ...], tuple[str | None, bool, bool]] = {}
+    calendars_of: dict[str, str] = {}  # value -> calendar_for(value)
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -449,7 +451,10 @@ def anchor_all(
                 )
         vcal = calendar
         if calendar_for is not None and c.calendar != "french-republican":
-            vcal = calendar_for(value)
+            got = calendars_of.get(value)  # pure in the value: a list repeats its values
+            if got is None:
+                got = calendars_of[value] = calendar_for(value)
+            vcal = got
         if c.calendar and c.calendar != vcal:  # (else it is counted in vcal already)
             value = _to_doc_calendar(value, c, vcal)
         t = Timex(  # by position (_TIMEX_FIELDS), a third of the cost of keywords
