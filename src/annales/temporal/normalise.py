@@ -659,35 +659,33 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     name = hit.rule.name
     if name == "year" and len(g) == 1 and "year" in g:
         return _bare_year(hit, ctx)  # the only path a match with nothing but a year takes
-    mtext = get("month")
+    got = ctx.pieces.get(id(g))
+    if got is None or got[0] is not g:
+        got = ctx.pieces[id(g)] = (g, _pieces(g, name, lex, cal))
+    if got[1] is None:
+        return None  # the groups themselves make no date ("0 AD", "13/45", "may" a verb)
+    era, year, month, day, season, part, wd, hm, day_ok, word_day, mrel_dir, static = got[1]
+    mtext = get("month") if name == "month" else None
     if mtext:
         bare = mtext.lower().rstrip(".")
-        if bare in lex.lists["ambiguous_months"] and not mtext[0].isupper():  # (_cap)
+        if (
+            not _cap(mtext)
+            or mtext.endswith(".")
+            or len(bare) <= 4
+            and bare not in ("june", "july", "may")
+        ):
             return None
-        if name == "month":
-            if (
-                not _cap(mtext)
-                or mtext.endswith(".")
-                or len(bare) <= 4
-                and bare not in ("june", "july", "may")
-            ):
+        if _prev_word(text, hit.start) == "the" and _cap(_next_word(text, hit.end)):
+            return None  # "the November Revolution", "the October Manifesto": a name
+        if re.search(r"(?:^|\s)[A-Z][a-z]{1,4}\.\s+$", text[max(0, hit.start - 8) : hit.start]):
+            return None  # "Hist. August.": a title abbreviated in a citation
+        if bare in lex.lists["ambiguous_months"]:
+            if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
                 return None
-            if _prev_word(text, hit.start) == "the" and _cap(_next_word(text, hit.end)):
-                return None  # "the November Revolution", "the October Manifesto": a name
-            if re.search(r"(?:^|\s)[A-Z][a-z]{1,4}\.\s+$", text[max(0, hit.start - 8) : hit.start]):
-                return None  # "Hist. August.": a title abbreviated in a citation
-            if bare in lex.lists["ambiguous_months"]:
-                if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
-                    return None
-    if name in ("day_month", "month_day") and get("day") and not g["day"][0].isdigit():
-        if lex.lookup("units", _next_word(text, hit.end).lower()):
-            return None  # "the first March days"
+    if word_day and lex.lookup("units", _next_word(text, hit.end).lower()):
+        return None  # "the first March days"
     if name == "month_day" and _day_before(text, hit.start):
         return None  # "on 7 September 20 were killed": the day came first, 20 is a count
-    wtext = get("weekday")
-    if wtext and name == "weekday":
-        if wtext.endswith(".") or not _cap(wtext):
-            return None
     if name == "year":
         if not _plausible_year(hit, ctx):
             return None
@@ -712,12 +710,6 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return None  # "the 1st Division fell back, while the 2nd conformed"
         if text[hit.end : hit.end + 1].isalnum():
             return None
-    got = ctx.pieces.get(id(g))
-    if got is None or got[0] is not g:
-        got = ctx.pieces[id(g)] = (g, _pieces(g, lex, cal))
-    if got[1] is None:
-        return None  # the groups themselves make no date ("0 AD", "13/45")
-    era, year, month, day, season, part, wd, hm, day_ok = got[1]
     written_moves = False
     if get("year_w"):
         named = get("month") or get("season")  # "January nineteen ninety-seven"
@@ -762,10 +754,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
     # --- anchored -----------------------------------------------------------------------
     direction = _direction(hit, ctx)
-    mrel_s = get("mrel")
-    mrel = " ".join(mrel_s.lower().split()) if mrel_s else ""
-    if mrel:  # "last Oct. 23", "next June 1": the direction is stated
-        direction = "past" if lex.lookup("relatives", mrel) == -1 else "future"
+    if mrel_dir:  # "last Oct. 23", "next June 1": the direction is stated
+        direction = mrel_dir
     if dayx:
 
         def r_bad(ref: str | None, month: int = month) -> str:  # type: ignore[assignment]
@@ -779,10 +769,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     if month is not None:
         # "since August" told in February: the August before
         since = _word_before_in(text, hit.start, lex.lists["passing_signals"])
-        static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-        nearest = ctx.mode == "news" or bool(mrel)
+        nearest = ctx.mode == "news" or mrel_dir is not None
         r_md = _MonthDay(month, day, nearest, direction, suffix, cal, wd, since)
-        return _cand(hit, type_, static, r_md)
+        return _cand(hit, type_, static, r_md)  # type: ignore[arg-type]
     if season:
         nw = _next_word(text, hit.end)
         if nw.lower() in lex.lists["season_not_before"] or (_cap(get("season") or "") and _cap(nw)):
@@ -838,14 +827,26 @@ _Pieces = tuple[
     int | None,
     str | None,
     bool,
+    bool,
+    str | None,
+    str | None,
 ]
 
 
-def _pieces(g: dict[str, Any], lex: Lexicon, cal: str) -> _Pieces | None:
-    """What a date's groups say whatever their context: (era, year, month, day, season, part
-    of day, weekday, clock time, whether the day exists), or None when they make no date.
-    A written year ("nineteen seventeen") is read here; whether it is a year, in ``_date``."""
+def _pieces(g: dict[str, Any], name: str, lex: Lexicon, cal: str) -> _Pieces | None:
+    """What the groups of a match of rule ``name`` say whatever their context: (era, year,
+    month, day, season, part of day, weekday, clock time, whether the day exists, whether the
+    day is a word, the direction a "last"/"next" states, the value without a year), or None
+    when they make no date. A written year ("nineteen seventeen") is read here; whether it
+    is a year, in ``_date``."""
     get = g.get
+    mtext = get("month")
+    if mtext and mtext.lower().rstrip(".") in lex.lists["ambiguous_months"]:
+        if not mtext[0].isupper():  # (_cap)
+            return None  # "you may", "to march": a verb
+    wtext = get("weekday")
+    if wtext and name == "weekday" and (wtext.endswith(".") or not _cap(wtext)):
+        return None
     era_s = get("era")
     era = lex.lookup("eras", era_s) if era_s is not None else None
     year: int | None = None
@@ -867,13 +868,18 @@ def _pieces(g: dict[str, Any], lex: Lexicon, cal: str) -> _Pieces | None:
         year = _year(get("year_s"))
         if not 1 <= month <= 12 or not 1 <= day <= 31:
             return None
-    season_s, part_s, wtext = get("season"), get("part"), get("weekday")
+    season_s, part_s = get("season"), get("part")
     season = lex.lookup("seasons", season_s) if season_s is not None else None
     part = lex.lookup("parts_of_day", part_s) if part_s is not None else None
     wd = lex.lookup("weekdays", wtext) if wtext else None
     hm = f"{int(g['hour']):02d}:{g['minute']}" if get("hour") else None
     day_ok = month is None or day is None or A.valid(year, month, day, cal)
-    return era, year, month, day, season, part, wd, hm, day_ok
+    word_day = name in ("day_month", "month_day") and bool(get("day")) and not g["day"][0].isdigit()
+    mrel_s = get("mrel")
+    mrel = " ".join(mrel_s.lower().split()) if mrel_s else ""
+    mrel_dir = ("past" if lex.lookup("relatives", mrel) == -1 else "future") if mrel else None
+    static = None if month is None else f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+    return (era, year, month, day, season, part, wd, hm, day_ok, word_day, mrel_dir, static)
 
 
 def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
