@@ -71,3 +71,13 @@ def test_a_text_without_apostrophes_leaves_every_candidate_alone() -> None:
     cands = [_cand(i * 5, i * 5 + 4, text[i * 5 : i * 5 + 4]) for i in range(4)]
     _apostrophe_centuries(cands, text)
     assert all(c.resolve is None for c in cands)
+
+
+def test_a_repeated_list_of_years_reads_each_year_once() -> None:
+    text = "Harvests: " + "1851/1852/1853/" * 30 + " and after."  # stretches of 24 repeat
+    lex = load("en")
+    ctx = Context(text, lex, "narratives", "gregorian")
+    hits = [h for h in find(text, lex) if h.rule.name == "year"]
+    values = [c.value for h in hits if (c := normalise(h, ctx)) is not None]
+    assert values == ["1851", "1852", "1853"] * 30
+    assert len(ctx.year_values) == len({id(h.groups) for h in hits}) < len(hits)

@@ -37,7 +37,16 @@ _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 class Context:
     """What the normaliser needs besides the match: text, lexicon, mode and calendar."""
 
-    __slots__ = ("text", "lex", "mode", "calendar", "pipes", "now_initials", "pieces")
+    __slots__ = (
+        "text",
+        "lex",
+        "mode",
+        "calendar",
+        "pipes",
+        "now_initials",
+        "pieces",
+        "year_values",
+    )
 
     def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
         self.text = text
@@ -49,6 +58,9 @@ class Context:
         # id(groups) -> (groups, what they say): the hits of a repeated stretch share their
         # groups (recognise.find), so a list of dates parses each kind of date once
         self.pieces: dict[int, tuple[dict[str, Any], _Pieces | None]] = {}
+        self.year_values: dict[
+            int, tuple[dict[str, Any], str | None]
+        ] = {}  # the same, a bare year's
 
 
 # ------------------------------------------------------------------------------- numbers
@@ -887,9 +899,12 @@ def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
     value, without the ones for groups it cannot have (hot on lists of years)."""
     if not _plausible_year(hit, ctx):
         return None
-    ys = hit.groups["year"]
-    year = int(ys) if len(ys) == 4 and ys.isascii() and ys.isdigit() else _year(ys)
-    if year is None:
+    g = hit.groups
+    got = ctx.year_values.get(id(g))  # its value, read once per groups object (as pieces)
+    if got is None or got[0] is not g:
+        got = ctx.year_values[id(g)] = (g, _year_value(g["year"]))
+    value = got[1]
+    if value is None:
         return None
     text = ctx.text
     moves = bool(
@@ -900,9 +915,15 @@ def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
         )
         and not _told_back(text, hit.start)
     )
-    c = _cand(hit, hit.rule.type, A.fmt_year(year))
+    c = _cand(hit, hit.rule.type, value)
     c.sets_reference = moves
     return c
+
+
+def _year_value(ys: str) -> str | None:
+    """The value of a bare year's group ("1917" -> "1917"), None when it is no year."""
+    year = int(ys) if len(ys) == 4 and ys.isascii() and ys.isdigit() else _year(ys)
+    return None if year is None else A.fmt_year(year)
 
 
 class _MonthDay:
