@@ -81,3 +81,20 @@ def test_a_repeated_list_of_years_reads_each_year_once() -> None:
     values = [c.value for h in hits if (c := normalise(h, ctx)) is not None]
     assert values == ["1851", "1852", "1853"] * 30
     assert len(ctx.year_values) == len({id(h.groups) for h in hits}) < len(hits)
+
+
+def test_line_starts_follow_rising_offsets_and_answer_going_back() -> None:
+    from annales.temporal.engine import _LineStarts
+
+    text = "ab\ncd\n\nefgh\nij"
+    lines = _LineStarts(text)
+    assert [lines.before(p) for p in (0, 1, 3, 4, 7, 9, 13)] == [0, 0, 3, 3, 7, 7, 12]
+    assert lines.before(4) == 3  # back again: looked up afresh
+
+
+def test_a_dateline_after_a_long_line_of_dates_is_still_an_aside() -> None:
+    story = "In 1921 the strike began. " * 20 + "On 3 March 1921 the mills stopped.\n\n"
+    dateline = "Petrograd, November 18th, 1917.\n\n"
+    got = {t.text: t for t in tag_time(story + dateline + "The next day they met.")}
+    assert got["November 18th, 1917"].value == "1917-11-18"
+    assert got["The next day"].value == "1921-03-04"  # the dateline did not move the story

@@ -649,16 +649,43 @@ def _asides(
     cand_starts = [c.start for c in cands]
     parens = "(" in text  # without one, nothing is in parentheses
     out = set()
+    line_start = _LineStarts(text)
     for c in cands:
         i = bisect_right(starts, c.start) - 1
         if (
             (i >= 0 and c.start < spans[i][1])
             or (parens and N.in_parentheses(text, c.start, c.end))
             or (notes and N.in_spans(notes, c.start))
-            or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cand_starts))
+            or (
+                # a dateline's line starts within its reach (in_dateline's own first test)
+                line_start.before(c.start) >= c.start - N.DATELINE_REACH
+                and N.in_dateline(text, c.start, c.end)
+                and not _shares_line(text, c, cand_starts)
+            )
         ):
             out.add(c.start)
     return frozenset(out)
+
+
+class _LineStarts:
+    """Where the line holding each of a rising series of offsets starts: the text is scanned
+    once forward (a list of dates on one long line costs one scan, not one search per date)."""
+
+    __slots__ = ("text", "last", "scanned")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.last, self.scanned = text, 0, 0
+
+    def before(self, pos: int) -> int:
+        """The offset after the last newline before ``pos`` (0 on the first line); ``pos``
+        no smaller than the one asked before."""
+        if pos < self.scanned:  # (not rising: look back afresh)
+            return self.text.rfind("\n", 0, pos) + 1
+        nl = self.text.rfind("\n", self.scanned, pos)
+        if nl >= 0:
+            self.last = nl + 1
+        self.scanned = pos
+        return self.last
 
 
 _COARSE_VALUE = re.compile(r"^\d{4}(?:-\d\d|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?$")

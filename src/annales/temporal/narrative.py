@@ -261,7 +261,7 @@ def in_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
 
 _DATELINE_PLACE = re.compile(r"[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’.-]*,[ \t]*$")
 _DATELINE_END = re.compile(r"[ \t.]*(?=\n|\Z)")
-_DATELINE_REACH = 300  # a dateline's place is a few words: its line starts this close
+DATELINE_REACH = 300  # a dateline's place is a few words: its line starts this close
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
@@ -269,7 +269,7 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     Street, February 1, 1776." under a preface, "Petrograd, November 18th, 1917." under a
     decree. It dates the writing of a document, not the moment the story has reached.
     Looks no further than the dateline itself could reach (a book on one line stays linear)."""
-    lo = max(0, start - _DATELINE_REACH)
+    lo = max(0, start - DATELINE_REACH)
     nl = text.rfind("\n", lo, start)
     if nl < 0 and lo > 0:
         return False
