@@ -46,6 +46,7 @@ class Context:
         "now_initials",
         "pieces",
         "year_values",
+        "now_words",
     )
 
     def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
@@ -58,9 +59,8 @@ class Context:
         # id(groups) -> (groups, what they say): the hits of a repeated stretch share their
         # groups (recognise.find), so a list of dates parses each kind of date once
         self.pieces: dict[int, tuple[dict[str, Any], _Pieces | None]] = {}
-        self.year_values: dict[
-            int, tuple[dict[str, Any], str | None]
-        ] = {}  # the same, a bare year's
+        self.year_values: dict[int, tuple[dict[str, Any], str | None]] = {}  # _year_value
+        self.now_words: dict[int, tuple[dict[str, Any], bool]] = {}  # _says_now
 
 
 # ------------------------------------------------------------------------------- numbers
@@ -538,18 +538,13 @@ def _told_backward(hit: Hit, lex: Lexicon) -> bool:
 def _narrator_now(hit: Hit, ctx: Context) -> bool:
     """Is this "today" the narrator's own time ("to this day", "even today", "is still
     studied today") rather than the day the story has reached?"""
-    # the cheap test first, on the match's first character alone (once per date of a list):
-    # unless a space, it is what the stripped match begins with, and begins none of the words
-    s, e = (hit.match_start, hit.match_end) if hit.match_start >= 0 else (hit.start, hit.end)
-    first = ctx.text[s : s + 1]
-    if e > s and not first.isspace() and first.lower()[:1] not in ctx.now_initials:
-        return False
-    said = ctx.text[s:e]
-    if said.lstrip()[:1].lower()[:1] not in ctx.now_initials:
+    g = hit.groups  # hits sharing their groups share their text (recognise.find): read once
+    got = ctx.now_words.get(id(g))
+    if got is None or got[0] is not g:
+        got = ctx.now_words[id(g)] = (g, _says_now(hit, ctx))
+    if not got[1]:
         return False
     lists = ctx.lex.lists
-    if " ".join(said.lower().split()) not in lists["narrator_now_words"]:
-        return False
     if ctx.lex.lookup("units", _next_word(ctx.text, hit.end)):
         return False  # "till this day week": a week from the story's day
     if _prev_word(ctx.text, hit.start) in lists["narrator_now_before"]:
@@ -572,6 +567,20 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
     return not lists["narrator_now_still"].isdisjoint(clause[-4:]) and not lists[
         "present"
     ].isdisjoint(clause)
+
+
+def _says_now(hit: Hit, ctx: Context) -> bool:
+    """Is the match one of the narrator's-now words ("today", "this day")?"""
+    # the cheap test first, on the match's first character alone: unless a space, it is
+    # what the stripped match begins with, and begins none of the words
+    s, e = (hit.match_start, hit.match_end) if hit.match_start >= 0 else (hit.start, hit.end)
+    first = ctx.text[s : s + 1]
+    if e > s and not first.isspace() and first.lower()[:1] not in ctx.now_initials:
+        return False
+    said = ctx.text[s:e]
+    if said.lstrip()[:1].lower()[:1] not in ctx.now_initials:
+        return False
+    return " ".join(said.lower().split()) in ctx.lex.lists["narrator_now_words"]
 
 
 @lru_cache(maxsize=64)
