@@ -1071,26 +1071,20 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     text, lists = ctx.text, ctx.lex.lists
     s, e = hit.start, hit.end
     ys = hit.groups["year"]
-    y = int(ys.lstrip("'’"))
     if ys[0] in "'’":
         return False if not text[s - 1 : s].isspace() and s > 0 else True
-    if ctx.mode == "news" and not 1000 <= y <= 2099:
+    if ctx.mode == "news" and not 1000 <= int(ys) <= 2099:
         return False
     before = text[s - 2 if s > 2 else 0 : s]  # (conditionals, not max(): once per year of a list)
-    after = text[e : e + 2]
-    if (
-        not _MONEY_SIGNS.isdisjoint(before)
-        or after[:1] in ("%", "-")
-        and after[1:2].isdigit() is False
-        and after[:1] == "%"
-    ):
+    a0, a1 = text[e : e + 1], text[e + 1 : e + 2]  # the two characters after
+    if not _MONEY_SIGNS.isdisjoint(before) or a0 == "%" and not a1.isdigit():
         return False
     # "[,.]\d" right after, "\d[,.]" right before: a decimal or a thousands group
-    if after[:1] in (",", ".") and after[1:2].isdecimal():
+    if a0 in (",", ".") and a1.isdecimal():
         return False
     if before[1:2] in (",", ".") and before[:1].isdecimal():
         return False
-    if (after[:1] in ("%", "p") or after[:1].isspace()) and _PERCENT_AFTER.match(text, e, e + 10):
+    if (a0 in ("%", "p") or a0.isspace()) and _PERCENT_AFTER.match(text, e, e + 10):
         return False
     if _next_word_in(text, e, lists["year_not_before"]) and not _CLOSE_AFTER.match(text, e, e + 3):
         return False
