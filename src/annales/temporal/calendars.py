@@ -467,7 +467,10 @@ def finalise(timex: Any, calendar: str) -> Any:
     day becomes ``XX`` and a warning is set. Unknown calendar names raise ``CalendarError``;
     any odd value only leaves fields ``None``.
     """
-    cal = check_calendar(calendar)
+    # a canonical name (the usual case) without the call: this runs once per timex
+    cal = _ALIASES.get(calendar) if type(calendar) is str else None
+    if cal is None:
+        cal = check_calendar(calendar)
     timex.calendar = cal
     value, greg, edtf, text, warn = _fields(
         timex.value or "", timex.mod, cal, getattr(timex, "type", "DATE")

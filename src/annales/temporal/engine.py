@@ -107,8 +107,7 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
         ) from None
     own = _select_own(attach_modifiers(text, hits, lex), ctx)
     if mode == "narratives":
-        for c in own:
-            _apostrophe_century(c, text)
+        _apostrophe_centuries(own, text)
         _span_ends_stay(text, own, lex.lists["range_openers"], lex.lists["range_connectors"])
     hist: list[Candidate] = []
     if _historical is not None:
@@ -145,6 +144,23 @@ _APOSTROPHE_YEAR = re.compile(r"(?<!\w)['’](\d\d)(?!\d)")
 #: A story's "'48" lies at most this many years after its reference, else a century earlier
 #: (a 1917 narrative's "in '48" is 1848; Mignet's "'93" from 1789 is 1793).
 APOSTROPHE_AHEAD = 10
+
+
+def _apostrophe_centuries(cands: list[Candidate], text: str) -> None:
+    """``_apostrophe_century`` on each candidate that holds an apostrophe. The next one is
+    looked for only once the candidates pass it: a list of dates without one costs a single
+    scan of the text, not two searches per date."""
+    ahead = -1  # the first apostrophe at or after the last start looked from (len: none)
+    for c in cands:
+        if ahead < c.start:
+            ahead = min(_find_or_end(text, "'", c.start), _find_or_end(text, "’", c.start))
+        if ahead < c.end:
+            _apostrophe_century(c, text)
+
+
+def _find_or_end(text: str, sub: str, start: int) -> int:
+    i = text.find(sub, start)
+    return len(text) if i < 0 else i
 
 
 def _apostrophe_century(c: Candidate, text: str) -> None:
@@ -302,6 +318,8 @@ def _advance(current: str | None, new: str) -> str:
     """Keep the finer current reference when the new value is a coarser view of it: its
     month or year, the week it lies in ("By the end of the week" told on the 10th), or its
     season."""
+    if new == current:
+        return new  # the same date again (a list of dates): neither test below could keep it
     if current and current.startswith(new) and len(current) > len(new):
         return current
     if current and len(new) == 7 and new[5:] in ("SP", "SU", "FA") and new[:4] == current[:4]:
@@ -349,12 +367,13 @@ def anchor_all(
     month) completed from a reference, or any value resolved against a reference that was
     itself inferred (``reference_inferred``: a seed guessed from named events or a title).
 
-    ``calendar_for`` gives each resolved value its own calendar (the document policy's
-    switch: a Russian history's 1919 dates are Gregorian, its 1917 ones Julian). A year
-    named by the title (``title_year``) is the story's home year (``narrative.title_period``).
-    Candidates starting at an offset in ``asides`` (dates in parentheses) move nothing. At
-    ``story_start`` (the first chapter, after prefaces and contents) the running reference
-    goes back to the seed: an editor's 1845 preface does not date the story. A coarse date
+    ``calendar_for`` gives each resolved value its own calendar, a function of the value alone
+    (asked once per distinct value): the document policy's switch (a Russian history's 1919
+    dates are Gregorian, its 1917 ones Julian). A year named by the title (``title_year``) is
+    the story's home year (``narrative.title_period``). Candidates starting at an offset in
+    ``asides`` (dates in parentheses) move nothing. At ``story_start`` (the first chapter,
+    after prefaces and contents) the running reference goes back to the seed: an editor's 1845
+    preface does not date the story. A coarse date
     closing its sentence (``glances``: "... was lost in June 1916.") that leaves the year of a
     day-precise reference tells where that one fact lies, not where the story has gone; not when
     that reference is only the document's date (``reference_is_dct``: a Wikipedia page of 2009
@@ -385,6 +404,7 @@ def anchor_all(
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
     front_matter = narr and story_start > 0
     choices: dict[tuple[object, ...], tuple[str | None, bool, bool]] = {}
+    calendars_of: dict[str, str] = {}  # value -> calendar_for(value)
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -460,7 +480,10 @@ def anchor_all(
                 )
         vcal = calendar
         if calendar_for is not None and c.calendar != "french-republican":
-            vcal = calendar_for(value)
+            got = calendars_of.get(value)  # pure in the value: a list repeats its values
+            if got is None:
+                got = calendars_of[value] = calendar_for(value)
+            vcal = got
         if c.calendar and c.calendar != vcal:  # (else it is counted in vcal already)
             value = _to_doc_calendar(value, c, vcal)
         t = Timex(  # by position (_TIMEX_FIELDS), a third of the cost of keywords
@@ -663,16 +686,43 @@ def _asides(
     cand_starts = [c.start for c in cands]
     parens = "(" in text  # without one, nothing is in parentheses
     out = set()
+    line_start = _LineStarts(text)
     for c in cands:
         i = bisect_right(starts, c.start) - 1
         if (
             (i >= 0 and c.start < spans[i][1])
             or (parens and N.in_parentheses(text, c.start, c.end))
             or (notes and N.in_spans(notes, c.start))
-            or (N.in_dateline(text, c.start, c.end) and not _shares_line(text, c, cand_starts))
+            or (
+                # a dateline's line starts within its reach (in_dateline's own first test)
+                line_start.before(c.start) >= c.start - N.DATELINE_REACH
+                and N.in_dateline(text, c.start, c.end)
+                and not _shares_line(text, c, cand_starts)
+            )
         ):
             out.add(c.start)
     return frozenset(out)
+
+
+class _LineStarts:
+    """Where the line holding each of a rising series of offsets starts: the text is scanned
+    once forward (a list of dates on one long line costs one scan, not one search per date)."""
+
+    __slots__ = ("text", "last", "scanned")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.last, self.scanned = text, 0, 0
+
+    def before(self, pos: int) -> int:
+        """The offset after the last newline before ``pos`` (0 on the first line); ``pos``
+        no smaller than the one asked before."""
+        if pos < self.scanned:  # (not rising: look back afresh)
+            return self.text.rfind("\n", 0, pos) + 1
+        nl = self.text.rfind("\n", self.scanned, pos)
+        if nl >= 0:
+            self.last = nl + 1
+        self.scanned = pos
+        return self.last
 
 
 _COARSE_VALUE = re.compile(r"^\d{4}(?:-\d\d|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?$")

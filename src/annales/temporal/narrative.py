@@ -261,7 +261,7 @@ def in_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
 
 _DATELINE_PLACE = re.compile(r"[ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’.-]*,[ \t]*$")
 _DATELINE_END = re.compile(r"[ \t.]*(?=\n|\Z)")
-_DATELINE_REACH = 300  # a dateline's place is a few words: its line starts this close
+DATELINE_REACH = 300  # a dateline's place is a few words: its line starts this close
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
@@ -269,7 +269,7 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     Street, February 1, 1776." under a preface, "Petrograd, November 18th, 1917." under a
     decree. It dates the writing of a document, not the moment the story has reached.
     Looks no further than the dateline itself could reach (a book on one line stays linear)."""
-    lo = max(0, start - _DATELINE_REACH)
+    lo = max(0, start - DATELINE_REACH)
     nl = text.rfind("\n", lo, start)
     if nl < 0 and lo > 0:
         return False
@@ -344,17 +344,19 @@ def planned_for(
     verbs: frozenset[str],
     preps: frozenset[str],
     future: frozenset[str] = frozenset(),
+    word_gap: bool | None = None,
 ) -> bool:
     """Is the date at ``start`` the day a plan is fixed for ("the elections are fixed for
     9 December", "the assembly was adjourned to the 14th") or a day a future clause names
     ("the Duma shall meet on 11 December")? Told before the day comes, it does not tell where
-    the story is."""
-    lo = max(0, start - 40)
-    if word_then_space(text, lo, start):
+    the story is. ``word_gap``: ``word_then_space(text, start - 40, start)`` if the caller
+    has it already."""
+    lo = start - 40 if start > 40 else 0
+    if word_gap if word_gap is not None else word_then_space(text, lo, start):
         m = _PLAN_BEFORE.search(text, lo, start)
         if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
             return True
-    lo = max(0, start - 60)
+    lo = start - 60 if start > 60 else 0
     comma = text.rfind(",", lo, start)  # the words after the last comma of the window
     if comma >= 0:
         lo = comma + 1

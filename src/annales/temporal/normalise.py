@@ -19,7 +19,12 @@ from dateutil.easter import easter as _easter
 from annales.temporal import anchor as A
 from annales.temporal.calendars import bounds
 from annales.temporal.language import Lexicon
-from annales.temporal.narrative import after_signal, passing_mention, planned_for
+from annales.temporal.narrative import (
+    after_signal,
+    passing_mention,
+    planned_for,
+    word_then_space,
+)
 from annales.temporal.recognise import Hit
 from annales.temporal.types import Candidate, check_field_order
 
@@ -32,7 +37,17 @@ _UNIT_RANK = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
 class Context:
     """What the normaliser needs besides the match: text, lexicon, mode and calendar."""
 
-    __slots__ = ("text", "lex", "mode", "calendar", "pipes", "now_initials")
+    __slots__ = (
+        "text",
+        "lex",
+        "mode",
+        "calendar",
+        "pipes",
+        "now_initials",
+        "pieces",
+        "year_values",
+        "now_words",
+    )
 
     def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
         self.text = text
@@ -41,6 +56,11 @@ class Context:
         self.calendar = calendar
         self.pipes = "|" in text  # without any, no number stands in a table cell
         self.now_initials = _initials(lex.lists["narrator_now_words"])
+        # id(groups) -> (groups, what they say): the hits of a repeated stretch share their
+        # groups (recognise.find), so a list of dates parses each kind of date once
+        self.pieces: dict[int, tuple[dict[str, Any], _Pieces | None]] = {}
+        self.year_values: dict[int, tuple[dict[str, Any], str | None]] = {}  # _year_value
+        self.now_words: dict[int, tuple[dict[str, Any], bool]] = {}  # _says_now
 
 
 # ------------------------------------------------------------------------------- numbers
@@ -305,7 +325,7 @@ def _prev_word_in(text: str, start: int, words: frozenset[str]) -> bool:
     """``_prev_word(text, start) in words``, first testing the one character the word would
     end with (a number before a number of a list ends in a digit, which no such word does)."""
     lo = start - 30 if start > 30 else 0
-    e = min(start, len(text))
+    e = start if start < len(text) else len(text)
     k = 0
     while e > lo and k <= 4:  # to the end of the word before, as _prev_word goes
         c = text[e - 1]
@@ -322,7 +342,7 @@ def _next_word_in(text: str, end: int, words: frozenset[str]) -> bool:
     """``_next_word(text, end).lower() in words``, first testing the one character the word
     would begin with (after a number of a list comes another number, which no such word is)."""
     b = end
-    hi = min(len(text), end + 30)
+    hi = end + 30 if end + 30 < len(text) else len(text)
     while b < hi and b < end + 4:  # to the start of the next word, as _next_word goes
         c = text[b]
         if c.isalnum() or c == "_":
@@ -457,15 +477,15 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if narr and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
-    if ctx.mode == "narratives" and _told_backward(hit, ctx.lex):
+    if narr and hit.rule.kind in ("offset", "relative") and _told_backward(hit, ctx.lex):
         # "a repetition of the previous August", "those committed the evening before", "Two
         # days earlier, the Germans had reached Moscow": a glance back, the story stays put
         cand.sets_reference = False
-    if (
-        narr
-        and cand.sets_reference
-        and cand.type == "DATE"
-        and (
+    if narr and cand.sets_reference and cand.type == "DATE":
+        # one look at the spaces before the date serves both signal tests (once per date of
+        # a list); without a word right before them, neither pattern can end there
+        gap = word_then_space(text, hit.start - 40 if hit.start > 40 else 0, hit.start)
+        if (
             (
                 cand.resolve is None
                 and passing_mention(
@@ -476,17 +496,17 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
                     lists["passing_determiners"],
                 )
             )
-            or after_signal(text, hit.start, lists["passing_signals"])
+            or (gap and after_signal(text, hit.start, lists["passing_signals"]))
             or planned_for(
                 text,
                 hit.start,
                 lists["plan_verbs"],
                 lists["plan_preps"],
                 lists["future_auxiliaries"],
+                gap,
             )
-        )
-    ):
-        cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
+        ):
+            cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
     if (
         ctx.mode == "narratives"
         and cand.sets_reference
@@ -526,21 +546,21 @@ def _told_backward(hit: Hit, lex: Lexicon) -> bool:
 def _narrator_now(hit: Hit, ctx: Context) -> bool:
     """Is this "today" the narrator's own time ("to this day", "even today", "is still
     studied today") rather than the day the story has reached?"""
-    if hit.match_start >= 0:  # (hit_text, inline: this runs once per date of a list)
-        said = ctx.text[hit.match_start : hit.match_end]
-    else:
-        said = ctx.text[hit.start : hit.end]
-    if said.lstrip()[:1].lower()[:1] not in ctx.now_initials:
-        return False  # (the cheap test: its first letter begins none of the words)
-    lists = ctx.lex.lists
-    if " ".join(said.lower().split()) not in lists["narrator_now_words"]:
+    g = hit.groups  # hits sharing their groups share their text (recognise.find): read once
+    got = ctx.now_words.get(id(g))
+    if got is None or got[0] is not g:
+        got = ctx.now_words[id(g)] = (g, _says_now(hit, ctx))
+    if not got[1]:
         return False
+    lists = ctx.lex.lists
     if ctx.lex.lookup("units", _next_word(ctx.text, hit.end)):
         return False  # "till this day week": a week from the story's day
     prev = _prev_word(ctx.text, hit.start)
     if prev in lists["narrator_now_before"]:
         return True
-    if prev in lists["narrator_now_before_today"] and not said.lower().startswith("this"):
+    if prev in lists["narrator_now_before_today"] and not hit_text(hit, ctx).lower().startswith(
+        "this"
+    ):
         return True
     left = ctx.text[max(0, hit.start - 60) : hit.start].lower()
     clause = _TOK.findall(re.split(r"[.;:!?]", left)[-1])[-6:]
@@ -560,6 +580,20 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
     return not lists["narrator_now_still"].isdisjoint(clause[-4:]) and not lists[
         "present"
     ].isdisjoint(clause)
+
+
+def _says_now(hit: Hit, ctx: Context) -> bool:
+    """Is the match one of the narrator's-now words ("today", "this day")?"""
+    # the cheap test first, on the match's first character alone: unless a space, it is
+    # what the stripped match begins with, and begins none of the words
+    s, e = (hit.match_start, hit.match_end) if hit.match_start >= 0 else (hit.start, hit.end)
+    first = ctx.text[s : s + 1]
+    if e > s and not first.isspace() and first.lower()[:1] not in ctx.now_initials:
+        return False
+    said = ctx.text[s:e]
+    if said.lstrip()[:1].lower()[:1] not in ctx.now_initials:
+        return False
+    return " ".join(said.lower().split()) in ctx.lex.lists["narrator_now_words"]
 
 
 @lru_cache(maxsize=64)
@@ -595,8 +629,9 @@ def _cand(
         "en:anaphoric" if anaphoric else "en",
         0,  # priority
     )
-    for name, v in kw.items():
-        setattr(c, name, v)
+    if kw:  # (most calls pass none)
+        for name, v in kw.items():
+            setattr(c, name, v)
     return c
 
 
@@ -640,11 +675,14 @@ _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th|d)?\s+$")
 def _day_before(text: str, start: int) -> bool:
     """Whether a day number and spaces ("7 ", "3rd ") end right at ``start`` (``_DAY_BEFORE``
     in the 8 characters before), tested cheaply first: spaces after a digit or "st"/"d"/"th"."""
-    lo = max(0, start - 8)
+    lo = start - 8 if start > 8 else 0
     i = start
     while i > lo and text[i - 1].isspace():
         i -= 1
-    if i == start or i == lo or not (text[i - 1].isdecimal() or text[i - 1] in "tdh"):
+    if i == start or i == lo:
+        return False
+    c = text[i - 1]
+    if not (c.isdecimal() or c in "tdh"):
         return False
     return _DAY_BEFORE.search(text, lo, start) is not None
 
@@ -655,35 +693,33 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     name = hit.rule.name
     if name == "year" and len(g) == 1 and "year" in g:
         return _bare_year(hit, ctx)  # the only path a match with nothing but a year takes
-    mtext = get("month")
+    got = ctx.pieces.get(id(g))
+    if got is None or got[0] is not g:
+        got = ctx.pieces[id(g)] = (g, _pieces(g, name, lex, cal))
+    if got[1] is None:
+        return None  # the groups themselves make no date ("0 AD", "13/45", "may" a verb)
+    era, year, month, day, season, part, wd, hm, day_ok, word_day, mrel_dir, static = got[1]
+    mtext = get("month") if name == "month" else None
     if mtext:
         bare = mtext.lower().rstrip(".")
-        if bare in lex.lists["ambiguous_months"] and not mtext[0].isupper():  # (_cap)
+        if (
+            not _cap(mtext)
+            or mtext.endswith(".")
+            or len(bare) <= 4
+            and bare not in ("june", "july", "may")
+        ):
             return None
-        if name == "month":
-            if (
-                not _cap(mtext)
-                or mtext.endswith(".")
-                or len(bare) <= 4
-                and bare not in ("june", "july", "may")
-            ):
+        if _prev_word(text, hit.start) == "the" and _cap(_next_word(text, hit.end)):
+            return None  # "the November Revolution", "the October Manifesto": a name
+        if re.search(r"(?:^|\s)[A-Z][a-z]{1,4}\.\s+$", text[max(0, hit.start - 8) : hit.start]):
+            return None  # "Hist. August.": a title abbreviated in a citation
+        if bare in lex.lists["ambiguous_months"]:
+            if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
                 return None
-            if _prev_word(text, hit.start) == "the" and _cap(_next_word(text, hit.end)):
-                return None  # "the November Revolution", "the October Manifesto": a name
-            if re.search(r"(?:^|\s)[A-Z][a-z]{1,4}\.\s+$", text[max(0, hit.start - 8) : hit.start]):
-                return None  # "Hist. August.": a title abbreviated in a citation
-            if bare in lex.lists["ambiguous_months"]:
-                if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
-                    return None
-    if name in ("day_month", "month_day") and get("day") and not g["day"][0].isdigit():
-        if lex.lookup("units", _next_word(text, hit.end).lower()):
-            return None  # "the first March days"
+    if word_day and lex.lookup("units", _next_word(text, hit.end).lower()):
+        return None  # "the first March days"
     if name == "month_day" and _day_before(text, hit.start):
         return None  # "on 7 September 20 were killed": the day came first, 20 is a count
-    wtext = get("weekday")
-    if wtext and name == "weekday":
-        if wtext.endswith(".") or not _cap(wtext):
-            return None
     if name == "year":
         if not _plausible_year(hit, ctx):
             return None
@@ -708,49 +744,16 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return None  # "the 1st Division fell back, while the 2nd conformed"
         if text[hit.end : hit.end + 1].isalnum():
             return None
-    era_s = get("era")
-    era = lex.lookup("eras", era_s) if era_s is not None else None
-    type_ = hit.rule.type
-    # --- pieces -----------------------------------------------------------------------
-    year: int | None = None
     written_moves = False
     if get("year_w"):
-        year = _written_year(g["year_w"], lex)
         named = get("month") or get("season")  # "January nineteen ninety-seven"
         if year is None or not (named or _written_year_context(hit, ctx)):
             return None  # "about two thousand citizens": a count, not a year
         # only "the year nineteen seventeen" is clear enough to move a story
         written_moves = hit_text(hit, ctx).lower().startswith("the year")
-    elif get("year") is not None:
-        ys = g["year"]
-        if era:
-            year = int(ys)
-            if year == 0:
-                return None
-            if era == "AUC":  # counted from Rome's founding, 753 BC
-                era, year = (
-                    ("AD", year - AUC_EPOCH) if year > AUC_EPOCH else ("BC", AUC_EPOCH + 1 - year)
-                )
-        else:
-            year = _year(ys)
-    month = _month(g, lex)
-    day = _day(get("day") or get("dayd") or get("day_n"), lex)
-    if get("num_a"):
-        a, b = int(g["num_a"]), int(g["num_b"])
-        month, day = (b, a) if a > 12 >= b else (a, b)
-        year = _year(get("year_s"))
-        if not 1 <= month <= 12 or not 1 <= day <= 31:
-            return None
-    season_s, part_s = get("season"), get("part")
-    if get("part_of") and ctx.mode == "narratives":
-        part_s, type_ = g["part_of"], "TIME"  # "the night of November 8th": one TIME
-    season = lex.lookup("seasons", season_s) if season_s is not None else None
-    part = lex.lookup("parts_of_day", part_s) if part_s is not None else None
-    wd = lex.lookup("weekdays", wtext) if wtext else None
-    hm = None
-    if get("hour"):
-        hm = f"{int(g['hour']):02d}:{g['minute']}"
-        type_ = "TIME"
+    type_ = "TIME" if hm else hit.rule.type
+    if get("part_of") and ctx.mode == "narratives":  # "the night of November 8th": one TIME
+        part, type_ = lex.lookup("parts_of_day", g["part_of"]), "TIME"
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
     if era == "BC" and year is not None:
         if month is None:
@@ -760,7 +763,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, v)
     # --- impossible dates ---------------------------------------------------------------
     warning = None
-    if month is not None and day is not None and not A.valid(year, month, day, cal):
+    if month is not None and day is not None and not day_ok:
         warning = f"impossible date: {hit_text(hit, ctx)!r} has no day {day} in month {month}"
         day = None
         dayx = "XX"
@@ -787,10 +790,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
     # --- anchored -----------------------------------------------------------------------
     direction = _direction(hit, ctx)
-    mrel_s = get("mrel")
-    mrel = " ".join(mrel_s.lower().split()) if mrel_s else ""
-    if mrel:  # "last Oct. 23", "next June 1": the direction is stated
-        direction = "past" if lex.lookup("relatives", mrel) == -1 else "future"
+    if mrel_dir:  # "last Oct. 23", "next June 1": the direction is stated
+        direction = mrel_dir
     if dayx:
 
         def r_bad(ref: str | None, month: int = month) -> str:  # type: ignore[assignment]
@@ -804,8 +805,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     if month is not None:
         # "since August" told in February: the August before
         since = _word_before_in(text, hit.start, lex.lists["passing_signals"])
-        static = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-        nearest = ctx.mode == "news" or bool(mrel)
+        nearest = ctx.mode == "news" or mrel_dir is not None
         # "precisely as on a Tenth of August": an allusion to the last such day, not the story's
         allusion = (
             ctx.mode == "narratives"
@@ -816,7 +816,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if allusion:
             nearest, direction = True, "past"
         r_md = _MonthDay(month, day, nearest, direction, suffix, cal, wd, since)
-        return _cand(hit, type_, static, r_md, sets_reference=not allusion)
+        return _cand(hit, type_, static, r_md, sets_reference=not allusion)  # type: ignore[arg-type]
     if season:
         nw = _next_word(text, hit.end)
         if nw.lower() in lex.lists["season_not_before"] or (_cap(get("season") or "") and _cap(nw)):
@@ -863,14 +863,86 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     return None
 
 
+_Pieces = tuple[
+    str | None,
+    int | None,
+    int | None,
+    int | None,
+    str | None,
+    str | None,
+    int | None,
+    str | None,
+    bool,
+    bool,
+    str | None,
+    str | None,
+]
+
+
+def _pieces(g: dict[str, Any], name: str, lex: Lexicon, cal: str) -> _Pieces | None:
+    """What the groups of a match of rule ``name`` say whatever their context: (era, year,
+    month, day, season, part of day, weekday, clock time, whether the day exists, whether the
+    day is a word, the direction a "last"/"next" states, the value without a year), or None
+    when they make no date. A written year ("nineteen seventeen") is read here; whether it
+    is a year, in ``_date``."""
+    get = g.get
+    mtext = get("month")
+    if mtext and mtext.lower().rstrip(".") in lex.lists["ambiguous_months"]:
+        if not mtext[0].isupper():  # (_cap)
+            return None  # "you may", "to march": a verb
+    wtext = get("weekday")
+    if wtext and name == "weekday" and (wtext.endswith(".") or not _cap(wtext)):
+        return None
+    era_s = get("era")
+    era = lex.lookup("eras", era_s) if era_s is not None else None
+    year: int | None = None
+    if get("year_w"):
+        year = _written_year(g["year_w"], lex)
+    elif get("year") is not None:
+        ys = g["year"]
+        if era:
+            year = int(ys)
+            if year == 0:
+                return None
+            if era == "AUC":  # counted from Rome's founding, 753 BC
+                era, year = (
+                    ("AD", year - AUC_EPOCH) if year > AUC_EPOCH else ("BC", AUC_EPOCH + 1 - year)
+                )
+        else:
+            year = _year(ys)
+    month = _month(g, lex)
+    day = _day(get("day") or get("dayd") or get("day_n"), lex)
+    if get("num_a"):
+        a, b = int(g["num_a"]), int(g["num_b"])
+        month, day = (b, a) if a > 12 >= b else (a, b)
+        year = _year(get("year_s"))
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None
+    season_s, part_s = get("season"), get("part")
+    season = lex.lookup("seasons", season_s) if season_s is not None else None
+    part = lex.lookup("parts_of_day", part_s) if part_s is not None else None
+    wd = lex.lookup("weekdays", wtext) if wtext else None
+    hm = f"{int(g['hour']):02d}:{g['minute']}" if get("hour") else None
+    day_ok = month is None or day is None or A.valid(year, month, day, cal)
+    word_day = name in ("day_month", "month_day") and bool(get("day")) and not g["day"][0].isdigit()
+    mrel_s = get("mrel")
+    mrel = " ".join(mrel_s.lower().split()) if mrel_s else ""
+    mrel_dir = ("past" if lex.lookup("relatives", mrel) == -1 else "future") if mrel else None
+    static = None if month is None else f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+    return (era, year, month, day, season, part, wd, hm, day_ok, word_day, mrel_dir, static)
+
+
 def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
     """``_date`` for a bare number ("1917"), whose only group is the year: the same tests and
     value, without the ones for groups it cannot have (hot on lists of years)."""
     if not _plausible_year(hit, ctx):
         return None
-    ys = hit.groups["year"]
-    year = int(ys) if len(ys) == 4 and ys.isascii() and ys.isdigit() else _year(ys)
-    if year is None:
+    g = hit.groups
+    got = ctx.year_values.get(id(g))  # its value, read once per groups object (as pieces)
+    if got is None or got[0] is not g:
+        got = ctx.year_values[id(g)] = (g, _year_value(g["year"]))
+    value = got[1]
+    if value is None:
         return None
     text = ctx.text
     moves = bool(
@@ -881,9 +953,15 @@ def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
         )
         and not _told_back(text, hit.start)
     )
-    c = _cand(hit, hit.rule.type, A.fmt_year(year))
+    c = _cand(hit, hit.rule.type, value)
     c.sets_reference = moves
     return c
+
+
+def _year_value(ys: str) -> str | None:
+    """The value of a bare year's group ("1917" -> "1917"), None when it is no year."""
+    year = int(ys) if len(ys) == 4 and ys.isascii() and ys.isdigit() else _year(ys)
+    return None if year is None else A.fmt_year(year)
 
 
 class _MonthDay:
@@ -905,6 +983,7 @@ class _MonthDay:
         "weekday",
         "since",
         "year_free",
+        "month_day",
     )
 
     def __init__(
@@ -921,10 +1000,8 @@ class _MonthDay:
         self.month, self.day, self.nearest, self.direction = month, day, nearest, direction
         self.suffix, self.cal, self.weekday, self.since = suffix, cal, weekday, since
         self.year_free = not nearest and not since
-
-    @property
-    def month_day(self) -> tuple[int, int | None]:
-        return (self.month, self.day)
+        # a field, not a property: the engine reads it once per date of a list
+        self.month_day: tuple[int, int | None] = (month, day)
 
     def __call__(self, ref: str | None) -> str:
         return _month_day_value(
@@ -1022,26 +1099,21 @@ def _plausible_year(hit: Hit, ctx: Context) -> bool:
     (each test is cheap first: this runs once per number of a list of years)."""
     text, lists = ctx.text, ctx.lex.lists
     s, e = hit.start, hit.end
-    y = int(hit.groups["year"].lstrip("'’"))
-    if hit.groups["year"][0] in "'’":
+    ys = hit.groups["year"]
+    if ys[0] in "'’":
         return False if not text[s - 1 : s].isspace() and s > 0 else True
-    if ctx.mode == "news" and not 1000 <= y <= 2099:
+    if ctx.mode == "news" and not 1000 <= int(ys) <= 2099:
         return False
-    before = text[max(0, s - 2) : s]
-    after = text[e : e + 2]
-    if (
-        not _MONEY_SIGNS.isdisjoint(before)
-        or after[:1] in ("%", "-")
-        and after[1:2].isdigit() is False
-        and after[:1] == "%"
-    ):
+    before = text[s - 2 if s > 2 else 0 : s]  # (conditionals, not max(): once per year of a list)
+    a0, a1 = text[e : e + 1], text[e + 1 : e + 2]  # the two characters after
+    if not _MONEY_SIGNS.isdisjoint(before) or a0 == "%" and not a1.isdigit():
         return False
     # "[,.]\d" right after, "\d[,.]" right before: a decimal or a thousands group
-    if after[:1] in (",", ".") and after[1:2].isdecimal():
+    if a0 in (",", ".") and a1.isdecimal():
         return False
     if before[1:2] in (",", ".") and before[:1].isdecimal():
         return False
-    if (after[:1] in ("%", "p") or after[:1].isspace()) and _PERCENT_AFTER.match(text, e, e + 10):
+    if (a0 in ("%", "p") or a0.isspace()) and _PERCENT_AFTER.match(text, e, e + 10):
         return False
     if _next_word_in(text, e, lists["year_not_before"]) and not _CLOSE_AFTER.match(text, e, e + 3):
         return False

@@ -122,13 +122,19 @@ def first_end_years(
 ) -> None:
     """Give the first end of a range the year the second end states (in place)."""
     conn = re.compile(r"^\s*" + _connector(connectors) + r"\s*(?:the\s+)?$", re.IGNORECASE)
+    states_year: dict[str, bool] = {}  # b.text -> whether it states a year: a list repeats them
     for i in range(len(timexes) - 1):
         a, b = timexes[i], timexes[i + 1]
         if a.type != "DATE" or b.type != "DATE":
             continue
         ma = _OPEN_END.match(a.value)
-        if ma is None or not _STATED_YEAR.search(b.text):
+        if ma is None:
             continue  # (the cheap tests first: on a list of dates most pairs fail one)
+        stated = states_year.get(b.text)
+        if stated is None:
+            stated = states_year[b.text] = _STATED_YEAR.search(b.text) is not None
+        if not stated:
+            continue
         mb = _DATE_END.match(b.value)
         if mb is None or _STATED_YEAR.search(a.text):
             continue

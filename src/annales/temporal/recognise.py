@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from annales.temporal.firstchars import may_start, reach_back
+from annales.temporal.firstchars import reach_back
 from annales.temporal.language import Lexicon, Rule
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -99,14 +99,18 @@ def _stretches_around_core(
         for _, c in left:
             cls_set |= c
         end = s
+        last_cls: frozenset[str] | None = None  # a list repeats its classes: add each run once
+        good_gap = " "  # the last gap that passed the test
         for t in tokens(low, s):
             ts, te = t.span()
             if ts > s:
                 if len(starts) >= _MAX_STRETCH_TOKENS:
                     break
                 gap = text[end:ts]
-                if len(gap) > _MAX_GAP or not gap_chars.issuperset(gap) or "\n\n" in gap:
-                    break
+                if gap != good_gap:  # a list repeats its gaps (", "): each new one is tested
+                    if len(gap) > _MAX_GAP or not gap_chars.issuperset(gap) or "\n\n" in gap:
+                        break
+                    good_gap = gap
             tok = t.group()
             if tok[0].isdigit():
                 cls = digit if tok.isascii() else None
@@ -115,7 +119,9 @@ def _stretches_around_core(
             if cls is None:
                 break
             starts.append(ts)
-            cls_set |= cls
+            if cls is not last_cls:
+                cls_set |= cls
+                last_cls = cls
             end = te
         done = max(end, m.end())
         if end > s:  # the core token itself was accepted (not e.g. "0²")
@@ -358,7 +364,7 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         kind = rule.kind
         if h.start < prev_end:  # overlapping alternatives: each looks at the text itself
             prev_end = 0
-        lo = max(prev_end, h.start - 40)
+        lo = h.start - 40 if h.start - 40 > prev_end else prev_end  # (no max() call per hit)
         if rule.type == "DURATION" or kind == "offset":
             m = (
                 lex.dmod_re.search(text[lo : h.start])
@@ -400,7 +406,12 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
             not h.mod
             and h.groups.get("year")
             and kind == "date"
-            and may_start(text, h.end, smod_first)
+            # may_start inline (once per year of a list): "" past the end is in no first set
+            and (
+                smod_first is None
+                or not (c := text[h.end : h.end + 1]).isascii()
+                or c in smod_first
+            )
         ):
             sm = lex.smod_re.match(text, h.end)
             if sm:  # "1994 or later"
