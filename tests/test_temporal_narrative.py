@@ -696,3 +696,10 @@ def test_more_movable_feasts_and_a_comma_before_the_year() -> None:
     assert _tagged("On Whit Monday 1917 the mills were shut.") == [
         ("Whit Monday 1917", "DATE", "1917-05-28")
     ]
+
+
+def test_some_days_later_is_a_day_of_the_storys_year_not_the_narrators_future() -> None:
+    text = "On 21 February 1919 we met. Some days later two came. A few weeks before, it snowed."
+    got = {t: v for t, _, v in _tagged(text)}
+    assert got["Some days later"] == "1919-XX-XX"
+    assert got["A few weeks before"] == "PAST_REF"  # as TimeBank's "several years ago"

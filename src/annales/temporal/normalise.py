@@ -1692,6 +1692,16 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
             return (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
 
         return _cand(hit, "DATE", "XXXX-XX-XX", r_day, sets_reference=False)
+    if vague and ctx.mode == "narratives" and sign > 0 and unit in ("D", "W", "M", "Y"):
+        # "Some days later" in a story: some day of the story's year, not the narrator's
+        # future (what came before stays PAST_REF, as TimeBank's "several years ago")
+        def r_some(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            if rf is None or unit in ("M", "Y"):
+                return _X_FOR_UNIT[unit]
+            return A.fmt_year(rf.year) + ("-WXX" if unit == "W" else "-XX-XX")
+
+        return _cand(hit, "DATE", _X_FOR_UNIT[unit], r_some, sets_reference=False)
     if vague:
         v = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _cand(hit, "DATE", v, sets_reference=False)
