@@ -883,6 +883,8 @@ def tag(
         raise TypeError("text must be a str")
     dct_v = normalise_date_arg(dct, "dct")
     ref_v = normalise_date_arg(reference, "reference")
+    if _historical is not None:
+        _historical.new_document()
     if mode == "news" and dct_v is None and ref_v is None:
         mode = "narratives"  # no creation time to anchor on: the text's own dates will do
     pol = document_policy(text, calendar, title, ref_v)  # a DCT is when it was written

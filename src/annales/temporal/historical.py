@@ -25,7 +25,14 @@ from functools import cache
 
 from annales.temporal import calendars as cal
 from annales.temporal.calendars import _toml
-from annales.temporal.periods import Period, _events, dated_mentions, infer_reference, periods
+from annales.temporal.periods import (
+    Period,
+    _events,
+    dated_mentions,
+    infer_reference,
+    new_document,
+    periods,
+)
 from annales.temporal.republican import _rep_months, _republican
 from annales.temporal.types import Candidate
 from annales.temporal.wordforms import (
@@ -43,7 +50,7 @@ from annales.temporal.wordforms import (
 )
 
 PRIORITY = 2
-__all__ = ["Period", "dated_mentions", "find", "infer_reference", "periods"]
+__all__ = ["Period", "dated_mentions", "find", "infer_reference", "new_document", "periods"]
 
 
 @cache

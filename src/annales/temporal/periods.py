@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from annales.temporal import calendars as cal
 from annales.temporal.calendars import DATA, _toml
@@ -67,6 +67,19 @@ def _event_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _ARTICLE = re.compile(r"[Tt]he\s+$")
 
 
+@lru_cache(maxsize=2)  # a document is scanned for event names by _events, dated_mentions and
+# infer_reference in one tagging: once is enough (a str caches its own hash)
+def _name_matches(text: str) -> tuple[tuple[int, int, str], ...]:
+    name_rx, _ = _event_rx()
+    return tuple((m.start(), m.end(), m.group("name")) for m in name_rx.finditer(text))
+
+
+def new_document() -> None:
+    """Forget earlier scans: the cache serves the scans of one tagging, and a text tagged
+    again (a benchmark's repeats) is scanned again like any new one."""
+    _name_matches.cache_clear()
+
+
 def _with_article(text: str, start: int) -> int:
     """Start of the name with a "the" just before it ("the Great War")."""
     m = _ARTICLE.search(text, max(0, start - 8), start)
@@ -74,18 +87,18 @@ def _with_article(text: str, start: int) -> int:
 
 
 def _events(text: str) -> list[Candidate]:
-    name_rx, trig_rx = _event_rx()
+    _, trig_rx = _event_rx()
     out = []
-    for m in name_rx.finditer(text):
-        start = _with_article(text, m.start())
+    for m_start, m_end, name in _name_matches(text):
+        start = _with_article(text, m_start)
         before = text[max(0, start - 40) : start]
         if not trig_rx.search(before):
             continue
-        p = periods()[m.group("name")]
+        p = periods()[name]
         out.append(
             Candidate(
                 start,
-                m.end(),
+                m_end,
                 "DATE",
                 p.value,
                 calendar=p.calendar,
@@ -102,12 +115,11 @@ def dated_mentions(text: str) -> list[tuple[int, str, str]]:
     """(end offset, start, end) of every named event of known days that lasted under a year
     ("the battle of the Somme": 1916-07-01 to 1916-11-18), in text order: a day and month told
     right after its name fall in its year ("It began on 1 July")."""
-    name_rx, _ = _event_rx()
     out = []
-    for m in name_rx.finditer(text):
-        p = periods()[m.group("name")]
+    for _, end, name in _name_matches(text):
+        p = periods()[name]
         if len(p.start) == len(p.end) == 10 and p.start[:4].isdigit() and p.years < 1:
-            out.append((m.end(), p.start, p.end))
+            out.append((end, p.start, p.end))
     return out
 
 
@@ -117,17 +129,16 @@ def infer_reference(text: str, title: str | None = None) -> tuple[str, str] | No
     The title counts first; in the text the most mentioned short event (ties: the earliest)
     wins. Only events shorter than ``infer_max_years`` are used.
     """
-    name_rx, _ = _event_rx()
     limit = int(_toml("markers.toml")["events"]["infer_max_years"])
     for where, body in (("title", title or ""), ("text", text or "")):
         counts: Counter[Period] = Counter()
         first: dict[Period, tuple[int, str]] = {}
-        for m in name_rx.finditer(body):
-            p = periods()[m.group("name")]
+        for m_start, _, name in _name_matches(body):
+            p = periods()[name]
             if p.years > limit:
                 continue
             counts[p] += 1
-            first.setdefault(p, (m.start(), m.group("name")))
+            first.setdefault(p, (m_start, name))
         if counts:
             best = max(counts, key=lambda p: (counts[p], -first[p][0]))
             year = best.start[:4] if not best.start.startswith("BC") else best.start[:6]
