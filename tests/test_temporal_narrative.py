@@ -703,3 +703,14 @@ def test_some_days_later_is_a_day_of_the_storys_year_not_the_narrators_future() 
     got = {t: v for t, _, v in _tagged(text)}
     assert got["Some days later"] == "1919-XX-XX"
     assert got["A few weeks before"] == "PAST_REF"  # as TimeBank's "several years ago"
+
+
+def test_that_year_is_the_year_just_stated_even_in_passing() -> None:
+    text = (
+        "In 1905 the party split. The Compromise of 1868 was as decisive as the murder of "
+        "Prince Michael in that year."
+    )
+    assert {t: v for t, _, v in _tagged(text)}["that year"] == "1868"
+    assert {t: v for t, _, v in _tagged("In 1905 the party split. In that year it grew.")}[
+        "that year"
+    ] == "1905"

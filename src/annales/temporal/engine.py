@@ -399,6 +399,7 @@ def anchor_all(
     last_at = 0  # where the running reference was last set
     month_said: tuple[int, str, str] | None = None  # (end, YYYY-MM, id) of the last month told
     from_dct = reference_is_dct  # the running reference's year is still the document's date
+    year_said: tuple[int, str, str] | None = None  # (end, year, id) of the last year stated
     last_period: str | None = None  # the last quarter or half-year named (financial reporting)
     last_period_id: str | None = None
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
@@ -433,8 +434,16 @@ def anchor_all(
                 ref, rid = deictic_ref, deictic_id
             else:
                 ref, rid = last, last_id
-            if narr and mention is not None and getattr(c.resolve, "year_anaphor", False):
-                ref, rid = mention  # "in 1744 ... that year": the year just mentioned
+            if narr and getattr(c.resolve, "year_anaphor", False):
+                if mention is not None:
+                    ref, rid = mention  # "in 1744 ... that year": the year just mentioned
+                if (
+                    year_said is not None
+                    and year_said[0] > last_at
+                    and c.start - year_said[0] <= YEAR_REACH
+                    and not _paragraph_between(breaks, year_said[0], c.start)
+                ):
+                    ref, rid = year_said[1], year_said[2]  # "the Compromise of 1868 ... that year"
             event_year = _event_year(events, c, narr)
             if event_year is not None:
                 ref, rid, inferred = event_year, None, True
@@ -525,6 +534,8 @@ def anchor_all(
             guessed.add(tid)
         if narr and c.type == "DATE" and _MONTH_PREFIX.match(t.value):
             month_said = (c.end, t.value[:7], tid)
+        if narr and c.type == "DATE" and c.resolve is None and t.value[:4].isdigit():
+            year_said = (c.end, t.value[:4], tid)
         if len(t.value) == 7 and _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
         if c.start in asides:
@@ -822,6 +833,8 @@ def _choose_year(
 
 #: how far (characters) after a month told in passing a bare day ("the 24th") is of that month
 MONTH_REACH = 160
+#: how far (characters) after a year stated in passing "that year" still means it
+YEAR_REACH = 300
 _SENTENCE_END = re.compile(r"[.!?;][\"”’')\]]*\s")
 _MONTH_PREFIX = re.compile(r"^\d{4}-\d\d(?:$|-)")
 
