@@ -714,3 +714,8 @@ def test_that_year_is_the_year_just_stated_even_in_passing() -> None:
     assert {t: v for t, _, v in _tagged("In 1905 the party split. In that year it grew.")}[
         "that year"
     ] == "1905"
+
+
+def test_a_weekday_with_its_part_of_day_is_a_time_in_a_story() -> None:
+    text = "On Saturday, 28 August 1790, they marched; on the Monday afternoon they came back."
+    assert ("Monday afternoon", "TIME", "1790-08-30TAF") in _tagged(text)

@@ -754,6 +754,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     type_ = "TIME" if hm else hit.rule.type
     if get("part_of") and ctx.mode == "narratives":  # "the night of November 8th": one TIME
         part, type_ = lex.lookup("parts_of_day", g["part_of"]), "TIME"
+    if part and ctx.mode == "narratives":
+        type_ = "TIME"  # "Monday afternoon": a time of day (TimeBank's news is split on it)
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
     if era == "BC" and year is not None:
         if month is None:
