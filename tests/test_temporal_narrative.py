@@ -719,3 +719,18 @@ def test_that_year_is_the_year_just_stated_even_in_passing() -> None:
 def test_a_weekday_with_its_part_of_day_is_a_time_in_a_story() -> None:
     text = "On Saturday, 28 August 1790, they marched; on the Monday afternoon they came back."
     assert ("Monday afternoon", "TIME", "1790-08-30TAF") in _tagged(text)
+
+
+def test_older_orders_of_date_and_direction() -> None:
+    text = (
+        "On 3 March 1790 they met. The treaty of May last was broken; the States would meet "
+        "in January next, and on the 13th of July of this 1790 a storm came. Some fortnight "
+        "later the harvest failed."
+    )
+    v = {t: val for t, _, val in _tagged(text)}
+    assert v["May last"] == "1789-05"
+    assert v["January next"] == "1791-01"
+    assert v["the 13th of July of this 1790"] == "1790-07-13"
+    assert v["Some fortnight later"] == "1790-07-27"
+    got = [(t.text, t.value) for t in tag_time("on September 22nd of 1792 the Republic began")]
+    assert got == [("September 22nd of 1792", "1792-09-22")]

@@ -927,9 +927,10 @@ def _pieces(g: dict[str, Any], name: str, lex: Lexicon, cal: str) -> _Pieces | N
     hm = f"{int(g['hour']):02d}:{g['minute']}" if get("hour") else None
     day_ok = month is None or day is None or A.valid(year, month, day, cal)
     word_day = name in ("day_month", "month_day") and bool(get("day")) and not g["day"][0].isdigit()
-    mrel_s = get("mrel")
+    mrel_s = get("mrel") or get("mrel_post")
     mrel = " ".join(mrel_s.lower().split()) if mrel_s else ""
-    mrel_dir = ("past" if lex.lookup("relatives", mrel) == -1 else "future") if mrel else None
+    # a stated direction is strict: "next January" told in March is the coming one
+    mrel_dir = ("before" if lex.lookup("relatives", mrel) == -1 else "after") if mrel else None
     static = None if month is None else f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
     return (era, year, month, day, season, part, wd, hm, day_ok, word_day, mrel_dir, static)
 
@@ -1086,6 +1087,8 @@ def _nearest_year(
     best, best_score = ref.year, None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         dist = (y - ref.year) * 365 + (month - rm) * 30.5 + ((day or 15) - rd)
+        if (direction == "before" and dist >= 0) or (direction == "after" and dist <= 0):
+            continue  # "last Oct. 23", "January next": strictly on that side
         score = abs(dist)
         if direction == "past" and dist > 0:
             score = score * 3 + 120
@@ -1686,6 +1689,9 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
     else:
         n = parse_number(g.get("numx"), lex)
     deictic = offw in lex.lists["deictic_offsets"]
+    approx = n is None and not unit_word.endswith("s")  # "some fortnight later": about one
+    if approx:
+        n = 1
     vague = n is None
     if vague and ctx.mode == "narratives" and unit_word in lex.lists["time_units"]:
         # "A few minutes later" in a story: still the story's day, as "ten minutes later" is
@@ -1751,6 +1757,8 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
     )
     if deictic and news and unit == "Y":
         c.source = "en:comparative"
+    if approx:
+        c.mod = "APPROX"
     return c
 
 
