@@ -734,3 +734,8 @@ def test_older_orders_of_date_and_direction() -> None:
     assert v["Some fortnight later"] == "1790-07-27"
     got = [(t.text, t.value) for t in tag_time("on September 22nd of 1792 the Republic began")]
     assert got == [("September 22nd of 1792", "1792-09-22")]
+
+
+def test_a_year_compared_with_does_not_move_the_story() -> None:
+    text = "February 12th. There was more food than in 1912. February 13th. We walked."
+    assert {t: v for t, _, v in _tagged(text, reference="1919")}["February 13th"] == "1919-02-13"

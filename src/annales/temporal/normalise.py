@@ -376,13 +376,15 @@ def _numbered_unit(text: str, start: int, lex: Lexicon) -> bool:
 
 def _told_back(text: str, start: int) -> bool:
     """Is the year at ``start`` in a past-perfect clause ("the tactics they had praised in
-    1906")? Told back from the story's time, it does not move the story's year."""
+    1906") or a comparison ("more food than in 1912")? Told from the story's time, it does
+    not move the story's year."""
     clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
-    return _HAD.search(clause) is not None
+    return _HAD.search(clause) is not None or _COMPARED.search(clause) is not None
 
 
 _CLAUSE_END = re.compile(r"[.;:!?,\n]")
 _HAD = re.compile(r"\bhad\b", re.I)
+_COMPARED = re.compile(r"\bthan\s+(?:in\s+|during\s+|before\s+)?$", re.I)
 
 
 def _part_of(text: str, start: int, lex: Lexicon) -> bool:
