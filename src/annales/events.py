@@ -276,9 +276,26 @@ def _be_participle(tok: Any, c: _Cues) -> bool:
     )
 
 
+def _verb_tagged_otherwise(tok: Any) -> bool:
+    """A verb the tagger took for a noun or an adjective ("Samson shews the Head", "Maids
+    sew cockades"): only a verb takes a direct object, and a noun with a determiner or
+    under a preposition stays a noun ("fancy what effect this had", "on the same footing")."""
+    return (
+        tok.pos_ in ("NOUN", "ADJ")
+        and tok.text.isalpha()
+        and tok.text.islower()
+        and tok.dep_ not in ("pobj", "compound")
+        and any(ch.dep_ == "dobj" for ch in tok.children)
+        and not any(ch.dep_ in ("det", "poss", "amod") for ch in tok.children)
+    )
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if (
-        tok.pos_ != "VERB" and not _passive_adjective(tok) and not _be_participle(tok, c)
+        tok.pos_ != "VERB"
+        and not _passive_adjective(tok)
+        and not _be_participle(tok, c)
+        and not _verb_tagged_otherwise(tok)
     ) or tok.dep_ in (
         "amod",
         "acl",
@@ -610,7 +627,7 @@ def events_from_doc(
         tok = triggers[i]
         if in_quote is not None and in_quote(offset + tok.idx):
             continue  # reported words, not the narrative's events
-        is_noun = tok.pos_ in ("NOUN", "PROPN")
+        is_noun = tok.pos_ in ("NOUN", "PROPN") and not _verb_tagged_otherwise(tok)
         sent = tok.sent
         if _not_a_story_event(tok, i in time_of, is_noun, c):
             continue

@@ -1,0 +1,64 @@
+"""Events the parser hides: a verb tagged as a noun, a main clause parsed as a relative or
+reduced clause. Each parse is built by hand, so the tests pin the misparse they repair."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from annales import nlp as nlp_mod
+from annales.events import RawEvent, events_from_doc
+
+# (word, tag, pos, dep, head index, lemma)
+Row = tuple[str, str, str, str, int, str]
+
+
+def _doc(rows: list[Row]) -> Doc:
+    return Doc(
+        nlp_mod.load().vocab,
+        words=[r[0] for r in rows],
+        tags=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+
+
+def _events(rows: list[Row], times: tuple[str, ...] = ()) -> dict[str, RawEvent]:
+    doc = _doc(rows)
+    spans = []
+    for n, t in enumerate(times, 1):
+        s = doc.text.index(t)
+        spans.append((s, s + len(t), f"t{n}"))
+    evs = events_from_doc(doc, 0, spans, {})
+    return {doc.text[e.trigger[0] : e.trigger[1]]: e for e in evs}
+
+
+def test_a_verb_tagged_as_a_noun_with_an_object_is_an_event() -> None:
+    # "The herald reads the decree." with "reads" tagged a plural noun
+    rows: list[Row] = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("herald", "NN", "NOUN", "nsubj", 2, "herald"),
+        ("reads", "NNS", "NOUN", "ROOT", 2, "read"),
+        ("the", "DT", "DET", "det", 4, "the"),
+        ("decree", "NN", "NOUN", "dobj", 2, "decree"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    assert "reads" in _events(rows)
+
+
+def test_a_noun_with_a_determiner_stays_a_noun_even_with_an_object() -> None:
+    # "placed on an equal footing the two claims": "footing" keeps its determiner
+    rows: list[Row] = [
+        ("They", "PRP", "PRON", "nsubj", 1, "they"),
+        ("placed", "VBD", "VERB", "ROOT", 1, "place"),
+        ("an", "DT", "DET", "det", 4, "an"),
+        ("equal", "JJ", "ADJ", "amod", 4, "equal"),
+        ("footing", "NN", "NOUN", "dobj", 1, "footing"),
+        ("the", "DT", "DET", "det", 7, "the"),
+        ("two", "CD", "NUM", "nummod", 7, "two"),
+        ("claims", "NNS", "NOUN", "dobj", 4, "claim"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    evs = _events(rows)
+    assert "placed" in evs and "footing" not in evs
