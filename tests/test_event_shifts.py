@@ -97,3 +97,20 @@ def test_an_approximate_shift_from_the_readers_year() -> None:
         reference="0235",
     )
     assert d["halt"] == ("0203", "explicit")
+
+
+def test_a_dated_reduced_relative_is_an_event_of_its_day() -> None:
+    d = _dates("In 1917 the old Council, elected on 2 March, was dissolved.")
+    assert d["elect"] == ("1917-03-02", "explicit")
+
+
+def test_a_flashback_year_frames_its_paragraph_only() -> None:
+    d = _dates(
+        "In 1840 the war ended.\n\n"
+        "About twelve years before that war, the young duke landed in Spain. "
+        "The people flocked to see him.\n\n"
+        "The new treaty was signed."
+    )
+    assert d["land"] == ("1828", "explicit")
+    assert d["flock"] == ("1828", "narrative")  # the flashback goes on in its paragraph
+    assert d["sign"] == ("1840", "narrative")  # then the story's date returns

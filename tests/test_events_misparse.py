@@ -62,3 +62,49 @@ def test_a_noun_with_a_determiner_stays_a_noun_even_with_an_object() -> None:
     ]
     evs = _events(rows)
     assert "placed" in evs and "footing" not in evs
+
+
+def test_a_name_with_a_past_tense_verb_hung_on_it_is_a_main_clause() -> None:
+    # "Kerensky telephoned from Gatchina." with "telephoned" an acl of the root "Kerensky"
+    rows: list[Row] = [
+        ("Kerensky", "NNP", "PROPN", "ROOT", 0, "Kerensky"),
+        ("telephoned", "VBD", "VERB", "acl", 0, "telephone"),
+        ("from", "IN", "ADP", "prep", 1, "from"),
+        ("Gatchina", "NNP", "PROPN", "pobj", 2, "Gatchina"),
+        (".", ".", "PUNCT", "punct", 0, "."),
+    ]
+    doc = _doc(rows)
+    doc.ents = [doc.char_span(0, len("Kerensky"), label="PERSON")]
+    evs = events_from_doc(doc, 0, [], {})
+    assert [doc.text[e.trigger[0] : e.trigger[1]] for e in evs] == ["telephoned"]
+
+
+def test_a_participle_on_a_thing_stays_a_description() -> None:
+    # "The guns, trained toward the bridge." (no verbal root; "guns" is no actor)
+    rows: list[Row] = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("guns", "NNS", "NOUN", "ROOT", 1, "gun"),
+        ("trained", "VBN", "VERB", "acl", 1, "train"),
+        ("toward", "IN", "ADP", "prep", 2, "toward"),
+        ("the", "DT", "DET", "det", 5, "the"),
+        ("bridge", "NN", "NOUN", "pobj", 3, "bridge"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    assert "trained" not in _events(rows)
+
+
+def test_a_participle_misparsed_onto_a_date_is_that_date_s_event() -> None:
+    # "and on the 25th pushed on": "pushed" hangs on "25th" as a reduced relative
+    rows: list[Row] = [
+        ("They", "PRP", "PRON", "nsubj", 1, "they"),
+        ("attacked", "VBD", "VERB", "ROOT", 1, "attack"),
+        ("and", "CC", "CCONJ", "cc", 1, "and"),
+        ("on", "IN", "ADP", "prep", 1, "on"),
+        ("the", "DT", "DET", "det", 5, "the"),
+        ("25th", "NN", "NOUN", "pobj", 3, "25th"),
+        ("pushed", "VBN", "VERB", "acl", 5, "push"),
+        ("on", "RP", "ADP", "prt", 6, "on"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    evs = _events(rows, times=("the 25th",))
+    assert evs["pushed"].time == "t1"

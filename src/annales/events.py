@@ -57,6 +57,7 @@ _PLACE_PREPS = frozenset(
     }
 )
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "MIL_UNIT"})
 _KEEP_IN_ARG = frozenset(
     {
         "det",
@@ -290,7 +291,21 @@ def _verb_tagged_otherwise(tok: Any) -> bool:
     )
 
 
+def _main_verb_as_acl(tok: Any) -> bool:
+    """A main verb the parser hung on a name as a reduced relative: "Kerensky telephoned
+    from Tsarskoye" (tagged past, not participle, or in a sentence with no verbal root).
+    On a thing it stays a description: "the guns trained toward St. Isaac's"."""
+    if tok.dep_ != "acl" or tok.pos_ != "VERB" or not tok.text.islower():
+        return False
+    h = tok.head
+    if h.i > tok.i or not (h.pos_ == "PRON" or h.ent_type_ in _ACTOR_ENTS):
+        return False
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.sent.root.pos_ not in ("VERB", "AUX"))
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
+    if _main_verb_as_acl(tok):
+        return _is_verb_trigger_lemma(tok, c)
     if (
         tok.pos_ != "VERB"
         and not _passive_adjective(tok)
@@ -309,6 +324,11 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children)
     ):
         return False  # "shouting greetings", "after drawing up": manner and background
+    return _is_verb_trigger_lemma(tok, c)
+
+
+def _is_verb_trigger_lemma(tok: Any, c: _Cues) -> bool:
+    """The word-level checks of a verb trigger, once its tag and relation allow one."""
     if tok.text[:1].isupper() and not tok.is_sent_start:
         return False  # a capitalised "verb" mid-sentence is a name the tagger missed
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -446,6 +466,8 @@ def _subject(tok: Any) -> tuple[list[Any], bool]:
 
     Object control: the complement of "called on the units to obey" / "ordered the troops to
     fire" takes the governor's object as its subject."""
+    if _main_verb_as_acl(tok):
+        return [tok.head], False  # "Kerensky telephoned": the name it hangs on acts
     t = tok
     for _ in range(6):
         subs = [ch for ch in t.children if ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ]
@@ -588,7 +610,9 @@ def events_from_doc(
         # the enemy forced the wood", "in 1805, when the fleet sailed".
         for tok in span:
             for ch in tok.children:
-                if ch.dep_ == "relcl" and ch.i in triggers:
+                if ch.dep_ == "acl" and _dated_participle(ch, c):
+                    triggers.setdefault(ch.i, ch)  # "on the 25th pushed on": a misparse
+                if ch.dep_ in ("relcl", "acl") and ch.i in triggers:
                     time_of.setdefault(ch.i, tid)
         # A fronted time adjunct dates the clause whose subject follows it: "..., on 23 June
         # the Congress called on ...", "The next day, a German counterattack began."
@@ -611,6 +635,9 @@ def events_from_doc(
                 time_of.setdefault(t.i, tid)
                 break
             if t.pos_ == "VERB" and not (span.start <= t.i < span.end):
+                if _dated_participle(t, c):
+                    triggers[t.i] = t
+                    time_of.setdefault(t.i, tid)
                 break  # a clause of its own (a participle, a light verb): not our events
             if t.head.i == t.i:
                 # Reached the root through copulas only ("On 25 October the Congress was in
@@ -700,6 +727,19 @@ def events_from_doc(
     return out
 
 
+def _dated_participle(tok: Any, c: _Cues) -> bool:
+    """A reduced relative that carries its own date tells an event of that day: "the Duma,
+    elected 2 September", "the treaty signed on 3 March" (a bare one, "the games celebrated
+    by Philip", describes a thing)."""
+    return (
+        tok.dep_ == "acl"
+        and tok.pos_ == "VERB"
+        and tok.tag_ in ("VBN", "VBD")
+        and tok.text.islower()
+        and _lemma(tok) not in c.skip
+    )
+
+
 def _dated_by_cause(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
     """A verb with no date of its own whose doer is a dated event noun happened then:
     "damage was done by a raid on 14 April", "the bombardment of 3 May destroyed the fort"."""
@@ -732,6 +772,8 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         return False
     if tok.dep_ == "relcl" and _tells_on(tok, c):
         return False  # "the Guards, who fell upon the flank": the story goes on
+    if _main_verb_as_acl(tok):
+        return False
     if tok.dep_ in c.background_clauses:
         return True  # "the officers who had arrested him", "after drawing up"
     if tok.dep_ == "advcl" and not any(
@@ -960,6 +1002,7 @@ def assign_dates(
     heading_days: Collection[str] = (),
     story_now: Collection[str] = (),
     seed: str | None = None,
+    paragraphs: Sequence[int] = (),
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -987,6 +1030,9 @@ def assign_dates(
     for the whole entry, however long. Events in ``story_now`` are told in the past with a
     "now" ("Von Kluck now received ..."): the story's now, so they borrow its date. Before
     the text dates anything, events take the ``seed`` (the reference the reader gave: "1917").
+    A year or month reached by going back from the running date ("About thirty-two years
+    before that event, ...") frames a flashback: it holds to the end of its paragraph
+    (``paragraphs``: sorted offsets of paragraph breaks), then the story's date returns.
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
@@ -1006,7 +1052,13 @@ def assign_dates(
     told: set[int] = set()  # sentences of story events told since then
     entry = False  # the reference heads a diary entry: it holds to the next date
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
+    # a flashback's (date, the running date before it, the end of its paragraph)
+    flashback: tuple[str, str | None, int] | None = None
     for ev in sorted(events, key=lambda e: e.trigger.start):
+        if flashback is not None and ev.trigger.start >= flashback[2]:
+            if reference == flashback[0]:
+                reference = flashback[1]
+            flashback = None
         while b < len(breaks) and breaks[b] <= ev.trigger.start:
             reference = None
             # dates between the break and this event still count (the loop below)
@@ -1031,7 +1083,11 @@ def assign_dates(
             d = shift_date(anchor, shift, calendar) if anchor else None
             if d:
                 ev.date, ev.date_source = d, "explicit"
-                if _FULL_DATE.match(d):
+                # a day moves the story; a year or month does when it opens its sentence
+                # ("About thirty-two years before that event, the emperor halted ...")
+                if _FULL_DATE.match(d) or _frames(d, reference, by_id[ev.time], sentences):
+                    if shift.sign < 0 and not _FULL_DATE.match(d) and paragraphs:
+                        flashback = (d, reference, next_start(paragraphs, ev.trigger.start))
                     reference, ref_pos = d, ev.trigger.start
                     told.clear()
                 _remember(ev, named)

@@ -46,6 +46,7 @@ from annales.temporal.narrative import (
     in_parentheses,
     in_spans,
     note_spans,
+    paragraph_breaks,
     passing_mention,
     planned_for,
 )
@@ -319,6 +320,7 @@ class _DocumentReader:
             heading_days=ev_mod.heading_days(text, self.timexes),
             story_now=story_now,
             seed=_seed(self.document.reference),
+            paragraphs=paragraph_breaks(text),
         )
         return Chronicle(
             document=self.document,
