@@ -343,3 +343,13 @@ def test_a_main_verb_whose_subject_the_parser_lost_is_still_an_event() -> None:
 def test_coming_in_a_hurry_across_a_square_is_a_movement() -> None:
     ch, _ = _events("On 7 November 1917 Peters came hurrying across the Square.")
     assert "came" in {e.trigger.text for e in ch.events}
+
+
+def test_a_cleft_s_relative_is_the_event_but_an_extraposed_clause_is_not_a_cleft() -> None:
+    ch, _ = _events(
+        "On 4 May 1921 the strike spread. It was the dockers who seized the cranes. "
+        "The clerks, who had seized nothing, went home."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert "seized the cranes" in triggers or "seized" in triggers
+    assert sum(e.lemma == "seize" for e in ch.events) == 1

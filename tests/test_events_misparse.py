@@ -108,3 +108,36 @@ def test_a_participle_misparsed_onto_a_date_is_that_date_s_event() -> None:
     ]
     evs = _events(rows, times=("the 25th",))
     assert evs["pushed"].time == "t1"
+
+
+def test_a_main_clause_hung_as_a_relative_on_a_fronted_phrase_is_an_event() -> None:
+    # "Through the gate the crowd broke in." with "broke" a relative clause on "gate"
+    rows: list[Row] = [
+        ("Through", "IN", "ADP", "ROOT", 0, "through"),
+        ("the", "DT", "DET", "det", 2, "the"),
+        ("gate", "NN", "NOUN", "pobj", 0, "gate"),
+        ("the", "DT", "DET", "det", 4, "the"),
+        ("crowd", "NN", "NOUN", "nsubj", 5, "crowd"),
+        ("broke", "VBD", "VERB", "relcl", 2, "break"),
+        ("in", "RP", "ADP", "prt", 5, "in"),
+        (".", ".", "PUNCT", "punct", 0, "."),
+    ]
+    assert "broke" in _events(rows)
+
+
+def test_a_true_relative_in_a_fronted_phrase_stays_background() -> None:
+    # "Through the gate they built, the crowd fled." ("Through" hangs on "fled", after it)
+    rows: list[Row] = [
+        ("Through", "IN", "ADP", "prep", 8, "through"),
+        ("the", "DT", "DET", "det", 2, "the"),
+        ("gate", "NN", "NOUN", "pobj", 0, "gate"),
+        ("they", "PRP", "PRON", "nsubj", 4, "they"),
+        ("built", "VBD", "VERB", "relcl", 2, "build"),
+        (",", ",", "PUNCT", "punct", 8, ","),
+        ("the", "DT", "DET", "det", 7, "the"),
+        ("crowd", "NN", "NOUN", "nsubj", 8, "crowd"),
+        ("fled", "VBD", "VERB", "ROOT", 8, "flee"),
+        (".", ".", "PUNCT", "punct", 8, "."),
+    ]
+    evs = _events(rows)
+    assert "fled" in evs and "built" not in evs

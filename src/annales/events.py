@@ -772,7 +772,7 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         return False
     if tok.dep_ == "relcl" and _tells_on(tok, c):
         return False  # "the Guards, who fell upon the flank": the story goes on
-    if _main_verb_as_acl(tok):
+    if _main_verb_as_acl(tok) or _main_clause_as_relcl(tok) or _cleft(tok, c):
         return False
     if tok.dep_ in c.background_clauses:
         return True  # "the officers who had arrested him", "after drawing up"
@@ -781,6 +781,51 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
     ):
         return tok.tag_ in ("VBG", "VBN", "VB")  # "surrounded by three armies", "to share"
     return False
+
+
+_RELATIVIZERS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _main_clause_as_relcl(tok: Any) -> bool:
+    """A main clause the parser hung as a relative on the noun of a fronted phrase: "By
+    waving papers I managed to get in", "and at one time the Germans penetrated into the
+    village". No relative word opens it and the phrase hangs on nothing after it (in
+    "Through the door I opened, the wind came" it hangs on "came": a true relative)."""
+    if tok.dep_ != "relcl" or tok.pos_ != "VERB":
+        return False
+    left = [x for ch in tok.children if ch.i < tok.i for x in ch.subtree]
+    if any(x.tag_ in _RELATIVIZERS or x.lower_ == "that" for x in left):
+        return False
+    if not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children):
+        return False
+    top, t = None, tok.head
+    for _ in range(8):
+        if t.dep_ == "prep" or t.pos_ == "ADP":
+            top = t  # "and at one time ...": the parser may make the preposition a conjunct
+        if t.dep_ not in ("pobj", "dobj", "pcomp", "prep") or t.head.i == t.i:
+            break
+        t = t.head
+    if top is None or top.head.i > top.i:
+        return False
+    first = top.left_edge
+    return first.is_sent_start or first.nbor(-1).dep_ in ("cc", "punct")
+
+
+def _cleft(tok: Any, c: _Cues) -> bool:
+    """A cleft's relative tells the sentence's event: "it was the students who took charge",
+    "it was no weak flank that was attacked" (the relative word is its subject; in "it was a
+    misfortune that the generals were not sent" "that" only links a clause)."""
+    if tok.dep_ != "relcl":
+        return False
+    head, be = tok.head, tok.head.head
+    rel = [ch for ch in tok.children if ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ]
+    return (
+        head.dep_ == "attr"
+        and _lemma(be) == "be"
+        and be.dep_ not in c.background_clauses
+        and any(ch.dep_ in ("nsubj", "expl") and ch.lower_ == "it" for ch in be.children)
+        and any(r.tag_ in _RELATIVIZERS or r.lower_ == "that" for r in rel)
+    )
 
 
 def _of_someone(noun: Any) -> bool:
@@ -1078,7 +1123,7 @@ def assign_dates(
                     told.clear()
             k += 1
         shift = shifts.get(ev.time) if shifts and ev.time else None
-        if shift is not None:
+        if shift is not None and ev.time is not None:
             anchor = _shift_anchor(shift, by_id, asides, calendar, reference or seed, named)
             d = shift_date(anchor, shift, calendar) if anchor else None
             if d:
