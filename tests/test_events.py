@@ -353,3 +353,14 @@ def test_a_cleft_s_relative_is_the_event_but_an_extraposed_clause_is_not_a_cleft
     triggers = {e.trigger.text for e in ch.events}
     assert "seized the cranes" in triggers or "seized" in triggers
     assert sum(e.lemma == "seize" for e in ch.events) == 1
+
+
+def test_taking_a_counted_thing_or_giving_to_a_name_is_an_event_but_not_taking_days() -> None:
+    ch, _ = _events(
+        "On 8 August 1918 the Canadians attacked at dawn, and 7000 prisoners were taken. "
+        "It took three days to bury the dead. "
+        "The assembly gave a large majority to the Girondins."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert {"taken", "gave"} <= triggers
+    assert "took" not in triggers

@@ -247,10 +247,19 @@ def _named_object(tok: Any) -> bool:
             return True
         if ch.dep_ == "nsubjpass" and ch.pos_ == "PROPN":
             return True  # "the Telegraph Agency had been taken": the passive of "took" it
-        if ch.dep_ == "prep" and ch.lower_ == "to":
+        if ch.dep_ in ("prep", "dative") and ch.lower_ == "to":
             if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in ch.children):
                 return True
+        if (ch.dep_ in _OBJ or ch.dep_ == "nsubjpass") and _counted(ch):
+            return True  # "took 7000 prisoners", "100 guns had been taken"
     return False
+
+
+def _counted(noun: Any) -> bool:
+    """A noun with a figure that is no length of time: "7000 prisoners", not "three days"."""
+    return noun.pos_ == "NOUN" and any(
+        ch.dep_ == "nummod" and ch.ent_type_ not in ("DATE", "TIME") for ch in noun.children
+    )
 
 
 def _passive_adjective(tok: Any) -> bool:
