@@ -114,3 +114,16 @@ def test_a_flashback_year_frames_its_paragraph_only() -> None:
     assert d["land"] == ("1828", "explicit")
     assert d["flock"] == ("1828", "narrative")  # the flashback goes on in its paragraph
     assert d["sign"] == ("1840", "narrative")  # then the story's date returns
+
+
+def test_an_event_over_a_range_of_days_takes_their_month_but_a_list_keeps_its_day() -> None:
+    ch = read_text(
+        "In May 1915 the army landed. From 6-8 May a second attack was made, while the "
+        "cavalry created a diversion. On 10 May the ships fired. Between the 12th and the "
+        "14th the Turks counterattacked. On the 15th and 17th the guns replied."
+    )
+    d = {ev.lemma: ev.date for ev in ch.events}
+    assert d["make attack"] == "1915-05" and d["create"] == "1915-05"  # the range's month
+    assert d["fire"] == "1915-05-10"
+    assert d["counterattack"] == "1915-05"  # "between ... and ..."
+    assert d["reply"] == "1915-05-15"  # two days listed, not a range

@@ -364,3 +364,12 @@ def test_taking_a_counted_thing_or_giving_to_a_name_is_an_event_but_not_taking_d
     triggers = {e.trigger.text for e in ch.events}
     assert {"taken", "gave"} <= triggers
     assert "took" not in triggers
+
+
+def test_effecting_a_landing_and_making_a_named_declaration_are_light_verb_events() -> None:
+    _, evs = _events(
+        "On 25 April 1915 the Corps effected a landing at Gaba Tepe. "
+        "On 2 May 1814 the king made the Declaration of Saint Omer."
+    )
+    assert evs["effect landing"].trigger.text == "effected a landing"
+    assert evs["make declaration"].date == "1814-05-02"

@@ -190,8 +190,8 @@ def _light_noun(tok: Any, c: _Cues) -> Any:
     if _lemma(tok) not in c.light:
         return None
     for ch in tok.children:
-        if ch.dep_ in ("dobj", "obj", "nsubjpass") and ch.pos_ == "NOUN":
-            if _lemma(ch) in c.light_nouns:
+        if ch.dep_ in ("dobj", "obj", "nsubjpass") and ch.pos_ in ("NOUN", "PROPN"):
+            if _lemma(ch) in c.light_nouns:  # "made the Declaration of Saint Omer"
                 return ch
     return None
 
@@ -1090,6 +1090,11 @@ def assign_dates(
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
+    ranged = _range_dates(order, events, calendar)
+
+    def date_of(t: Timex) -> str | None:
+        return ranged.get(t.id) or timex_date(t, calendar)
+
     k = 0
     b = 0
     reference: str | None = None
@@ -1120,13 +1125,17 @@ def assign_dates(
                 k += 1
             b += 1
         while k < len(order) and order[k].start <= ev.trigger.start:
-            d = _framing_part(timex_date(order[k], calendar))
+            d = _framing_part(date_of(order[k]))
             if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
                 if _FULL_DATE.match(d) and _outside(home_years, d):
                     # "drafted on November 15th, 1916" in a 1917 story: a glance that dates
                     # its own sentence only
                     glance = (d, next_start(sentences, order[k].start))
-                elif _FULL_DATE.match(d) or _frames(d, reference, order[k], sentences):
+                elif (
+                    _FULL_DATE.match(d)
+                    or order[k].id in ranged  # the story has reached a range of days
+                    or _frames(d, reference, order[k], sentences)
+                ):
                     reference, ref_pos = d, order[k].start
                     entry = order[k].id in heading_days
                     told.clear()
@@ -1149,12 +1158,14 @@ def assign_dates(
         t = by_id.get(ev.time) if ev.time else None
         if t is not None and (t.id in asides or ev.id in story_now):
             t = None
-        d = timex_date(t, calendar) if t else None
+        d = date_of(t) if t else None
         if d:
             ev.date, ev.date_source = d, "explicit"
             if _FULL_DATE.match(d) and _outside(home_years, d):
                 glance = (d, next_start(sentences, ev.trigger.start))  # its sentence only
-            elif _FULL_DATE.match(d) and (t is None or t.id not in passing):
+            elif (_FULL_DATE.match(d) or (t is not None and t.id in ranged)) and (
+                t is None or t.id not in passing
+            ):
                 reference, ref_pos = d, t.start if t is not None else ev.trigger.start
                 told.clear()
         elif t is not None and t.type in ("DATE", "TIME"):
@@ -1185,6 +1196,35 @@ def assign_dates(
             elif seed is not None:
                 ev.date, ev.date_source = seed, "narrative"  # what the reader was told
         _remember(ev, named)
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|till|until)\s*(?:the\s+)?$", re.I)
+_BETWEEN_GAP = re.compile(r"^\s*and\s*(?:the\s+)?$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+
+
+def _range_dates(order: Sequence[Timex], events: Sequence[Event], calendar: str) -> dict[str, str]:
+    """Ids of the two days that bound a range ("From 6-8 May", "from the 2nd to the 5th",
+    "between the 6th and the 9th") -> what the range tells of when: the month (or year) both
+    days share. An event told over a range took its days, not the first one; "on the 6th and
+    8th" lists two days and stays apart."""
+    sents = sorted({(e.sentence.start, e.sentence.text) for e in events})
+    starts = [s for s, _ in sents]
+    out: dict[str, str] = {}
+    for a, b in zip(order, order[1:], strict=False):
+        da, db = timex_date(a, calendar), timex_date(b, calendar)
+        if not (da and db and _FULL_DATE.match(da) and _FULL_DATE.match(db)) or da >= db:
+            continue
+        i = bisect.bisect_right(starts, a.start) - 1
+        if i < 0 or b.end > sents[i][0] + len(sents[i][1]):
+            continue  # not within one sentence an event was read in
+        s0, text = sents[i]
+        gap, before = text[a.end - s0 : b.start - s0], text[: a.start - s0]
+        if _RANGE_GAP.match(gap) or (_BETWEEN_GAP.match(gap) and _BETWEEN.search(before)):
+            common = da[:7] if da[:7] == db[:7] else da[:4] if da[:4] == db[:4] else None
+            if common:
+                out[a.id] = out[b.id] = common
+    return out
 
 
 #: Sentences ahead within which the first day a story names dates the month of the events
