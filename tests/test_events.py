@@ -373,3 +373,8 @@ def test_effecting_a_landing_and_making_a_named_declaration_are_light_verb_event
     )
     assert evs["effect landing"].trigger.text == "effected a landing"
     assert evs["make declaration"].date == "1814-05-02"
+
+
+def test_a_passive_light_verb_s_trigger_starts_at_its_event_noun() -> None:
+    _, evs = _events("On 6 May 1915 a second attack was made on the ridge.")
+    assert evs["make attack"].trigger.text == "attack was made"

@@ -217,6 +217,15 @@ def _light_end(tok: Any, c: _Cues, end: int) -> int:
     return max(end, n.idx + len(n.text))
 
 
+def _light_start(tok: Any, c: _Cues) -> int:
+    """The start (in the chunk) of a light verb's trigger: its event noun's when the noun,
+    passive subject, comes close before it ("a second attack was made")."""
+    n = _light_noun(tok, c) if tok.pos_ not in ("NOUN", "PROPN") else None
+    if n is None or not 0 < tok.i - n.i <= _LIGHT_GAP:
+        return int(tok.idx)
+    return int(n.idx)
+
+
 def _moves(tok: Any, c: _Cues) -> bool:
     """A "go"/"come" that goes somewhere ("went toward the Palace", "came by"), not "went on"
     or "came to believe"."""
@@ -672,7 +681,10 @@ def events_from_doc(
             continue  # "the Congress will meet", "they would gather every evening"
         govs = [] if is_noun else _governors(tok)
         ev = RawEvent(
-            trigger=(offset + tok.idx, offset + _light_end(tok, c, _trigger_end(tok, hosts))),
+            trigger=(
+                offset + _light_start(tok, c),
+                offset + _light_end(tok, c, _trigger_end(tok, hosts)),
+            ),
             lemma=_phrasal(tok, c) or (None if is_noun else _light(tok, c)) or _lemma(tok),
             sentence=(offset + sent.start_char, offset + sent.end_char),
             time=time_of.get(i),
