@@ -378,3 +378,12 @@ def test_effecting_a_landing_and_making_a_named_declaration_are_light_verb_event
 def test_a_passive_light_verb_s_trigger_starts_at_its_event_noun() -> None:
     _, evs = _events("On 6 May 1915 a second attack was made on the ridge.")
     assert evs["make attack"].trigger.text == "attack was made"
+
+
+def test_coming_to_do_something_is_a_movement_but_coming_to_believe_is_not() -> None:
+    ch, _ = _events(
+        "On 3 August 1792 the mayor came to solicit the dethronement. "
+        "The deputies slowly came to believe him. In time they came to trust the mayor."
+    )
+    assert [e.trigger.text for e in ch.events if e.lemma == "come"] == ["came"]
+    assert ch.events[0].date == "1792-08-03"

@@ -110,6 +110,8 @@ class _Cues:
     motion_preps: frozenset[str] = frozenset()
     motion_particles: frozenset[str] = frozenset()
     time_subject: frozenset[str] = frozenset()
+    purpose_motion: frozenset[str] = frozenset()
+    come_to_states: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +144,8 @@ def cues() -> _Cues:
         motion_preps=frozenset(d["motion_preps"]),
         motion_particles=frozenset(d["motion_particles"]),
         time_subject=frozenset(d.get("time_subject_verbs", [])),
+        purpose_motion=frozenset(d.get("purpose_motion_verbs", [])),
+        come_to_states=frozenset(d.get("come_to_states", [])),
     )
 
 
@@ -237,6 +241,8 @@ def _moves(tok: Any, c: _Cues) -> bool:
                 return True
         if ch.dep_ in ("prt", "advmod", "npadvmod", "dobj") and ch.lower_ in c.motion_particles:
             return True
+        if _purpose(tok, ch, c):
+            return True  # "the mayor came to solicit it": came (somewhere) in order to
         if ch.dep_ in ("advcl", "xcomp") and ch.tag_ == "VBG":
             # "came hurrying across the Square", "came dashing through": the manner moves
             for g in ch.children:
@@ -245,6 +251,19 @@ def _moves(tok: Any, c: _Cues) -> bool:
                 if g.dep_ in ("prt", "advmod") and g.lower_ in c.motion_particles:
                     return True
     return False
+
+
+def _purpose(tok: Any, ch: Any, c: _Cues) -> bool:
+    """Is ``ch`` the purpose of a going or coming ("came to solicit it"), not the state it
+    came to ("came to believe him", ``come_to_states``, or a skipped verb)?"""
+    lem = _lemma(ch)
+    return (
+        ch.dep_ == "advcl"
+        and _lemma(tok) in c.purpose_motion
+        and lem not in c.come_to_states
+        and lem not in c.skip
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+    )
 
 
 def _named_object(tok: Any) -> bool:
