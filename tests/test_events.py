@@ -387,3 +387,9 @@ def test_coming_to_do_something_is_a_movement_but_coming_to_believe_is_not() -> 
     )
     assert [e.trigger.text for e in ch.events if e.lemma == "come"] == ["came"]
     assert ch.events[0].date == "1792-08-03"
+
+
+def test_a_dated_coming_tells_that_its_subject_came_about() -> None:
+    ch, _ = _events("In June 1916 the battle raged round Fleury, and the climax came on the 23rd.")
+    came = [e for e in ch.events if e.trigger.text == "came"]
+    assert [e.date for e in came] == ["1916-06-23"]

@@ -672,7 +672,7 @@ def events_from_doc(
                 time_of.setdefault(t.i, tid)
                 break
             if t.pos_ == "VERB" and not (span.start <= t.i < span.end):
-                if _dated_participle(t, c):
+                if _dated_participle(t, c) or _dated_arrival(t, c):
                     triggers[t.i] = t
                     time_of.setdefault(t.i, tid)
                 break  # a clause of its own (a participle, a light verb): not our events
@@ -777,6 +777,17 @@ def _dated_participle(tok: Any, c: _Cues) -> bool:
         and tok.tag_ in ("VBN", "VBD")
         and tok.text.islower()
         and _lemma(tok) not in c.skip
+    )
+
+
+def _dated_arrival(tok: Any, c: _Cues) -> bool:
+    """A dated "come" or "go" with a subject tells that its subject came about then: "the
+    climax came on the 23rd", "help came between 2 and 3 p.m."."""
+    return (
+        _lemma(tok) in c.purpose_motion
+        and tok.text.islower()
+        and _has_xcomp(tok) is None
+        and any(ch.dep_ in _SUBJ for ch in tok.children)
     )
 
 
