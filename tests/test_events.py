@@ -393,3 +393,11 @@ def test_a_dated_coming_tells_that_its_subject_came_about() -> None:
     ch, _ = _events("In June 1916 the battle raged round Fleury, and the climax came on the 23rd.")
     came = [e for e in ch.events if e.trigger.text == "came"]
     assert [e.date for e in came] == ["1916-06-23"]
+
+
+def test_a_skipped_verb_with_an_event_particle_is_an_event() -> None:
+    _, evs = _events(
+        "On 7 November 1917 I made out the face of a sentry, and the clerks took out the "
+        "names from the lists."
+    )
+    assert evs["make out"].date == "1917-11-07" and "take out" in evs
