@@ -189,7 +189,7 @@ def test_a_verb_whose_doer_is_a_dated_event_noun_takes_its_date() -> None:
     ch = read_text(
         "On 2 March 1760 the town slept. Great damage was done to the docks by a fire on 9 March."
     )
-    done = next(e for e in ch.events if e.trigger.text == "done")
+    done = next(e for e in ch.events if e.trigger.text.endswith("done"))  # "damage was done"
     assert done.date == "1760-03-09"
 
 
@@ -383,3 +383,14 @@ def test_a_day_outside_the_story_s_years_dates_its_own_sentence_only() -> None:
     _, evs = _events(text)
     assert evs["draft"].date == "1916-11-15"
     assert evs["function"].date == "1917-11-11"  # the story is still on the 11th of 1917
+
+
+def test_an_event_between_two_days_takes_the_month_that_holds_most_of_them() -> None:
+    from annales.events import _between
+
+    assert _between("1850-03-04", "1850-03-20") == "1850-03"
+    assert _between("1850-03-04", "1850-04-02") == "1850-03"  # March holds 27 of 29 days
+    assert _between("1850-03-02", "1850-04-28") == "1850"  # March 29 days, April 28
+    assert _between("1850-03-30", "1850-04-03") == "1850"  # the month turns mid-way
+    assert _between("1850-12-30", "1851-01-25") == "1851-01"
+    assert _between("1850-03-04", None) == "1850-03"

@@ -401,3 +401,11 @@ def test_a_skipped_verb_with_an_event_particle_is_an_event() -> None:
         "names from the lists."
     )
     assert evs["make out"].date == "1917-11-07" and "take out" in evs
+
+
+def test_a_same_form_past_coordinated_with_a_past_verb_is_past() -> None:
+    ch, _ = _events(
+        "On 2 February 1919 the train stopped at Viborg. "
+        "Then someone obtained a newspaper and we read a detailed account of the revolt."
+    )
+    assert "read" in {e.trigger.text for e in ch.events}

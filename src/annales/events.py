@@ -10,6 +10,7 @@ whole document is read (:func:`assign_dates`).
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -112,6 +113,7 @@ class _Cues:
     time_subject: frozenset[str] = frozenset()
     purpose_motion: frozenset[str] = frozenset()
     come_to_states: frozenset[str] = frozenset()
+    same_past: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +148,7 @@ def cues() -> _Cues:
         time_subject=frozenset(d.get("time_subject_verbs", [])),
         purpose_motion=frozenset(d.get("purpose_motion_verbs", [])),
         come_to_states=frozenset(d.get("come_to_states", [])),
+        same_past=frozenset(d.get("same_past_forms", [])),
     )
 
 
@@ -949,8 +952,14 @@ def _tense(tok: Any, c: _Cues) -> tuple[str | None, str | None]:
     if tag == "VBD" or (tag == "VBN" and not auxes):
         return "past", kind
     if tag in ("VBZ", "VBP"):
-        return "present", kind
+        return ("past" if _past_like_its_conjunct(v, auxes, c) else "present"), kind
     return None, kind
+
+
+def _past_like_its_conjunct(v: Any, auxes: list[Any], c: _Cues) -> bool:
+    """A form the same in past and present ("read", "put", ``same_past_forms``) coordinated
+    with a past verb is past: "someone obtained a newspaper and we read an account"."""
+    return not auxes and v.lower_ in c.same_past and v.dep_ == "conj" and v.head.tag_ == "VBD"
 
 
 def _nearest_in_sentence(
@@ -1222,11 +1231,9 @@ def assign_dates(
                 here = sentences[max(0, bisect.bisect_right(sentences, ev.trigger.start) - 1)]
                 if here > ref_pos:
                     told.add(here)
-                if len(told) > day_reach and _next_day(days, ev.trigger.start, breaks) not in (
-                    None,
-                    reference,
-                ):
-                    ev.date = reference[:7]
+                later = _next_day(days, ev.trigger.start, breaks)
+                if len(told) > day_reach and later not in (None, reference):
+                    ev.date = _between(reference, later)
             ev.date = _widened(ev.date, spans, starts, ev)
         elif reference is None and ev.id not in background and sentences:
             # the story has no date yet: it opens shortly before its first day, in that month
@@ -1273,6 +1280,31 @@ def _range_dates(order: Sequence[Timex], events: Sequence[Event], calendar: str)
 #: told before it ("He marched into Italy. He set out on 6 May 1800 ..."): measured with
 #: benchmarks/chronology.py on both gold sets.
 OPENING_REACH = 2
+
+
+#: Share of the days between two named days that one month must hold for an event told
+#: between them to be dated to that month (else only their year).
+BETWEEN_MONTH_SHARE = 0.75
+
+
+def _between(day: str, later: str | None) -> str:
+    """What an event told somewhere between two days knows of its date: their month; when
+    the month turns between them, the month holding most of the interval (6 May ... 5 June:
+    May), else their year (30 January ... 2 February)."""
+    if later is None or later[:7] == day[:7]:
+        return day[:7]
+    try:
+        a, b = _dt.date.fromisoformat(day), _dt.date.fromisoformat(later)
+    except ValueError:
+        return day[:4]
+    total = (b - a).days
+    month_end = _dt.date(a.year + a.month // 12, a.month % 12 + 1, 1)
+    first = (month_end - a).days
+    if total > 0 and first / total >= BETWEEN_MONTH_SHARE:
+        return day[:7]
+    if total > 0 and (b - _dt.date(b.year, b.month, 1)).days / total >= BETWEEN_MONTH_SHARE:
+        return later[:7]
+    return day[:4]
 
 
 def _next_day_within(
