@@ -394,3 +394,15 @@ def test_an_event_between_two_days_takes_the_month_that_holds_most_of_them() -> 
     assert _between("1850-03-30", "1850-04-03") == "1850"  # the month turns mid-way
     assert _between("1850-12-30", "1851-01-25") == "1851-01"
     assert _between("1850-03-04", None) == "1850-03"
+
+
+def test_a_day_told_back_dates_its_event_but_the_story_stays_on_its_day() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text(
+        "On 9 August 1792 the assembly met. The minister told of the outrages committed "
+        "the evening before. It was then announced that the sections would rise."
+    )
+    d = {e.lemma: e.date for e in ch.events}
+    assert d["commit"] == "1792-08-08"
+    assert d["announce"] == "1792-08-09"

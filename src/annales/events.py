@@ -114,6 +114,7 @@ class _Cues:
     purpose_motion: frozenset[str] = frozenset()
     come_to_states: frozenset[str] = frozenset()
     same_past: frozenset[str] = frozenset()
+    backward: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +150,7 @@ def cues() -> _Cues:
         purpose_motion=frozenset(d.get("purpose_motion_verbs", [])),
         come_to_states=frozenset(d.get("come_to_states", [])),
         same_past=frozenset(d.get("same_past_forms", [])),
+        backward=frozenset(d.get("backward_words", [])),
     )
 
 
@@ -1047,6 +1049,14 @@ def _outside(home_years: set[int] | None, day: str) -> bool:
     return home_years is not None and day[:4].isdigit() and int(day[:4]) not in home_years
 
 
+def _looks_back(t: Timex, day: str, reference: str | None) -> bool:
+    """Is ``t`` a day told back from the running day ("the evening before", "the previous
+    night": words in ``backward_words``)? It dates its own event; the story stays put."""
+    if reference is None or not _FULL_DATE.match(reference) or day >= reference:
+        return False
+    return any(w in cues().backward for w in re.findall(r"[a-z]+", t.text.lower()))
+
+
 def _framing_part(value: str | None) -> str | None:
     """What a date tells of where the story is: a season or quarter ("the summer of the year
     249", "1917-SU") puts it in that year."""
@@ -1178,9 +1188,11 @@ def assign_dates(
         while k < len(order) and order[k].start <= ev.trigger.start:
             d = _framing_part(date_of(order[k]))
             if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
-                if _FULL_DATE.match(d) and _outside(home_years, d):
-                    # "drafted on November 15th, 1916" in a 1917 story: a glance that dates
-                    # its own sentence only
+                if _FULL_DATE.match(d) and (
+                    _outside(home_years, d) or _looks_back(order[k], d, reference)
+                ):
+                    # "drafted on November 15th, 1916" in a 1917 story, "the evening before":
+                    # a glance that dates its own sentence only
                     glance = (d, next_start(sentences, order[k].start))
                 elif (
                     _FULL_DATE.match(d)
@@ -1212,7 +1224,9 @@ def assign_dates(
         d = date_of(t) if t else None
         if d:
             ev.date, ev.date_source = d, "explicit"
-            if _FULL_DATE.match(d) and _outside(home_years, d):
+            if _FULL_DATE.match(d) and (
+                _outside(home_years, d) or (t is not None and _looks_back(t, d, reference))
+            ):
                 glance = (d, next_start(sentences, ev.trigger.start))  # its sentence only
             elif (_FULL_DATE.match(d) or (t is not None and t.id in ranged)) and (
                 t is None or t.id not in passing
