@@ -409,3 +409,12 @@ def test_a_same_form_past_coordinated_with_a_past_verb_is_past() -> None:
         "Then someone obtained a newspaper and we read a detailed account of the revolt."
     )
     assert "read" in {e.trigger.text for e in ch.events}
+
+
+def test_an_unresolved_day_in_a_story_dated_to_a_year_holds_the_year() -> None:
+    timexes = [_tx(1, 0, "0203"), _tx(2, 20, "XXXX-XX-XX"), _tx(3, 40, "0203-05-01")]
+    timexes += [_tx(4, 60, "XXXX-WXX-4")]
+    events = [_ev(1, 22, "t2"), _ev(2, 62, "t4")]
+    assign_dates(events, timexes, "gregorian")
+    # "The next day" in 0203 is in 0203; "on Thursday" after a known day stays undated
+    assert [(e.date, e.date_source) for e in events] == [("0203", "narrative"), (None, None)]

@@ -1234,7 +1234,16 @@ def assign_dates(
                 reference, ref_pos = d, t.start if t is not None else ev.trigger.start
                 told.clear()
         elif t is not None and t.type in ("DATE", "TIME"):
-            continue  # its own time is unresolved ("on Thursday", no anchor): no borrowed date
+            # its own time is unresolved ("on Thursday", no anchor): no borrowed day, but a
+            # story dated only to a year or month holds it ("The next day" in 0203)
+            if (
+                reference
+                and not _FULL_DATE.match(reference)
+                and "X" in (t.value or "")
+                and ev.id not in background
+            ):
+                ev.date, ev.date_source = reference, "narrative"
+            continue
         elif glance is not None and ev.trigger.start < glance[1] and ev.id not in background:
             ev.date, ev.date_source = glance[0], "narrative"
         elif reference and ev.id not in background:
