@@ -418,3 +418,11 @@ def test_an_unresolved_day_in_a_story_dated_to_a_year_holds_the_year() -> None:
     assign_dates(events, timexes, "gregorian")
     # "The next day" in 0203 is in 0203; "on Thursday" after a known day stays undated
     assert [(e.date, e.date_source) for e in events] == [("0203", "narrative"), (None, None)]
+
+
+def test_an_ed_word_after_a_conjoined_be_is_a_passive_event() -> None:
+    ch, _ = _events(
+        "On 2 December 1805 the Russian guard came up to restore the line, and was entirely "
+        "overwhelmed."
+    )
+    assert "overwhelmed" in {e.trigger.text for e in ch.events}

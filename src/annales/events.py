@@ -315,8 +315,17 @@ def _be_participle(tok: Any, c: _Cues) -> bool:
         and tok.lower_.endswith("ed")
         and len(tok.lower_) > 5
         and tok.head.lemma_ == "be"
-        and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.head.children)
+        and _has_subject(tok.head)
     )
+
+
+def _has_subject(verb: Any) -> bool:
+    """Does ``verb`` have a subject, its own or its first conjunct's ("the guard came up, and
+    was entirely overwhelmed")?"""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is not None and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in v.children):
+            return True
+    return False
 
 
 def _verb_tagged_otherwise(tok: Any) -> bool:
