@@ -426,3 +426,12 @@ def test_an_ed_word_after_a_conjoined_be_is_a_passive_event() -> None:
         "overwhelmed."
     )
     assert "overwhelmed" in {e.trigger.text for e in ch.events}
+
+
+def test_a_where_clause_after_a_comma_tells_on_but_a_passive_who_clause_describes() -> None:
+    ch, _ = _events(
+        "On 31 October 1914 the division fell back to Hooge, where the headquarters were "
+        "heavily shelled. The men, who were fed by the villagers, rested in the barns."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert "shelled" in triggers and "fed" not in triggers

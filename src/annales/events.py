@@ -920,13 +920,26 @@ def _citation(tok: Any, c: _Cues) -> bool:
 
 def _tells_on(tok: Any, c: _Cues) -> bool:
     """Is ``tok`` the simple-past verb of a relative clause set off by a comma ("the Guards,
-    who fell upon the flank")? Such a clause tells the next thing that happened; a restrictive
-    or perfect one ("the officers who had arrested him") describes."""
-    if tok.tag_ != "VBD" or any(ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+    who fell upon the flank", "Hooge, where headquarters were heavily shelled")? Such a clause
+    tells the next thing that happened; a restrictive or perfect one ("the officers who had
+    arrested him") or a passive on a person ("who were defended by") describes."""
+    auxes = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+    simple = tok.tag_ == "VBD" and not auxes
+    passive = tok.tag_ == "VBN" and [a.dep_ for a in auxes] == ["auxpass"]
+    if not (simple or (passive and auxes[0].tag_ == "VBD")):
         return False
-    rel = next((ch for ch in tok.children if ch.dep_ in _SUBJ and ch.i < tok.i), None)
-    if rel is None or rel.lower_ not in c.narrative_relatives or rel.i == 0:
-        return False
+    rel = next(
+        (
+            ch
+            for ch in tok.children
+            if ch.i < tok.i
+            and (ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ or ch.dep_ == "advmod")
+            and ch.lower_ in c.narrative_relatives
+        ),
+        None,
+    )
+    if rel is None or rel.i == 0 or (passive and rel.dep_ != "advmod"):
+        return False  # "the federates, who were defended by ...": a passive who describes
     return rel.doc[rel.i - 1].text == ","
 
 
