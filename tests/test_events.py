@@ -435,3 +435,13 @@ def test_a_where_clause_after_a_comma_tells_on_but_a_passive_who_clause_describe
     )
     triggers = {e.trigger.text for e in ch.events}
     assert "shelled" in triggers and "fed" not in triggers
+
+
+def test_a_coming_with_its_subject_after_it_is_an_event_unless_the_subject_is_one() -> None:
+    ch, _ = _events(
+        "On 7 November 1917 the sailors stood at the gate. Suddenly came the sharp crack of "
+        "a rifle. On Thursday comes the funeral of the deputy."
+    )
+    triggers = [e.trigger.text for e in ch.events]
+    assert "came" in triggers
+    assert "funeral" in triggers and "comes" not in triggers  # the noun is the event

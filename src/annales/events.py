@@ -248,6 +248,13 @@ def _moves(tok: Any, c: _Cues) -> bool:
             return True
         if _purpose(tok, ch, c):
             return True  # "the mayor came to solicit it": came (somewhere) in order to
+        if (
+            ch.dep_ == "nsubj"
+            and ch.i > tok.i
+            and _lemma(tok) in c.purpose_motion
+            and not _is_event_noun(ch, c)  # "On Thursday comes the Funeral": the noun's
+        ):
+            return True  # "Suddenly came the sharp crack of a rifle": it came about
         if ch.dep_ in ("advcl", "xcomp") and ch.tag_ == "VBG":
             # "came hurrying across the Square", "came dashing through": the manner moves
             for g in ch.children:
