@@ -445,3 +445,11 @@ def test_a_coming_with_its_subject_after_it_is_an_event_unless_the_subject_is_on
     triggers = [e.trigger.text for e in ch.events]
     assert "came" in triggers
     assert "funeral" in triggers and "comes" not in triggers  # the noun is the event
+
+
+def test_seeing_a_scene_going_on_is_an_event_but_seeing_what_goes_on_is_not() -> None:
+    ch, _ = _events(
+        "On 7 November 1917 a car came by, and I saw Gotz sitting inside. "
+        "The crowd came out to see what was going on."
+    )
+    assert [e.trigger.text for e in ch.events if e.lemma == "see"] == ["saw"]

@@ -115,6 +115,7 @@ class _Cues:
     come_to_states: frozenset[str] = frozenset()
     same_past: frozenset[str] = frozenset()
     backward: frozenset[str] = frozenset()
+    perception: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +152,7 @@ def cues() -> _Cues:
         come_to_states=frozenset(d.get("come_to_states", [])),
         same_past=frozenset(d.get("same_past_forms", [])),
         backward=frozenset(d.get("backward_words", [])),
+        perception=frozenset(d.get("perception_verbs", [])),
     )
 
 
@@ -399,6 +401,8 @@ def _is_verb_trigger_lemma(tok: Any, c: _Cues) -> bool:
         return True
     if lem in c.time_subject and _time_subject(tok):
         return True
+    if lem in c.perception and _sees_happen(tok):
+        return True
     if lem in c.skip:
         return False
     if _has_xcomp(tok) is not None and (lem in c.control or lem in c.negating or lem in c.hedging):
@@ -425,6 +429,18 @@ def _trigger_end(tok: Any, hosts: Mapping[int, int]) -> int:
     if hosts.get(h.i) == tok.i and 0 < h.i - tok.i <= _HOST_GAP + 1 and tok.dep_ in _SUBJ:
         return h.idx + len(h.text)
     return end
+
+
+def _sees_happen(tok: Any) -> bool:
+    """Does ``tok`` see something going on ("I saw Gotz sitting inside", "saw the crowd
+    surging forward")? Seeing a scene is an event of the story, seeing a point is not."""
+    for ch in tok.children:
+        if ch.dep_ in ("ccomp", "xcomp", "oprd") and ch.tag_ == "VBG":
+            # "to see what was going on" asks a question: no scene seen yet
+            return not any(g.tag_ in _RELATIVIZERS for g in ch.children)
+        if ch.dep_ in _OBJ and any(g.dep_ == "acl" and g.tag_ == "VBG" for g in ch.children):
+            return True
+    return False
 
 
 def _time_subject(tok: Any) -> bool:
