@@ -453,3 +453,11 @@ def test_seeing_a_scene_going_on_is_an_event_but_seeing_what_goes_on_is_not() ->
         "The crowd came out to see what was going on."
     )
     assert [e.trigger.text for e in ch.events if e.lemma == "see"] == ["saw"]
+
+
+def test_a_passive_light_verb_whose_subject_stands_for_an_earlier_event_is_one() -> None:
+    ch, _ = _events("In March 1916 a raid was made on Hull, and three more were made in April.")
+    assert [(e.trigger.text, e.date) for e in ch.events] == [
+        ("raid was made", "1916-03"),
+        ("made", "1916-04"),
+    ]

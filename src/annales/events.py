@@ -116,6 +116,7 @@ class _Cues:
     same_past: frozenset[str] = frozenset()
     backward: frozenset[str] = frozenset()
     perception: frozenset[str] = frozenset()
+    elliptic: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +154,7 @@ def cues() -> _Cues:
         same_past=frozenset(d.get("same_past_forms", [])),
         backward=frozenset(d.get("backward_words", [])),
         perception=frozenset(d.get("perception_verbs", [])),
+        elliptic=frozenset(d.get("elliptic_subjects", [])),
     )
 
 
@@ -403,6 +405,8 @@ def _is_verb_trigger_lemma(tok: Any, c: _Cues) -> bool:
         return True
     if lem in c.perception and _sees_happen(tok):
         return True
+    if lem in c.light and _elliptic_passive(tok, c):
+        return True
     if lem in c.skip:
         return False
     if _has_xcomp(tok) is not None and (lem in c.control or lem in c.negating or lem in c.hedging):
@@ -429,6 +433,16 @@ def _trigger_end(tok: Any, hosts: Mapping[int, int]) -> int:
     if hosts.get(h.i) == tok.i and 0 < h.i - tok.i <= _HOST_GAP + 1 and tok.dep_ in _SUBJ:
         return h.idx + len(h.text)
     return end
+
+
+def _elliptic_passive(tok: Any, c: _Cues) -> bool:
+    """A light verb in the passive whose subject stands for an event noun told before it:
+    "four more were made in April", "farther down another was made" (``elliptic_subjects``,
+    or a bare number)."""
+    return any(
+        ch.dep_ == "nsubjpass" and (ch.lower_ in c.elliptic or ch.pos_ == "NUM")
+        for ch in tok.children
+    ) and any(ch.dep_ == "auxpass" for ch in tok.children)
 
 
 def _sees_happen(tok: Any) -> bool:
