@@ -461,3 +461,12 @@ def test_a_passive_light_verb_whose_subject_stands_for_an_earlier_event_is_one()
         ("raid was made", "1916-03"),
         ("made", "1916-04"),
     ]
+
+
+def test_an_event_noun_s_trigger_spans_its_own_words_to_its_verb_but_not_far() -> None:
+    ch, _ = _events(
+        "On 6 November 1914 a German attack on the village nearly succeeded. "
+        "The long siege of the great fortress of the north failed."
+    )
+    triggers = [e.trigger.text for e in ch.events]
+    assert triggers == ["attack on the village nearly succeeded", "siege"]

@@ -422,6 +422,8 @@ def _is_verb_trigger_lemma(tok: Any, c: _Cues) -> bool:
 #: Most words between an event noun and the occurrence verb it is the subject of for the two
 #: to make one trigger ("the bombardment began", "a German counterattack suddenly began").
 _HOST_GAP = 2
+#: Most tokens from such a noun to its verb, its own modifiers included.
+_HOST_REACH = 6
 
 
 def _trigger_end(tok: Any, hosts: Mapping[int, int]) -> int:
@@ -430,9 +432,17 @@ def _trigger_end(tok: Any, hosts: Mapping[int, int]) -> int:
     one event, which a reader may point to by either word."""
     h = tok.head
     end = tok.idx + len(tok.text)
-    if hosts.get(h.i) == tok.i and 0 < h.i - tok.i <= _HOST_GAP + 1 and tok.dep_ in _SUBJ:
-        return h.idx + len(h.text)
-    return end
+    if hosts.get(h.i) != tok.i or tok.dep_ not in _SUBJ or not 0 < h.i - tok.i <= _HOST_REACH:
+        return end
+    # words between that belong to the noun ("a German attack on Zillebeke nearly
+    # succeeded") or qualify the verb do not part them
+    own = {x.i for x in tok.subtree}
+    gap = [
+        x
+        for x in tok.doc[tok.i + 1 : h.i]
+        if x.i not in own and not (x.head.i == h.i and x.dep_ in ("advmod", "neg", "aux"))
+    ]
+    return h.idx + len(h.text) if len(gap) <= _HOST_GAP else end
 
 
 def _elliptic_passive(tok: Any, c: _Cues) -> bool:
