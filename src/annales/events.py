@@ -231,12 +231,22 @@ def _light_end(tok: Any, c: _Cues, end: int) -> int:
 
 
 def _light_start(tok: Any, c: _Cues) -> int:
-    """The start (in the chunk) of a light verb's trigger: its event noun's when the noun,
-    passive subject, comes close before it ("a second attack was made")."""
-    n = _light_noun(tok, c) if tok.pos_ not in ("NOUN", "PROPN") else None
-    if n is None or not 0 < tok.i - n.i <= _LIGHT_GAP:
+    """The start (in the chunk) of a verb's trigger: its event noun's when the noun, passive
+    subject, comes close before it ("a second attack was made"); its governor's when the verb
+    is the complement of one close before it ("tried to halt it", "began fighting")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
         return int(tok.idx)
-    return int(n.idx)
+    n = _light_noun(tok, c)
+    if n is not None and 0 < tok.i - n.i <= _LIGHT_GAP:
+        return int(n.idx)
+    g = tok.head
+    if (
+        tok.dep_ == "xcomp"
+        and 0 < tok.i - g.i <= _LIGHT_GAP
+        and (_lemma(g) in c.control or _lemma(g) in c.negating or _lemma(g) in c.hedging)
+    ):
+        return int(g.idx)  # a governor that is no event of its own: one trigger
+    return int(tok.idx)
 
 
 def _moves(tok: Any, c: _Cues) -> bool:
@@ -882,6 +892,8 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         return tok.dep_ == "ROOT" and not timed and (last is None or last.text not in (".", "!"))
     if timed:
         return False
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head  # "for which the Socialists refused to vote": the governor's clause
     if tok.dep_ == "relcl" and _tells_on(tok, c):
         return False  # "the Guards, who fell upon the flank": the story goes on
     if _main_verb_as_acl(tok) or _main_clause_as_relcl(tok) or _cleft(tok, c):
