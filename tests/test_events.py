@@ -342,7 +342,8 @@ def test_a_main_verb_whose_subject_the_parser_lost_is_still_an_event() -> None:
 
 def test_coming_in_a_hurry_across_a_square_is_a_movement() -> None:
     ch, _ = _events("On 7 November 1917 Peters came hurrying across the Square.")
-    assert "came" in {e.trigger.text for e in ch.events}
+    # the manner right after the verb is part of its trigger: a reader may point to either
+    assert "came hurrying" in {e.trigger.text for e in ch.events}
 
 
 def test_a_cleft_s_relative_is_the_event_but_an_extraposed_clause_is_not_a_cleft() -> None:

@@ -221,13 +221,23 @@ _LIGHT_GAP = 3
 
 
 def _light_end(tok: Any, c: _Cues, end: int) -> int:
-    """The end of a light verb's trigger: its event noun's when the noun follows close by."""
+    """The end of a light verb's trigger: its event noun's when the noun follows close by;
+    of a going or coming, the manner right after it ("came dashing through")."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return end
     n = _light_noun(tok, c)
-    if n is None or not 0 < n.i - tok.i <= _LIGHT_GAP:
-        return end
-    return max(end, n.idx + len(n.text))
+    if n is not None and 0 < n.i - tok.i <= _LIGHT_GAP:
+        return max(end, n.idx + len(n.text))
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if (
+        nxt is not None
+        and _lemma(tok) in c.motion
+        and nxt.head.i == tok.i
+        and nxt.tag_ == "VBG"
+        and nxt.dep_ in ("advcl", "xcomp")
+    ):
+        return max(end, nxt.idx + len(nxt.text))
+    return end
 
 
 def _light_start(tok: Any, c: _Cues) -> int:
