@@ -406,3 +406,13 @@ def test_a_day_told_back_dates_its_event_but_the_story_stays_on_its_day() -> Non
     d = {e.lemma: e.date for e in ch.events}
     assert d["commit"] == "1792-08-08"
     assert d["announce"] == "1792-08-09"
+
+
+def test_in_a_story_told_in_the_present_its_now_is_the_story_s_day() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text(
+        "On 11 July 1793 Charlotte arrives in Paris. She asks for a room at the inn. "
+        "But now a stranger, overhearing her, invites her to supper. She declines."
+    )
+    assert {e.lemma: e.date for e in ch.events}["invite"] == "1793-07-11"
