@@ -481,3 +481,8 @@ def test_a_complement_s_trigger_starts_at_its_governor_and_shares_its_clause() -
     # "tried to halt": one trigger a reader may point to by either verb; "to vote" is the
     # complement of a relative clause's verb, background like it
     assert [e.trigger.text for e in ch.events] == ["tried to halt", "met"]
+
+
+def test_an_event_noun_that_became_something_is_an_event() -> None:
+    ch, _ = _events("On 10 September 1914 the German retreat became general.")
+    assert [(e.trigger.text, e.date) for e in ch.events] == [("retreat became", "1914-09-10")]
