@@ -486,3 +486,12 @@ def test_a_complement_s_trigger_starts_at_its_governor_and_shares_its_clause() -
 def test_an_event_noun_that_became_something_is_an_event() -> None:
     ch, _ = _events("On 10 September 1914 the German retreat became general.")
     assert [(e.trigger.text, e.date) for e in ch.events] == [("retreat became", "1914-09-10")]
+
+
+def test_a_partitive_relative_after_a_comma_in_the_simple_past_tells_on() -> None:
+    ch, _ = _events(
+        "In 1203 the champion was matched with the strongest men of the camp, six of whom he "
+        "quickly threw to the ground. The men, some of whom had served long, were angry."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert "threw" in triggers and "served" not in triggers

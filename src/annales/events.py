@@ -1007,9 +1007,23 @@ def _tells_on(tok: Any, c: _Cues) -> bool:
         ),
         None,
     )
-    if rel is None or rel.i == 0 or (passive and rel.dep_ != "advmod"):
+    if rel is None:
+        return _partitive_relative(tok, c) and simple
+    if rel.i == 0 or (passive and rel.dep_ != "advmod"):
         return False  # "the federates, who were defended by ...": a passive who describes
     return rel.doc[rel.i - 1].text == ","
+
+
+def _partitive_relative(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` opened, after a comma, by a phrase holding the relative word ("the
+    followers of the camp, sixteen of whom he successively laid on the ground")?"""
+    left = [ch for ch in tok.children if ch.i < tok.i]
+    if not any(
+        x.lower_ in c.narrative_relatives and x.dep_ == "pobj" for ch in left for x in ch.subtree
+    ):
+        return False
+    first = min(ch.left_edge.i for ch in left)
+    return first > 0 and tok.doc[first - 1].text == ","
 
 
 def _clause_verb(tok: Any) -> Any:
