@@ -476,9 +476,9 @@ def test_an_event_noun_s_trigger_spans_its_own_words_to_its_verb_but_not_far() -
 def test_a_complement_s_trigger_starts_at_its_governor_and_shares_its_clause() -> None:
     ch, _ = _events(
         "On 11 November 1917 a commissar tried to halt the car. "
-        "The new council, for which the moderates refused to vote, met at noon."
+        "The council that the moderates had refused to join met at noon."
     )
-    # "tried to halt": one trigger a reader may point to by either verb; "to vote" is the
+    # "tried to halt": one trigger a reader may point to by either verb; "to join" is the
     # complement of a relative clause's verb, background like it
     assert [e.trigger.text for e in ch.events] == ["tried to halt", "met"]
 
