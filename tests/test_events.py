@@ -495,3 +495,19 @@ def test_a_partitive_relative_after_a_comma_in_the_simple_past_tells_on() -> Non
     )
     triggers = {e.trigger.text for e in ch.events}
     assert "threw" in triggers and "served" not in triggers
+
+
+def test_a_passive_split_from_its_be_by_an_adverbial_is_an_event() -> None:
+    ch, _ = _events(
+        "In 1805 the war resumed. A great fleet was at that time assembled in the harbour."
+    )
+    assert "assembled" in {e.trigger.text for e in ch.events}
+
+
+def test_long_after_puts_an_event_off_the_day_but_soon_after_does_not() -> None:
+    ch, _ = _events(
+        "On 21 January 1793 the king died. Locks of his hair were long after sold in the "
+        "markets. The crowd soon after dispersed."
+    )
+    d = {e.lemma: e.date for e in ch.events}
+    assert d["sell"] is None and d["disperse"] == "1793-01-21"

@@ -117,6 +117,8 @@ class _Cues:
     backward: frozenset[str] = frozenset()
     perception: frozenset[str] = frozenset()
     elliptic: frozenset[str] = frozenset()
+    distant: frozenset[str] = frozenset()
+    distant_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +157,8 @@ def cues() -> _Cues:
         backward=frozenset(d.get("backward_words", [])),
         perception=frozenset(d.get("perception_verbs", [])),
         elliptic=frozenset(d.get("elliptic_subjects", [])),
+        distant=frozenset(d.get("distant_words", [])),
+        distant_heads=frozenset(d.get("distant_heads", [])),
     )
 
 
@@ -373,6 +377,22 @@ def _verb_tagged_otherwise(tok: Any) -> bool:
     )
 
 
+def _passive_as_advcl(tok: Any) -> bool:
+    """A passive the parser split from its "be": "A great army was at that time assembled on
+    the Rhine" ("assembled" an adverbial clause of "was", which has the subject and nothing
+    else to say of it)."""
+    be = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBN"
+        and be.lemma_ == "be"
+        and be.i < tok.i
+        and not any(ch.dep_ in ("aux", "auxpass", "mark") for ch in tok.children)
+        and any(ch.dep_ in _SUBJ for ch in be.children)
+        and not any(ch.dep_ in ("acomp", "attr", "oprd") for ch in be.children)
+    )
+
+
 def _main_verb_as_acl(tok: Any) -> bool:
     """A main verb the parser hung on a name as a reduced relative: "Kerensky telephoned
     from Tsarskoye" (tagged past, not participle, or in a sentence with no verbal root).
@@ -586,6 +606,8 @@ def _subject(tok: Any) -> tuple[list[Any], bool]:
     fire" takes the governor's object as its subject."""
     if _main_verb_as_acl(tok):
         return [tok.head], False  # "Kerensky telephoned": the name it hangs on acts
+    if _passive_as_advcl(tok):  # "a great army was at that time assembled": undergoes it
+        return [ch for ch in tok.head.children if ch.dep_ in _SUBJ], True
     t = tok
     for _ in range(6):
         subs = [ch for ch in t.children if ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ]
@@ -791,14 +813,7 @@ def events_from_doc(
             tense=tense,
             modal=kind == "modal",
             unrealised=kind in ("future", "modal"),
-            unanchored=i not in time_of
-            and (
-                _citation(tok, c)
-                or any(
-                    ch.dep_ == "advmod" and ch.lower_ in c.unanchored and not list(ch.children)
-                    for ch in tok.children
-                )
-            ),
+            unanchored=i not in time_of and (_citation(tok, c) or _off_the_day(tok, c)),
         )
         if is_noun:
             for ch in tok.children:
@@ -906,7 +921,12 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         tok = tok.head  # "for which the Socialists refused to vote": the governor's clause
     if tok.dep_ == "relcl" and _tells_on(tok, c):
         return False  # "the Guards, who fell upon the flank": the story goes on
-    if _main_verb_as_acl(tok) or _main_clause_as_relcl(tok) or _cleft(tok, c):
+    if (
+        _main_verb_as_acl(tok)
+        or _main_clause_as_relcl(tok)
+        or _cleft(tok, c)
+        or _passive_as_advcl(tok)
+    ):
         return False
     if tok.dep_ in c.background_clauses:
         return True  # "the officers who had arrested him", "after drawing up"
@@ -974,6 +994,21 @@ def _of_someone(noun: Any) -> bool:
                     x.dep_ in ("compound", "appos") and x.pos_ == "PROPN" for x in g.children
                 ):
                     return True
+    return False
+
+
+def _off_the_day(tok: Any, c: _Cues) -> bool:
+    """Does an adverb put ``tok`` off the story's running day: "was afterwards denied", "had
+    once freed", or a distance from it ("are long after worn in rings": ``distant_words``
+    on "after"/"before", while "soon after" stays near)?"""
+    for ch in tok.children:
+        if ch.dep_ != "advmod":
+            continue
+        kids = [g.lower_ for g in ch.children]
+        if ch.lower_ in c.unanchored and not kids:
+            return True
+        if ch.lower_ in c.distant_heads and any(k in c.distant for k in kids):
+            return True
     return False
 
 
