@@ -511,3 +511,11 @@ def test_long_after_puts_an_event_off_the_day_but_soon_after_does_not() -> None:
     )
     d = {e.lemma: e.date for e in ch.events}
     assert d["sell"] is None and d["disperse"] == "1793-01-21"
+
+
+def test_a_participle_sharing_a_list_s_had_is_an_event() -> None:
+    ch, _ = _events(
+        "In 1805 ninety thousand men, under general Mack, had crossed the Jura, seized on "
+        "Munich, and driven out the elector of Bavaria."
+    )
+    assert {"crossed", "seized", "driven"} <= {e.trigger.text for e in ch.events}

@@ -377,6 +377,24 @@ def _verb_tagged_otherwise(tok: Any) -> bool:
     )
 
 
+def _perfect_list_member(tok: Any) -> bool:
+    """A participle of a list that shares its first verb's "had", which the parser hung as
+    an adverbial clause: "had crossed the Jura, seized on Munich, and driven out the
+    elector" ("seized")."""
+    head = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBN"
+        and head.tag_ == "VBN"
+        and head.i < tok.i
+        and tok.doc[tok.left_edge.i - 1].text == ","
+        and not any(
+            ch.dep_ in ("aux", "auxpass", "mark") or ch.dep_ in _SUBJ for ch in tok.children
+        )
+        and any(ch.dep_ == "aux" and _lemma(ch) == "have" for ch in head.children)
+    )
+
+
 def _passive_as_advcl(tok: Any) -> bool:
     """A passive the parser split from its "be": "A great army was at that time assembled on
     the Rhine" ("assembled" an adverbial clause of "was", which has the subject and nothing
@@ -926,6 +944,7 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         or _main_clause_as_relcl(tok)
         or _cleft(tok, c)
         or _passive_as_advcl(tok)
+        or _perfect_list_member(tok)
     ):
         return False
     if tok.dep_ in c.background_clauses:
