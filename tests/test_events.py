@@ -519,3 +519,11 @@ def test_a_participle_sharing_a_list_s_had_is_an_event() -> None:
         "Munich, and driven out the elector of Bavaria."
     )
     assert {"crossed", "seized", "driven"} <= {e.trigger.text for e in ch.events}
+
+
+def test_a_when_clause_right_after_a_date_is_that_date_s_event() -> None:
+    _, evs = _events(
+        "On 25 February 1919 I met the engineer. "
+        "The output had trebled since August when his committee was formed."
+    )
+    assert evs["form"].date == "1918-08"

@@ -766,6 +766,9 @@ def events_from_doc(
             attributive.add(tid)
         # A relative clause on the date itself is that date's event: "until the 20th, when
         # the enemy forced the wood", "in 1805, when the fleet sailed".
+        when = _when_clause_after(doc, span.end)
+        if when is not None and when.i in triggers:
+            time_of.setdefault(when.i, tid)  # "since August when the committee was formed"
         for tok in span:
             for ch in tok.children:
                 if ch.dep_ == "acl" and _dated_participle(ch, c):
@@ -879,6 +882,18 @@ def events_from_doc(
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
+
+
+def _when_clause_after(doc: Any, i: int) -> Any:
+    """The verb of a "when" clause right after a date (token ``i``, after a comma), which the
+    parser may hang on the main verb instead of the date: "since August when the committee
+    was formed", "in 1805, when the fleet sailed". None if there is none."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ != "advmod":
+        return None
+    verb = doc[i].head
+    return verb if verb.pos_ == "VERB" and verb.left_edge.i == i else None
 
 
 def _dated_participle(tok: Any, c: _Cues) -> bool:
