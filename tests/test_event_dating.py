@@ -416,3 +416,20 @@ def test_in_a_story_told_in_the_present_its_now_is_the_story_s_day() -> None:
         "But now a stranger, overhearing her, invites her to supper. She declines."
     )
     assert {e.lemma: e.date for e in ch.events}["invite"] == "1793-07-11"
+
+
+def test_after_a_sentence_that_sums_up_a_period_the_story_tells_it_from_its_first_day() -> None:
+    from annales.pipeline import read_text
+
+    summed = read_text(
+        "On 1 June 1916 the army waited. The battle began on the 6th, reached its height on "
+        "the 9th, and was over by the 12th. The first corps advanced towards the river. "
+        "On the 8th the enemy fell back."
+    )
+    assert {e.lemma: e.date for e in summed.events}["advance"] == "1916-06-06"
+    told = read_text(  # three days told in turn, and the story goes on after them
+        "On 1 June 1916 the army waited. The corps attacked on the 6th, fell back on the 9th, "
+        "and attacked again on the 12th. The enemy withdrew towards the river. "
+        "On the 20th the rains came."
+    )
+    assert {e.lemma: e.date for e in told.events}["withdraw"] == "1916-06-12"

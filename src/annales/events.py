@@ -1348,6 +1348,7 @@ def assign_dates(
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     # a flashback's (date, the running date before it, the end of its paragraph)
     flashback: tuple[str, str | None, int] | None = None
+    summaries = _summaries(order, events, calendar)
     for ev in sorted(events, key=lambda e: e.trigger.start):
         if flashback is not None and ev.trigger.start >= flashback[2]:
             if reference == flashback[0]:
@@ -1377,6 +1378,11 @@ def assign_dates(
                     entry = order[k].id in heading_days
                     told.clear()
             k += 1
+        while summaries and ev.trigger.start >= summaries[0][0]:
+            _, first_day, last_day = summaries.pop(0)
+            if reference == last_day:  # the story goes back to tell it
+                reference, ref_pos = first_day, ev.trigger.start
+                told.clear()
         shift = shifts.get(ev.time) if shifts and ev.time else None
         if shift is not None and ev.time is not None:
             anchor = _shift_anchor(shift, by_id, asides, calendar, reference or seed, named)
@@ -1442,6 +1448,40 @@ def assign_dates(
             elif seed is not None:
                 ev.date, ev.date_source = seed, "narrative"  # what the reader was told
         _remember(ev, named)
+
+
+#: Distinct days one sentence names, in order, for it to sum up a period the story then tells,
+#: and how many days named after it may show the story going back inside that period.
+SUMMARY_DAYS = 3
+SUMMARY_LOOKAHEAD = 2
+
+
+def _summaries(
+    order: Sequence[Timex], events: Sequence[Event], calendar: str
+) -> list[tuple[int, str, str]]:
+    """(sentence end, first day, last day) of the sentences that sum up a period by naming
+    ``SUMMARY_DAYS`` or more days in order ("The battle began on Sunday the 6th, reached its
+    climax on the 9th, and was over by the 12th"): the story then goes back to tell it, from
+    its first day."""
+    out = []
+    for start, end in sorted({(e.sentence.start, e.sentence.end) for e in events}):
+        days = [
+            d
+            for t in order
+            if start <= t.start < end and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
+        ]
+        if len(set(days)) < SUMMARY_DAYS or days != sorted(days):
+            continue
+        # a summary when the story goes on to tell a day inside it; a sentence that tells
+        # three days in turn ("on the 22nd ..., on the 24th ..., on the 25th ...") goes on
+        after = [
+            d
+            for t in order
+            if t.start >= end and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
+        ][:SUMMARY_LOOKAHEAD]
+        if any(days[0] <= d < days[-1] for d in after):
+            out.append((end, days[0], days[-1]))
+    return out
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|till|until)\s*(?:the\s+)?$", re.I)
