@@ -189,7 +189,7 @@ def test_a_verb_whose_doer_is_a_dated_event_noun_takes_its_date() -> None:
     ch = read_text(
         "On 2 March 1760 the town slept. Great damage was done to the docks by a fire on 9 March."
     )
-    done = next(e for e in ch.events if e.trigger.text == "done")
+    done = next(e for e in ch.events if e.trigger.text.endswith("done"))  # "damage was done"
     assert done.date == "1760-03-09"
 
 
@@ -394,3 +394,53 @@ def test_a_bare_part_of_day_neither_dates_an_event_nor_moves_the_story() -> None
     assert any(t.text == "the night" for t in ch.timexes)
     assert evs["marched"] == "1917-05-03"
     assert evs["reached"] == "1917-05-05"
+
+
+def test_an_event_between_two_days_takes_the_month_that_holds_most_of_them() -> None:
+    from annales.events import _between
+
+    assert _between("1850-03-04", "1850-03-20") == "1850-03"
+    assert _between("1850-03-04", "1850-04-02") == "1850-03"  # March holds 27 of 29 days
+    assert _between("1850-03-02", "1850-04-28") == "1850"  # March 29 days, April 28
+    assert _between("1850-03-30", "1850-04-03") == "1850"  # the month turns mid-way
+    assert _between("1850-12-30", "1851-01-25") == "1851-01"
+    assert _between("1850-03-04", None) == "1850-03"
+
+
+def test_a_day_told_back_dates_its_event_but_the_story_stays_on_its_day() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text(
+        "On 9 August 1792 the assembly met. The minister told of the outrages committed "
+        "the evening before. It was then announced that the sections would rise."
+    )
+    d = {e.lemma: e.date for e in ch.events}
+    assert d["commit"] == "1792-08-08"
+    assert d["announce"] == "1792-08-09"
+
+
+def test_in_a_story_told_in_the_present_its_now_is_the_story_s_day() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text(
+        "On 11 July 1793 Charlotte arrives in Paris. She asks for a room at the inn. "
+        "But now a stranger, overhearing her, invites her to supper. She declines."
+    )
+    assert {e.lemma: e.date for e in ch.events}["invite"] == "1793-07-11"
+
+
+def test_after_a_sentence_that_sums_up_a_period_the_story_tells_it_from_its_first_day() -> None:
+    from annales.pipeline import read_text
+
+    summed = read_text(
+        "On 1 June 1916 the army waited. The battle began on the 6th, reached its height on "
+        "the 9th, and was over by the 12th. The first corps advanced towards the river. "
+        "On the 8th the enemy fell back."
+    )
+    assert {e.lemma: e.date for e in summed.events}["advance"] == "1916-06-06"
+    told = read_text(  # three days told in turn, and the story goes on after them
+        "On 1 June 1916 the army waited. The corps attacked on the 6th, fell back on the 9th, "
+        "and attacked again on the 12th. The enemy withdrew towards the river. "
+        "On the 20th the rains came."
+    )
+    assert {e.lemma: e.date for e in told.events}["withdraw"] == "1916-06-12"

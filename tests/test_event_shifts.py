@@ -97,3 +97,33 @@ def test_an_approximate_shift_from_the_readers_year() -> None:
         reference="0235",
     )
     assert d["halt"] == ("0203", "explicit")
+
+
+def test_a_dated_reduced_relative_is_an_event_of_its_day() -> None:
+    d = _dates("In 1917 the old Council, elected on 2 March, was dissolved.")
+    assert d["elect"] == ("1917-03-02", "explicit")
+
+
+def test_a_flashback_year_frames_its_paragraph_only() -> None:
+    d = _dates(
+        "In 1840 the war ended.\n\n"
+        "About twelve years before that war, the young duke landed in Spain. "
+        "The people flocked to see him.\n\n"
+        "The new treaty was signed."
+    )
+    assert d["land"] == ("1828", "explicit")
+    assert d["flock"] == ("1828", "narrative")  # the flashback goes on in its paragraph
+    assert d["sign"] == ("1840", "narrative")  # then the story's date returns
+
+
+def test_an_event_over_a_range_of_days_takes_their_month_but_a_list_keeps_its_day() -> None:
+    ch = read_text(
+        "In May 1915 the army landed. From 6-8 May a second attack was made, while the "
+        "cavalry created a diversion. On 10 May the ships fired. Between the 12th and the "
+        "14th the Turks counterattacked. On the 15th and 17th the guns replied."
+    )
+    d = {ev.lemma: ev.date for ev in ch.events}
+    assert d["make attack"] == "1915-05" and d["create"] == "1915-05"  # the range's month
+    assert d["fire"] == "1915-05-10"
+    assert d["counterattack"] == "1915-05"  # "between ... and ..."
+    assert d["reply"] == "1915-05-15"  # two days listed, not a range

@@ -342,4 +342,188 @@ def test_a_main_verb_whose_subject_the_parser_lost_is_still_an_event() -> None:
 
 def test_coming_in_a_hurry_across_a_square_is_a_movement() -> None:
     ch, _ = _events("On 7 November 1917 Peters came hurrying across the Square.")
-    assert "came" in {e.trigger.text for e in ch.events}
+    # the manner right after the verb is part of its trigger: a reader may point to either
+    assert "came hurrying" in {e.trigger.text for e in ch.events}
+
+
+def test_a_cleft_s_relative_is_the_event_but_an_extraposed_clause_is_not_a_cleft() -> None:
+    ch, _ = _events(
+        "On 4 May 1921 the strike spread. It was the dockers who seized the cranes. "
+        "The clerks, who had seized nothing, went home."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert "seized the cranes" in triggers or "seized" in triggers
+    assert sum(e.lemma == "seize" for e in ch.events) == 1
+
+
+def test_taking_a_counted_thing_or_giving_to_a_name_is_an_event_but_not_taking_days() -> None:
+    ch, _ = _events(
+        "On 8 August 1918 the Canadians attacked at dawn, and 7000 prisoners were taken. "
+        "It took three days to bury the dead. "
+        "The assembly gave a large majority to the Girondins."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert {"taken", "gave"} <= triggers
+    assert "took" not in triggers
+
+
+def test_effecting_a_landing_and_making_a_named_declaration_are_light_verb_events() -> None:
+    _, evs = _events(
+        "On 25 April 1915 the Corps effected a landing at Gaba Tepe. "
+        "On 2 May 1814 the king made the Declaration of Saint Omer."
+    )
+    assert evs["effect landing"].trigger.text == "effected a landing"
+    assert evs["make declaration"].date == "1814-05-02"
+
+
+def test_a_passive_light_verb_s_trigger_starts_at_its_event_noun() -> None:
+    _, evs = _events("On 6 May 1915 a second attack was made on the ridge.")
+    assert evs["make attack"].trigger.text == "attack was made"
+
+
+def test_coming_to_do_something_is_a_movement_but_coming_to_believe_is_not() -> None:
+    ch, _ = _events(
+        "On 3 August 1792 the mayor came to solicit the dethronement. "
+        "The deputies slowly came to believe him. In time they came to trust the mayor."
+    )
+    assert [e.trigger.text for e in ch.events if e.lemma == "come"] == ["came"]
+    assert ch.events[0].date == "1792-08-03"
+
+
+def test_a_dated_coming_tells_that_its_subject_came_about() -> None:
+    ch, _ = _events("In June 1916 the battle raged round Fleury, and the climax came on the 23rd.")
+    came = [e for e in ch.events if e.trigger.text == "came"]
+    assert [e.date for e in came] == ["1916-06-23"]
+
+
+def test_a_skipped_verb_with_an_event_particle_is_an_event() -> None:
+    _, evs = _events(
+        "On 7 November 1917 I made out the face of a sentry, and the clerks took out the "
+        "names from the lists."
+    )
+    assert evs["make out"].date == "1917-11-07" and "take out" in evs
+
+
+def test_a_same_form_past_coordinated_with_a_past_verb_is_past() -> None:
+    ch, _ = _events(
+        "On 2 February 1919 the train stopped at Viborg. "
+        "Then someone obtained a newspaper and we read a detailed account of the revolt."
+    )
+    assert "read" in {e.trigger.text for e in ch.events}
+
+
+def test_an_unresolved_day_in_a_story_dated_to_a_year_holds_the_year() -> None:
+    timexes = [_tx(1, 0, "0203"), _tx(2, 20, "XXXX-XX-XX"), _tx(3, 40, "0203-05-01")]
+    timexes += [_tx(4, 60, "XXXX-WXX-4")]
+    events = [_ev(1, 22, "t2"), _ev(2, 62, "t4")]
+    assign_dates(events, timexes, "gregorian")
+    # "The next day" in 0203 is in 0203; "on Thursday" after a known day stays undated
+    assert [(e.date, e.date_source) for e in events] == [("0203", "narrative"), (None, None)]
+
+
+def test_an_ed_word_after_a_conjoined_be_is_a_passive_event() -> None:
+    ch, _ = _events(
+        "On 2 December 1805 the Russian guard came up to restore the line, and was entirely "
+        "overwhelmed."
+    )
+    assert "overwhelmed" in {e.trigger.text for e in ch.events}
+
+
+def test_a_where_clause_after_a_comma_tells_on_but_a_passive_who_clause_describes() -> None:
+    ch, _ = _events(
+        "On 31 October 1914 the division fell back to Hooge, where the headquarters were "
+        "heavily shelled. The men, who were fed by the villagers, rested in the barns."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert "shelled" in triggers and "fed" not in triggers
+
+
+def test_a_coming_with_its_subject_after_it_is_an_event_unless_the_subject_is_one() -> None:
+    ch, _ = _events(
+        "On 7 November 1917 the sailors stood at the gate. Suddenly came the sharp crack of "
+        "a rifle. On Thursday comes the funeral of the deputy."
+    )
+    triggers = [e.trigger.text for e in ch.events]
+    assert "came" in triggers
+    assert "funeral" in triggers and "comes" not in triggers  # the noun is the event
+
+
+def test_seeing_a_scene_going_on_is_an_event_but_seeing_what_goes_on_is_not() -> None:
+    ch, _ = _events(
+        "On 7 November 1917 a car came by, and I saw Gotz sitting inside. "
+        "The crowd came out to see what was going on."
+    )
+    assert [e.trigger.text for e in ch.events if e.lemma == "see"] == ["saw"]
+
+
+def test_a_passive_light_verb_whose_subject_stands_for_an_earlier_event_is_one() -> None:
+    ch, _ = _events("In March 1916 a raid was made on Hull, and three more were made in April.")
+    assert [(e.trigger.text, e.date) for e in ch.events] == [
+        ("raid was made", "1916-03"),
+        ("made", "1916-04"),
+    ]
+
+
+def test_an_event_noun_s_trigger_spans_its_own_words_to_its_verb_but_not_far() -> None:
+    ch, _ = _events(
+        "On 6 November 1914 a German attack on the village nearly succeeded. "
+        "The long siege of the great fortress of the north failed."
+    )
+    triggers = [e.trigger.text for e in ch.events]
+    assert triggers == ["attack on the village nearly succeeded", "siege"]
+
+
+def test_a_complement_s_trigger_starts_at_its_governor_and_shares_its_clause() -> None:
+    ch, _ = _events(
+        "On 11 November 1917 a commissar tried to halt the car. "
+        "The council that the moderates had refused to join met at noon."
+    )
+    # "tried to halt": one trigger a reader may point to by either verb; "to join" is the
+    # complement of a relative clause's verb, background like it
+    assert [e.trigger.text for e in ch.events] == ["tried to halt", "met"]
+
+
+def test_an_event_noun_that_became_something_is_an_event() -> None:
+    ch, _ = _events("On 10 September 1914 the German retreat became general.")
+    assert [(e.trigger.text, e.date) for e in ch.events] == [("retreat became", "1914-09-10")]
+
+
+def test_a_partitive_relative_after_a_comma_in_the_simple_past_tells_on() -> None:
+    ch, _ = _events(
+        "In 1203 the champion was matched with the strongest men of the camp, six of whom he "
+        "quickly threw to the ground. The men, some of whom had served long, were angry."
+    )
+    triggers = {e.trigger.text for e in ch.events}
+    assert "threw" in triggers and "served" not in triggers
+
+
+def test_a_passive_split_from_its_be_by_an_adverbial_is_an_event() -> None:
+    ch, _ = _events(
+        "In 1805 the war resumed. A great fleet was at that time assembled in the harbour."
+    )
+    assert "assembled" in {e.trigger.text for e in ch.events}
+
+
+def test_long_after_puts_an_event_off_the_day_but_soon_after_does_not() -> None:
+    ch, _ = _events(
+        "On 21 January 1793 the king died. Locks of his hair were long after sold in the "
+        "markets. The crowd soon after dispersed."
+    )
+    d = {e.lemma: e.date for e in ch.events}
+    assert d["sell"] is None and d["disperse"] == "1793-01-21"
+
+
+def test_a_participle_sharing_a_list_s_had_is_an_event() -> None:
+    ch, _ = _events(
+        "In 1805 ninety thousand men, under general Mack, had crossed the Jura, seized on "
+        "Munich, and driven out the elector of Bavaria."
+    )
+    assert {"crossed", "seized", "driven"} <= {e.trigger.text for e in ch.events}
+
+
+def test_a_when_clause_right_after_a_date_is_that_date_s_event() -> None:
+    _, evs = _events(
+        "On 25 February 1919 I met the engineer. "
+        "The output had trebled since August when his committee was formed."
+    )
+    assert evs["form"].date == "1918-08"

@@ -10,6 +10,7 @@ whole document is read (:func:`assign_dates`).
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -57,6 +58,7 @@ _PLACE_PREPS = frozenset(
     }
 )
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "MIL_UNIT"})
 _KEEP_IN_ARG = frozenset(
     {
         "det",
@@ -109,6 +111,14 @@ class _Cues:
     motion_preps: frozenset[str] = frozenset()
     motion_particles: frozenset[str] = frozenset()
     time_subject: frozenset[str] = frozenset()
+    purpose_motion: frozenset[str] = frozenset()
+    come_to_states: frozenset[str] = frozenset()
+    same_past: frozenset[str] = frozenset()
+    backward: frozenset[str] = frozenset()
+    perception: frozenset[str] = frozenset()
+    elliptic: frozenset[str] = frozenset()
+    distant: frozenset[str] = frozenset()
+    distant_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +151,14 @@ def cues() -> _Cues:
         motion_preps=frozenset(d["motion_preps"]),
         motion_particles=frozenset(d["motion_particles"]),
         time_subject=frozenset(d.get("time_subject_verbs", [])),
+        purpose_motion=frozenset(d.get("purpose_motion_verbs", [])),
+        come_to_states=frozenset(d.get("come_to_states", [])),
+        same_past=frozenset(d.get("same_past_forms", [])),
+        backward=frozenset(d.get("backward_words", [])),
+        perception=frozenset(d.get("perception_verbs", [])),
+        elliptic=frozenset(d.get("elliptic_subjects", [])),
+        distant=frozenset(d.get("distant_words", [])),
+        distant_heads=frozenset(d.get("distant_heads", [])),
     )
 
 
@@ -189,8 +207,8 @@ def _light_noun(tok: Any, c: _Cues) -> Any:
     if _lemma(tok) not in c.light:
         return None
     for ch in tok.children:
-        if ch.dep_ in ("dobj", "obj", "nsubjpass") and ch.pos_ == "NOUN":
-            if _lemma(ch) in c.light_nouns:
+        if ch.dep_ in ("dobj", "obj", "nsubjpass") and ch.pos_ in ("NOUN", "PROPN"):
+            if _lemma(ch) in c.light_nouns:  # "made the Declaration of Saint Omer"
                 return ch
     return None
 
@@ -207,13 +225,42 @@ _LIGHT_GAP = 3
 
 
 def _light_end(tok: Any, c: _Cues, end: int) -> int:
-    """The end of a light verb's trigger: its event noun's when the noun follows close by."""
+    """The end of a light verb's trigger: its event noun's when the noun follows close by;
+    of a going or coming, the manner right after it ("came dashing through")."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return end
     n = _light_noun(tok, c)
-    if n is None or not 0 < n.i - tok.i <= _LIGHT_GAP:
-        return end
-    return max(end, n.idx + len(n.text))
+    if n is not None and 0 < n.i - tok.i <= _LIGHT_GAP:
+        return max(end, n.idx + len(n.text))
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if (
+        nxt is not None
+        and _lemma(tok) in c.motion
+        and nxt.head.i == tok.i
+        and nxt.tag_ == "VBG"
+        and nxt.dep_ in ("advcl", "xcomp")
+    ):
+        return max(end, nxt.idx + len(nxt.text))
+    return end
+
+
+def _light_start(tok: Any, c: _Cues) -> int:
+    """The start (in the chunk) of a verb's trigger: its event noun's when the noun, passive
+    subject, comes close before it ("a second attack was made"); its governor's when the verb
+    is the complement of one close before it ("tried to halt it", "began fighting")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return int(tok.idx)
+    n = _light_noun(tok, c)
+    if n is not None and 0 < tok.i - n.i <= _LIGHT_GAP:
+        return int(n.idx)
+    g = tok.head
+    if (
+        tok.dep_ == "xcomp"
+        and 0 < tok.i - g.i <= _LIGHT_GAP
+        and (_lemma(g) in c.control or _lemma(g) in c.negating or _lemma(g) in c.hedging)
+    ):
+        return int(g.idx)  # a governor that is no event of its own: one trigger
+    return int(tok.idx)
 
 
 def _moves(tok: Any, c: _Cues) -> bool:
@@ -227,6 +274,15 @@ def _moves(tok: Any, c: _Cues) -> bool:
                 return True
         if ch.dep_ in ("prt", "advmod", "npadvmod", "dobj") and ch.lower_ in c.motion_particles:
             return True
+        if _purpose(tok, ch, c):
+            return True  # "the mayor came to solicit it": came (somewhere) in order to
+        if (
+            ch.dep_ == "nsubj"
+            and ch.i > tok.i
+            and _lemma(tok) in c.purpose_motion
+            and not _is_event_noun(ch, c)  # "On Thursday comes the Funeral": the noun's
+        ):
+            return True  # "Suddenly came the sharp crack of a rifle": it came about
         if ch.dep_ in ("advcl", "xcomp") and ch.tag_ == "VBG":
             # "came hurrying across the Square", "came dashing through": the manner moves
             for g in ch.children:
@@ -235,6 +291,19 @@ def _moves(tok: Any, c: _Cues) -> bool:
                 if g.dep_ in ("prt", "advmod") and g.lower_ in c.motion_particles:
                     return True
     return False
+
+
+def _purpose(tok: Any, ch: Any, c: _Cues) -> bool:
+    """Is ``ch`` the purpose of a going or coming ("came to solicit it"), not the state it
+    came to ("came to believe him", ``come_to_states``, or a skipped verb)?"""
+    lem = _lemma(ch)
+    return (
+        ch.dep_ == "advcl"
+        and _lemma(tok) in c.purpose_motion
+        and lem not in c.come_to_states
+        and lem not in c.skip
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+    )
 
 
 def _named_object(tok: Any) -> bool:
@@ -246,10 +315,19 @@ def _named_object(tok: Any) -> bool:
             return True
         if ch.dep_ == "nsubjpass" and ch.pos_ == "PROPN":
             return True  # "the Telegraph Agency had been taken": the passive of "took" it
-        if ch.dep_ == "prep" and ch.lower_ == "to":
+        if ch.dep_ in ("prep", "dative") and ch.lower_ == "to":
             if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in ch.children):
                 return True
+        if (ch.dep_ in _OBJ or ch.dep_ == "nsubjpass") and _counted(ch):
+            return True  # "took 7000 prisoners", "100 guns had been taken"
     return False
+
+
+def _counted(noun: Any) -> bool:
+    """A noun with a figure that is no length of time: "7000 prisoners", not "three days"."""
+    return noun.pos_ == "NOUN" and any(
+        ch.dep_ == "nummod" and ch.ent_type_ not in ("DATE", "TIME") for ch in noun.children
+    )
 
 
 def _passive_adjective(tok: Any) -> bool:
@@ -272,13 +350,87 @@ def _be_participle(tok: Any, c: _Cues) -> bool:
         and tok.lower_.endswith("ed")
         and len(tok.lower_) > 5
         and tok.head.lemma_ == "be"
-        and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.head.children)
+        and _has_subject(tok.head)
     )
 
 
+def _has_subject(verb: Any) -> bool:
+    """Does ``verb`` have a subject, its own or its first conjunct's ("the guard came up, and
+    was entirely overwhelmed")?"""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is not None and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in v.children):
+            return True
+    return False
+
+
+def _verb_tagged_otherwise(tok: Any) -> bool:
+    """A verb the tagger took for a noun or an adjective ("Samson shews the Head", "Maids
+    sew cockades"): only a verb takes a direct object, and a noun with a determiner or
+    under a preposition stays a noun ("fancy what effect this had", "on the same footing")."""
+    return (
+        tok.pos_ in ("NOUN", "ADJ")
+        and tok.text.isalpha()
+        and tok.text.islower()
+        and tok.dep_ not in ("pobj", "compound")
+        and any(ch.dep_ == "dobj" for ch in tok.children)
+        and not any(ch.dep_ in ("det", "poss", "amod") for ch in tok.children)
+    )
+
+
+def _perfect_list_member(tok: Any) -> bool:
+    """A participle of a list that shares its first verb's "had", which the parser hung as
+    an adverbial clause: "had crossed the Jura, seized on Munich, and driven out the
+    elector" ("seized")."""
+    head = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBN"
+        and head.tag_ == "VBN"
+        and head.i < tok.i
+        and tok.doc[tok.left_edge.i - 1].text == ","
+        and not any(
+            ch.dep_ in ("aux", "auxpass", "mark") or ch.dep_ in _SUBJ for ch in tok.children
+        )
+        and any(ch.dep_ == "aux" and _lemma(ch) == "have" for ch in head.children)
+    )
+
+
+def _passive_as_advcl(tok: Any) -> bool:
+    """A passive the parser split from its "be": "A great army was at that time assembled on
+    the Rhine" ("assembled" an adverbial clause of "was", which has the subject and nothing
+    else to say of it)."""
+    be = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBN"
+        and be.lemma_ == "be"
+        and be.i < tok.i
+        and not any(ch.dep_ in ("aux", "auxpass", "mark") for ch in tok.children)
+        and any(ch.dep_ in _SUBJ for ch in be.children)
+        and not any(ch.dep_ in ("acomp", "attr", "oprd") for ch in be.children)
+    )
+
+
+def _main_verb_as_acl(tok: Any) -> bool:
+    """A main verb the parser hung on a name as a reduced relative: "Kerensky telephoned
+    from Tsarskoye" (tagged past, not participle, or in a sentence with no verbal root).
+    On a thing it stays a description: "the guns trained toward St. Isaac's"."""
+    if tok.dep_ != "acl" or tok.pos_ != "VERB" or not tok.text.islower():
+        return False
+    h = tok.head
+    if h.i > tok.i or not (h.pos_ == "PRON" or h.ent_type_ in _ACTOR_ENTS):
+        return False
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.sent.root.pos_ not in ("VERB", "AUX"))
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
+    if _main_verb_as_acl(tok):
+        return _is_verb_trigger_lemma(tok, c)
     if (
-        tok.pos_ != "VERB" and not _passive_adjective(tok) and not _be_participle(tok, c)
+        tok.pos_ != "VERB"
+        and not _passive_adjective(tok)
+        and not _be_participle(tok, c)
+        and not _verb_tagged_otherwise(tok)
     ) or tok.dep_ in (
         "amod",
         "acl",
@@ -292,6 +444,11 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children)
     ):
         return False  # "shouting greetings", "after drawing up": manner and background
+    return _is_verb_trigger_lemma(tok, c)
+
+
+def _is_verb_trigger_lemma(tok: Any, c: _Cues) -> bool:
+    """The word-level checks of a verb trigger, once its tag and relation allow one."""
     if tok.text[:1].isupper() and not tok.is_sent_start:
         return False  # a capitalised "verb" mid-sentence is a name the tagger missed
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -303,6 +460,10 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
     if lem in c.named_object and _named_object(tok):
         return True
     if lem in c.time_subject and _time_subject(tok):
+        return True
+    if lem in c.perception and _sees_happen(tok):
+        return True
+    if lem in c.light and _elliptic_passive(tok, c):
         return True
     if lem in c.skip:
         return False
@@ -319,6 +480,8 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
 #: Most words between an event noun and the occurrence verb it is the subject of for the two
 #: to make one trigger ("the bombardment began", "a German counterattack suddenly began").
 _HOST_GAP = 2
+#: Most tokens from such a noun to its verb, its own modifiers included.
+_HOST_REACH = 6
 
 
 def _trigger_end(tok: Any, hosts: Mapping[int, int]) -> int:
@@ -327,9 +490,39 @@ def _trigger_end(tok: Any, hosts: Mapping[int, int]) -> int:
     one event, which a reader may point to by either word."""
     h = tok.head
     end = tok.idx + len(tok.text)
-    if hosts.get(h.i) == tok.i and 0 < h.i - tok.i <= _HOST_GAP + 1 and tok.dep_ in _SUBJ:
-        return h.idx + len(h.text)
-    return end
+    if hosts.get(h.i) != tok.i or tok.dep_ not in _SUBJ or not 0 < h.i - tok.i <= _HOST_REACH:
+        return end
+    # words between that belong to the noun ("a German attack on Zillebeke nearly
+    # succeeded") or qualify the verb do not part them
+    own = {x.i for x in tok.subtree}
+    gap = [
+        x
+        for x in tok.doc[tok.i + 1 : h.i]
+        if x.i not in own and not (x.head.i == h.i and x.dep_ in ("advmod", "neg", "aux"))
+    ]
+    return h.idx + len(h.text) if len(gap) <= _HOST_GAP else end
+
+
+def _elliptic_passive(tok: Any, c: _Cues) -> bool:
+    """A light verb in the passive whose subject stands for an event noun told before it:
+    "four more were made in April", "farther down another was made" (``elliptic_subjects``,
+    or a bare number)."""
+    return any(
+        ch.dep_ == "nsubjpass" and (ch.lower_ in c.elliptic or ch.pos_ == "NUM")
+        for ch in tok.children
+    ) and any(ch.dep_ == "auxpass" for ch in tok.children)
+
+
+def _sees_happen(tok: Any) -> bool:
+    """Does ``tok`` see something going on ("I saw Gotz sitting inside", "saw the crowd
+    surging forward")? Seeing a scene is an event of the story, seeing a point is not."""
+    for ch in tok.children:
+        if ch.dep_ in ("ccomp", "xcomp", "oprd") and ch.tag_ == "VBG":
+            # "to see what was going on" asks a question: no scene seen yet
+            return not any(g.tag_ in _RELATIVIZERS for g in ch.children)
+        if ch.dep_ in _OBJ and any(g.dep_ == "acl" and g.tag_ == "VBG" for g in ch.children):
+            return True
+    return False
 
 
 def _time_subject(tok: Any) -> bool:
@@ -429,6 +622,10 @@ def _subject(tok: Any) -> tuple[list[Any], bool]:
 
     Object control: the complement of "called on the units to obey" / "ordered the troops to
     fire" takes the governor's object as its subject."""
+    if _main_verb_as_acl(tok):
+        return [tok.head], False  # "Kerensky telephoned": the name it hangs on acts
+    if _passive_as_advcl(tok):  # "a great army was at that time assembled": undergoes it
+        return [ch for ch in tok.head.children if ch.dep_ in _SUBJ], True
     t = tok
     for _ in range(6):
         subs = [ch for ch in t.children if ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ]
@@ -569,9 +766,14 @@ def events_from_doc(
             attributive.add(tid)
         # A relative clause on the date itself is that date's event: "until the 20th, when
         # the enemy forced the wood", "in 1805, when the fleet sailed".
+        when = _when_clause_after(doc, span.end)
+        if when is not None and when.i in triggers:
+            time_of.setdefault(when.i, tid)  # "since August when the committee was formed"
         for tok in span:
             for ch in tok.children:
-                if ch.dep_ == "relcl" and ch.i in triggers:
+                if ch.dep_ == "acl" and _dated_participle(ch, c):
+                    triggers.setdefault(ch.i, ch)  # "on the 25th pushed on": a misparse
+                if ch.dep_ in ("relcl", "acl") and ch.i in triggers:
                     time_of.setdefault(ch.i, tid)
         # A fronted time adjunct dates the clause whose subject follows it: "..., on 23 June
         # the Congress called on ...", "The next day, a German counterattack began."
@@ -594,6 +796,9 @@ def events_from_doc(
                 time_of.setdefault(t.i, tid)
                 break
             if t.pos_ == "VERB" and not (span.start <= t.i < span.end):
+                if _dated_participle(t, c) or _dated_arrival(t, c):
+                    triggers[t.i] = t
+                    time_of.setdefault(t.i, tid)
                 break  # a clause of its own (a participle, a light verb): not our events
             if t.head.i == t.i:
                 # Reached the root through copulas only ("On 25 October the Congress was in
@@ -610,7 +815,7 @@ def events_from_doc(
         tok = triggers[i]
         if in_quote is not None and in_quote(offset + tok.idx):
             continue  # reported words, not the narrative's events
-        is_noun = tok.pos_ in ("NOUN", "PROPN")
+        is_noun = tok.pos_ in ("NOUN", "PROPN") and not _verb_tagged_otherwise(tok)
         sent = tok.sent
         if _not_a_story_event(tok, i in time_of, is_noun, c):
             continue
@@ -619,21 +824,17 @@ def events_from_doc(
             continue  # "the Congress will meet", "they would gather every evening"
         govs = [] if is_noun else _governors(tok)
         ev = RawEvent(
-            trigger=(offset + tok.idx, offset + _light_end(tok, c, _trigger_end(tok, hosts))),
+            trigger=(
+                offset + _light_start(tok, c),
+                offset + _light_end(tok, c, _trigger_end(tok, hosts)),
+            ),
             lemma=_phrasal(tok, c) or (None if is_noun else _light(tok, c)) or _lemma(tok),
             sentence=(offset + sent.start_char, offset + sent.end_char),
             time=time_of.get(i),
             tense=tense,
             modal=kind == "modal",
             unrealised=kind in ("future", "modal"),
-            unanchored=i not in time_of
-            and (
-                _citation(tok, c)
-                or any(
-                    ch.dep_ == "advmod" and ch.lower_ in c.unanchored and not list(ch.children)
-                    for ch in tok.children
-                )
-            ),
+            unanchored=i not in time_of and (_citation(tok, c) or _off_the_day(tok, c)),
         )
         if is_noun:
             for ch in tok.children:
@@ -683,6 +884,42 @@ def events_from_doc(
     return out
 
 
+def _when_clause_after(doc: Any, i: int) -> Any:
+    """The verb of a "when" clause right after a date (token ``i``, after a comma), which the
+    parser may hang on the main verb instead of the date: "since August when the committee
+    was formed", "in 1805, when the fleet sailed". None if there is none."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ != "advmod":
+        return None
+    verb = doc[i].head
+    return verb if verb.pos_ == "VERB" and verb.left_edge.i == i else None
+
+
+def _dated_participle(tok: Any, c: _Cues) -> bool:
+    """A reduced relative that carries its own date tells an event of that day: "the Duma,
+    elected 2 September", "the treaty signed on 3 March" (a bare one, "the games celebrated
+    by Philip", describes a thing)."""
+    return (
+        tok.dep_ == "acl"
+        and tok.pos_ == "VERB"
+        and tok.tag_ in ("VBN", "VBD")
+        and tok.text.islower()
+        and _lemma(tok) not in c.skip
+    )
+
+
+def _dated_arrival(tok: Any, c: _Cues) -> bool:
+    """A dated "come" or "go" with a subject tells that its subject came about then: "the
+    climax came on the 23rd", "help came between 2 and 3 p.m."."""
+    return (
+        _lemma(tok) in c.purpose_motion
+        and tok.text.islower()
+        and _has_xcomp(tok) is None
+        and any(ch.dep_ in _SUBJ for ch in tok.children)
+    )
+
+
 def _dated_by_cause(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
     """A verb with no date of its own whose doer is a dated event noun happened then:
     "damage was done by a raid on 14 April", "the bombardment of 3 May destroyed the fort"."""
@@ -713,8 +950,18 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         return tok.dep_ == "ROOT" and not timed and (last is None or last.text not in (".", "!"))
     if timed:
         return False
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head  # "for which the Socialists refused to vote": the governor's clause
     if tok.dep_ == "relcl" and _tells_on(tok, c):
         return False  # "the Guards, who fell upon the flank": the story goes on
+    if (
+        _main_verb_as_acl(tok)
+        or _main_clause_as_relcl(tok)
+        or _cleft(tok, c)
+        or _passive_as_advcl(tok)
+        or _perfect_list_member(tok)
+    ):
+        return False
     if tok.dep_ in c.background_clauses:
         return True  # "the officers who had arrested him", "after drawing up"
     if tok.dep_ == "advcl" and not any(
@@ -722,6 +969,51 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
     ):
         return tok.tag_ in ("VBG", "VBN", "VB")  # "surrounded by three armies", "to share"
     return False
+
+
+_RELATIVIZERS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _main_clause_as_relcl(tok: Any) -> bool:
+    """A main clause the parser hung as a relative on the noun of a fronted phrase: "By
+    waving papers I managed to get in", "and at one time the Germans penetrated into the
+    village". No relative word opens it and the phrase hangs on nothing after it (in
+    "Through the door I opened, the wind came" it hangs on "came": a true relative)."""
+    if tok.dep_ != "relcl" or tok.pos_ != "VERB":
+        return False
+    left = [x for ch in tok.children if ch.i < tok.i for x in ch.subtree]
+    if any(x.tag_ in _RELATIVIZERS or x.lower_ == "that" for x in left):
+        return False
+    if not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children):
+        return False
+    top, t = None, tok.head
+    for _ in range(8):
+        if t.dep_ == "prep" or t.pos_ == "ADP":
+            top = t  # "and at one time ...": the parser may make the preposition a conjunct
+        if t.dep_ not in ("pobj", "dobj", "pcomp", "prep") or t.head.i == t.i:
+            break
+        t = t.head
+    if top is None or top.head.i > top.i:
+        return False
+    first = top.left_edge
+    return first.is_sent_start or first.nbor(-1).dep_ in ("cc", "punct")
+
+
+def _cleft(tok: Any, c: _Cues) -> bool:
+    """A cleft's relative tells the sentence's event: "it was the students who took charge",
+    "it was no weak flank that was attacked" (the relative word is its subject; in "it was a
+    misfortune that the generals were not sent" "that" only links a clause)."""
+    if tok.dep_ != "relcl":
+        return False
+    head, be = tok.head, tok.head.head
+    rel = [ch for ch in tok.children if ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ]
+    return (
+        head.dep_ == "attr"
+        and _lemma(be) == "be"
+        and be.dep_ not in c.background_clauses
+        and any(ch.dep_ in ("nsubj", "expl") and ch.lower_ == "it" for ch in be.children)
+        and any(r.tag_ in _RELATIVIZERS or r.lower_ == "that" for r in rel)
+    )
 
 
 def _of_someone(noun: Any) -> bool:
@@ -739,6 +1031,21 @@ def _of_someone(noun: Any) -> bool:
     return False
 
 
+def _off_the_day(tok: Any, c: _Cues) -> bool:
+    """Does an adverb put ``tok`` off the story's running day: "was afterwards denied", "had
+    once freed", or a distance from it ("are long after worn in rings": ``distant_words``
+    on "after"/"before", while "soon after" stays near)?"""
+    for ch in tok.children:
+        if ch.dep_ != "advmod":
+            continue
+        kids = [g.lower_ for g in ch.children]
+        if ch.lower_ in c.unanchored and not kids:
+            return True
+        if ch.lower_ in c.distant_heads and any(k in c.distant for k in kids):
+            return True
+    return False
+
+
 def _citation(tok: Any, c: _Cues) -> bool:
     """ "as Dryden remarked of Titus Oates' plot": a saying quoted from another time, an event
     of its own, not of the story's day."""
@@ -751,14 +1058,41 @@ def _citation(tok: Any, c: _Cues) -> bool:
 
 def _tells_on(tok: Any, c: _Cues) -> bool:
     """Is ``tok`` the simple-past verb of a relative clause set off by a comma ("the Guards,
-    who fell upon the flank")? Such a clause tells the next thing that happened; a restrictive
-    or perfect one ("the officers who had arrested him") describes."""
-    if tok.tag_ != "VBD" or any(ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+    who fell upon the flank", "Hooge, where headquarters were heavily shelled")? Such a clause
+    tells the next thing that happened; a restrictive or perfect one ("the officers who had
+    arrested him") or a passive on a person ("who were defended by") describes."""
+    auxes = [ch for ch in tok.children if ch.dep_ in ("aux", "auxpass")]
+    simple = tok.tag_ == "VBD" and not auxes
+    passive = tok.tag_ == "VBN" and [a.dep_ for a in auxes] == ["auxpass"]
+    if not (simple or (passive and auxes[0].tag_ == "VBD")):
         return False
-    rel = next((ch for ch in tok.children if ch.dep_ in _SUBJ and ch.i < tok.i), None)
-    if rel is None or rel.lower_ not in c.narrative_relatives or rel.i == 0:
-        return False
+    rel = next(
+        (
+            ch
+            for ch in tok.children
+            if ch.i < tok.i
+            and (ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ or ch.dep_ == "advmod")
+            and ch.lower_ in c.narrative_relatives
+        ),
+        None,
+    )
+    if rel is None:
+        return _partitive_relative(tok, c) and simple
+    if rel.i == 0 or (passive and rel.dep_ != "advmod"):
+        return False  # "the federates, who were defended by ...": a passive who describes
     return rel.doc[rel.i - 1].text == ","
+
+
+def _partitive_relative(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` opened, after a comma, by a phrase holding the relative word ("the
+    followers of the camp, sixteen of whom he successively laid on the ground")?"""
+    left = [ch for ch in tok.children if ch.i < tok.i]
+    if not any(
+        x.lower_ in c.narrative_relatives and x.dep_ == "pobj" for ch in left for x in ch.subtree
+    ):
+        return False
+    first = min(ch.left_edge.i for ch in left)
+    return first > 0 and tok.doc[first - 1].text == ","
 
 
 def _clause_verb(tok: Any) -> Any:
@@ -794,8 +1128,14 @@ def _tense(tok: Any, c: _Cues) -> tuple[str | None, str | None]:
     if tag == "VBD" or (tag == "VBN" and not auxes):
         return "past", kind
     if tag in ("VBZ", "VBP"):
-        return "present", kind
+        return ("past" if _past_like_its_conjunct(v, auxes, c) else "present"), kind
     return None, kind
+
+
+def _past_like_its_conjunct(v: Any, auxes: list[Any], c: _Cues) -> bool:
+    """A form the same in past and present ("read", "put", ``same_past_forms``) coordinated
+    with a past verb is past: "someone obtained a newspaper and we read an account"."""
+    return not auxes and v.lower_ in c.same_past and v.dep_ == "conj" and v.head.tag_ == "VBD"
 
 
 def _nearest_in_sentence(
@@ -883,6 +1223,14 @@ def _outside(home_years: set[int] | None, day: str) -> bool:
     return home_years is not None and day[:4].isdigit() and int(day[:4]) not in home_years
 
 
+def _looks_back(t: Timex, day: str, reference: str | None) -> bool:
+    """Is ``t`` a day told back from the running day ("the evening before", "the previous
+    night": words in ``backward_words``)? It dates its own event; the story stays put."""
+    if reference is None or not _FULL_DATE.match(reference) or day >= reference:
+        return False
+    return any(w in cues().backward for w in re.findall(r"[a-z]+", t.text.lower()))
+
+
 def _framing_part(value: str | None) -> str | None:
     """What a date tells of where the story is: a season or quarter ("the summer of the year
     249", "1917-SU") puts it in that year."""
@@ -943,6 +1291,7 @@ def assign_dates(
     heading_days: Collection[str] = (),
     story_now: Collection[str] = (),
     seed: str | None = None,
+    paragraphs: Sequence[int] = (),
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -970,12 +1319,20 @@ def assign_dates(
     for the whole entry, however long. Events in ``story_now`` are told in the past with a
     "now" ("Von Kluck now received ..."): the story's now, so they borrow its date. Before
     the text dates anything, events take the ``seed`` (the reference the reader gave: "1917").
+    A year or month reached by going back from the running date ("About thirty-two years
+    before that event, ...") frames a flashback: it holds to the end of its paragraph
+    (``paragraphs``: sorted offsets of paragraph breaks), then the story's date returns.
     """
     by_id = {t.id: t for t in timexes}
     order = sorted(
         (t for t in timexes if t.type in ("DATE", "TIME") and not bare_part(t)),
         key=lambda t: t.start,
     )
+    ranged = _range_dates(order, events, calendar)
+
+    def date_of(t: Timex) -> str | None:
+        return ranged.get(t.id) or timex_date(t, calendar)
+
     k = 0
     b = 0
     reference: str | None = None
@@ -992,7 +1349,14 @@ def assign_dates(
     told: set[int] = set()  # sentences of story events told since then
     entry = False  # the reference heads a diary entry: it holds to the next date
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
+    # a flashback's (date, the running date before it, the end of its paragraph)
+    flashback: tuple[str, str | None, int] | None = None
+    summaries = _summaries(order, events, calendar)
     for ev in sorted(events, key=lambda e: e.trigger.start):
+        if flashback is not None and ev.trigger.start >= flashback[2]:
+            if reference == flashback[0]:
+                reference = flashback[1]
+            flashback = None
         while b < len(breaks) and breaks[b] <= ev.trigger.start:
             reference = None
             # dates between the break and this event still count (the loop below)
@@ -1000,24 +1364,39 @@ def assign_dates(
                 k += 1
             b += 1
         while k < len(order) and order[k].start <= ev.trigger.start:
-            d = _framing_part(timex_date(order[k], calendar))
+            d = _framing_part(date_of(order[k]))
             if d and _concrete(d) and order[k].id not in asides and order[k].id not in passing:
-                if _FULL_DATE.match(d) and _outside(home_years, d):
-                    # "drafted on November 15th, 1916" in a 1917 story: a glance that dates
-                    # its own sentence only
+                if _FULL_DATE.match(d) and (
+                    _outside(home_years, d) or _looks_back(order[k], d, reference)
+                ):
+                    # "drafted on November 15th, 1916" in a 1917 story, "the evening before":
+                    # a glance that dates its own sentence only
                     glance = (d, next_start(sentences, order[k].start))
-                elif _FULL_DATE.match(d) or _frames(d, reference, order[k], sentences):
+                elif (
+                    _FULL_DATE.match(d)
+                    or order[k].id in ranged  # the story has reached a range of days
+                    or _frames(d, reference, order[k], sentences)
+                ):
                     reference, ref_pos = d, order[k].start
                     entry = order[k].id in heading_days
                     told.clear()
             k += 1
+        while summaries and ev.trigger.start >= summaries[0][0]:
+            _, first_day, last_day = summaries.pop(0)
+            if reference == last_day:  # the story goes back to tell it
+                reference, ref_pos = first_day, ev.trigger.start
+                told.clear()
         shift = shifts.get(ev.time) if shifts and ev.time else None
-        if shift is not None:
+        if shift is not None and ev.time is not None:
             anchor = _shift_anchor(shift, by_id, asides, calendar, reference or seed, named)
             d = shift_date(anchor, shift, calendar) if anchor else None
             if d:
                 ev.date, ev.date_source = d, "explicit"
-                if _FULL_DATE.match(d):
+                # a day moves the story; a year or month does when it opens its sentence
+                # ("About thirty-two years before that event, the emperor halted ...")
+                if _FULL_DATE.match(d) or _frames(d, reference, by_id[ev.time], sentences):
+                    if shift.sign < 0 and not _FULL_DATE.match(d) and paragraphs:
+                        flashback = (d, reference, next_start(paragraphs, ev.trigger.start))
                     reference, ref_pos = d, ev.trigger.start
                     told.clear()
                 _remember(ev, named)
@@ -1025,16 +1404,29 @@ def assign_dates(
         t = by_id.get(ev.time) if ev.time else None
         if t is not None and (t.id in asides or ev.id in story_now):
             t = None
-        d = timex_date(t, calendar) if t else None
+        d = date_of(t) if t else None
         if d:
             ev.date, ev.date_source = d, "explicit"
-            if _FULL_DATE.match(d) and _outside(home_years, d):
+            if _FULL_DATE.match(d) and (
+                _outside(home_years, d) or (t is not None and _looks_back(t, d, reference))
+            ):
                 glance = (d, next_start(sentences, ev.trigger.start))  # its sentence only
-            elif _FULL_DATE.match(d) and (t is None or t.id not in passing):
+            elif (_FULL_DATE.match(d) or (t is not None and t.id in ranged)) and (
+                t is None or t.id not in passing
+            ):
                 reference, ref_pos = d, t.start if t is not None else ev.trigger.start
                 told.clear()
         elif t is not None and t.type in ("DATE", "TIME"):
-            continue  # its own time is unresolved ("on Thursday", no anchor): no borrowed date
+            # its own time is unresolved ("on Thursday", no anchor): no borrowed day, but a
+            # story dated only to a year or month holds it ("The next day" in 0203)
+            if (
+                reference
+                and not _FULL_DATE.match(reference)
+                and "X" in (t.value or "")
+                and ev.id not in background
+            ):
+                ev.date, ev.date_source = reference, "narrative"
+            continue
         elif glance is not None and ev.trigger.start < glance[1] and ev.id not in background:
             ev.date, ev.date_source = glance[0], "narrative"
         elif reference and ev.id not in background:
@@ -1045,11 +1437,9 @@ def assign_dates(
                 here = sentences[max(0, bisect.bisect_right(sentences, ev.trigger.start) - 1)]
                 if here > ref_pos:
                     told.add(here)
-                if len(told) > day_reach and _next_day(days, ev.trigger.start, breaks) not in (
-                    None,
-                    reference,
-                ):
-                    ev.date = reference[:7]
+                later = _next_day(days, ev.trigger.start, breaks)
+                if len(told) > day_reach and later not in (None, reference):
+                    ev.date = _between(reference, later)
             ev.date = _widened(ev.date, spans, starts, ev)
         elif reference is None and ev.id not in background and sentences:
             # the story has no date yet: it opens shortly before its first day, in that month
@@ -1063,10 +1453,98 @@ def assign_dates(
         _remember(ev, named)
 
 
+#: Distinct days one sentence names, in order, for it to sum up a period the story then tells,
+#: and how many days named after it may show the story going back inside that period.
+SUMMARY_DAYS = 3
+SUMMARY_LOOKAHEAD = 2
+
+
+def _summaries(
+    order: Sequence[Timex], events: Sequence[Event], calendar: str
+) -> list[tuple[int, str, str]]:
+    """(sentence end, first day, last day) of the sentences that sum up a period by naming
+    ``SUMMARY_DAYS`` or more days in order ("The battle began on Sunday the 6th, reached its
+    climax on the 9th, and was over by the 12th"): the story then goes back to tell it, from
+    its first day."""
+    out = []
+    for start, end in sorted({(e.sentence.start, e.sentence.end) for e in events}):
+        days = [
+            d
+            for t in order
+            if start <= t.start < end and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
+        ]
+        if len(set(days)) < SUMMARY_DAYS or days != sorted(days):
+            continue
+        # a summary when the story goes on to tell a day inside it; a sentence that tells
+        # three days in turn ("on the 22nd ..., on the 24th ..., on the 25th ...") goes on
+        after = [
+            d
+            for t in order
+            if t.start >= end and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
+        ][:SUMMARY_LOOKAHEAD]
+        if any(days[0] <= d < days[-1] for d in after):
+            out.append((end, days[0], days[-1]))
+    return out
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|till|until)\s*(?:the\s+)?$", re.I)
+_BETWEEN_GAP = re.compile(r"^\s*and\s*(?:the\s+)?$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+
+
+def _range_dates(order: Sequence[Timex], events: Sequence[Event], calendar: str) -> dict[str, str]:
+    """Ids of the two days that bound a range ("From 6-8 May", "from the 2nd to the 5th",
+    "between the 6th and the 9th") -> what the range tells of when: the month (or year) both
+    days share. An event told over a range took its days, not the first one; "on the 6th and
+    8th" lists two days and stays apart."""
+    sents = sorted({(e.sentence.start, e.sentence.text) for e in events})
+    starts = [s for s, _ in sents]
+    out: dict[str, str] = {}
+    for a, b in zip(order, order[1:], strict=False):
+        da, db = timex_date(a, calendar), timex_date(b, calendar)
+        if not (da and db and _FULL_DATE.match(da) and _FULL_DATE.match(db)) or da >= db:
+            continue
+        i = bisect.bisect_right(starts, a.start) - 1
+        if i < 0 or b.end > sents[i][0] + len(sents[i][1]):
+            continue  # not within one sentence an event was read in
+        s0, text = sents[i]
+        gap, before = text[a.end - s0 : b.start - s0], text[: a.start - s0]
+        if _RANGE_GAP.match(gap) or (_BETWEEN_GAP.match(gap) and _BETWEEN.search(before)):
+            common = da[:7] if da[:7] == db[:7] else da[:4] if da[:4] == db[:4] else None
+            if common:
+                out[a.id] = out[b.id] = common
+    return out
+
+
 #: Sentences ahead within which the first day a story names dates the month of the events
 #: told before it ("He marched into Italy. He set out on 6 May 1800 ..."): measured with
 #: benchmarks/chronology.py on both gold sets.
 OPENING_REACH = 2
+
+
+#: Share of the days between two named days that one month must hold for an event told
+#: between them to be dated to that month (else only their year).
+BETWEEN_MONTH_SHARE = 0.75
+
+
+def _between(day: str, later: str | None) -> str:
+    """What an event told somewhere between two days knows of its date: their month; when
+    the month turns between them, the month holding most of the interval (6 May ... 5 June:
+    May), else their year (30 January ... 2 February)."""
+    if later is None or later[:7] == day[:7]:
+        return day[:7]
+    try:
+        a, b = _dt.date.fromisoformat(day), _dt.date.fromisoformat(later)
+    except ValueError:
+        return day[:4]
+    total = (b - a).days
+    month_end = _dt.date(a.year + a.month // 12, a.month % 12 + 1, 1)
+    first = (month_end - a).days
+    if total > 0 and first / total >= BETWEEN_MONTH_SHARE:
+        return day[:7]
+    if total > 0 and (b - _dt.date(b.year, b.month, 1)).days / total >= BETWEEN_MONTH_SHARE:
+        return later[:7]
+    return day[:4]
 
 
 def _next_day_within(

@@ -46,6 +46,7 @@ from annales.temporal.narrative import (
     in_parentheses,
     in_spans,
     note_spans,
+    paragraph_breaks,
     passing_mention,
     planned_for,
 )
@@ -280,10 +281,13 @@ class _DocumentReader:
         background: set[str] = set()
         now_ids = {t.id for t in self.timexes if t.value == "PRESENT_REF"}
         story_now: set[str] = set()  # "Von Kluck now received": the story's now, not ours
+        # in a story told in the present ("But now a swashbuckler invites him") a present "now"
+        # is the story's too
+        now_tenses = {"past", "present"} if _historical_present(self.raw_events) else {"past"}
         for n, r in enumerate(_story_events(self.raw_events), 1):
             s, e = r.trigger
             ss, se = r.sentence
-            if r.time in now_ids and r.tense == "past":
+            if r.time in now_ids and r.tense in now_tenses:
                 story_now.add(f"v{n}")
             if r.modal or r.unanchored or in_spans(self._notes, s):
                 background.add(
@@ -320,6 +324,7 @@ class _DocumentReader:
             heading_days=ev_mod.heading_days(text, self.timexes),
             story_now=story_now,
             seed=_seed(self.document.reference),
+            paragraphs=paragraph_breaks(text),
         )
         return Chronicle(
             document=self.document,
@@ -395,13 +400,18 @@ def in_brackets(text: str, start: int, end: int, reach: int = BRACKET_REACH) -> 
 HISTORICAL_PRESENT = 0.5
 
 
+def _historical_present(raw: Sequence[ev_mod.RawEvent]) -> bool:
+    """Does the text tell its story in the present ("Louis flees to Varennes")?"""
+    tensed = [r.tense for r in raw if r.tense]
+    present = sum(t == "present" for t in tensed)
+    return bool(tensed) and present / len(tensed) >= HISTORICAL_PRESENT
+
+
 def _story_events(raw: list[ev_mod.RawEvent]) -> list[ev_mod.RawEvent]:
     """The events of the story: in a past-tense narrative an undated present-tense clause is
     a generic statement or the author's comment ("revolutions devour their children"), not
     an event."""
-    tensed = [r.tense for r in raw if r.tense]
-    present = sum(t == "present" for t in tensed)
-    if tensed and present / len(tensed) >= HISTORICAL_PRESENT:
+    if _historical_present(raw):
         return raw
     return [r for r in raw if r.tense != "present" or r.time is not None]
 

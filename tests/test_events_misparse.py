@@ -1,0 +1,143 @@
+"""Events the parser hides: a verb tagged as a noun, a main clause parsed as a relative or
+reduced clause. Each parse is built by hand, so the tests pin the misparse they repair."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from annales import nlp as nlp_mod
+from annales.events import RawEvent, events_from_doc
+
+# (word, tag, pos, dep, head index, lemma)
+Row = tuple[str, str, str, str, int, str]
+
+
+def _doc(rows: list[Row]) -> Doc:
+    return Doc(
+        nlp_mod.load().vocab,
+        words=[r[0] for r in rows],
+        tags=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+
+
+def _events(rows: list[Row], times: tuple[str, ...] = ()) -> dict[str, RawEvent]:
+    doc = _doc(rows)
+    spans = []
+    for n, t in enumerate(times, 1):
+        s = doc.text.index(t)
+        spans.append((s, s + len(t), f"t{n}"))
+    evs = events_from_doc(doc, 0, spans, {})
+    return {doc.text[e.trigger[0] : e.trigger[1]]: e for e in evs}
+
+
+def test_a_verb_tagged_as_a_noun_with_an_object_is_an_event() -> None:
+    # "The herald reads the decree." with "reads" tagged a plural noun
+    rows: list[Row] = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("herald", "NN", "NOUN", "nsubj", 2, "herald"),
+        ("reads", "NNS", "NOUN", "ROOT", 2, "read"),
+        ("the", "DT", "DET", "det", 4, "the"),
+        ("decree", "NN", "NOUN", "dobj", 2, "decree"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    assert "reads" in _events(rows)
+
+
+def test_a_noun_with_a_determiner_stays_a_noun_even_with_an_object() -> None:
+    # "placed on an equal footing the two claims": "footing" keeps its determiner
+    rows: list[Row] = [
+        ("They", "PRP", "PRON", "nsubj", 1, "they"),
+        ("placed", "VBD", "VERB", "ROOT", 1, "place"),
+        ("an", "DT", "DET", "det", 4, "an"),
+        ("equal", "JJ", "ADJ", "amod", 4, "equal"),
+        ("footing", "NN", "NOUN", "dobj", 1, "footing"),
+        ("the", "DT", "DET", "det", 7, "the"),
+        ("two", "CD", "NUM", "nummod", 7, "two"),
+        ("claims", "NNS", "NOUN", "dobj", 4, "claim"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    evs = _events(rows)
+    assert "placed" in evs and "footing" not in evs
+
+
+def test_a_name_with_a_past_tense_verb_hung_on_it_is_a_main_clause() -> None:
+    # "Kerensky telephoned from Gatchina." with "telephoned" an acl of the root "Kerensky"
+    rows: list[Row] = [
+        ("Kerensky", "NNP", "PROPN", "ROOT", 0, "Kerensky"),
+        ("telephoned", "VBD", "VERB", "acl", 0, "telephone"),
+        ("from", "IN", "ADP", "prep", 1, "from"),
+        ("Gatchina", "NNP", "PROPN", "pobj", 2, "Gatchina"),
+        (".", ".", "PUNCT", "punct", 0, "."),
+    ]
+    doc = _doc(rows)
+    doc.ents = [doc.char_span(0, len("Kerensky"), label="PERSON")]
+    evs = events_from_doc(doc, 0, [], {})
+    assert [doc.text[e.trigger[0] : e.trigger[1]] for e in evs] == ["telephoned"]
+
+
+def test_a_participle_on_a_thing_stays_a_description() -> None:
+    # "The guns, trained toward the bridge." (no verbal root; "guns" is no actor)
+    rows: list[Row] = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("guns", "NNS", "NOUN", "ROOT", 1, "gun"),
+        ("trained", "VBN", "VERB", "acl", 1, "train"),
+        ("toward", "IN", "ADP", "prep", 2, "toward"),
+        ("the", "DT", "DET", "det", 5, "the"),
+        ("bridge", "NN", "NOUN", "pobj", 3, "bridge"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    assert "trained" not in _events(rows)
+
+
+def test_a_participle_misparsed_onto_a_date_is_that_date_s_event() -> None:
+    # "and on the 25th pushed on": "pushed" hangs on "25th" as a reduced relative
+    rows: list[Row] = [
+        ("They", "PRP", "PRON", "nsubj", 1, "they"),
+        ("attacked", "VBD", "VERB", "ROOT", 1, "attack"),
+        ("and", "CC", "CCONJ", "cc", 1, "and"),
+        ("on", "IN", "ADP", "prep", 1, "on"),
+        ("the", "DT", "DET", "det", 5, "the"),
+        ("25th", "NN", "NOUN", "pobj", 3, "25th"),
+        ("pushed", "VBN", "VERB", "acl", 5, "push"),
+        ("on", "RP", "ADP", "prt", 6, "on"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    evs = _events(rows, times=("the 25th",))
+    assert evs["pushed"].time == "t1"
+
+
+def test_a_main_clause_hung_as_a_relative_on_a_fronted_phrase_is_an_event() -> None:
+    # "Through the gate the crowd broke in." with "broke" a relative clause on "gate"
+    rows: list[Row] = [
+        ("Through", "IN", "ADP", "ROOT", 0, "through"),
+        ("the", "DT", "DET", "det", 2, "the"),
+        ("gate", "NN", "NOUN", "pobj", 0, "gate"),
+        ("the", "DT", "DET", "det", 4, "the"),
+        ("crowd", "NN", "NOUN", "nsubj", 5, "crowd"),
+        ("broke", "VBD", "VERB", "relcl", 2, "break"),
+        ("in", "RP", "ADP", "prt", 5, "in"),
+        (".", ".", "PUNCT", "punct", 0, "."),
+    ]
+    assert "broke" in _events(rows)
+
+
+def test_a_true_relative_in_a_fronted_phrase_stays_background() -> None:
+    # "Through the gate they built, the crowd fled." ("Through" hangs on "fled", after it)
+    rows: list[Row] = [
+        ("Through", "IN", "ADP", "prep", 8, "through"),
+        ("the", "DT", "DET", "det", 2, "the"),
+        ("gate", "NN", "NOUN", "pobj", 0, "gate"),
+        ("they", "PRP", "PRON", "nsubj", 4, "they"),
+        ("built", "VBD", "VERB", "relcl", 2, "build"),
+        (",", ",", "PUNCT", "punct", 8, ","),
+        ("the", "DT", "DET", "det", 7, "the"),
+        ("crowd", "NN", "NOUN", "nsubj", 8, "crowd"),
+        ("fled", "VBD", "VERB", "ROOT", 8, "flee"),
+        (".", ".", "PUNCT", "punct", 8, "."),
+    ]
+    evs = _events(rows)
+    assert "fled" in evs and "built" not in evs
