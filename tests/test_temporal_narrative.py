@@ -623,8 +623,8 @@ def test_a_bare_day_right_after_a_month_told_in_passing_is_of_that_month() -> No
     v = {t: val for t, _, val in _tagged(text)}
     assert v["the 24th"] == "1916-06-24"
     assert v["That day"] == "1916-07-01"  # the glance back did not move the story
-    # the month that set the story is no passing mention: "the 2nd" after the 15th is next month's
-    v = {t: val for t, _, val in _tagged("On 15 June 1916 they left. On the 2nd they came back.")}
+    # the month that set the story is no passing mention: "the 2nd" after the 25th is next month's
+    v = {t: val for t, _, val in _tagged("On 25 June 1916 they left. On the 2nd they came back.")}
     assert v["the 2nd"] == "1916-07-02"
 
 
@@ -739,3 +739,16 @@ def test_older_orders_of_date_and_direction() -> None:
 def test_a_year_compared_with_does_not_move_the_story() -> None:
     text = "February 12th. There was more food than in 1912. February 13th. We walked."
     assert {t: v for t, _, v in _tagged(text, reference="1919")}["February 13th"] == "1919-02-13"
+
+
+def test_a_bare_day_rolls_into_the_next_month_only_across_a_month_end() -> None:
+    def days(text: str) -> list[str]:
+        return [v for _, _, v in _tagged(text, reference="1916")]
+
+    # the story goes back within its month (another front), not a month ahead
+    assert days("On 16 July the wood fell. On the 4th the French had gained Herbécourt.") == [
+        "1916-07-16",
+        "1916-07-04",
+    ]
+    # a chain crossing the month's end goes on into the next
+    assert days("On 28 July the wood fell. On the 2nd the French attacked.")[-1] == "1916-08-02"

@@ -849,7 +849,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if rf.month is None:
                 return f"{A.fmt_year(rf.year)}-XX-{day:02d}"
             y, m = rf.year, rf.month
-            if ctx.mode == "narratives" and rf.day is not None and day < rf.day - 7:
+            if ctx.mode == "narratives" and rf.day is not None and rf.day >= 20 and day <= 12:
                 y, m = A.add_months(y, m, 1)  # "the 2nd" after "the 28th": next month
             if not A.valid(y, m, day, cal):
                 return f"{A.fmt_date(y, m)}-XX"
