@@ -409,3 +409,11 @@ def test_a_count_after_a_day_month_is_not_a_day() -> None:
     assert [
         (t.text, t.value) for t in _tag("On September 20 the raid came.", reference="1915")
     ] == [("September 20", "1915-09-20")]
+
+
+def test_a_preposition_before_an_expression_is_a_whole_word() -> None:
+    from annales.temporal import tag_time
+
+    # "again fall": the "in " that ends "again" is no "in" (rules are case-insensitive)
+    assert tag_time("nor shall again fall, even in Reigns of Terror", reference="1789") == []
+    assert [t.text for t in tag_time("In winter the rivers froze.", reference="1789")] == ["winter"]
