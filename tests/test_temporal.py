@@ -417,3 +417,13 @@ def test_a_preposition_before_an_expression_is_a_whole_word() -> None:
     # "again fall": the "in " that ends "again" is no "in" (rules are case-insensitive)
     assert tag_time("nor shall again fall, even in Reigns of Terror", reference="1789") == []
     assert [t.text for t in tag_time("In winter the rivers froze.", reference="1789")] == ["winter"]
+
+
+def test_a_hyphenated_oclock() -> None:
+    from annales.temporal import tag_time
+
+    got = [
+        (t.text, t.value)
+        for t in tag_time("At six-o'clock the doors opened.", reference="1917-11-07")
+    ]
+    assert got == [("six-o'clock", "1917-11-07T06:00")]
