@@ -427,3 +427,11 @@ def test_a_hyphenated_oclock() -> None:
         for t in tag_time("At six-o'clock the doors opened.", reference="1917-11-07")
     ]
     assert got == [("six-o'clock", "1917-11-07T06:00")]
+
+
+def test_a_year_before_a_comma_does_not_swallow_the_duration_after_it() -> None:
+    from annales.temporal import tag_time
+
+    text = "The armistice was signed on 27 July 1953, three days after the last offensive."
+    got = [(t.text, t.value) for t in tag_time(text, mode="news", dct="1953-08-01")]
+    assert got == [("27 July 1953", "1953-07-27"), ("three days", "P3D")]
