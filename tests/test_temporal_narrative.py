@@ -752,3 +752,21 @@ def test_a_bare_day_rolls_into_the_next_month_only_across_a_month_end() -> None:
     ]
     # a chain crossing the month's end goes on into the next
     assert days("On 28 July the wood fell. On the 2nd the French attacked.")[-1] == "1916-08-02"
+
+
+def test_the_following_season_after_a_winter_or_a_december() -> None:
+    def got(text: str) -> dict[str, str]:
+        return {t: v for t, _, v in _tagged(text)}
+
+    text = "In October 1941 the drive began. The winter of 1941–42 stopped it. The following spring, they turned south."
+    assert got(text)["The following spring"] == "1942-SP"
+    assert (
+        got("In December 1941 it snowed. The following spring, they turned.")[
+            "The following spring"
+        ]
+        == "1942-SP"
+    )
+    assert (
+        got("In March 1942 it thawed. The previous winter had been hard.")["The previous winter"]
+        == "1941-WI"
+    )

@@ -1581,7 +1581,6 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, type_, f"XXXX-WXX-{wd}", r_w, anaphoric=anaphoric)
     if g.get("season"):
         season = lex.lookup("seasons", g["season"])
-        order = A.SEASONS
         if _next_word(ctx.text, hit.match_end).lower() in lex.lists["season_not_before"]:
             return None  # "the abuses that spring from despotism"
 
@@ -1590,13 +1589,14 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
             if rf is None:
                 return f"XXXX-{season}"
             y = rf.year
-            cur = A.season_of(rf.any_month) if rf.any_month else None
-            if cur is None:
+            # the month the story is in; "1941-WI" runs from December 1941 into 1942
+            m = 12 if rf.month is None and rf.season == "WI" else rf.any_month
+            if m is None:
                 y += d
-            elif d < 0 and order.index(season) >= order.index(cur):
-                y -= 1
-            elif d > 0 and order.index(season) <= order.index(cur):
-                y += 1
+            elif d > 0:  # the first such season starting after the story's month
+                y += 0 if _SEASON_START[season] > m else 1
+            elif d < 0:  # the last one wholly over before it
+                y -= 0 if _SEASON_START[season] + 2 < m else 1
             return f"{A.fmt_year(y)}-{season}"
 
         return _cand(hit, type_, f"XXXX-{season}", r_s, anaphoric=anaphoric)
@@ -1658,6 +1658,9 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         c.source = "en:comparative"
     return c
 
+
+#: the month each season begins (winter: December of its year, "1941-WI" = Dec 1941 - Feb 1942)
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 _X_FOR_UNIT = {
     "D": "XXXX-XX-XX",
