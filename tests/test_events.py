@@ -527,3 +527,12 @@ def test_a_when_clause_right_after_a_date_is_that_date_s_event() -> None:
         "The output had trebled since August when his committee was formed."
     )
     assert evs["form"].date == "1918-08"
+
+
+def test_a_time_in_a_clause_with_no_event_does_not_date_the_clause_before_a_semicolon() -> None:
+    ch, _ = _events(
+        "The regiment gave a dinner to the guards; then on Saturday, 3 October 1789, there "
+        "was another."
+    )
+    (gave,) = ch.events
+    assert gave.time is None and gave.date == "1789-10"  # before the day, not on it

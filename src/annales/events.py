@@ -1141,15 +1141,29 @@ def _past_like_its_conjunct(v: Any, auxes: list[Any], c: _Cues) -> bool:
 def _nearest_in_sentence(
     span: Any, triggers: dict[int, Any], nouns: dict[int, Any], taken: dict[int, str]
 ) -> Any:
+    """The event or event noun nearest to a time phrase in its clause, not across a semicolon
+    or a conjunction joining clauses ("Flandre has given its Dinner; then on Saturday there
+    has been another": the Saturday is not the Dinner's)."""
     sent = span.sent
+    doc = span.doc
+    lo = max(
+        (t.i + 1 for t in doc[sent.start : span.start] if _joins_clauses(t)), default=sent.start
+    )
+    hi = min((t.i for t in doc[span.end : sent.end] if _joins_clauses(t)), default=sent.end)
     best = None
-    for i in range(sent.start, sent.end):
+    for i in range(lo, hi):
         if span.start <= i < span.end or i in taken or (i not in triggers and i not in nouns):
             continue
         d = span.start - i if i < span.start else i - span.end
         if best is None or d < best[0]:
             best = (d, triggers.get(i) or nouns[i])
     return best[1] if best else None
+
+
+def _joins_clauses(tok: Any) -> bool:
+    """A semicolon, or a conjunction coordinating verbs ("..., but on the 30th the French
+    recovered")."""
+    return tok.text == ";" or (tok.dep_ == "cc" and tok.head.pos_ in ("VERB", "AUX"))
 
 
 def _told_before(span: Any, triggers: dict[int, Any]) -> bool:
@@ -1459,12 +1473,18 @@ SUMMARY_LOOKAHEAD = 2
 def _summaries(
     order: Sequence[Timex], events: Sequence[Event], calendar: str
 ) -> list[tuple[int, str, str]]:
-    """(sentence end, first day, last day) of the sentences that sum up a period by naming
-    ``SUMMARY_DAYS`` or more days in order ("The battle began on Sunday the 6th, reached its
-    climax on the 9th, and was over by the 12th"): the story then goes back to tell it, from
-    its first day."""
+    """(sentence end, first day, last day) of the sentences that sum up the course of an
+    event named by an event noun over ``SUMMARY_DAYS`` or more days in order ("The battle
+    began on Sunday the 6th, reached its climax on the 9th, and was over by the 12th"): the
+    story then goes back to tell it, from its first day. Separate events told day by day
+    ("the Goliath had been sunk on 12 May, the submarine disposed of the Triumph on the
+    26th") are no summary."""
+    nouns = cues().nouns
+    named = {e.sentence.start for e in events if e.lemma.split()[0] in nouns}
     out = []
     for start, end in sorted({(e.sentence.start, e.sentence.end) for e in events}):
+        if start not in named:
+            continue
         days = [
             d
             for t in order
