@@ -791,7 +791,11 @@ def events_from_doc(
             if t.i in hosts:
                 time_of.setdefault(hosts[t.i], tid)
                 break
-            if t.i in nouns and not (span.start <= t.i < span.end):
+            if (
+                t.i in nouns
+                and not (span.start <= t.i < span.end)
+                and not (span.root.dep_ == "poss" and span.root.head.i == t.i)
+            ):  # "after two days' bombardment": how long the bombardment was, not its date
                 triggers[t.i] = nouns[t.i]
                 time_of.setdefault(t.i, tid)
                 break
