@@ -1340,6 +1340,11 @@ def assign_dates(
     A year or month reached by going back from the running date ("About thirty-two years
     before that event, ...") frames a flashback: it holds to the end of its paragraph
     (``paragraphs``: sorted offsets of paragraph breaks), then the story's date returns.
+    A range of days ("From 6-8 May") dates its events, and the story, to the month both ends
+    share (``_range_dates``); a day told back ("the evening before") dates its sentence only
+    (``_looks_back``); after a sentence summing up an event's course over several days the
+    story starts again from its first day (``_summaries``); a borrowed day that has faded
+    between two named days becomes the month holding most of the interval (``_between``).
     """
     by_id = {t.id: t for t in timexes}
     order = sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start)
