@@ -119,6 +119,7 @@ class _Cues:
     elliptic: frozenset[str] = frozenset()
     distant: frozenset[str] = frozenset()
     distant_heads: frozenset[str] = frozenset()
+    reporting: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +160,7 @@ def cues() -> _Cues:
         elliptic=frozenset(d.get("elliptic_subjects", [])),
         distant=frozenset(d.get("distant_words", [])),
         distant_heads=frozenset(d.get("distant_heads", [])),
+        reporting=frozenset(d["reporting_verbs"]) | frozenset(d["hedging_reporters"]),
     )
 
 
@@ -838,7 +840,8 @@ def events_from_doc(
             tense=tense,
             modal=kind == "modal",
             unrealised=kind in ("future", "modal"),
-            unanchored=i not in time_of and (_citation(tok, c) or _off_the_day(tok, c)),
+            unanchored=i not in time_of
+            and (_citation(tok, c) or _off_the_day(tok, c) or _reported_before(tok, c)),
         )
         if is_noun:
             for ch in tok.children:
@@ -1048,6 +1051,18 @@ def _off_the_day(tok: Any, c: _Cues) -> bool:
         if ch.lower_ in c.distant_heads and any(k in c.distant for k in kids):
             return True
     return False
+
+
+def _reported_before(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` told in the past perfect in what someone said or supposed ("told me that he
+    himself had procured the officer's release", "thought he had disposed of the British")?
+    It happened some time before the saying, on no day the story gives. (What one learned or
+    found out, "learned that England had prevailed on Austria", is the story's news.)"""
+    if tok.pos_ != "VERB":
+        return False
+    v = _clause_verb(tok)
+    had = any(ch.dep_ == "aux" and _lemma(ch) == "have" and ch.tag_ == "VBD" for ch in v.children)
+    return had and v.dep_ == "ccomp" and _lemma(v.head) in c.reporting
 
 
 def _citation(tok: Any, c: _Cues) -> bool:
