@@ -1505,26 +1505,21 @@ def _summaries(
     26th") are no summary."""
     nouns = cues().nouns
     named = {e.sentence.start for e in events if e.lemma.split()[0] in nouns}
+    days = [(t.start, d) for t in order if (d := timex_date(t, calendar)) and _FULL_DATE.match(d)]
+    starts = [p for p, _ in days]
     out = []
     for start, end in sorted({(e.sentence.start, e.sentence.end) for e in events}):
         if start not in named:
             continue
-        days = [
-            d
-            for t in order
-            if start <= t.start < end and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
-        ]
-        if len(set(days)) < SUMMARY_DAYS or days != sorted(days):
+        i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        told = [d for _, d in days[i:j]]
+        if len(set(told)) < SUMMARY_DAYS or told != sorted(told):
             continue
         # a summary when the story goes on to tell a day inside it; a sentence that tells
         # three days in turn ("on the 22nd ..., on the 24th ..., on the 25th ...") goes on
-        after = [
-            d
-            for t in order
-            if t.start >= end and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
-        ][:SUMMARY_LOOKAHEAD]
-        if any(days[0] <= d < days[-1] for d in after):
-            out.append((end, days[0], days[-1]))
+        after = [d for _, d in days[j : j + SUMMARY_LOOKAHEAD]]
+        if any(told[0] <= d < told[-1] for d in after):
+            out.append((end, told[0], told[-1]))
     return out
 
 
