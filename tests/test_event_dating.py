@@ -444,3 +444,14 @@ def test_after_a_sentence_that_sums_up_a_period_the_story_tells_it_from_its_firs
         "On the 20th the rains came."
     )
     assert {e.lemma: e.date for e in told.events}["withdraw"] == "1916-06-12"
+
+
+def test_separate_events_told_day_by_day_are_no_summary() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text(
+        "On 1 May 1915 the fleet waited. The Goliath was sunk on 12 May, and the submarine "
+        "disposed of the Triumph on the 26th and the Majestic on the following day. "
+        "The great ships withdrew to safer waters. The newspaper reported it on 14 May."
+    )
+    assert {e.lemma: e.date for e in ch.events}["withdraw"] == "1915-05-27"

@@ -127,3 +127,16 @@ def test_an_event_over_a_range_of_days_takes_their_month_but_a_list_keeps_its_da
     assert d["fire"] == "1915-05-10"
     assert d["counterattack"] == "1915-05"  # "between ... and ..."
     assert d["reply"] == "1915-05-15"  # two days listed, not a range
+
+
+def test_a_sentence_opening_after_a_spell_of_days_shifts_the_running_date() -> None:
+    d = _dates(
+        "On 3 May 1916 the battle opened. After two days' bombardment the Germans gained "
+        "the trenches."
+    )
+    assert d["gain"] == ("1916-05-05", "explicit")
+    inside = _dates(  # a spell inside the clause only leaves the day open
+        "On 3 May 1916 the battle opened. The Germans gained the trenches after a four "
+        "days' bombardment."
+    )
+    assert inside["gain"] == ("1916-05", "narrative")

@@ -527,3 +527,21 @@ def test_a_when_clause_right_after_a_date_is_that_date_s_event() -> None:
         "The output had trebled since August when his committee was formed."
     )
     assert evs["form"].date == "1918-08"
+
+
+def test_a_time_in_a_clause_with_no_event_does_not_date_the_clause_before_a_semicolon() -> None:
+    ch, _ = _events(
+        "The regiment gave a dinner to the guards; then on Saturday, 3 October 1789, there "
+        "was another."
+    )
+    (gave,) = ch.events
+    assert gave.time is None and gave.date == "1789-10"  # before the day, not on it
+
+
+def test_a_past_perfect_in_what_someone_said_is_undated_but_not_in_what_one_learned() -> None:
+    _, evs = _events(
+        "On 11 November 1917 a councillor told me that he had procured the officer's release. "
+        "I learned that the cadets had surrendered."
+    )
+    assert evs["procure"].date is None  # some time before the telling
+    assert evs["surrender"].date == "1917-11-11"  # the story's news

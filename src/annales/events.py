@@ -119,6 +119,7 @@ class _Cues:
     elliptic: frozenset[str] = frozenset()
     distant: frozenset[str] = frozenset()
     distant_heads: frozenset[str] = frozenset()
+    reporting: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +160,7 @@ def cues() -> _Cues:
         elliptic=frozenset(d.get("elliptic_subjects", [])),
         distant=frozenset(d.get("distant_words", [])),
         distant_heads=frozenset(d.get("distant_heads", [])),
+        reporting=frozenset(d["reporting_verbs"]) | frozenset(d["hedging_reporters"]),
     )
 
 
@@ -791,7 +793,11 @@ def events_from_doc(
             if t.i in hosts:
                 time_of.setdefault(hosts[t.i], tid)
                 break
-            if t.i in nouns and not (span.start <= t.i < span.end):
+            if (
+                t.i in nouns
+                and not (span.start <= t.i < span.end)
+                and not (span.root.dep_ == "poss" and span.root.head.i == t.i)
+            ):  # "after two days' bombardment": how long the bombardment was, not its date
                 triggers[t.i] = nouns[t.i]
                 time_of.setdefault(t.i, tid)
                 break
@@ -834,7 +840,8 @@ def events_from_doc(
             tense=tense,
             modal=kind == "modal",
             unrealised=kind in ("future", "modal"),
-            unanchored=i not in time_of and (_citation(tok, c) or _off_the_day(tok, c)),
+            unanchored=i not in time_of
+            and (_citation(tok, c) or _off_the_day(tok, c) or _reported_before(tok, c)),
         )
         if is_noun:
             for ch in tok.children:
@@ -1046,6 +1053,18 @@ def _off_the_day(tok: Any, c: _Cues) -> bool:
     return False
 
 
+def _reported_before(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` told in the past perfect in what someone said or supposed ("told me that he
+    himself had procured the officer's release", "thought he had disposed of the British")?
+    It happened some time before the saying, on no day the story gives. (What one learned or
+    found out, "learned that England had prevailed on Austria", is the story's news.)"""
+    if tok.pos_ != "VERB":
+        return False
+    v = _clause_verb(tok)
+    had = any(ch.dep_ == "aux" and _lemma(ch) == "have" and ch.tag_ == "VBD" for ch in v.children)
+    return had and v.dep_ == "ccomp" and _lemma(v.head) in c.reporting
+
+
 def _citation(tok: Any, c: _Cues) -> bool:
     """ "as Dryden remarked of Titus Oates' plot": a saying quoted from another time, an event
     of its own, not of the story's day."""
@@ -1141,15 +1160,29 @@ def _past_like_its_conjunct(v: Any, auxes: list[Any], c: _Cues) -> bool:
 def _nearest_in_sentence(
     span: Any, triggers: dict[int, Any], nouns: dict[int, Any], taken: dict[int, str]
 ) -> Any:
+    """The event or event noun nearest to a time phrase in its clause, not across a semicolon
+    or a conjunction joining clauses ("Flandre has given its Dinner; then on Saturday there
+    has been another": the Saturday is not the Dinner's)."""
     sent = span.sent
+    doc = span.doc
+    lo = max(
+        (t.i + 1 for t in doc[sent.start : span.start] if _joins_clauses(t)), default=sent.start
+    )
+    hi = min((t.i for t in doc[span.end : sent.end] if _joins_clauses(t)), default=sent.end)
     best = None
-    for i in range(sent.start, sent.end):
+    for i in range(lo, hi):
         if span.start <= i < span.end or i in taken or (i not in triggers and i not in nouns):
             continue
         d = span.start - i if i < span.start else i - span.end
         if best is None or d < best[0]:
             best = (d, triggers.get(i) or nouns[i])
     return best[1] if best else None
+
+
+def _joins_clauses(tok: Any) -> bool:
+    """A semicolon, or a conjunction coordinating verbs ("..., but on the 30th the French
+    recovered")."""
+    return tok.text == ";" or (tok.dep_ == "cc" and tok.head.pos_ in ("VERB", "AUX"))
 
 
 def _told_before(span: Any, triggers: dict[int, Any]) -> bool:
@@ -1322,6 +1355,11 @@ def assign_dates(
     A year or month reached by going back from the running date ("About thirty-two years
     before that event, ...") frames a flashback: it holds to the end of its paragraph
     (``paragraphs``: sorted offsets of paragraph breaks), then the story's date returns.
+    A range of days ("From 6-8 May") dates its events, and the story, to the month both ends
+    share (``_range_dates``); a day told back ("the evening before") dates its sentence only
+    (``_looks_back``); after a sentence summing up an event's course over several days the
+    story starts again from its first day (``_summaries``); a borrowed day that has faded
+    between two named days becomes the month holding most of the interval (``_between``).
     """
     by_id = {t.id: t for t in timexes}
     order = sorted(
@@ -1462,28 +1500,29 @@ SUMMARY_LOOKAHEAD = 2
 def _summaries(
     order: Sequence[Timex], events: Sequence[Event], calendar: str
 ) -> list[tuple[int, str, str]]:
-    """(sentence end, first day, last day) of the sentences that sum up a period by naming
-    ``SUMMARY_DAYS`` or more days in order ("The battle began on Sunday the 6th, reached its
-    climax on the 9th, and was over by the 12th"): the story then goes back to tell it, from
-    its first day."""
+    """(sentence end, first day, last day) of the sentences that sum up the course of an
+    event named by an event noun over ``SUMMARY_DAYS`` or more days in order ("The battle
+    began on Sunday the 6th, reached its climax on the 9th, and was over by the 12th"): the
+    story then goes back to tell it, from its first day. Separate events told day by day
+    ("the Goliath had been sunk on 12 May, the submarine disposed of the Triumph on the
+    26th") are no summary."""
+    nouns = cues().nouns
+    named = {e.sentence.start for e in events if e.lemma.split()[0] in nouns}
+    days = [(t.start, d) for t in order if (d := timex_date(t, calendar)) and _FULL_DATE.match(d)]
+    starts = [p for p, _ in days]
     out = []
     for start, end in sorted({(e.sentence.start, e.sentence.end) for e in events}):
-        days = [
-            d
-            for t in order
-            if start <= t.start < end and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
-        ]
-        if len(set(days)) < SUMMARY_DAYS or days != sorted(days):
+        if start not in named:
+            continue
+        i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        told = [d for _, d in days[i:j]]
+        if len(set(told)) < SUMMARY_DAYS or told != sorted(told):
             continue
         # a summary when the story goes on to tell a day inside it; a sentence that tells
         # three days in turn ("on the 22nd ..., on the 24th ..., on the 25th ...") goes on
-        after = [
-            d
-            for t in order
-            if t.start >= end and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
-        ][:SUMMARY_LOOKAHEAD]
-        if any(days[0] <= d < days[-1] for d in after):
-            out.append((end, days[0], days[-1]))
+        after = [d for _, d in days[j : j + SUMMARY_LOOKAHEAD]]
+        if any(told[0] <= d < told[-1] for d in after):
+            out.append((end, told[0], told[-1]))
     return out
 
 

@@ -63,6 +63,9 @@ def find_shifts(text: str, timexes: Sequence[Timex]) -> dict[str, Shift]:
         before = text[max(0, t.start - 30) : t.start].split()
         if before and before[-1].lower() in blockers:
             continue  # "for two days before the battle": how long, not when
+        if _after_a_spell(text, t, before):
+            out[t.id] = Shift(1, t.value, this=True)  # "After two days' bombardment the ..."
+            continue
         m = prep.match(text, t.end)
         if m is None:
             continue
@@ -75,6 +78,20 @@ def find_shifts(text: str, timexes: Sequence[Timex]) -> dict[str, Shift]:
         elif (n := noun.match(text, at)) is not None:
             out[t.id] = Shift(sign, t.value, anchor_word=n.group(1).lower())
     return out
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s+[a-z]", re.I)
+
+
+def _after_a_spell(text: str, t: Timex, before: list[str]) -> bool:
+    """Does a sentence open with "after" and a spell of something ("After two days'
+    bombardment the Germans gained ...", "After a week's fighting ...")? The event comes that
+    long after the running date. A bare "after two days" or a spell inside the clause
+    ("gained it after a four days' bombardment") is left to the duration widening."""
+    if not before or before[-1].lower() != "after" or not _POSSESSIVE.match(text, t.end):
+        return False
+    lead = text[max(0, t.start - 40) : t.start].rstrip()[: -len(before[-1])].rstrip()
+    return lead == "" or lead[-1] in ".!?;\n"
 
 
 def shift_date(value: str, shift: Shift, calendar: str = "gregorian") -> str | None:
