@@ -435,3 +435,18 @@ def test_a_year_before_a_comma_does_not_swallow_the_duration_after_it() -> None:
     text = "The armistice was signed on 27 July 1953, three days after the last offensive."
     got = [(t.text, t.value) for t in tag_time(text, mode="news", dct="1953-08-01")]
     assert got == [("27 July 1953", "1953-07-27"), ("three days", "P3D")]
+
+
+def test_half_and_quarter_hours() -> None:
+    from annales.temporal import tag_time
+
+    def got(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag_time(text, reference="1793-07-13")]
+
+    assert got("She sat at half-past seven of the clock.") == [
+        ("half-past seven of the clock", "1793-07-13T07:30")
+    ]
+    assert got("He left at a quarter to eight in the evening.") == [
+        ("a quarter to eight in the evening", "1793-07-13T19:45")
+    ]
+    assert got("Half of the army fled.") == []

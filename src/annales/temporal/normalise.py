@@ -2036,6 +2036,10 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         else:
             return None
         minute = int(g.get("minute") or 0)
+        if g.get("frac"):  # "half past seven" = 7:30, "a quarter to eight" = 7:45
+            minute = 30 if g["frac"].lower() == "half" else 15
+            if g["fdir"].lower() in ("to", "before"):
+                hour, minute = (hour - 1) % 12 or 12, 60 - minute
         ap = lex.lookup("ampm", g.get("ampm") or g.get("ampm2"))
         if hour > 24 or (ap and hour > 12) or (ap and hour == 0):
             return None
