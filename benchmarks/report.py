@@ -148,7 +148,8 @@ def chronology_section(runs: dict[str, Any]) -> str:
         " (`before`: the event layer before the chronology work; `after`: with its fixes;"
         " `chron2-start`: the code before the second round of event-dating fixes;"
         " `chron3-start`: the code before the third round; `chron4-start`: the code before the"
-        " fourth round (27 November 2026, commit a27db40);"
+        " fourth round (27 November 2026, commit a27db40); `chron5-start`: the code before the"
+        " fifth round (27 November 2026, second session, commit b8ef522);"
         " `current`: the latest code; `gold2-`: the second set, `gold-2.jsonl`, other passages"
         " kept to check that a fix is not fitted to the first; `gold3-`: the held-out set,"
         " `gold-3.jsonl` (Pollard on Suvla, Harper on Petrograd in March 1917, Mignet on"
@@ -164,8 +165,8 @@ def chronology_section(runs: dict[str, Any]) -> str:
         " set, `gold-5.jsonl` (Carlyle on the October days of 1789, Gibbon on Maximin, Mignet"
         " on the 10th of August 1792, Reed on 11 November 1917, Pollard on Gallipoli, Ransome"
         " on the way to Petrograd), annotated the same way during that round and used for its"
-        " last fixes. The held-out set gold-3 was only measured in that round: its errors were"
-        " not read.\n",
+        " last fixes. The held-out set gold-3 was only measured in that round and the fifth:"
+        " its errors were not read.\n",
     ]
     rows = []
     for label, r in runs.items():
