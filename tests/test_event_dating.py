@@ -455,3 +455,13 @@ def test_separate_events_told_day_by_day_are_no_summary() -> None:
         "The great ships withdrew to safer waters. The newspaper reported it on 14 May."
     )
     assert {e.lemma: e.date for e in ch.events}["withdraw"] == "1915-05-27"
+
+
+def test_a_day_set_for_a_plan_far_from_its_verb_does_not_move_the_story() -> None:
+    text = (
+        "On 3 May 1848 the committee met. The rebels fixed the rising in the capital for the "
+        "5th of May. The committee then dissolved the guard."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["fixed"] == "1848-05-05"  # the plan's own day dates it
+    assert evs["dissolved"] == "1848-05-03"  # the story has not reached the 5th

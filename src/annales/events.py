@@ -21,6 +21,7 @@ from typing import Any
 from annales.chronicle import Event, Timex
 from annales.nlp import data_toml
 from annales.shifts import Shift, shift_date
+from annales.temporal.language import load as load_language
 from annales.temporal.narrative import paragraph_end as next_start  # first offset after pos
 
 _SUBJ = ("nsubj", "csubj")
@@ -753,10 +754,13 @@ def events_from_doc(
             hosts.setdefault(g.i, i)
     # Timexes: climb from the timex to the first event (or host, or event noun) above it.
     time_of: dict[int, str] = {}
+    planned: set[str] = set()
     for s, e, tid in timex_spans:
         span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if _set_for(span):
+            planned.add(tid)
         t = span.root
         last = span[-1]
         if (
@@ -839,7 +843,7 @@ def events_from_doc(
             time=time_of.get(i),
             tense=tense,
             modal=kind == "modal",
-            unrealised=kind in ("future", "modal"),
+            unrealised=kind in ("future", "modal") or time_of.get(i) in planned,
             unanchored=i not in time_of
             and (_citation(tok, c) or _off_the_day(tok, c) or _reported_before(tok, c)),
         )
@@ -889,6 +893,19 @@ def events_from_doc(
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
+
+
+def _set_for(span: Any) -> bool:
+    """Is the date ``span`` the object of "for" on a plan verb (the tagger's ``plan_verbs``),
+    however far from it ("fixed the attack on the chateau for the morning of the 10th")? The
+    day something is set for: the story has not reached it, so it dates its event without
+    moving the story's day (the tagger sees only "fixed for the 10th")."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "for" or prep.i >= span.start:
+        return False
+    plans = load_language("en").lists["plan_verbs"]
+    return prep.head.lower_ in plans or _lemma(prep.head) in plans
 
 
 def _when_clause_after(doc: Any, i: int) -> Any:
