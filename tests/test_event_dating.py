@@ -243,6 +243,17 @@ def test_an_event_s_own_length_opens_the_day_of_what_the_sentence_tells_after_it
     assert own["raged"] == "1702-10-04" and own["burned"] == "1702-10"
 
 
+def test_a_length_after_taking_or_lasting_is_the_event_s_own() -> None:
+    from annales.pipeline import read_text
+
+    lead = "On 9 March 1704 the envoys reached the coast. "
+    for length in ("taking four days over it", "spending four days over it"):
+        text = lead + f"They sailed to the island, {length}, and then they landed at the port."
+        evs = {e.trigger.text: e.date for e in read_text(text).events}
+        assert evs["sailed"] == "1704-03-09", length  # the voyage began on the day told
+        assert evs["landed"] == "1704-03", length  # somewhere in those four days
+
+
 def test_a_date_nearer_the_event_than_the_duration_keeps_its_day() -> None:
     from annales.pipeline import read_text
 
