@@ -476,3 +476,31 @@ def test_a_day_set_for_a_plan_far_from_its_verb_does_not_move_the_story() -> Non
     evs = {e.trigger.text: e.date for e in read_text(text).events}
     assert evs["fixed"] == "1848-05-05"  # the plan's own day dates it
     assert evs["dissolved"] == "1848-05-03"  # the story has not reached the 5th
+
+
+def test_events_told_on_the_way_to_a_day_weeks_later_leave_the_running_day() -> None:
+    lead = "The truce was signed on the 2nd of March, 1709. "
+    evs = {
+        e.trigger.text: e.date
+        for e in read_text(
+            lead + "The duke quit the camp, marched to the capital, and addressed the council "
+            "on the 20th of April."
+        ).events
+    }
+    assert evs["quit"] == "1709-04" and evs["marched"] == "1709-04"  # just before the 20th
+    assert evs["addressed"] == "1709-04-20"
+    # the running day named in the sentence itself holds for its events
+    same = {
+        e.trigger.text: e.date
+        for e in read_text(
+            "On 2 March 1709 a mill was burned, a bridge was destroyed at Ghent, and on the "
+            "20th the duke reached the city."
+        ).events
+    }
+    assert same["destroyed"] == "1709-03-02"
+    # a day only a few days on leaves the running day as it was
+    near = {
+        e.trigger.text: e.date
+        for e in read_text(lead + "The duke quit the camp and reached the city on the 5th.").events
+    }
+    assert near["quit"] == "1709-03-02"

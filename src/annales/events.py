@@ -1376,7 +1376,9 @@ def assign_dates(
     share (``_range_dates``); a day told back ("the evening before") dates its sentence only
     (``_looks_back``); after a sentence summing up an event's course over several days the
     story starts again from its first day (``_summaries``); a borrowed day that has faded
-    between two named days becomes the month holding most of the interval (``_between``).
+    between two named days becomes the month holding most of the interval (``_between``); an
+    event told in a sentence on its way to a day weeks after the running one takes that
+    day's month (``_day_ahead_in_sentence``).
     """
     by_id = {t.id: t for t in timexes}
     order = sorted(
@@ -1495,6 +1497,9 @@ def assign_dates(
                 later = _next_day(days, ev.trigger.start, breaks)
                 if len(told) > day_reach and later not in (None, reference):
                     ev.date = _between(reference, later)
+            ahead = _day_ahead_in_sentence(days, ev, breaks, reference)
+            if ahead is not None and ref_pos < ev.sentence.start:
+                ev.date = ahead
             ev.date = _widened(ev.date, spans, starts, ev)
         elif reference is None and ev.id not in background and sentences:
             # the story has no date yet: it opens shortly before its first day, in that month
@@ -1601,6 +1606,32 @@ def _between(day: str, later: str | None) -> str:
     if total > 0 and (b - _dt.date(b.year, b.month, 1)).days / total >= BETWEEN_MONTH_SHARE:
         return later[:7]
     return day[:4]
+
+
+#: Fewest days from the running day to a day named later in the same sentence for the
+#: events told before that day to leave the running day ("... on the 9th of August. Napoleon
+#: left Boulogne, returned to Paris, repaired to the senate on the 23rd of September").
+AHEAD_GAP_DAYS = 7
+
+
+def _day_ahead_in_sentence(
+    days: Sequence[tuple[int, str]], ev: Event, breaks: Sequence[int], reference: str
+) -> str | None:
+    """The month of a day named later in ``ev``'s sentence, at least ``AHEAD_GAP_DAYS``
+    after the running day and as far into its month: the sentence tells its events on the
+    way to that day, so they lie in the stretch just before it, not on the running day (the
+    caller keeps the running day when the sentence itself named it: "On 10 May a woman was
+    killed and some houses demolished ..., and on the 31st ...")."""
+    entry = _next_day_entry(days, ev.trigger.start, breaks)
+    if entry is None or entry[0] >= ev.sentence.end or not _FULL_DATE.match(reference):
+        return None
+    try:
+        a, b = _dt.date.fromisoformat(reference), _dt.date.fromisoformat(entry[1])
+    except ValueError:
+        return None
+    if (b - a).days < AHEAD_GAP_DAYS or b.day < AHEAD_GAP_DAYS:
+        return None
+    return entry[1][:7]
 
 
 def _next_day_within(
