@@ -504,3 +504,21 @@ def test_events_told_on_the_way_to_a_day_weeks_later_leave_the_running_day() -> 
         for e in read_text(lead + "The duke quit the camp and reached the city on the 5th.").events
     }
     assert near["quit"] == "1709-03-02"
+
+
+def test_a_verb_joined_to_one_told_afterwards_is_off_the_day_too() -> None:
+    text = (
+        "On 4 June 1702 the fleet reached Cadiz. The Dutch afterwards burned the town and "
+        "sacked the harbour."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["burned"] is None and evs["sacked"] is None
+    # a conjunct with its own subject is told on the day
+    evs = {
+        e.trigger.text: e.date
+        for e in read_text(
+            "On 4 June 1702 the fleet reached Cadiz. The town was afterwards burned, and the "
+            "admiral sacked the harbour."
+        ).events
+    }
+    assert evs["sacked"] == "1702-06-04"

@@ -1058,7 +1058,22 @@ def _of_someone(noun: Any) -> bool:
 def _off_the_day(tok: Any, c: _Cues) -> bool:
     """Does an adverb put ``tok`` off the story's running day: "was afterwards denied", "had
     once freed", or a distance from it ("are long after worn in rings": ``distant_words``
-    on "after"/"before", while "soon after" stays near)?"""
+    on "after"/"before", while "soon after" stays near)? A verb joined to such a verb
+    without a subject of its own shares its adverb ("who afterwards broke the Roman power,
+    sacked the Capitol, and reigned in Gaul")."""
+    while (
+        tok.dep_ == "conj"
+        and tok.head.i < tok.i
+        and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children)
+    ):
+        if _own_off_the_day(tok, c):
+            return True
+        tok = tok.head
+    return _own_off_the_day(tok, c)
+
+
+def _own_off_the_day(tok: Any, c: _Cues) -> bool:
+    """Does an adverb of ``tok`` itself put it off the story's running day?"""
     for ch in tok.children:
         if ch.dep_ != "advmod":
             continue
