@@ -522,3 +522,13 @@ def test_a_verb_joined_to_one_told_afterwards_is_off_the_day_too() -> None:
         ).events
     }
     assert evs["sacked"] == "1702-06-04"
+
+
+def test_a_length_someone_says_leaves_the_narrated_day_alone() -> None:
+    lead = "On 9 March 1704 the envoys reached the coast. "
+    quoted = lead + '"You shall hang within a week," shouts the governor, and seizes the letters.'
+    evs = {e.trigger.text: e.date for e in read_text(quoted).events}
+    assert evs["seizes"] == "1704-03-09"  # the week is the governor's threat
+    told = lead + "Within a week the governor seized the letters."
+    evs = {e.trigger.text: e.date for e in read_text(told).events}
+    assert evs["seized"] == "1704-03"  # a narrated week leaves the day open

@@ -1368,7 +1368,8 @@ def assign_dates(
     date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
     Timexes in ``passing`` (a thing's date: "its limits of 1 January 1792") date their own
     event but do not move the reference either. A borrowed day becomes its month (or year)
-    when the event's sentence tells a duration in ``spans`` ("In a few days he crossed").
+    when the event's sentence tells a duration in ``spans`` ("In a few days he crossed"), unless
+    the duration is itself one of the ``asides`` (a quotation's "within a fortnight").
 
     An event dated by a duration in ``shifts`` ("two days before Christmas", "a week after
     the armistice") gets its anchor's date moved by the duration; the anchor may be an
@@ -1396,6 +1397,10 @@ def assign_dates(
     day's month (``_day_ahead_in_sentence``).
     """
     by_id = {t.id: t for t in timexes}
+    # a duration in a quotation or parentheses ("Their heads shall fall within a fortnight,"
+    # croaks ...) is someone's word, not how long the narrated events took
+    aside_starts = {t.start for t in timexes if t.id in asides}
+    spans = [(p, u) for p, u in spans if p not in aside_starts]
     order = sorted(
         (t for t in timexes if t.type in ("DATE", "TIME") and not bare_part(t)),
         key=lambda t: t.start,
