@@ -141,3 +141,15 @@ def test_a_true_relative_in_a_fronted_phrase_stays_background() -> None:
     ]
     evs = _events(rows)
     assert "fled" in evs and "built" not in evs
+
+
+def test_a_participle_with_a_named_person_after_by_is_a_deed() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "In 1710 the town was quiet. The old treaty signed by Sir Robert Walpole was torn up. "
+        "A fleet manned by two thousand sailors lay in the harbour."
+    )
+    trig = {e.trigger.text for e in read_text(text).events}
+    assert "signed" in trig  # Walpole's act
+    assert "manned" not in trig  # a description of the fleet

@@ -426,8 +426,24 @@ def _main_verb_as_acl(tok: Any) -> bool:
     return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.sent.root.pos_ not in ("VERB", "AUX"))
 
 
+def _agentive_participle(tok: Any) -> bool:
+    """A participle after a noun with a named person as its doer after "by": "the great
+    games celebrated by Philip", "the decree signed by Kerensky". A person's act is a deed of
+    the story; "a flotilla manned by sixteen thousand sailors" stays a description."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.i < tok.i
+        and any(
+            ch.dep_ == "agent"
+            and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in ch.children)
+            for ch in tok.children
+        )
+    )
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
-    if _main_verb_as_acl(tok):
+    if _main_verb_as_acl(tok) or _agentive_participle(tok):
         return _is_verb_trigger_lemma(tok, c)
     if (
         tok.pos_ != "VERB"
@@ -980,6 +996,7 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         return False  # "the Guards, who fell upon the flank": the story goes on
     if (
         _main_verb_as_acl(tok)
+        or _agentive_participle(tok)
         or _main_clause_as_relcl(tok)
         or _cleft(tok, c)
         or _passive_as_advcl(tok)
