@@ -153,3 +153,15 @@ def test_a_participle_with_a_named_person_after_by_is_a_deed() -> None:
     trig = {e.trigger.text for e in read_text(text).events}
     assert "signed" in trig  # Walpole's act
     assert "manned" not in trig  # a description of the fleet
+
+
+def test_a_thing_seen_is_an_event_a_point_seen_is_not() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 5 May 1702 the fleet lay off Cadiz. That night strange lights were seen on the "
+        "shore. It was seen that the forts were weak."
+    )
+    evs = [e for e in read_text(text).events if e.lemma == "see"]
+    assert [e.sentence.text.split()[3] for e in evs] == ["lights"]  # only the sighting
+    assert evs[0].date == "1702-05-05"

@@ -480,7 +480,7 @@ def _is_verb_trigger_lemma(tok: Any, c: _Cues) -> bool:
         return True
     if lem in c.time_subject and _time_subject(tok):
         return True
-    if lem in c.perception and _sees_happen(tok):
+    if lem in c.perception and (_sees_happen(tok) or _seen_thing(tok)):
         return True
     if lem in c.light and _elliptic_passive(tok, c):
         return True
@@ -542,6 +542,15 @@ def _sees_happen(tok: Any) -> bool:
         if ch.dep_ in _OBJ and any(g.dep_ == "acl" and g.tag_ == "VBG" for g in ch.children):
             return True
     return False
+
+
+def _seen_thing(tok: Any) -> bool:
+    """Is ``tok`` a perception in the passive with a thing or person as its subject ("a new
+    thing is seen", "the enemy's fires were seen")? Something showed itself: an event; "it
+    was seen that ..." only reports a point."""
+    return any(ch.dep_ == "auxpass" for ch in tok.children) and any(
+        ch.dep_ == "nsubjpass" and ch.pos_ in ("NOUN", "PROPN") for ch in tok.children
+    )
 
 
 def _time_subject(tok: Any) -> bool:
