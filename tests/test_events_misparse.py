@@ -165,3 +165,15 @@ def test_a_thing_seen_is_an_event_a_point_seen_is_not() -> None:
     evs = [e for e in read_text(text).events if e.lemma == "see"]
     assert [e.sentence.text.split()[3] for e in evs] == ["lights"]  # only the sighting
     assert evs[0].date == "1702-05-05"
+
+
+def test_there_has_been_another_tells_one_more_of_the_event_before() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On Monday 3 May 1790 the guards held a banquet at the palace; on Tuesday there was "
+        "another. There were many reasons for it."
+    )
+    evs = [e for e in read_text(text).events if e.lemma == "be"]
+    assert [e.trigger.text for e in evs] == ["was"]  # not "there were many reasons"
+    assert evs[0].date == "1790-05-04"

@@ -532,6 +532,19 @@ def _elliptic_passive(tok: Any, c: _Cues) -> bool:
     ) and any(ch.dep_ == "auxpass" for ch in tok.children)
 
 
+def _elliptic_existential(tok: Any, c: _Cues) -> bool:
+    """An existential "be" whose subject stands for an event told before: "Flandre has given
+    its Counter-Dinner; then on Saturday there has been another" (``elliptic_subjects``)."""
+    return (
+        _lemma(tok) == "be"
+        and any(ch.dep_ == "expl" for ch in tok.children)
+        and any(
+            ch.dep_ == "attr" and ch.lower_ in c.elliptic and not list(ch.children)
+            for ch in tok.children
+        )
+    )
+
+
 def _sees_happen(tok: Any) -> bool:
     """Does ``tok`` see something going on ("I saw Gotz sitting inside", "saw the crowd
     surging forward")? Seeing a scene is an event of the story, seeing a point is not."""
@@ -751,7 +764,7 @@ def events_from_doc(
     hosts: dict[int, int] = {}
     nouns: dict[int, Any] = {}
     for tok in doc:
-        if _is_verb_trigger(tok, c):
+        if _is_verb_trigger(tok, c) or _elliptic_existential(tok, c):
             triggers[tok.i] = tok
         elif _is_event_noun(tok, c):
             nouns[tok.i] = tok
