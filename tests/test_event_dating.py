@@ -532,3 +532,13 @@ def test_a_length_someone_says_leaves_the_narrated_day_alone() -> None:
     told = lead + "Within a week the governor seized the letters."
     evs = {e.trigger.text: e.date for e in read_text(told).events}
     assert evs["seized"] == "1704-03"  # a narrated week leaves the day open
+
+
+def test_the_event_a_plan_sets_is_dated_to_the_day_it_is_set_for() -> None:
+    text = (
+        "On 3 May 1848 the committee met. The rebels fixed the attack on the arsenal for the "
+        "5th of May. The committee then dissolved the guard."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["attack"] == "1848-05-05"
+    assert evs["dissolved"] == "1848-05-03"

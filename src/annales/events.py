@@ -799,6 +799,9 @@ def events_from_doc(
             continue
         if _set_for(span):
             planned.add(tid)
+            for n in _planned_events(span.root.head.head, nouns):
+                triggers[n.i] = n  # "fixed the attack ... for the morning of the 10th"
+                time_of.setdefault(n.i, tid)
         t = span.root
         last = span[-1]
         if (
@@ -944,6 +947,12 @@ def _set_for(span: Any) -> bool:
         return False
     plans = load_language("en").lists["plan_verbs"]
     return prep.head.lower_ in plans or _lemma(prep.head) in plans
+
+
+def _planned_events(verb: Any, nouns: Mapping[int, Any]) -> list[Any]:
+    """The event nouns a plan verb sets ("fixed the attack", "the election was set"): they
+    are to happen on the day it is set for."""
+    return [ch for ch in verb.children if ch.dep_ in (*_OBJ, "nsubjpass") and ch.i in nouns]
 
 
 def _when_clause_after(doc: Any, i: int) -> Any:
