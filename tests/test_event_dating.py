@@ -542,3 +542,14 @@ def test_the_event_a_plan_sets_is_dated_to_the_day_it_is_set_for() -> None:
     evs = {e.trigger.text: e.date for e in read_text(text).events}
     assert evs["attack"] == "1848-05-05"
     assert evs["dissolved"] == "1848-05-03"
+
+
+def test_a_paragraph_opened_by_later_is_told_off_the_story_s_day() -> None:
+    text = (
+        "On 4 June 1702 the fleet reached Cadiz. The admiral landed his marines.\n\n"
+        "Later the gazettes reported a second landing. The governor promptly denied it.\n\n"
+        "The marines burned the arsenal."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["reported"] is None and evs["denied"] is None
+    assert evs["burned"] == "1702-06-04"  # the next paragraph is back on the story's day

@@ -1477,6 +1477,7 @@ def assign_dates(
     # a flashback's (date, the running date before it, the end of its paragraph)
     flashback: tuple[str, str | None, int] | None = None
     summaries = _summaries(order, events, calendar)
+    off_until = -1  # a paragraph told some time after the story's day ("Later the ...")
     for ev in sorted(events, key=lambda e: e.trigger.start):
         if flashback is not None and ev.trigger.start >= flashback[2]:
             if reference == flashback[0]:
@@ -1511,6 +1512,8 @@ def assign_dates(
             if reference == last_day:  # the story goes back to tell it
                 reference, ref_pos = first_day, ev.trigger.start
                 told.clear()
+        if ev.time is None and ev.id in background and _opens_later_paragraph(ev, paragraphs):
+            off_until = next_start(paragraphs, ev.trigger.start)
         shift = shifts.get(ev.time) if shifts and ev.time else None
         if shift is not None and ev.time is not None:
             anchor = _shift_anchor(shift, by_id, asides, calendar, reference or seed, named)
@@ -1552,6 +1555,8 @@ def assign_dates(
             ):
                 ev.date, ev.date_source = reference, "narrative"
             continue
+        elif ev.trigger.start < off_until:
+            pass  # told off the story's day with the paragraph's opening event
         elif glance is not None and ev.trigger.start < glance[1] and ev.id not in background:
             ev.date, ev.date_source = glance[0], "narrative"
         elif reference and ev.id not in background:
@@ -1579,6 +1584,21 @@ def assign_dates(
             elif seed is not None:
                 ev.date, ev.date_source = seed, "narrative"  # what the reader was told
         _remember(ev, named)
+
+
+#: Most characters between a paragraph break and the sentence opening the next paragraph.
+_PARAGRAPH_GAP = 8
+
+
+def _opens_later_paragraph(ev: Event, paragraphs: Sequence[int]) -> bool:
+    """Does ``ev``'s sentence open its paragraph with an adverb that puts it off the story's
+    day ("Later the newspapers told of another officer ... The Embassy promptly denied
+    this")? The paragraph goes on from that later time: its events borrow no day."""
+    words = re.findall(r"[a-z]+", ev.sentence.text[:20].lower())
+    if not words or words[0] not in cues().unanchored:
+        return False
+    i = bisect.bisect_right(paragraphs, ev.sentence.start) - 1
+    return i >= 0 and ev.sentence.start - paragraphs[i] <= _PARAGRAPH_GAP
 
 
 #: Distinct days one sentence names, in order, for it to sum up a period the story then tells,
