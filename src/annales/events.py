@@ -121,6 +121,7 @@ class _Cues:
     distant: frozenset[str] = frozenset()
     distant_heads: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
+    later_openers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +163,7 @@ def cues() -> _Cues:
         distant=frozenset(d.get("distant_words", [])),
         distant_heads=frozenset(d.get("distant_heads", [])),
         reporting=frozenset(d["reporting_verbs"]) | frozenset(d["hedging_reporters"]),
+        later_openers=frozenset(d.get("later_paragraph_openers", [])),
     )
 
 
@@ -1595,7 +1597,7 @@ def _opens_later_paragraph(ev: Event, paragraphs: Sequence[int]) -> bool:
     day ("Later the newspapers told of another officer ... The Embassy promptly denied
     this")? The paragraph goes on from that later time: its events borrow no day."""
     words = re.findall(r"[a-z]+", ev.sentence.text[:20].lower())
-    if not words or words[0] not in cues().unanchored:
+    if not words or words[0] not in cues().later_openers:
         return False
     i = bisect.bisect_right(paragraphs, ev.sentence.start) - 1
     return i >= 0 and ev.sentence.start - paragraphs[i] <= _PARAGRAPH_GAP
