@@ -553,3 +553,13 @@ def test_a_paragraph_opened_by_later_is_told_off_the_story_s_day() -> None:
     evs = {e.trigger.text: e.date for e in read_text(text).events}
     assert evs["reported"] is None and evs["denied"] is None
     assert evs["burned"] == "1702-06-04"  # the next paragraph is back on the story's day
+
+
+def test_an_event_placed_in_someone_s_reign_borrows_no_date() -> None:
+    text = (
+        "In 1688 the prince landed at Torbay. Under the reign of King James, the colonel had "
+        "won his commission. The prince marched on London."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["won"] is None  # some time in James's reign
+    assert evs["marched"] == "1688"

@@ -122,6 +122,8 @@ class _Cues:
     distant_heads: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
     later_openers: frozenset[str] = frozenset()
+    reign_nouns: frozenset[str] = frozenset()
+    reign_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +166,8 @@ def cues() -> _Cues:
         distant_heads=frozenset(d.get("distant_heads", [])),
         reporting=frozenset(d["reporting_verbs"]) | frozenset(d["hedging_reporters"]),
         later_openers=frozenset(d.get("later_paragraph_openers", [])),
+        reign_nouns=frozenset(d.get("reign_nouns", [])),
+        reign_preps=frozenset(d.get("reign_preps", [])),
     )
 
 
@@ -888,7 +892,12 @@ def events_from_doc(
             modal=kind == "modal",
             unrealised=kind in ("future", "modal") or time_of.get(i) in planned,
             unanchored=i not in time_of
-            and (_citation(tok, c) or _off_the_day(tok, c) or _reported_before(tok, c)),
+            and (
+                _citation(tok, c)
+                or _off_the_day(tok, c)
+                or _reported_before(tok, c)
+                or _in_a_reign(tok, c)
+            ),
         )
         if is_noun:
             for ch in tok.children:
@@ -1132,6 +1141,19 @@ def _own_off_the_day(tok: Any, c: _Cues) -> bool:
             return True
         if ch.lower_ in c.distant_heads and any(k in c.distant for k in kids):
             return True
+    return False
+
+
+def _in_a_reign(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` placed in someone's reign ("Under the reign of Severus and his son, he
+    obtained the rank of centurion")? A span of years the story does not date, not its
+    running day: the event borrows none."""
+    for ch in tok.children:
+        if ch.dep_ != "prep" or ch.lower_ not in c.reign_preps:
+            continue
+        for g in ch.children:
+            if g.dep_ == "pobj" and _lemma(g) in c.reign_nouns and _of_someone(g):
+                return True
     return False
 
 
