@@ -243,6 +243,17 @@ def test_an_event_s_own_length_opens_the_day_of_what_the_sentence_tells_after_it
     assert own["raged"] == "1702-10-04" and own["burned"] == "1702-10"
 
 
+def test_a_length_after_taking_or_lasting_is_the_event_s_own() -> None:
+    from annales.pipeline import read_text
+
+    lead = "On 9 March 1704 the envoys reached the coast. "
+    for length in ("taking four days over it", "spending four days over it"):
+        text = lead + f"They sailed to the island, {length}, and then they landed at the port."
+        evs = {e.trigger.text: e.date for e in read_text(text).events}
+        assert evs["sailed"] == "1704-03-09", length  # the voyage began on the day told
+        assert evs["landed"] == "1704-03", length  # somewhere in those four days
+
+
 def test_a_date_nearer_the_event_than_the_duration_keeps_its_day() -> None:
     from annales.pipeline import read_text
 
@@ -455,3 +466,100 @@ def test_separate_events_told_day_by_day_are_no_summary() -> None:
         "The great ships withdrew to safer waters. The newspaper reported it on 14 May."
     )
     assert {e.lemma: e.date for e in ch.events}["withdraw"] == "1915-05-27"
+
+
+def test_a_day_set_for_a_plan_far_from_its_verb_does_not_move_the_story() -> None:
+    text = (
+        "On 3 May 1848 the committee met. The rebels fixed the rising in the capital for the "
+        "5th of May. The committee then dissolved the guard."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["fixed"] == "1848-05-05"  # the plan's own day dates it
+    assert evs["dissolved"] == "1848-05-03"  # the story has not reached the 5th
+
+
+def test_events_told_on_the_way_to_a_day_weeks_later_leave_the_running_day() -> None:
+    lead = "The truce was signed on the 2nd of March, 1709. "
+    evs = {
+        e.trigger.text: e.date
+        for e in read_text(
+            lead + "The duke quit the camp, marched to the capital, and addressed the council "
+            "on the 20th of April."
+        ).events
+    }
+    assert evs["quit"] == "1709-04" and evs["marched"] == "1709-04"  # just before the 20th
+    assert evs["addressed"] == "1709-04-20"
+    # the running day named in the sentence itself holds for its events
+    same = {
+        e.trigger.text: e.date
+        for e in read_text(
+            "On 2 March 1709 a mill was burned, a bridge was destroyed at Ghent, and on the "
+            "20th the duke reached the city."
+        ).events
+    }
+    assert same["destroyed"] == "1709-03-02"
+    # a day only a few days on leaves the running day as it was
+    near = {
+        e.trigger.text: e.date
+        for e in read_text(lead + "The duke quit the camp and reached the city on the 5th.").events
+    }
+    assert near["quit"] == "1709-03-02"
+
+
+def test_a_verb_joined_to_one_told_afterwards_is_off_the_day_too() -> None:
+    text = (
+        "On 4 June 1702 the fleet reached Cadiz. The Dutch afterwards burned the town and "
+        "sacked the harbour."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["burned"] is None and evs["sacked"] is None
+    # a conjunct with its own subject is told on the day
+    evs = {
+        e.trigger.text: e.date
+        for e in read_text(
+            "On 4 June 1702 the fleet reached Cadiz. The town was afterwards burned, and the "
+            "admiral sacked the harbour."
+        ).events
+    }
+    assert evs["sacked"] == "1702-06-04"
+
+
+def test_a_length_someone_says_leaves_the_narrated_day_alone() -> None:
+    lead = "On 9 March 1704 the envoys reached the coast. "
+    quoted = lead + '"You shall hang within a week," shouts the governor, and seizes the letters.'
+    evs = {e.trigger.text: e.date for e in read_text(quoted).events}
+    assert evs["seizes"] == "1704-03-09"  # the week is the governor's threat
+    told = lead + "Within a week the governor seized the letters."
+    evs = {e.trigger.text: e.date for e in read_text(told).events}
+    assert evs["seized"] == "1704-03"  # a narrated week leaves the day open
+
+
+def test_the_event_a_plan_sets_is_dated_to_the_day_it_is_set_for() -> None:
+    text = (
+        "On 3 May 1848 the committee met. The rebels fixed the attack on the arsenal for the "
+        "5th of May. The committee then dissolved the guard."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["attack"] == "1848-05-05"
+    assert evs["dissolved"] == "1848-05-03"
+
+
+def test_a_paragraph_opened_by_later_is_told_off_the_story_s_day() -> None:
+    text = (
+        "On 4 June 1702 the fleet reached Cadiz. The admiral landed his marines.\n\n"
+        "Later the gazettes reported a second landing. The governor promptly denied it.\n\n"
+        "The marines burned the arsenal."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["reported"] is None and evs["denied"] is None
+    assert evs["burned"] == "1702-06-04"  # the next paragraph is back on the story's day
+
+
+def test_an_event_placed_in_someone_s_reign_borrows_no_date() -> None:
+    text = (
+        "In 1688 the prince landed at Torbay. Under the reign of King James, the colonel had "
+        "won his commission. The prince marched on London."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["won"] is None  # some time in James's reign
+    assert evs["marched"] == "1688"

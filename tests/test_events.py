@@ -534,8 +534,10 @@ def test_a_time_in_a_clause_with_no_event_does_not_date_the_clause_before_a_semi
         "The regiment gave a dinner to the guards; then on Saturday, 3 October 1789, there "
         "was another."
     )
-    (gave,) = ch.events
+    ev = {e.trigger.text: e for e in ch.events}
+    gave = ev["gave a dinner"]
     assert gave.time is None and gave.date == "1789-10"  # before the day, not on it
+    assert ev["was"].date == "1789-10-03"  # "there was another": the second dinner, that day
 
 
 def test_a_past_perfect_in_what_someone_said_is_undated_but_not_in_what_one_learned() -> None:

@@ -141,3 +141,39 @@ def test_a_true_relative_in_a_fronted_phrase_stays_background() -> None:
     ]
     evs = _events(rows)
     assert "fled" in evs and "built" not in evs
+
+
+def test_a_participle_with_a_named_person_after_by_is_a_deed() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "In 1710 the town was quiet. The old treaty signed by Sir Robert Walpole was torn up. "
+        "A fleet manned by two thousand sailors lay in the harbour."
+    )
+    trig = {e.trigger.text for e in read_text(text).events}
+    assert "signed" in trig  # Walpole's act
+    assert "manned" not in trig  # a description of the fleet
+
+
+def test_a_thing_seen_is_an_event_a_point_seen_is_not() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 5 May 1702 the fleet lay off Cadiz. That night strange lights were seen on the "
+        "shore. It was seen that the forts were weak."
+    )
+    evs = [e for e in read_text(text).events if e.lemma == "see"]
+    assert [e.sentence.text.split()[3] for e in evs] == ["lights"]  # only the sighting
+    assert evs[0].date == "1702-05-05"
+
+
+def test_there_has_been_another_tells_one_more_of_the_event_before() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On Monday 3 May 1790 the guards held a banquet at the palace; on Tuesday there was "
+        "another. There were many reasons for it."
+    )
+    evs = [e for e in read_text(text).events if e.lemma == "be"]
+    assert [e.trigger.text for e in evs] == ["was"]  # not "there were many reasons"
+    assert evs[0].date == "1790-05-04"

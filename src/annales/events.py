@@ -21,6 +21,7 @@ from typing import Any
 from annales.chronicle import Event, Timex
 from annales.nlp import data_toml
 from annales.shifts import Shift, shift_date
+from annales.temporal.language import load as load_language
 from annales.temporal.narrative import paragraph_end as next_start  # first offset after pos
 
 _SUBJ = ("nsubj", "csubj")
@@ -120,6 +121,9 @@ class _Cues:
     distant: frozenset[str] = frozenset()
     distant_heads: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
+    later_openers: frozenset[str] = frozenset()
+    reign_nouns: frozenset[str] = frozenset()
+    reign_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +165,9 @@ def cues() -> _Cues:
         distant=frozenset(d.get("distant_words", [])),
         distant_heads=frozenset(d.get("distant_heads", [])),
         reporting=frozenset(d["reporting_verbs"]) | frozenset(d["hedging_reporters"]),
+        later_openers=frozenset(d.get("later_paragraph_openers", [])),
+        reign_nouns=frozenset(d.get("reign_nouns", [])),
+        reign_preps=frozenset(d.get("reign_preps", [])),
     )
 
 
@@ -425,8 +432,24 @@ def _main_verb_as_acl(tok: Any) -> bool:
     return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.sent.root.pos_ not in ("VERB", "AUX"))
 
 
+def _agentive_participle(tok: Any) -> bool:
+    """A participle after a noun with a named person as its doer after "by": "the great
+    games celebrated by Philip", "the decree signed by Kerensky". A person's act is a deed of
+    the story; "a flotilla manned by sixteen thousand sailors" stays a description."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.i < tok.i
+        and any(
+            ch.dep_ == "agent"
+            and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in ch.children)
+            for ch in tok.children
+        )
+    )
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
-    if _main_verb_as_acl(tok):
+    if _main_verb_as_acl(tok) or _agentive_participle(tok):
         return _is_verb_trigger_lemma(tok, c)
     if (
         tok.pos_ != "VERB"
@@ -463,7 +486,7 @@ def _is_verb_trigger_lemma(tok: Any, c: _Cues) -> bool:
         return True
     if lem in c.time_subject and _time_subject(tok):
         return True
-    if lem in c.perception and _sees_happen(tok):
+    if lem in c.perception and (_sees_happen(tok) or _seen_thing(tok)):
         return True
     if lem in c.light and _elliptic_passive(tok, c):
         return True
@@ -515,6 +538,19 @@ def _elliptic_passive(tok: Any, c: _Cues) -> bool:
     ) and any(ch.dep_ == "auxpass" for ch in tok.children)
 
 
+def _elliptic_existential(tok: Any, c: _Cues) -> bool:
+    """An existential "be" whose subject stands for an event told before: "Flandre has given
+    its Counter-Dinner; then on Saturday there has been another" (``elliptic_subjects``)."""
+    return (
+        _lemma(tok) == "be"
+        and any(ch.dep_ == "expl" for ch in tok.children)
+        and any(
+            ch.dep_ == "attr" and ch.lower_ in c.elliptic and not list(ch.children)
+            for ch in tok.children
+        )
+    )
+
+
 def _sees_happen(tok: Any) -> bool:
     """Does ``tok`` see something going on ("I saw Gotz sitting inside", "saw the crowd
     surging forward")? Seeing a scene is an event of the story, seeing a point is not."""
@@ -525,6 +561,15 @@ def _sees_happen(tok: Any) -> bool:
         if ch.dep_ in _OBJ and any(g.dep_ == "acl" and g.tag_ == "VBG" for g in ch.children):
             return True
     return False
+
+
+def _seen_thing(tok: Any) -> bool:
+    """Is ``tok`` a perception in the passive with a thing or person as its subject ("a new
+    thing is seen", "the enemy's fires were seen")? Something showed itself: an event; "it
+    was seen that ..." only reports a point."""
+    return any(ch.dep_ == "auxpass" for ch in tok.children) and any(
+        ch.dep_ == "nsubjpass" and ch.pos_ in ("NOUN", "PROPN") for ch in tok.children
+    )
 
 
 def _time_subject(tok: Any) -> bool:
@@ -725,7 +770,7 @@ def events_from_doc(
     hosts: dict[int, int] = {}
     nouns: dict[int, Any] = {}
     for tok in doc:
-        if _is_verb_trigger(tok, c):
+        if _is_verb_trigger(tok, c) or _elliptic_existential(tok, c):
             triggers[tok.i] = tok
         elif _is_event_noun(tok, c):
             nouns[tok.i] = tok
@@ -753,10 +798,16 @@ def events_from_doc(
             hosts.setdefault(g.i, i)
     # Timexes: climb from the timex to the first event (or host, or event noun) above it.
     time_of: dict[int, str] = {}
+    planned: set[str] = set()
     for s, e, tid in timex_spans:
         span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if _set_for(span):
+            planned.add(tid)
+            for n in _planned_events(span.root.head.head, nouns):
+                triggers[n.i] = n  # "fixed the attack ... for the morning of the 10th"
+                time_of.setdefault(n.i, tid)
         t = span.root
         last = span[-1]
         if (
@@ -839,9 +890,14 @@ def events_from_doc(
             time=time_of.get(i),
             tense=tense,
             modal=kind == "modal",
-            unrealised=kind in ("future", "modal"),
+            unrealised=kind in ("future", "modal") or time_of.get(i) in planned,
             unanchored=i not in time_of
-            and (_citation(tok, c) or _off_the_day(tok, c) or _reported_before(tok, c)),
+            and (
+                _citation(tok, c)
+                or _off_the_day(tok, c)
+                or _reported_before(tok, c)
+                or _in_a_reign(tok, c)
+            ),
         )
         if is_noun:
             for ch in tok.children:
@@ -889,6 +945,25 @@ def events_from_doc(
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
+
+
+def _set_for(span: Any) -> bool:
+    """Is the date ``span`` the object of "for" on a plan verb (the tagger's ``plan_verbs``),
+    however far from it ("fixed the attack on the chateau for the morning of the 10th")? The
+    day something is set for: the story has not reached it, so it dates its event without
+    moving the story's day (the tagger sees only "fixed for the 10th")."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "for" or prep.i >= span.start:
+        return False
+    plans = load_language("en").lists["plan_verbs"]
+    return prep.head.lower_ in plans or _lemma(prep.head) in plans
+
+
+def _planned_events(verb: Any, nouns: Mapping[int, Any]) -> list[Any]:
+    """The event nouns a plan verb sets ("fixed the attack", "the election was set"): they
+    are to happen on the day it is set for."""
+    return [ch for ch in verb.children if ch.dep_ in (*_OBJ, "nsubjpass") and ch.i in nouns]
 
 
 def _when_clause_after(doc: Any, i: int) -> Any:
@@ -963,6 +1038,7 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         return False  # "the Guards, who fell upon the flank": the story goes on
     if (
         _main_verb_as_acl(tok)
+        or _agentive_participle(tok)
         or _main_clause_as_relcl(tok)
         or _cleft(tok, c)
         or _passive_as_advcl(tok)
@@ -1041,7 +1117,22 @@ def _of_someone(noun: Any) -> bool:
 def _off_the_day(tok: Any, c: _Cues) -> bool:
     """Does an adverb put ``tok`` off the story's running day: "was afterwards denied", "had
     once freed", or a distance from it ("are long after worn in rings": ``distant_words``
-    on "after"/"before", while "soon after" stays near)?"""
+    on "after"/"before", while "soon after" stays near)? A verb joined to such a verb
+    without a subject of its own shares its adverb ("who afterwards broke the Roman power,
+    sacked the Capitol, and reigned in Gaul")."""
+    while (
+        tok.dep_ == "conj"
+        and tok.head.i < tok.i
+        and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children)
+    ):
+        if _own_off_the_day(tok, c):
+            return True
+        tok = tok.head
+    return _own_off_the_day(tok, c)
+
+
+def _own_off_the_day(tok: Any, c: _Cues) -> bool:
+    """Does an adverb of ``tok`` itself put it off the story's running day?"""
     for ch in tok.children:
         if ch.dep_ != "advmod":
             continue
@@ -1050,6 +1141,19 @@ def _off_the_day(tok: Any, c: _Cues) -> bool:
             return True
         if ch.lower_ in c.distant_heads and any(k in c.distant for k in kids):
             return True
+    return False
+
+
+def _in_a_reign(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` placed in someone's reign ("Under the reign of Severus and his son, he
+    obtained the rank of centurion")? A span of years the story does not date, not its
+    running day: the event borrows none."""
+    for ch in tok.children:
+        if ch.dep_ != "prep" or ch.lower_ not in c.reign_preps:
+            continue
+        for g in ch.children:
+            if g.dep_ == "pobj" and _lemma(g) in c.reign_nouns and _of_someone(g):
+                return True
     return False
 
 
@@ -1336,7 +1440,8 @@ def assign_dates(
     date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
     Timexes in ``passing`` (a thing's date: "its limits of 1 January 1792") date their own
     event but do not move the reference either. A borrowed day becomes its month (or year)
-    when the event's sentence tells a duration in ``spans`` ("In a few days he crossed").
+    when the event's sentence tells a duration in ``spans`` ("In a few days he crossed"), unless
+    the duration is itself one of the ``asides`` (a quotation's "within a fortnight").
 
     An event dated by a duration in ``shifts`` ("two days before Christmas", "a week after
     the armistice") gets its anchor's date moved by the duration; the anchor may be an
@@ -1359,9 +1464,15 @@ def assign_dates(
     share (``_range_dates``); a day told back ("the evening before") dates its sentence only
     (``_looks_back``); after a sentence summing up an event's course over several days the
     story starts again from its first day (``_summaries``); a borrowed day that has faded
-    between two named days becomes the month holding most of the interval (``_between``).
+    between two named days becomes the month holding most of the interval (``_between``); an
+    event told in a sentence on its way to a day weeks after the running one takes that
+    day's month (``_day_ahead_in_sentence``).
     """
     by_id = {t.id: t for t in timexes}
+    # a duration in a quotation or parentheses ("Their heads shall fall within a fortnight,"
+    # croaks ...) is someone's word, not how long the narrated events took
+    aside_starts = {t.start for t in timexes if t.id in asides}
+    spans = [(p, u) for p, u in spans if p not in aside_starts]
     order = sorted(
         (t for t in timexes if t.type in ("DATE", "TIME") and not bare_part(t)),
         key=lambda t: t.start,
@@ -1390,6 +1501,7 @@ def assign_dates(
     # a flashback's (date, the running date before it, the end of its paragraph)
     flashback: tuple[str, str | None, int] | None = None
     summaries = _summaries(order, events, calendar)
+    off_until = -1  # a paragraph told some time after the story's day ("Later the ...")
     for ev in sorted(events, key=lambda e: e.trigger.start):
         if flashback is not None and ev.trigger.start >= flashback[2]:
             if reference == flashback[0]:
@@ -1424,6 +1536,8 @@ def assign_dates(
             if reference == last_day:  # the story goes back to tell it
                 reference, ref_pos = first_day, ev.trigger.start
                 told.clear()
+        if ev.time is None and ev.id in background and _opens_later_paragraph(ev, paragraphs):
+            off_until = next_start(paragraphs, ev.trigger.start)
         shift = shifts.get(ev.time) if shifts and ev.time else None
         if shift is not None and ev.time is not None:
             anchor = _shift_anchor(shift, by_id, asides, calendar, reference or seed, named)
@@ -1465,6 +1579,8 @@ def assign_dates(
             ):
                 ev.date, ev.date_source = reference, "narrative"
             continue
+        elif ev.trigger.start < off_until:
+            pass  # told off the story's day with the paragraph's opening event
         elif glance is not None and ev.trigger.start < glance[1] and ev.id not in background:
             ev.date, ev.date_source = glance[0], "narrative"
         elif reference and ev.id not in background:
@@ -1478,6 +1594,9 @@ def assign_dates(
                 later = _next_day(days, ev.trigger.start, breaks)
                 if len(told) > day_reach and later not in (None, reference):
                     ev.date = _between(reference, later)
+            ahead = _day_ahead_in_sentence(days, ev, breaks, reference)
+            if ahead is not None and ref_pos < ev.sentence.start:
+                ev.date = ahead
             ev.date = _widened(ev.date, spans, starts, ev)
         elif reference is None and ev.id not in background and sentences:
             # the story has no date yet: it opens shortly before its first day, in that month
@@ -1489,6 +1608,21 @@ def assign_dates(
             elif seed is not None:
                 ev.date, ev.date_source = seed, "narrative"  # what the reader was told
         _remember(ev, named)
+
+
+#: Most characters between a paragraph break and the sentence opening the next paragraph.
+_PARAGRAPH_GAP = 8
+
+
+def _opens_later_paragraph(ev: Event, paragraphs: Sequence[int]) -> bool:
+    """Does ``ev``'s sentence open its paragraph with an adverb that puts it off the story's
+    day ("Later the newspapers told of another officer ... The Embassy promptly denied
+    this")? The paragraph goes on from that later time: its events borrow no day."""
+    words = re.findall(r"[a-z]+", ev.sentence.text[:20].lower())
+    if not words or words[0] not in cues().later_openers:
+        return False
+    i = bisect.bisect_right(paragraphs, ev.sentence.start) - 1
+    return i >= 0 and ev.sentence.start - paragraphs[i] <= _PARAGRAPH_GAP
 
 
 #: Distinct days one sentence names, in order, for it to sum up a period the story then tells,
@@ -1584,6 +1718,32 @@ def _between(day: str, later: str | None) -> str:
     if total > 0 and (b - _dt.date(b.year, b.month, 1)).days / total >= BETWEEN_MONTH_SHARE:
         return later[:7]
     return day[:4]
+
+
+#: Fewest days from the running day to a day named later in the same sentence for the
+#: events told before that day to leave the running day ("... on the 9th of August. Napoleon
+#: left Boulogne, returned to Paris, repaired to the senate on the 23rd of September").
+AHEAD_GAP_DAYS = 7
+
+
+def _day_ahead_in_sentence(
+    days: Sequence[tuple[int, str]], ev: Event, breaks: Sequence[int], reference: str
+) -> str | None:
+    """The month of a day named later in ``ev``'s sentence, at least ``AHEAD_GAP_DAYS``
+    after the running day and as far into its month: the sentence tells its events on the
+    way to that day, so they lie in the stretch just before it, not on the running day (the
+    caller keeps the running day when the sentence itself named it: "On 10 May a woman was
+    killed and some houses demolished ..., and on the 31st ...")."""
+    entry = _next_day_entry(days, ev.trigger.start, breaks)
+    if entry is None or entry[0] >= ev.sentence.end or not _FULL_DATE.match(reference):
+        return None
+    try:
+        a, b = _dt.date.fromisoformat(reference), _dt.date.fromisoformat(entry[1])
+    except ValueError:
+        return None
+    if (b - a).days < AHEAD_GAP_DAYS or b.day < AHEAD_GAP_DAYS:
+        return None
+    return entry[1][:7]
 
 
 def _next_day_within(
