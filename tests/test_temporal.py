@@ -450,3 +450,11 @@ def test_half_and_quarter_hours() -> None:
         ("a quarter to eight in the evening", "1793-07-13T19:45")
     ]
     assert got("Half of the army fled.") == []
+
+
+def test_every_quarter_of_a_city_is_a_place() -> None:
+    from annales.temporal import tag_time
+
+    assert tag_time("There was fighting in every quarter of the city.", reference="1917") == []
+    got = [(t.text, t.value) for t in tag_time("It pays interest every quarter.", reference="1917")]
+    assert got == [("every quarter", "P3M")]

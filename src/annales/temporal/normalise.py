@@ -1979,6 +1979,8 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         if text.endswith("second") and nw[:1].islower() and nw not in lex.lists["adverb_followers"]:
             return None  # "On 8 May a second attack was made": an ordinal, not a rate
     every = name == "set_every"
+    if every and text.endswith("quarter") and _next_word(ctx.text, hit.end).lower() == "of":
+        return None  # "in every quarter of the city": a place
     other = " other " in f" {text} "
     freq = None
     if name == "set_times":
