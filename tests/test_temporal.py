@@ -458,3 +458,16 @@ def test_every_quarter_of_a_city_is_a_place() -> None:
     assert tag_time("There was fighting in every quarter of the city.", reference="1917") == []
     got = [(t.text, t.value) for t in tag_time("It pays interest every quarter.", reference="1917")]
     assert got == [("every quarter", "P3M")]
+
+
+def test_a_bare_hour_after_evening_is_after_noon() -> None:
+    from annales.temporal import tag_time
+
+    def got(text: str) -> list[str]:
+        return [t.value for t in tag_time(text, reference="1793-07-13") if t.type == "TIME"]
+
+    assert got("It is July evening, and she sits now, about half-past seven of the clock.") == [
+        "1793-07-13T19:30"
+    ]
+    assert got("The night was cold. At half-past six the sun rose.") == ["1793-07-13T06:30"]
+    assert got("That morning at seven o'clock they met.")[-1] == "1793-07-13T07:00"

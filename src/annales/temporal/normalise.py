@@ -2045,6 +2045,8 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         ap = lex.lookup("ampm", g.get("ampm") or g.get("ampm2"))
         if hour > 24 or (ap and hour > 12) or (ap and hour == 0):
             return None
+        if ap is None and 1 <= hour <= 11 and _evening_before(ctx.text, hit.start):
+            ap = "PM"  # "It is yellow July evening ... about half-past seven of the clock"
         if ap == "PM" and hour < 12:
             hour += 12
         elif ap == "AM" and hour == 12:
@@ -2076,6 +2078,22 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         return f"{date}T{hm}"
 
     return _cand(hit, "TIME", f"XXXX-XX-XXT{hm}", r)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_DAY_PARTS_SAID = re.compile(
+    r"\b(evening|night|afternoon|dusk|sunset|morning|dawn|daybreak)\b", re.I
+)
+
+
+def _evening_before(text: str, start: int) -> bool:
+    """Does the sentence of a bare hour ("half-past seven") say, before it, that it is
+    evening or night (and not morning since)? Then the hour is after noon."""
+    lo = max(0, start - 300)
+    window = text[lo:start]
+    cut = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
+    said = _DAY_PARTS_SAID.findall(window[cut[-1] if cut else 0 :])
+    return bool(said) and said[-1].lower() not in ("morning", "dawn", "daybreak")
 
 
 def _part(hit: Hit, ctx: Context) -> Candidate | None:
