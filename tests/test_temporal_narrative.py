@@ -770,3 +770,17 @@ def test_the_following_season_after_a_winter_or_a_december() -> None:
         got("In March 1942 it thawed. The previous winter had been hard.")["The previous winter"]
         == "1941-WI"
     )
+
+
+def test_the_day_before_followed_by_its_own_clause() -> None:
+    text = (
+        "On the 9th they met. They said that the day before on leaving the house they were beaten."
+    )
+    assert ("the day before", "DATE", "1792-08-08") in _tagged(text, reference="1792-08")
+    # counted from an event it names, it is no date of the story
+    assert all(
+        t != "the day before"
+        for t, _, _ in _tagged(
+            "On the 9th, the day before the battle, they fled.", reference="1792-08"
+        )
+    )

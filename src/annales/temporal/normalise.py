@@ -1685,8 +1685,10 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         unit = "D"
     if sign is None or unit is None:
         return None
-    if offw in ("before", "after") and re.match(
-        r"\s*[\w$£€(]", ctx.text[hit.match_end : hit.match_end + 3]
+    if (
+        offw in ("before", "after")
+        and re.match(r"\s*[\w$£€(]", ctx.text[hit.match_end : hit.match_end + 3])
+        and _next_word(ctx.text, hit.match_end).lower() not in lex.lists["offset_clause_after"]
     ):
         return None  # "30 days before the vote": relative to an event, not a date
     if hit.rule.name == "day_before_after":
