@@ -471,3 +471,17 @@ def test_a_bare_hour_after_evening_is_after_noon() -> None:
     ]
     assert got("The night was cold. At half-past six the sun rose.") == ["1793-07-13T06:30"]
     assert got("That morning at seven o'clock they met.")[-1] == "1793-07-13T07:00"
+
+
+def test_first_light_and_earliest_daybreak() -> None:
+    from annales.temporal import tag_time
+
+    got = [
+        (t.text, t.value)
+        for t in tag_time(
+            "At first light they marched; by earliest daybreak all was ready.",
+            reference="1789-10-05",
+        )
+    ]
+    assert got == [("first light", "1789-10-05TMO"), ("earliest daybreak", "1789-10-05TMO")]
+    assert tag_time("the first light of reason", reference="1789") == []
