@@ -784,3 +784,8 @@ def test_the_day_before_followed_by_its_own_clause() -> None:
             "On the 9th, the day before the battle, they fled.", reference="1792-08"
         )
     )
+
+
+def test_years_of_the_city_written_with_spaces() -> None:
+    assert _tagged("(A. U. 990.) The senate met.") == [("A. U. 990", "DATE", "0237")]
+    assert _tagged("It was A. U. C. 948.") == [("A. U. C. 948", "DATE", "0195")]
