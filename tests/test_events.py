@@ -547,3 +547,15 @@ def test_a_past_perfect_in_what_someone_said_is_undated_but_not_in_what_one_lear
     )
     assert evs["procure"].date is None  # some time before the telling
     assert evs["surrender"].date == "1917-11-11"  # the story's news
+
+
+def test_what_the_object_of_a_perception_is_seen_doing_is_an_event_of_its_own() -> None:
+    ch, _ = _events(
+        "On 3 May 1848 we could see company after company, with their banners and drums, "
+        "marching to the palace. The crowd waited in the square, shouting greetings."
+    )
+    triggers = [e.trigger.text for e in ch.events]
+    assert "marching" in triggers
+    assert "shouting" not in triggers  # manner of another event, seen by no one
+    marching = next(e for e in ch.events if e.trigger.text == "marching")
+    assert marching.date == "1848-05-03"

@@ -467,6 +467,7 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         tok.tag_ == "VBG"
         and tok.dep_ in ("advcl", "pcomp", "conj", "npadvmod")
         and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children)
+        and not _seen_doing(tok, c)
     ):
         return False  # "shouting greetings", "after drawing up": manner and background
     return _is_verb_trigger_lemma(tok, c)
@@ -561,6 +562,20 @@ def _sees_happen(tok: Any) -> bool:
         if ch.dep_ in _OBJ and any(g.dep_ == "acl" and g.tag_ == "VBG" for g in ch.children):
             return True
     return False
+
+
+def _seen_doing(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` a participle telling what the object of a verb of perception was doing
+    ("one could see regiment after regiment ... marching to the Duma", "heard the guns firing
+    all night")? The parser hangs it on the verb, not the object; it is the scene, an event."""
+    head = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and head.i < tok.i
+        and _lemma(head) in c.perception
+        and any(ch.dep_ in _OBJ and ch.pos_ in ("NOUN", "PROPN") for ch in head.children)
+    )
 
 
 def _seen_thing(tok: Any) -> bool:
@@ -917,6 +932,8 @@ def events_from_doc(
                 ev.negated, ev.hedged = ev.negated or neg, hedge
         else:
             subs, passive = _subject(tok)
+            if not subs and _seen_doing(tok, c):
+                subs = [ch for ch in tok.head.children if ch.dep_ in _OBJ]  # the ones seen
             for s in subs:
                 for x in _with_conj(s):
                     (ev.patients if passive else ev.agents).append(_arg(x, offset))
@@ -1043,6 +1060,7 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
         or _cleft(tok, c)
         or _passive_as_advcl(tok)
         or _perfect_list_member(tok)
+        or _seen_doing(tok, c)
     ):
         return False
     if tok.dep_ in c.background_clauses:
