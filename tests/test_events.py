@@ -559,3 +559,19 @@ def test_what_the_object_of_a_perception_is_seen_doing_is_an_event_of_its_own() 
     assert "shouting" not in triggers  # manner of another event, seen by no one
     marching = next(e for e in ch.events if e.trigger.text == "marching")
     assert marching.date == "1848-05-03"
+
+
+def test_a_plural_noun_that_roots_a_sentence_with_a_subject_is_a_verb_the_tagger_missed() -> None:
+    ch, _ = _events(
+        "On 4 June 1832 Marie reached Lyon. Arrived at the inn in the old square, Marie takes "
+        "a room; hurries to bed; sleeps all afternoon and night."
+    )
+    assert "sleeps" in [e.trigger.text for e in ch.events]
+
+
+def test_a_time_after_till_or_until_is_where_its_event_ends_not_its_day() -> None:
+    ch, _ = _events(
+        "On 4 June 1832 the rebels raised a barricade. They held it until the evening of the 6th."
+    )
+    held = next(e for e in ch.events if e.trigger.text == "held")
+    assert held.date == "1832-06-04"

@@ -124,6 +124,7 @@ class _Cues:
     later_openers: frozenset[str] = frozenset()
     reign_nouns: frozenset[str] = frozenset()
     reign_preps: frozenset[str] = frozenset()
+    end_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +169,7 @@ def cues() -> _Cues:
         later_openers=frozenset(d.get("later_paragraph_openers", [])),
         reign_nouns=frozenset(d.get("reign_nouns", [])),
         reign_preps=frozenset(d.get("reign_preps", [])),
+        end_preps=frozenset(d.get("end_preps", [])),
     )
 
 
@@ -374,14 +376,22 @@ def _has_subject(verb: Any) -> bool:
 
 def _verb_tagged_otherwise(tok: Any) -> bool:
     """A verb the tagger took for a noun or an adjective ("Samson shews the Head", "Maids
-    sew cockades"): only a verb takes a direct object, and a noun with a determiner or
-    under a preposition stays a noun ("fancy what effect this had", "on the same footing")."""
+    sew cockades"): only a verb takes a direct object, or roots a sentence with a subject
+    ("Charlotte demands a room; hastens to bed; sleeps all afternoon"); a noun with a
+    determiner or under a preposition stays a noun ("fancy what effect this had", "on the same footing")."""
     return (
         tok.pos_ in ("NOUN", "ADJ")
         and tok.text.isalpha()
         and tok.text.islower()
         and tok.dep_ not in ("pobj", "compound")
-        and any(ch.dep_ == "dobj" for ch in tok.children)
+        and (
+            any(ch.dep_ == "dobj" for ch in tok.children)
+            or (
+                tok.tag_ == "NNS"
+                and tok.dep_ == "ROOT"
+                and any(ch.dep_ in _SUBJ for ch in tok.children)
+            )
+        )
         and not any(ch.dep_ in ("det", "poss", "amod") for ch in tok.children)
     )
 
@@ -837,6 +847,8 @@ def events_from_doc(
         when = _when_clause_after(doc, span.end)
         if when is not None and when.i in triggers:
             time_of.setdefault(when.i, tid)  # "since August when the committee was formed"
+        if _end_of_event(span, c):
+            continue
         for tok in span:
             for ch in tok.children:
                 if ch.dep_ == "acl" and _dated_participle(ch, c):
@@ -975,6 +987,13 @@ def _set_for(span: Any) -> bool:
         return False
     plans = load_language("en").lists["plan_verbs"]
     return prep.head.lower_ in plans or _lemma(prep.head) in plans
+
+
+def _end_of_event(span: Any, c: _Cues) -> bool:
+    """Is the time phrase the end of its event, after "till" or "until" ("sleeps all
+    afternoon and night, till the morrow morning")? The event began before it: not its day."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in c.end_preps
 
 
 def _planned_events(verb: Any, nouns: Mapping[int, Any]) -> list[Any]:
