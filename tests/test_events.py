@@ -575,3 +575,11 @@ def test_a_time_after_till_or_until_is_where_its_event_ends_not_its_day() -> Non
     )
     held = next(e for e in ch.events if e.trigger.text == "held")
     assert held.date == "1832-06-04"
+
+
+def test_a_past_verb_in_a_list_hung_as_a_participle_on_the_object_before_it_is_an_event() -> None:
+    ch, _ = _events(
+        "In 1204 the guards proclaimed the old general consul, silenced by their shouts his "
+        "feeble objection, and hurried to crown him."
+    )
+    assert "silenced" in [e.trigger.text for e in ch.events]

@@ -414,6 +414,27 @@ def _perfect_list_member(tok: Any) -> bool:
     )
 
 
+def _past_list_member(tok: Any) -> bool:
+    """A regular past verb in a list of simple pasts that the parser hung as a participle on
+    the object before it: "the troops saluted him emperor, silenced by their acclamations his
+    refusal, and hastened to ..." ("silenced"): its clause's verb and a later "and" verb are
+    past, and it sits between them, set off by a comma."""
+    if not (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.lower_.endswith("ed")
+        and tok.doc[tok.left_edge.i - 1].text == ","
+        and not any(ch.dep_ in ("aux", "auxpass", "mark") for ch in tok.children)
+    ):
+        return False
+    verb = tok.head.head
+    return (
+        tok.head.dep_ in _OBJ
+        and verb.tag_ == "VBD"
+        and any(ch.dep_ == "conj" and ch.tag_ == "VBD" and ch.i > tok.i for ch in verb.children)
+    )
+
+
 def _passive_as_advcl(tok: Any) -> bool:
     """A passive the parser split from its "be": "A great army was at that time assembled on
     the Rhine" ("assembled" an adverbial clause of "was", which has the subject and nothing
@@ -459,7 +480,7 @@ def _agentive_participle(tok: Any) -> bool:
 
 
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
-    if _main_verb_as_acl(tok) or _agentive_participle(tok):
+    if _main_verb_as_acl(tok) or _agentive_participle(tok) or _past_list_member(tok):
         return _is_verb_trigger_lemma(tok, c)
     if (
         tok.pos_ != "VERB"
@@ -1075,6 +1096,7 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
     if (
         _main_verb_as_acl(tok)
         or _agentive_participle(tok)
+        or _past_list_member(tok)
         or _main_clause_as_relcl(tok)
         or _cleft(tok, c)
         or _passive_as_advcl(tok)
