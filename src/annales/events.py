@@ -428,10 +428,11 @@ def _past_list_member(tok: Any) -> bool:
     ):
         return False
     verb = tok.head.head
+    later = [*verb.children, *tok.children]  # the "and" verb hangs on either
     return (
         tok.head.dep_ in _OBJ
         and verb.tag_ == "VBD"
-        and any(ch.dep_ == "conj" and ch.tag_ == "VBD" and ch.i > tok.i for ch in verb.children)
+        and any(ch.dep_ == "conj" and ch.tag_ == "VBD" and ch.i > tok.i for ch in later)
     )
 
 
