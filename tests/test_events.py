@@ -583,3 +583,39 @@ def test_a_past_verb_in_a_list_hung_as_a_participle_on_the_object_before_it_is_a
         "feeble objection, and hurried to crown him."
     )
     assert "silenced" in [e.trigger.text for e in ch.events]
+
+
+def _hand_parsed_purpose(purpose: bool):
+    """ "They waited; then advanced (to fight)." with "advanced" hung as a bare ``dep``: no
+    subject, object or place of its own, as in a misparsed long sentence."""
+    from spacy.tokens import Doc
+
+    from annales import nlp as nlp_mod
+    from annales.events import events_from_doc
+
+    words = ["They", "waited", ";", "then", "advanced", "to", "fight", "."]
+    heads = [1, 1, 1, 4, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "punct", "advmod", "dep", "aux", "advcl", "punct"]
+    pos = ["PRON", "VERB", "PUNCT", "ADV", "VERB", "PART", "VERB", "PUNCT"]
+    tags = ["PRP", "VBD", ":", "RB", "VBD", "TO", "VB", "."]
+    lemmas = ["they", "wait", ";", "then", "advance", "to", "fight", "."]
+    if not purpose:
+        words, heads, deps, pos, tags, lemmas = (
+            [*x[:5], x[7]] for x in (words, heads, deps, pos, tags, lemmas)
+        )
+        heads[-1] = 1
+    doc = Doc(
+        nlp_mod.load().vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
+    return [doc.text[e.trigger[0] : e.trigger[1]] for e in events_from_doc(doc, 0, [], {})]
+
+
+def test_a_verb_with_nothing_attached_but_a_purpose_is_still_an_event() -> None:
+    assert "advanced" in _hand_parsed_purpose(True)
+    assert "advanced" not in _hand_parsed_purpose(False)  # a bare verb tells nothing

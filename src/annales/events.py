@@ -317,6 +317,15 @@ def _purpose(tok: Any, ch: Any, c: _Cues) -> bool:
     )
 
 
+def _has_purpose(tok: Any) -> bool:
+    """Does ``tok`` have a purpose clause ("whither Philip ... advanced to meet him")? A deed
+    done for an end is an event even when the parser left it no subject or object."""
+    return any(
+        ch.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+        for ch in tok.children
+    )
+
+
 def _named_object(tok: Any) -> bool:
     """Does ``tok`` take a named object or recipient ("took Douaumont", "took it", "gave
     Moreau the command", "gave a majority to the Bolsheviki"), or is a named place taken in
@@ -988,7 +997,7 @@ def events_from_doc(
                 ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children
             ):
                 ev.hedged = True  # a purpose: "to share liquor with the Germans"
-            if not (ev.agents or ev.patients or ev.places or ev.time) and not (
+            if not (ev.agents or ev.patients or ev.places or ev.time or _has_purpose(tok)) and not (
                 tok.dep_ == "ROOT"
                 and any(ch.dep_ in ("prt", "prep", "dobj") for ch in tok.children)
             ):
