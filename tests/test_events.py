@@ -547,3 +547,75 @@ def test_a_past_perfect_in_what_someone_said_is_undated_but_not_in_what_one_lear
     )
     assert evs["procure"].date is None  # some time before the telling
     assert evs["surrender"].date == "1917-11-11"  # the story's news
+
+
+def test_what_the_object_of_a_perception_is_seen_doing_is_an_event_of_its_own() -> None:
+    ch, _ = _events(
+        "On 3 May 1848 we could see company after company, with their banners and drums, "
+        "marching to the palace. The crowd waited in the square, shouting greetings."
+    )
+    triggers = [e.trigger.text for e in ch.events]
+    assert "marching" in triggers
+    assert "shouting" not in triggers  # manner of another event, seen by no one
+    marching = next(e for e in ch.events if e.trigger.text == "marching")
+    assert marching.date == "1848-05-03"
+
+
+def test_a_plural_noun_that_roots_a_sentence_with_a_subject_is_a_verb_the_tagger_missed() -> None:
+    ch, _ = _events(
+        "On 4 June 1832 Marie reached Lyon. Arrived at the inn in the old square, Marie takes "
+        "a room; hurries to bed; sleeps all afternoon and night."
+    )
+    assert "sleeps" in [e.trigger.text for e in ch.events]
+
+
+def test_a_time_after_till_or_until_is_where_its_event_ends_not_its_day() -> None:
+    ch, _ = _events(
+        "On 4 June 1832 the rebels raised a barricade. They held it until the evening of the 6th."
+    )
+    held = next(e for e in ch.events if e.trigger.text == "held")
+    assert held.date == "1832-06-04"
+
+
+def test_a_past_verb_in_a_list_hung_as_a_participle_on_the_object_before_it_is_an_event() -> None:
+    ch, _ = _events(
+        "In 1204 the guards proclaimed the old general consul, silenced by their shouts his "
+        "feeble objection, and hurried to crown him."
+    )
+    assert "silenced" in [e.trigger.text for e in ch.events]
+
+
+def _hand_parsed_purpose(purpose: bool):
+    """ "They waited; then advanced (to fight)." with "advanced" hung as a bare ``dep``: no
+    subject, object or place of its own, as in a misparsed long sentence."""
+    from spacy.tokens import Doc
+
+    from annales import nlp as nlp_mod
+    from annales.events import events_from_doc
+
+    words = ["They", "waited", ";", "then", "advanced", "to", "fight", "."]
+    heads = [1, 1, 1, 4, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "punct", "advmod", "dep", "aux", "advcl", "punct"]
+    pos = ["PRON", "VERB", "PUNCT", "ADV", "VERB", "PART", "VERB", "PUNCT"]
+    tags = ["PRP", "VBD", ":", "RB", "VBD", "TO", "VB", "."]
+    lemmas = ["they", "wait", ";", "then", "advance", "to", "fight", "."]
+    if not purpose:
+        words, heads, deps, pos, tags, lemmas = (
+            [*x[:5], x[7]] for x in (words, heads, deps, pos, tags, lemmas)
+        )
+        heads[-1] = 1
+    doc = Doc(
+        nlp_mod.load().vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
+    return [doc.text[e.trigger[0] : e.trigger[1]] for e in events_from_doc(doc, 0, [], {})]
+
+
+def test_a_verb_with_nothing_attached_but_a_purpose_is_still_an_event() -> None:
+    assert "advanced" in _hand_parsed_purpose(True)
+    assert "advanced" not in _hand_parsed_purpose(False)  # a bare verb tells nothing

@@ -124,6 +124,7 @@ class _Cues:
     later_openers: frozenset[str] = frozenset()
     reign_nouns: frozenset[str] = frozenset()
     reign_preps: frozenset[str] = frozenset()
+    end_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +169,7 @@ def cues() -> _Cues:
         later_openers=frozenset(d.get("later_paragraph_openers", [])),
         reign_nouns=frozenset(d.get("reign_nouns", [])),
         reign_preps=frozenset(d.get("reign_preps", [])),
+        end_preps=frozenset(d.get("end_preps", [])),
     )
 
 
@@ -315,6 +317,15 @@ def _purpose(tok: Any, ch: Any, c: _Cues) -> bool:
     )
 
 
+def _has_purpose(tok: Any) -> bool:
+    """Does ``tok`` have a purpose clause ("whither Philip ... advanced to meet him")? A deed
+    done for an end is an event even when the parser left it no subject or object."""
+    return any(
+        ch.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+        for ch in tok.children
+    )
+
+
 def _named_object(tok: Any) -> bool:
     """Does ``tok`` take a named object or recipient ("took Douaumont", "took it", "gave
     Moreau the command", "gave a majority to the Bolsheviki"), or is a named place taken in
@@ -374,14 +385,22 @@ def _has_subject(verb: Any) -> bool:
 
 def _verb_tagged_otherwise(tok: Any) -> bool:
     """A verb the tagger took for a noun or an adjective ("Samson shews the Head", "Maids
-    sew cockades"): only a verb takes a direct object, and a noun with a determiner or
-    under a preposition stays a noun ("fancy what effect this had", "on the same footing")."""
+    sew cockades"): only a verb takes a direct object, or roots a sentence with a subject
+    ("Charlotte demands a room; hastens to bed; sleeps all afternoon"); a noun with a
+    determiner or under a preposition stays a noun ("fancy what effect this had", "on the same footing")."""
     return (
         tok.pos_ in ("NOUN", "ADJ")
         and tok.text.isalpha()
         and tok.text.islower()
         and tok.dep_ not in ("pobj", "compound")
-        and any(ch.dep_ == "dobj" for ch in tok.children)
+        and (
+            any(ch.dep_ == "dobj" for ch in tok.children)
+            or (
+                tok.tag_ == "NNS"
+                and tok.dep_ == "ROOT"
+                and any(ch.dep_ in _SUBJ for ch in tok.children)
+            )
+        )
         and not any(ch.dep_ in ("det", "poss", "amod") for ch in tok.children)
     )
 
@@ -401,6 +420,28 @@ def _perfect_list_member(tok: Any) -> bool:
             ch.dep_ in ("aux", "auxpass", "mark") or ch.dep_ in _SUBJ for ch in tok.children
         )
         and any(ch.dep_ == "aux" and _lemma(ch) == "have" for ch in head.children)
+    )
+
+
+def _past_list_member(tok: Any) -> bool:
+    """A regular past verb in a list of simple pasts that the parser hung as a participle on
+    the object before it: "the troops saluted him emperor, silenced by their acclamations his
+    refusal, and hastened to ..." ("silenced"): its clause's verb and a later "and" verb are
+    past, and it sits between them, set off by a comma."""
+    if not (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.lower_.endswith("ed")
+        and tok.doc[tok.left_edge.i - 1].text == ","
+        and not any(ch.dep_ in ("aux", "auxpass", "mark") for ch in tok.children)
+    ):
+        return False
+    verb = tok.head.head
+    later = [*verb.children, *tok.children]  # the "and" verb hangs on either
+    return (
+        tok.head.dep_ in _OBJ
+        and verb.tag_ == "VBD"
+        and any(ch.dep_ == "conj" and ch.tag_ == "VBD" and ch.i > tok.i for ch in later)
     )
 
 
@@ -449,7 +490,7 @@ def _agentive_participle(tok: Any) -> bool:
 
 
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
-    if _main_verb_as_acl(tok) or _agentive_participle(tok):
+    if _main_verb_as_acl(tok) or _agentive_participle(tok) or _past_list_member(tok):
         return _is_verb_trigger_lemma(tok, c)
     if (
         tok.pos_ != "VERB"
@@ -467,6 +508,7 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         tok.tag_ == "VBG"
         and tok.dep_ in ("advcl", "pcomp", "conj", "npadvmod")
         and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in tok.children)
+        and not _seen_doing(tok, c)
     ):
         return False  # "shouting greetings", "after drawing up": manner and background
     return _is_verb_trigger_lemma(tok, c)
@@ -561,6 +603,20 @@ def _sees_happen(tok: Any) -> bool:
         if ch.dep_ in _OBJ and any(g.dep_ == "acl" and g.tag_ == "VBG" for g in ch.children):
             return True
     return False
+
+
+def _seen_doing(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` a participle telling what the object of a verb of perception was doing
+    ("one could see regiment after regiment ... marching to the Duma", "heard the guns firing
+    all night")? The parser hangs it on the verb, not the object; it is the scene, an event."""
+    head = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and head.i < tok.i
+        and _lemma(head) in c.perception
+        and any(ch.dep_ in _OBJ and ch.pos_ in ("NOUN", "PROPN") for ch in head.children)
+    )
 
 
 def _seen_thing(tok: Any) -> bool:
@@ -822,6 +878,8 @@ def events_from_doc(
         when = _when_clause_after(doc, span.end)
         if when is not None and when.i in triggers:
             time_of.setdefault(when.i, tid)  # "since August when the committee was formed"
+        if _end_of_event(span, c):
+            continue
         for tok in span:
             for ch in tok.children:
                 if ch.dep_ == "acl" and _dated_participle(ch, c):
@@ -917,6 +975,8 @@ def events_from_doc(
                 ev.negated, ev.hedged = ev.negated or neg, hedge
         else:
             subs, passive = _subject(tok)
+            if not subs and _seen_doing(tok, c):
+                subs = [ch for ch in tok.head.children if ch.dep_ in _OBJ]  # the ones seen
             for s in subs:
                 for x in _with_conj(s):
                     (ev.patients if passive else ev.agents).append(_arg(x, offset))
@@ -937,7 +997,7 @@ def events_from_doc(
                 ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children
             ):
                 ev.hedged = True  # a purpose: "to share liquor with the Germans"
-            if not (ev.agents or ev.patients or ev.places or ev.time) and not (
+            if not (ev.agents or ev.patients or ev.places or ev.time or _has_purpose(tok)) and not (
                 tok.dep_ == "ROOT"
                 and any(ch.dep_ in ("prt", "prep", "dobj") for ch in tok.children)
             ):
@@ -958,6 +1018,13 @@ def _set_for(span: Any) -> bool:
         return False
     plans = load_language("en").lists["plan_verbs"]
     return prep.head.lower_ in plans or _lemma(prep.head) in plans
+
+
+def _end_of_event(span: Any, c: _Cues) -> bool:
+    """Is the time phrase the end of its event, after "till" or "until" ("sleeps all
+    afternoon and night, till the morrow morning")? The event began before it: not its day."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in c.end_preps
 
 
 def _planned_events(verb: Any, nouns: Mapping[int, Any]) -> list[Any]:
@@ -1039,10 +1106,12 @@ def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
     if (
         _main_verb_as_acl(tok)
         or _agentive_participle(tok)
+        or _past_list_member(tok)
         or _main_clause_as_relcl(tok)
         or _cleft(tok, c)
         or _passive_as_advcl(tok)
         or _perfect_list_member(tok)
+        or _seen_doing(tok, c)
     ):
         return False
     if tok.dep_ in c.background_clauses:
