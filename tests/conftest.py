@@ -33,3 +33,12 @@ def texts_dir() -> Path:
 @pytest.fixture
 def tbaq_dir() -> Path:
     return need_shared(TBAQ)
+
+
+def default_sigint() -> None:
+    """``preexec_fn`` for a child that a test interrupts with SIGINT: a shell running the
+    suite in the background ignores SIGINT, and a child would inherit that (Python then never
+    raises KeyboardInterrupt), so the test would pass or fail with how it was launched."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import default_sigint
 from test_batch import ROOT, small_documents
 
 pytestmark = pytest.mark.slow
@@ -42,6 +43,7 @@ def start(corpus: Path, db: Path) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group: we kill the workers too
+        preexec_fn=default_sigint,
     )
 
 

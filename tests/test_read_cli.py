@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 
 from annales.ingest import load
-from conftest import ROOT, TEXTS, need_shared
+from conftest import ROOT, TEXTS, default_sigint, need_shared
 
 BAD = ROOT / "tests" / "data" / "bad"
 GOOD = ROOT / "tests" / "data" / "ingest"
@@ -241,6 +241,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_finished_files(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_sigint,
     )
     assert proc.stdout is not None
     first = proc.stdout.readline()  # the first file is stored: now reading the book
