@@ -789,3 +789,11 @@ def test_the_day_before_followed_by_its_own_clause() -> None:
 def test_years_of_the_city_written_with_spaces() -> None:
     assert _tagged("(A. U. 990.) The senate met.") == [("A. U. 990", "DATE", "0237")]
     assert _tagged("It was A. U. C. 948.") == [("A. U. C. 948", "DATE", "0195")]
+
+
+def test_a_dawn_still_to_come_is_the_next_one() -> None:
+    text = "So passes Sunday, the 4th of October 1789. By earliest daybreak, on slight hint, it will explode."
+    assert ("earliest daybreak", "TIME", "1789-10-05TMO") in _tagged(text)
+    assert ("dawn", "TIME", "1789-10-04TMO") in _tagged(
+        "On 4 October 1789 they met. At dawn the crowd gathered."
+    )

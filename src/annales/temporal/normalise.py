@@ -2103,13 +2103,36 @@ def _part(hit: Hit, ctx: Context) -> Candidate | None:
     if part is None:
         return None
     cal = ctx.calendar
+    # a story's dawn still to come ("by earliest daybreak ... will explode") is the next one
+    ahead = (
+        1
+        if ctx.mode == "narratives"
+        and part == "MO"
+        and _future_after(ctx.text, hit.end, ctx.lex.lists["future_auxiliaries"])
+        else 0
+    )
 
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
-        v = A.shift(rf, "D", 0, cal) if rf else None
+        v = A.shift(rf, "D", ahead, cal) if rf else None
         return (v or "XXXX-XX-XX") + f"T{part}"
 
     return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r, anaphoric=True)
+
+
+_CLAUSE_WORDS = re.compile(r"[^\W\d_]+|[.;:!?]")
+
+
+def _future_after(text: str, end: int, auxiliaries: frozenset[str]) -> bool:
+    """Is the clause after ``end`` told in the future ("..., on slight hint, will explode")?
+    Up to the sentence's end or 12 words."""
+    for i, m in enumerate(_CLAUSE_WORDS.finditer(text, end, min(len(text), end + 120))):
+        w = m.group().lower()
+        if w in ".;:!?" or i >= 12:
+            return False
+        if w in auxiliaries:
+            return True
+    return False
 
 
 def _story_part(hit: Hit, ctx: Context) -> Candidate | None:
