@@ -411,15 +411,22 @@ def _perfect_list_member(tok: Any) -> bool:
     elector" ("seized")."""
     head = tok.head
     return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBN"
+        _bare_participle(tok, "advcl")
         and head.tag_ == "VBN"
         and head.i < tok.i
         and tok.doc[tok.left_edge.i - 1].text == ","
-        and not any(
-            ch.dep_ in ("aux", "auxpass", "mark") or ch.dep_ in _SUBJ for ch in tok.children
-        )
+        and not any(ch.dep_ in _SUBJ for ch in tok.children)
         and any(ch.dep_ == "aux" and _lemma(ch) == "have" for ch in head.children)
+    )
+
+
+def _bare_participle(tok: Any, dep: str) -> bool:
+    """A participle hung as ``dep`` with no auxiliary or subordinator of its own: the shape the
+    parser gives a verb it cut off from its clause."""
+    return (
+        tok.dep_ == dep
+        and tok.tag_ == "VBN"
+        and not any(ch.dep_ in ("aux", "auxpass", "mark") for ch in tok.children)
     )
 
 
@@ -429,11 +436,9 @@ def _past_list_member(tok: Any) -> bool:
     refusal, and hastened to ..." ("silenced"): its clause's verb and a later "and" verb are
     past, and it sits between them, set off by a comma."""
     if not (
-        tok.dep_ == "acl"
-        and tok.tag_ == "VBN"
+        _bare_participle(tok, "acl")
         and tok.lower_.endswith("ed")
         and tok.doc[tok.left_edge.i - 1].text == ","
-        and not any(ch.dep_ in ("aux", "auxpass", "mark") for ch in tok.children)
     ):
         return False
     verb = tok.head.head
@@ -451,11 +456,9 @@ def _passive_as_advcl(tok: Any) -> bool:
     else to say of it)."""
     be = tok.head
     return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBN"
+        _bare_participle(tok, "advcl")
         and be.lemma_ == "be"
         and be.i < tok.i
-        and not any(ch.dep_ in ("aux", "auxpass", "mark") for ch in tok.children)
         and any(ch.dep_ in _SUBJ for ch in be.children)
         and not any(ch.dep_ in ("acomp", "attr", "oprd") for ch in be.children)
     )

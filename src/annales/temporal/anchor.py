@@ -20,6 +20,8 @@ _REF = re.compile(
     r"^(?P<bc>BC)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])|W(?P<w>\d{1,2})(?:-WE)?|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$"
 )
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+#: the month each season begins (winter in December: "1941-WI" = Dec 1941 - Feb 1942)
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASONS = ("WI", "SP", "SU", "FA")
 
 

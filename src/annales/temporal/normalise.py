@@ -1594,9 +1594,9 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
             if m is None:
                 y += d
             elif d > 0:  # the first such season starting after the story's month
-                y += 0 if _SEASON_START[season] > m else 1
+                y += 0 if A.SEASON_START[season] > m else 1
             elif d < 0:  # the last one wholly over before it
-                y -= 0 if _SEASON_START[season] + 2 < m else 1
+                y -= 0 if A.SEASON_START[season] + 2 < m else 1
             return f"{A.fmt_year(y)}-{season}"
 
         return _cand(hit, type_, f"XXXX-{season}", r_s, anaphoric=anaphoric)
@@ -1658,9 +1658,6 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         c.source = "en:comparative"
     return c
 
-
-#: the month each season begins (winter: December of its year, "1941-WI" = Dec 1941 - Feb 1942)
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 _X_FOR_UNIT = {
     "D": "XXXX-XX-XX",
@@ -2047,7 +2044,7 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         ap = lex.lookup("ampm", g.get("ampm") or g.get("ampm2"))
         if hour > 24 or (ap and hour > 12) or (ap and hour == 0):
             return None
-        if ap is None and 1 <= hour <= 11 and _evening_before(ctx.text, hit.start):
+        if ap is None and 1 <= hour <= 11 and _evening_before(ctx.text, hit.start, lex):
             ap = "PM"  # "It is yellow July evening ... about half-past seven of the clock"
         if ap == "PM" and hour < 12:
             hour += 12
@@ -2083,19 +2080,17 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
-_DAY_PARTS_SAID = re.compile(
-    r"\b(evening|night|afternoon|dusk|sunset|morning|dawn|daybreak)\b", re.I
-)
 
 
-def _evening_before(text: str, start: int) -> bool:
+def _evening_before(text: str, start: int, lex: Lexicon) -> bool:
     """Does the sentence of a bare hour ("half-past seven") say, before it, that it is
-    evening or night (and not morning since)? Then the hour is after noon."""
-    lo = max(0, start - 300)
-    window = text[lo:start]
+    evening or night (and not morning since)? Then the hour is after noon. The words are the
+    lexicon's parts of day."""
+    window = text[max(0, start - 300) : start]
     cut = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
-    said = _DAY_PARTS_SAID.findall(window[cut[-1] if cut else 0 :])
-    return bool(said) and said[-1].lower() not in ("morning", "dawn", "daybreak")
+    parts = [lex.lookup("parts_of_day", w) for w in _TOK.findall(window[cut[-1] if cut else 0 :])]
+    said = [p for p in parts if p is not None]
+    return bool(said) and said[-1] != "MO"
 
 
 def _part(hit: Hit, ctx: Context) -> Candidate | None:
