@@ -797,3 +797,43 @@ def test_a_dawn_still_to_come_is_the_next_one() -> None:
     assert ("dawn", "TIME", "1789-10-04TMO") in _tagged(
         "On 4 October 1789 they met. At dawn the crowd gathered."
     )
+
+
+def test_a_numbered_week_of_a_month() -> None:
+    got = _tagged(
+        "During the last week in November 1917 a decree was issued. On the 29th it was signed."
+    )
+    # the week holding most of the month's last days; a bare day after it is of that month
+    assert got == [
+        ("the last week in November 1917", "DATE", "1917-W48"),
+        ("the 29th", "DATE", "1917-11-29"),
+    ]
+    # 1 August 1914 was a Saturday: the first week "in August" is the one holding the 4th
+    assert ("the first week in August 1914", "DATE", "1914-W32") in _tagged(
+        "By the first week in August 1914 a flight began."
+    )
+
+
+def test_the_rest_of_a_period_and_the_month_of_a_name() -> None:
+    text = "In August 1917 it rained. For the rest of the month it rained. During the month of September it was dry."
+    got = {t.text: (t.value, t.mod) for t in tag_time(text)}
+    assert got["the rest of the month"] == ("1917-08", "END")
+    assert got["the month of September"] == ("1917-09", None)
+
+
+def test_quarters_of_an_hour_and_fractions() -> None:
+    got = _tagged("He waited three quarters of an hour, then a quarter of an hour more, in 1790.")
+    assert ("three quarters of an hour", "DURATION", "PT45M") in got
+    assert ("a quarter of an hour", "DURATION", "PT15M") in got
+    assert _tagged("Iraq imports three-quarters of its food.") == []
+
+
+def test_the_following_days_and_the_story_night() -> None:
+    text = "It fell on 6 November 1917 and was secured in the following days. No sleep to-night; at night the guns fired."
+    got = _tagged(text)
+    assert ("the following days", "DURATION", "PXD") in got
+    assert ("to-night", "TIME", "1917-11-06TNI") in got
+    assert ("night", "TIME", "1917-11-06TNI") in got
+    # news keeps TimeBank's "tonight" as the day
+    news = tag_time("He speaks tonight.", mode="news", dct="1998-08-07")
+    assert [(t.type, t.value) for t in news] == [("DATE", "1998-08-07")]

@@ -75,8 +75,14 @@ def parse_ref(value: str | None) -> Ref | None:
     if not m:
         return None
     y = 1 - int(m["y"]) if m["bc"] else int(m["y"])
-    if m["w"]:
-        return Ref(y, week=int(m["w"]))
+    if m["w"]:  # with the month of its Thursday (the month most of its days are in), so that
+        # "the last week in November ... On the 29th" finds its month
+        w = int(m["w"])
+        try:
+            month = date.fromisocalendar(y, w, 4).month if 1 <= y <= 9999 else None
+        except ValueError:
+            month = None
+        return Ref(y, month, week=w)
     return Ref(
         y,
         int(m["m"]) if m["m"] else None,

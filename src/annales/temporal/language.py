@@ -333,6 +333,7 @@ def load(language: str = "en") -> Lexicon:
         "allusion_articles": frozenset(data["allusion"]["articles"]),
         "offset_clause_after": frozenset(data["offset_context"]["clause_after"]),
         "past_ref_words": frozenset(data["ref_words"]["past"]),
+        "story_night_words": frozenset(data["story_night"]["words"]),
         "narrator_now_before": frozenset(data["narrator_now"]["before"]),
         "narrator_now_before_today": frozenset(data["narrator_now"]["before_today"]),
         "narrator_now_still": frozenset(data["narrator_now"]["still"]),

@@ -1797,6 +1797,11 @@ def _deictic(hit: Hit, ctx: Context) -> Candidate | None:
     if spec is None:
         return None
     k, part = int(spec[0]), spec[1]
+    if (
+        ctx.mode == "narratives"
+        and hit_text(hit, ctx).lower() in ctx.lex.lists["story_night_words"]
+    ):
+        part = "NI"
     cal = ctx.calendar
     type_ = "TIME" if part else "DATE"
 
@@ -1871,6 +1876,11 @@ def _duration_value(n: float | None, unit: str, lex: Lexicon, unit_word: str) ->
     return ("PT" if time_unit else "P") + f"{int(n)}{unit}"
 
 
+#: after "N quarters": "of an hour" makes minutes; "of" before anything but a year, a fraction
+_QUARTER_HOUR = re.compile(r"\s+of\s+an\s+hour\b", re.IGNORECASE)
+_QUARTER_OF = re.compile(r"\s+of\s+(?![0-9]{4}|fiscal\b)", re.IGNORECASE)
+
+
 def _duration(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex = hit.groups, ctx.lex
     if _cap(g.get("unit") or "") and _cap(_next_word(ctx.text, hit.end)):
@@ -1884,6 +1894,10 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
     text = hit_text(hit, ctx).lower()
     name = hit.rule.name
     mod = None
+    if name == "bare_units" and g.get("follow"):  # "in the following days", "ensuing decades"
+        if _next_word(ctx.text, hit.end).lower() == "of":
+            return None
+        return _cand(hit, "DURATION", _duration_value(None, unit, lex, unit_word) or "PXY")
     if name == "bare_units":
         first = text.split()[0] if text.split() else ""
         if unit_word == "quarters" and first not in ("recent", "coming", "past"):
@@ -1918,6 +1932,12 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
         n = parse_number(numtext, lex)
         if n is None:
             return None
+        if unit == "Q":
+            hour = _QUARTER_HOUR.match(ctx.text, hit.end)
+            if hour:  # "three quarters of an hour": minutes, not business quarters
+                return _cand(hit, "DURATION", f"PT{round(n * 15)}M", end=hour.end())
+            if _QUARTER_OF.match(ctx.text, hit.end):
+                return None  # "three-quarters of its food"
         if numtext in ("a", "an") and unit in ("S", "Q") and unit_word in ("second", "quarter"):
             return None  # "a second wave", "a quarter of the army"
         if unit_word == "second" and numtext in ("one",):
@@ -2143,19 +2163,25 @@ def _story_part(hit: Hit, ctx: Context) -> Candidate | None:
 
 
 def _nth_weekday(hit: Hit, ctx: Context) -> Candidate | None:
-    """ "the first Saturday of May 1789", "the last Sunday in October": that day of that month."""
+    """ "the first Saturday of May 1789", "the last Sunday in October": that day of that month;
+    "the last week in November": the week holding that month's last day."""
     g, lex, cal = hit.groups, ctx.lex, ctx.calendar
-    wd = lex.lookup("weekdays", g.get("weekday"))
+    week = bool(g.get("weekword"))
+    wd = 0 if week else lex.lookup("weekdays", g.get("weekday"))
     month = _month(g, lex)
     nth = (g.get("nth") or "").lower()
     k = -1 if nth == "last" else lex.lookup("ordinals", nth)
-    if wd is None or month is None or not k:
+    if wd is None or month is None or not k or (week and int(k) > 4):
         return None
     year = _year(g.get("year"))
 
     def value(y: int | None) -> str:
         if y is None or not -9998 <= y <= 9999:
             return f"XXXX-{month:02d}-XX"
+        if week:
+            # the week with most of its days in the month: the one holding its 4th (11th, ...)
+            d = A.month_length(y, month, cal) - 3 if k < 0 else 4 + 7 * (int(k) - 1)
+            return A.fmt_week(*A.iso_week(y, month, d, cal))
         if k > 0:
             first = A.weekday(y, month, 1, cal)
             d = 1 + (int(wd) - first) % 7 + 7 * (int(k) - 1)
