@@ -837,3 +837,42 @@ def test_the_following_days_and_the_story_night() -> None:
     # news keeps TimeBank's "tonight" as the day
     news = tag_time("He speaks tonight.", mode="news", dct="1998-08-07")
     assert [(t.type, t.value) for t in news] == [("DATE", "1998-08-07")]
+
+
+def test_a_bare_season_is_the_nearest_one_in_the_story() -> None:
+    def value(text: str, what: str) -> str:
+        return {t: v for t, _, v in _tagged(text)}[what]
+
+    # told in November, this year's spring is long over: the coming one
+    assert (
+        value(
+            "They arrived on 4 November 1854. By the spring the death rate had fallen.",
+            "the spring",
+        )
+        == "1855-SP"
+    )
+    # told in April, the winter just over (1914-WI runs from December 1914)
+    assert (
+        value(
+            "On 13 April 1915 they landed. Turkey had waged the campaign in the winter.",
+            "the winter",
+        )
+        == "1914-WI"
+    )
+    assert (
+        value("On 7 January 1940 the Finns attacked. The winter was very cold.", "The winter")
+        == "1939-WI"
+    )
+    assert (
+        value("They arrived on 4 August 1854. In the winter the allies met.", "the winter")
+        == "1854-WI"
+    )
+    assert (
+        value("On 7 July 1916 they attacked. In the spring they had planned it.", "the spring")
+        == "1916-SP"
+    )
+    # a winter as the story's date stands for its December: "In November" after it is that year's
+    assert (
+        value("In the winter of 1914 they waited. In November the ships sailed.", "November")
+        == "1914-11"
+    )

@@ -19,7 +19,8 @@ from convertdate import julian as _jul
 _REF = re.compile(
     r"^(?P<bc>BC)?(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])|W(?P<w>\d{1,2})(?:-WE)?|(?P<s>SP|SU|FA|WI)))?(?:T.*)?$"
 )
-SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+#: a month to stand for each season in its labelled year ("1941-WI" runs from December 1941)
+SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}
 #: the month each season begins (winter in December: "1941-WI" = Dec 1941 - Feb 1942)
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASONS = ("WI", "SP", "SU", "FA")

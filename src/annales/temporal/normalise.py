@@ -826,9 +826,15 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if nw.lower() in lex.lists["season_not_before"] or (_cap(get("season") or "") and _cap(nw)):
             return None  # "the fall of Kornilov", "the Winter Palace"
 
+        narr = ctx.mode == "narratives"
+
         def r_season(ref: str | None) -> str:
             rf = A.parse_ref(ref)
-            return f"{A.fmt_year(rf.year) if rf else 'XXXX'}-{season}"
+            if rf is None:
+                return f"XXXX-{season}"
+            return (
+                f"{A.fmt_year(rf.year + (_season_shift(season, rf.month) if narr else 0))}-{season}"
+            )
 
         return _cand(hit, type_, f"XXXX-{season}", r_season)
     if day is not None:  # "the 23rd", "Monday the 23rd": the reference's month
@@ -2033,6 +2039,17 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     if v is None:
         return None
     return _cand(hit, "SET", v, quant="EVERY" if every else None, freq=freq)
+
+
+def _season_shift(season: str, month: int | None) -> int:
+    """Years from the story's to the season a narrative names bare: "the spring" told in
+    November is the coming one (this year's ended months ago), "the winter" told in January
+    or April the one that began in December (nearer than the next)."""
+    if month is None:
+        return 0
+    if season == "WI":
+        return -1 if month <= 6 else 0
+    return 1 if month - (A.SEASON_START[season] + 2) >= 4 else 0
 
 
 def _time(hit: Hit, ctx: Context) -> Candidate | None:
