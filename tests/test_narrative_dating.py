@@ -343,3 +343,29 @@ def test_a_since_date_lies_before_the_story_and_does_not_move_it() -> None:
     assert t["the 9th"].value == "1760-06-09"
     burned = next(e for e in read_text(text).events if e.trigger.text == "burned")
     assert burned.date == "1760-06-05"
+
+
+def test_a_history_told_in_order_moves_on_into_later_years() -> None:
+    """A later year's date is the story going on, not a flashback, and a month closing its
+    sentence in the next year is where the story went, unless the sentence tells it ahead."""
+    text = (
+        "Skirmishes took place at Kowloon on 4 September 1839 and at Chuenpi on 3 November. "
+        "The House rejected a motion in April 1840.\n\n"
+        "The force arrived off Canton in June 1840. It seized Chusan on 5 July.\n\n"
+        "Talks dragged on. In January 1841 the British captured the forts.\n\n"
+        "Fighting resumed in the spring, and in late May they stood before Canton."
+    )
+    got = {t.text: t.value for t in tag_time(text)}
+    assert got["5 July"] == "1840-07-05"
+    assert got["late May"] == "1841-05"
+    # a year ahead told as a hope stays a glance: the story stays in its winter
+    told = (
+        "On 10 December 1914 the troops dug in. They hoped the offensive would end the war by "
+        "the end of 1915. At Christmas the President visited the trenches."
+    )
+    assert {t.text: t.value for t in tag_time(told)}["Christmas"] == "1914-12-25"
+
+
+def test_a_clock_takes_the_day_told_after_its_zone() -> None:
+    text = "The treaty was signed on 12 March 1940; the fighting ended at 11 a.m. Leningrad time the following day."
+    assert {t.text: t.value for t in tag_time(text)}["11 a.m."] == "1940-03-13T11:00"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
@@ -338,6 +338,22 @@ def _advance(current: str | None, new: str) -> str:
     return new
 
 
+_NO_GLANCES: Mapping[int, bool] = {}
+
+
+def _goes_on(last: str | None, year: int) -> bool:
+    """Does a date in ``year`` carry the story on past where it is (``last``)? A story told in
+    order ("In January 1841 the British ...", after 1840) moves on; only a date behind it is a
+    flashback that ends with its paragraph."""
+    return last is not None and last[:4].isdigit() and year > int(last[:4])
+
+
+def _next_year(last: str, part: str) -> bool:
+    """Is ``part`` in the year after the story's (``last``): the story moving on, not a glance
+    years ahead?"""
+    return last[:4].isdigit() and part[:4].isdigit() and int(part[:4]) == int(last[:4]) + 1
+
+
 def anchor_all(
     cands: list[Candidate],
     *,
@@ -352,7 +368,7 @@ def anchor_all(
     title_year: int | None = None,
     asides: frozenset[int] = frozenset(),
     story_start: int = 0,
-    glances: frozenset[int] = frozenset(),
+    glances: Mapping[int, bool] = _NO_GLANCES,
     reference_is_dct: bool = False,
     events: Sequence[tuple[int, str, str]] = (),
     sentence_ends: Sequence[int] = (),
@@ -560,7 +576,12 @@ def anchor_all(
                 if bare and not period.inside(year) and not period.confirmed(year, c.end):
                     mention = (part, tid)
                     continue  # "as in 1792": a passing mention, the story stays put
-                if not bare and not period.home(year) and breaks is not None:
+                if (
+                    not bare
+                    and not period.home(year)
+                    and breaks is not None
+                    and not (period.inside(year) and _goes_on(last, year))
+                ):
                     excursion_end = N.paragraph_end(breaks, c.end)  # a flashback
                 elif period.inside(year):
                     excursion_end = -1
@@ -581,6 +602,8 @@ def anchor_all(
                 and not from_dct  # the year is only when it was written, not the story's
                 and len(part) < len(last)
                 and part[:4] != last[:4]
+                # "... arrived off Canton in June 1840." told from 1839: the story goes on
+                and (glances[c.start] or not _next_year(last, part))
             ):
                 continue  # "... the loss of the Hampshire in June 1916." told from 1914
             if part is not None:
@@ -619,7 +642,10 @@ check_field_order(Timex, _TIMEX_FIELDS, "engine.anchor_all")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 # what may stand between a clock time and the day it belongs to: "10:35 a.m. (0735 GMT) Friday",
 # "Friday at 10 a.m.", "noon on Saturday"
-_CLOCK_DAY_GAP = re.compile(r"^[\s,]*(?:\([^()]{0,24}\))?[\s,]*(?:on|at|of|around|about)?[\s,]*$")
+# "10 a.m. (0735 GMT) Friday", "11 a.m. Leningrad time the following day"
+_CLOCK_DAY_GAP = re.compile(
+    r"^[\s,]*(?:\([^()]{0,24}\)|(?:\w[\w-]*\s+)?time)?[\s,]*(?:on|at|of|around|about)?[\s,]*$"
+)
 
 
 _WEEKDAY_ONLY = re.compile(r"^XXXX-WXX-([1-7])(T[A-Z]{2})?$")
@@ -736,16 +762,19 @@ class _LineStarts:
         return self.last
 
 
+_SENTENCE_START = re.compile(r"[.;!?]\s")
+_WORD = re.compile(r"[a-z']+")
 _COARSE_VALUE = re.compile(r"^\d{4}(?:-\d\d|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?$")
 _SENTENCE_CLOSE = re.compile(r"\s*[.;!?]")
 _CLOSE_FIRST = first_chars(_SENTENCE_CLOSE.pattern)
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?]\s+|\n\s*\n\s*)(?:\w+\s+){0,2}$")
 
 
-def _glances(text: str, cands: list[Candidate]) -> frozenset[int]:
+def _glances(text: str, cands: list[Candidate], future: frozenset[str]) -> dict[int, bool]:
     """Starts of absolute month/year dates that close their sentence, not opening it: the
-    place of one fact ("sank in June 1916."), unlike a frame ("In June 1916, the ...")."""
-    out = set()
+    place of one fact ("sank in June 1916."), unlike a frame ("In June 1916, the ..."); each
+    with whether its sentence tells it ahead ("would end by the end of 1915.")."""
+    out: dict[int, bool] = {}
     for c in cands:
         if c.resolve is not None or not may_start(text, c.end, _CLOSE_FIRST):
             continue  # (what follows cannot close a sentence: the cheapest test first)
@@ -753,8 +782,9 @@ def _glances(text: str, cands: list[Candidate]) -> frozenset[int]:
             continue
         if _SENTENCE_OPEN.search(text, max(0, c.start - 40), c.start):
             continue  # "In June 1916." alone is a frame, a heading
-        out.add(c.start)
-    return frozenset(out)
+        said = _SENTENCE_START.split(text[max(0, c.start - 200) : c.start])[-1].lower()
+        out[c.start] = not future.isdisjoint(_WORD.findall(said))
+    return out
 
 
 def _shares_line(text: str, c: Candidate, starts: list[int]) -> bool:
@@ -941,7 +971,9 @@ def tag(
             title_year=title_y[0] if title_y is not None and mode == "narratives" else None,
             asides=_asides(text, cands, quotations) if mode == "narratives" else frozenset(),
             story_start=story_start,
-            glances=_glances(text, cands) if mode == "narratives" else frozenset(),
+            glances=_glances(text, cands, load(language).lists["future"])
+            if mode == "narratives"
+            else _NO_GLANCES,
             reference_is_dct=ref_reason == "the document's date",
             events=events,
             sentence_ends=(
