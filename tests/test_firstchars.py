@@ -58,6 +58,7 @@ def test_reach_back_bounds_lookbehinds_and_boundaries() -> None:
     assert reach_back(r"\bx") == 1
     assert reach_back(r"x|(?:y(?<!\d\d))") == 2
     assert reach_back(r"(a)\1") is None  # a back-reference is not bounded here
+    assert reach_back(r"(?P<n>a)?b(?(n)(?<=xy)c|d)") == 2  # a conditional: its farther branch
     assert reach_back("(?<=a") is None  # not a pattern
 
 

@@ -876,3 +876,28 @@ def test_a_bare_season_is_the_nearest_one_in_the_story() -> None:
         value("In the winter of 1914 they waited. In November the ships sailed.", "November")
         == "1914-11"
     )
+
+
+def test_a_night_told_by_both_its_days() -> None:
+    """One TIME of the night's first day (TimeML); the story goes on from the second."""
+    got = _tagged(
+        "On 5 August 1915 they sailed. On the night of 6-7 August they landed. The next day they advanced."
+    )
+    assert ("the night of 6-7 August", "TIME", "1915-08-06TNI") in got
+    assert ("The next day", "DATE", "1915-08-08") in got
+    text = "On 12 July 1789 they rose. The night of the 12th and 13th was spent in tumult. Early in the morning the deputies met."
+    got = _tagged(text)
+    assert ("The night of the 12th and 13th", "TIME", "1789-07-12TNI") in got
+    assert ("Early in the morning", "TIME", "1789-07-13TMO") in got
+    # without "the night of", a day range stays two dates
+    assert [t for t, _, _ in _tagged("The siege lasted 5–7 July 1943.")] == ["5", "7 July 1943"]
+
+
+def test_a_day_of_every_year_and_every_night_are_sets() -> None:
+    got = _tagged(
+        "It is commemorated on 2 February each year, and on July 4 every year. Boats crossed every night."
+    )
+    assert ("2 February each year", "SET", "XXXX-02-02") in got
+    assert ("July 4 every year", "SET", "XXXX-07-04") in got
+    assert ("every night", "SET", "XXXX-XX-XXTNI") in got
+    assert ("Every other night", "SET", "P2D") in _tagged("Every other night they moved.")

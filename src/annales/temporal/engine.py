@@ -24,7 +24,7 @@ from annales.temporal import anchor as A
 from annales.temporal import narrative as N
 from annales.temporal.firstchars import first_chars, may_start
 from annales.temporal.language import load
-from annales.temporal.normalise import Context, normalise
+from annales.temporal.normalise import TWO_DAY_NIGHT, Context, normalise
 from annales.temporal.ranges import first_end_years, range_ends
 from annales.temporal.recognise import Hit, TooDense, attach_modifiers, find
 from annales.temporal.types import Candidate, check_field_order, revalued
@@ -563,6 +563,9 @@ def anchor_all(
             and "X" not in t.value
         ):
             part = _ref_part(t.value)
+            night = A.parse_ref(part) if c.source.endswith(TWO_DAY_NIGHT) else None
+            if night is not None:  # "the night of 6-7 August": the story goes on from the 7th
+                part = A.shift(night, "D", 1, calendar) or part
             if part is not None and part[:4].isdigit():
                 year: int | None = int(part[:4])
             else:  # astronomical: BC0146 is -145

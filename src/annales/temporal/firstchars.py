@@ -159,7 +159,10 @@ def _back(seq: Any) -> int:
             reach = max(reach, _back(av[2].data))
         elif hasattr(C, "ATOMIC_GROUP") and op == C.ATOMIC_GROUP:
             reach = max(reach, _back(av.data))
-        else:  # back-references, conditionals: not bounded here
+        elif op == C.GROUPREF_EXISTS:  # "(?(name)yes|no)": the farther of its two branches
+            _group, yes, no = av
+            reach = max(reach, _back(yes.data), _back(no.data) if no is not None else 0)
+        else:  # back-references: not bounded here
             raise _Anywhere(op)
     return reach
 

@@ -517,6 +517,8 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         and after_signal(ctx.text, hit.start, ctx.lex.lists["bound_signals"])
     ):
         cand.sets_reference = False  # "till the morrow morning": where the night ends
+    if hit.groups.get("nightto") and cand.type == "TIME":
+        cand.source += TWO_DAY_NIGHT  # "the night of 6-7 August": the story goes on from the 7th
     if not narr and hit.groups.get("part_of"):
         of = _OF.search(text, hit.start, hit.end)  # TimeBank tags the date alone
         cand.start = of.end() if of else cand.start  # ("night of <Oct. 23>")
@@ -527,6 +529,8 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     return cand
 
 
+#: the source mark of a night told by both its days (engine moves the story to the second)
+TWO_DAY_NIGHT = ":two_nights"
 #: the last year before AD 1 counted from Rome's founding (ab urbe condita): AUC 754 = AD 1
 AUC_EPOCH = 753
 _OF = re.compile(r"\sof\s+", re.IGNORECASE)
@@ -2019,6 +2023,9 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, "SET", f"XXXX-WXX-{wd}", quant="EVERY" if every else None)
     if g.get("month"):
         m = _month(g, lex)
+        d = _day(g.get("day"), lex) if name.startswith("set_annual_date") else None
+        if d is not None:  # "25 October each year"
+            return _cand(hit, "SET", f"XXXX-{m:02d}-{d:02d}", quant="EACH")
         return _cand(hit, "SET", f"XXXX-{m:02d}", quant="EVERY" if every else None)
     if g.get("season"):
         return _cand(hit, "SET", f"XXXX-{lex.lookup('seasons', g['season'])}", quant="EVERY")
@@ -2030,6 +2037,9 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     unit = lex.lookup("units", unit_word)
     if unit is None:
         return None
+    night = lex.lookup("parts_of_day", unit_word) if every and not g.get("numx") else None
+    if night is not None and not other:  # "every night": the night of every day
+        return _cand(hit, "SET", f"XXXX-XX-XXT{night}", quant="EVERY")
     n = parse_number(g.get("numx"), lex) if (every and g.get("numx")) else 1
     if n is None:
         n = 1
