@@ -901,3 +901,31 @@ def test_a_day_of_every_year_and_every_night_are_sets() -> None:
     assert ("July 4 every year", "SET", "XXXX-07-04") in got
     assert ("every night", "SET", "XXXX-XX-XXTNI") in got
     assert ("Every other night", "SET", "P2D") in _tagged("Every other night they moved.")
+
+
+def test_a_range_s_second_year_by_its_last_digits() -> None:
+    got = _tagged("After the First Boer War of 1880–81, miners came. On 5 July 1899 talks began.")
+    assert ("81", "DATE", "1881") in got
+    assert ("5 July 1899", "DATE", "1899-07-05") in got
+    # an ISO month is no range; nor does the end move the story
+    assert [v for _, _, v in _tagged("In 1998-05 sales rose.")] == ["1998"]
+    got = _tagged(
+        "Relations in 1913-14 were calm. On 28 June 1914 he was shot. On 5 July the Kaiser met him."
+    )
+    assert ("5 July", "DATE", "1914-07-05") in got
+
+
+def test_a_season_after_and_only_beside_another_season() -> None:
+    got = _tagged(
+        "In 1066 the duke spent the spring and summer assembling a fleet. Bread and fall prices rose."
+    )
+    assert ("summer", "DATE", "1066-SU") in got
+    assert all(t != "fall" for t, _, _ in got)
+
+
+def test_the_story_s_night_after_spent_and_into() -> None:
+    got = _tagged(
+        "On 24 October 1415 the armies spent the night in the open; the rain went on into the night."
+    )
+    assert [v for t, _, v in got if t == "the night"] == ["1415-10-24TNI", "1415-10-24TNI"]
+    assert _tagged("He plunged into Night.") == []

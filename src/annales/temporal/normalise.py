@@ -529,6 +529,7 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     return cand
 
 
+_AND_BEFORE = re.compile(r"\band\s$", re.IGNORECASE)
 #: the source mark of a night told by both its days (engine moves the story to the second)
 TWO_DAY_NIGHT = ":two_nights"
 #: the last year before AD 1 counted from Rome's founding (ab urbe condita): AUC 754 = AD 1
@@ -829,6 +830,12 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         nw = _next_word(text, hit.end)
         if nw.lower() in lex.lists["season_not_before"] or (_cap(get("season") or "") and _cap(nw)):
             return None  # "the fall of Kornilov", "the Winter Palace"
+        if (
+            text[hit.start : hit.start + 1].lower() != "t"  # (not "... and the summer")
+            and _AND_BEFORE.search(text, max(0, hit.start - 5), hit.start)
+            and lex.lookup("seasons", _prev_word(text, hit.start - 4)) is None
+        ):
+            return None  # after "and" only a season's partner: "the spring and summer"
 
         narr = ctx.mode == "narratives"
 
@@ -2233,7 +2240,20 @@ def _nth_weekday(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "DATE", value(None), r)
 
 
+def _year_end(hit: Hit, ctx: Context) -> Candidate | None:
+    """ "1880–81": the year the two digits complete after the first (later in its century)."""
+    first = ctx.text[hit.start - 5 : hit.start - 1]
+    if not first.isdigit() or ctx.text[hit.start - 6 : hit.start - 5].isdigit():
+        return None
+    yy = int(hit.groups["yy"])
+    if yy <= int(first) % 100:
+        return None  # "1998-05" is a month, not a range
+    # a span's end, like its start, names a period rather than moving the story
+    return _cand(hit, "DATE", f"{int(first) // 100 * 100 + yy:04d}", sets_reference=False)
+
+
 _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
+    "year_end": _year_end,
     "nth_weekday": _nth_weekday,
     "date": _date,
     "decade": _decade,
