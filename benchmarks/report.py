@@ -58,6 +58,16 @@ EXTRA_ACCURACY = {
         "second narrative TimeML set (`benchmarks/data/narrative-timeml-2`, annotated the same "
         "way; kept as a check: only its totals were looked at)"
     ),
+    "compare_heideltime_wiki.json": (
+        "Wikipedia-style TimeML development set (`benchmarks/data/wiki-timeml`: ten war and "
+        "battle articles in the manner of WikiWars, written and annotated by a helper before "
+        "annales ran on them; its errors were read and fixed)"
+    ),
+    "compare_heideltime_wiki2.json": (
+        "second Wikipedia-style set (`benchmarks/data/wiki-timeml-2`: five biographies and "
+        "five events, made the same way by another helper; kept as a check: only its totals "
+        "were looked at)"
+    ),
 }
 
 

@@ -929,3 +929,10 @@ def test_the_story_s_night_after_spent_and_into() -> None:
     )
     assert [v for t, _, v in got if t == "the night"] == ["1415-10-24TNI", "1415-10-24TNI"]
     assert _tagged("He plunged into Night.") == []
+
+
+def test_the_story_s_day_after_during() -> None:
+    text = "On 7 November 1917 a committee, set up during the day, met. In the course of the day the Palace fell."
+    assert [v for t, _, v in _tagged(text) if t == "the day"] == ["1917-11-07", "1917-11-07"]
+    assert _tagged("During the day of the funeral they wept.") == []
+    assert _tagged("Set up during the day, it met.", mode="news", dct="1998-02-13") == []

@@ -2190,6 +2190,16 @@ def _story_part(hit: Hit, ctx: Context) -> Candidate | None:
         return None
     if _next_word(ctx.text, hit.end).lower() in ctx.lex.lists["part_not_before"]:
         return None  # "in the morning papers"
+    if hit.groups.get("dayword"):  # "during the day": the story's day
+        if _next_word(ctx.text, hit.end).lower() in ("of", "when", "that", "on", "before", "after"):
+            return None  # "during the day of the funeral", "the day when": another day
+        cal = ctx.calendar
+
+        def r(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            return (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
+
+        return _cand(hit, "DATE", "XXXX-XX-XX", r, anaphoric=True, sets_reference=False)
     c = _part(hit, ctx)
     if c is not None:
         c.sets_reference = False  # the story's day already; "the night" names no new one
