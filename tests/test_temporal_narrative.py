@@ -936,3 +936,8 @@ def test_the_story_s_day_after_during() -> None:
     assert [v for t, _, v in _tagged(text) if t == "the day"] == ["1917-11-07", "1917-11-07"]
     assert _tagged("During the day of the funeral they wept.") == []
     assert _tagged("Set up during the day, it met.", mode="news", dct="1998-02-13") == []
+
+
+def test_a_date_whose_year_is_introduced_by_year() -> None:
+    got = _tagged("It has become Sunday, the second day of June, year 1793, by the old style.")
+    assert got == [("Sunday, the second day of June, year 1793", "DATE", "1793-06-02")]
