@@ -120,3 +120,54 @@ def test_a_bare_unit_is_the_documents_year_or_week() -> None:
     assert got("The year-earlier results were restated.")[0][0] != "The year"
     assert got("In the week of March 5 prices fell.")[0][0] != "the week"
     assert got("Sales were delayed earlier in the year.") == [("earlier in the year", "1989")]
+
+
+def test_a_participle_after_will_remain_is_still_future() -> None:
+    got = _v(
+        "The airports will remain closed until Monday, and officials urged calm.", "2013-04-13"
+    )
+    assert got == [("Monday", "2013-04-15")]
+
+
+def test_a_weekday_closing_a_hoped_infinitive_is_ahead_but_not_after_an_offer() -> None:
+    assert _v("Crews hoped to reach 30 percent containment by Sunday.", "2000-08-31") == [
+        ("Sunday", "2000-09-03")
+    ]
+    assert _v("They extended their offers to acquire the maker Friday.", "1989-10-30") == [
+        ("Friday", "1989-10-27")
+    ]
+
+
+def test_the_same_period_or_month_last_year() -> None:
+    got = _v(
+        "Sales rose to $489 million from $58 million in the same period last year.", "1997-07-23"
+    )
+    assert got == [("the same period last year", "1996-Q3")]
+    got = _v("Chip sales grew 12 percent in May from the same month last year.", "1997-07-23")
+    assert got == [("May", "1997-05"), ("the same month last year", "1996-05")]
+
+
+def test_a_quarter_told_in_the_past_before_it_began_is_last_year_s() -> None:
+    got = _v(
+        "The economy grew 0.6 percent in the fourth quarter, down from the third quarter.",
+        "2008-02-29",
+    )
+    assert got == [("the fourth quarter", "2007-Q4"), ("the third quarter", "2007-Q3")]
+    assert _v("It expects profits to rise in the fourth quarter.", "2008-02-29") == [
+        ("the fourth quarter", "2008-Q4")
+    ]
+
+
+def test_holidays_counted_by_weekday_and_a_holiday_weekend() -> None:
+    got = dict(
+        _v("Both teams will wear pink for Mother's Day, and Father's Day follows.", "2001-05-12")
+    )
+    assert got["Mother's Day"] == "2001-05-13"
+    assert got["Father's Day"] == "2001-06-17"
+    assert _v("Winds could return for the Labor Day weekend.", "2000-08-31") == [
+        ("the Labor Day weekend", "2000-W35-WE")
+    ]
+    assert (
+        dict(_v("The vote on Election Day was close.", "1998-11-05"))["Election Day"]
+        == "1998-11-03"
+    )

@@ -352,6 +352,7 @@ def load(language: str = "en") -> Lexicon:
         "tense_noun_after": frozenset(data["tense"]["noun_after"]),
         "tense_weak": frozenset(data["tense"]["weak"]),
         "tense_future_to": frozenset(data["tense"]["future_to"]),
+        "tense_future_to_weekday": frozenset(data["tense"]["future_to_weekday"]),
         "tense_adjective_adverbs": frozenset(data["tense"]["adjective_adverbs"]),
         "abbreviations": frozenset(data["tense"]["abbreviations"]),
         "year_not_before": frozenset(data["year_context"]["not_before"]),

@@ -167,10 +167,10 @@ _NOT_A_VERB_AFTER_TO = frozenset(
 )
 
 
-def _infinitive_ahead(text: str, start: int, lists: dict[str, frozenset[str]]) -> bool:
-    """Does the month at ``start`` close an infinitive clause yet to come ("agreed to acquire
-    the bank in January")? Only a word that promises its infinitive counts: "tried to escape
-    in January" is past."""
+def _infinitive_ahead(text: str, start: int, lists: dict[str, frozenset[str]]) -> str | None:
+    """The word promising an infinitive clause yet to come that the date at ``start`` closes
+    ("agreed to acquire the bank in January"), if any. Only such words count: "tried to
+    escape in January" is past."""
     left = _SENTENCE_START.split(text[max(0, start - 120) : start])[-1]
     lt = _TOK.findall(left.lower())
     n = len(lt)
@@ -179,8 +179,10 @@ def _infinitive_ahead(text: str, start: int, lists: dict[str, frozenset[str]]) -
             nxt = lt[i + 2]
             if nxt not in _NOT_A_VERB_AFTER_TO and not nxt[0].isdigit():
                 # the infinitive must be lower case as written (not "to Paris", "to Moscow")
-                return re.search(rf"\bto\s+{re.escape(nxt)}\b", left) is not None
-    return False
+                if re.search(rf"\bto\s+{re.escape(nxt)}\b", left):
+                    return str(lt[i])
+                return None
+    return None
 
 
 def _adjective(toks: list[str], i: int, lists: dict[str, frozenset[str]]) -> bool:
@@ -667,10 +669,16 @@ def _direction(hit: Hit, ctx: Context) -> str | None:
     """Which way an underspecified weekday or month points: by tense in news, forward in a
     narrative (stories move on)."""
     if ctx.mode == "news":
-        if (hit.groups.get("month") or hit.groups.get("season")) and _infinitive_ahead(
-            ctx.text, hit.start, ctx.lex.lists
-        ):
-            return "future"  # "agreed to purchase the line for $22 million in February"
+        g = hit.groups
+        if g.get("month") or g.get("season") or g.get("weekday"):
+            promise = _infinitive_ahead(ctx.text, hit.start, ctx.lex.lists)
+            # "agreed to purchase the line in February", "hoped to reach it by Sunday" (but a
+            # weekday after an offer is when it was made: "extended their offers to acquire
+            # the manufacturer Friday")
+            if promise and (
+                not g.get("weekday") or promise in ctx.lex.lists["tense_future_to_weekday"]
+            ):
+                return "future"
         t = tense(ctx, hit.start, hit.end)
         return {"past": "past", "future": "future"}.get(t or "", "past" if t is None else None)
     return "forward"
@@ -1327,10 +1335,17 @@ def _quarter(hit: Hit, ctx: Context) -> Candidate | None:
     shift = ctx.lex.lookup("relatives", relw) or 0
     if g.get("qago"):
         shift = -1
+    # in news, a quarter told in the past that has not begun by the document's date is last
+    # year's: "the economy grew 0.6 percent in the fourth quarter" written in February
+    first_month = 3 * idx - 2 if code[0] == "Q" else 6 * idx - 5
+    past = not shift and ctx.mode == "news" and _direction(hit, ctx) == "past"
 
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
-        return f"{A.fmt_year(rf.year + shift) if rf else 'XXXX'}-{code}"
+        if rf is None:
+            return f"XXXX-{code}"
+        back = 1 if past and rf.month is not None and first_month > rf.month else 0
+        return f"{A.fmt_year(rf.year + shift - back)}-{code}"
 
     c = _cand(hit, "DATE", f"XXXX-{code}", r)
     if shift:  # "the year-ago third quarter" compares; it is not the period being reported
@@ -1372,6 +1387,22 @@ def _period(hit: Hit, ctx: Context) -> Candidate | None:
         return c
     unit = (g.get("punit") or "").lower()
     prel = " ".join((g.get("prel") or "").lower().split())
+    if g.get("pmonth"):  # "the same month last year": the month just named (or the
+        # story's), a year back: "sales grew in May from the same month last year"
+        said = _SENTENCE_START.split(ctx.text[max(0, hit.start - 160) : hit.start])[-1]
+        months = ctx.lex.tables["months"]
+        named = [months[w.lower()] for w in _TOK.findall(said) if _cap(w) and w.lower() in months]
+
+        def r_m(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            month = int(named[-1]) if named else (rf.month if rf else None)
+            if rf is None or month is None:
+                return "XXXX-XX"
+            return A.fmt_date(rf.year - 1, month)
+
+        c = _cand(hit, "DATE", "XXXX-XX", r_m, sets_reference=False)
+        c.source = "en:comparative"
+        return c
     if g.get("pyear"):
         py = _year(g["pyear"])
         if py is None:
@@ -1386,7 +1417,7 @@ def _period(hit: Hit, ctx: Context) -> Candidate | None:
         c = _cand(hit, "DATE", A.fmt_year(py), r_y, sets_reference=False)
         c.source = "en:comparative"
         return c
-    ago = g.get("pago")
+    ago = g.get("pago") or g.get("plast")
     if unit in ("year", "period") and not prel and not ago:
         return None
     if unit == "year" and prel in ("same", "comparable", "corresponding", "recent", "latest"):
@@ -1448,12 +1479,19 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
     if y is None and _prev_word(ctx.text, hit.start) in ("a", "an"):
         return None  # "a Christmas present", "A Christmas Carol": a kind of thing, not a day
 
+    weekend = bool(g.get("hweekend"))  # "the Labor Day weekend": the weekend of its week
+
     def value(year: int | None) -> str:
         if year is None:
+            if weekend:
+                return "XXXX-WXX-WE"
             if re.match(r"\d\d-\d\d$", spec):
                 return _eve(f"XXXX-{spec}") if g.get("eve") else f"XXXX-{spec}"
             return "XXXX-XX-XX"
         v = _holiday_date(spec, year, ctx.calendar)
+        if weekend and (day := A.ref_day(A.parse_ref(v))) is not None:
+            wd = A.weekday(*day, ctx.calendar)  # a Monday holiday ends its weekend
+            return A.fmt_week(*A.iso_week(*A.add_days(*day, -1 if wd == 1 else 0))) + "-WE"
         return _eve(v) if g.get("eve") else v
 
     if y is not None:
@@ -1486,6 +1524,9 @@ def _eve(value: str) -> str:
     return A.fmt_date(y, mo, d) if known else f"XXXX-{mo:02d}-{d:02d}"
 
 
+_NTH_HOLIDAY = re.compile(r"^(?P<mo>\d\d)(?:-(?P<from>\d\d))?/(?P<wd>[1-7])(?:#(?P<k>-?[1-5]))?$")
+
+
 def _holiday_date(spec: str, year: int, cal: str) -> str:
     if re.match(r"\d\d-\d\d$", spec):
         return f"{A.fmt_year(year)}-{spec}"
@@ -1500,9 +1541,12 @@ def _holiday_date(spec: str, year: int, cal: str) -> str:
             return A.fmt_date(y, mo, d)
         y, mo, d = A.add_days(e.year, e.month, e.day, int(m.group(1)))
         return A.fmt_date(y, mo, d)
-    nth = {"thanksgiving": (11, 4, 4), "labor": (9, 1, 1), "memorial": (5, 1, -1)}.get(spec)
-    if nth:
-        mo, wd, k = nth
+    m = _NTH_HOLIDAY.match(spec)
+    if m and m["from"]:  # the first such weekday on or after a day ("11-02/2": US Election Day)
+        mo, d0, wd = int(m["mo"]), int(m["from"]), int(m["wd"])
+        return A.fmt_date(year, mo, d0 + (wd - A.weekday(year, mo, d0)) % 7)
+    if m:
+        mo, wd, k = int(m["mo"]), int(m["wd"]), int(m["k"])
         if k > 0:
             first = A.weekday(year, mo, 1)
             d = 1 + (wd - first) % 7 + 7 * (k - 1)
