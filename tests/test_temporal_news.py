@@ -171,3 +171,19 @@ def test_holidays_counted_by_weekday_and_a_holiday_weekend() -> None:
         dict(_v("The vote on Election Day was close.", "1998-11-05"))["Election Day"]
         == "1998-11-03"
     )
+
+
+def test_a_length_in_two_units_and_counted_sets() -> None:
+    got = dict(
+        _v(
+            "The game took 2 hours, 31 minutes; he served three years and four months.",
+            "2001-05-12",
+        )
+    )
+    assert got == {"2 hours, 31 minutes": "PT2H31M", "three years and four months": "P3Y4M"}
+    got = dict(_v("Testimony is heard four days a week; he throws every fourth day.", "2001-05-12"))
+    assert got == {"four days a week": "P1W", "every fourth day": "P4D"}
+    # two lengths, not one
+    assert [t for t, _ in _v("He waited 5 minutes, 3 hours later they came.", "2001-05-12")][
+        0
+    ] == "5 minutes"

@@ -1942,6 +1942,29 @@ _QUARTER_HOUR = re.compile(r"\s+of\s+an\s+hour\b", re.IGNORECASE)
 _QUARTER_OF = re.compile(r"\s+of\s+(?![0-9]{4}|fiscal\b)", re.IGNORECASE)
 
 
+#: duration units from the longest, for the order of a compound length ("2 hours, 31 minutes")
+_UNIT_ORDER = {"Y": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6}
+
+
+def _compound_duration(hit: Hit, ctx: Context) -> Candidate | None:
+    """ "2 hours, 31 minutes" = PT2H31M: both parts, the longer unit first, in one value."""
+    g, lex = hit.groups, ctx.lex
+    parts = []
+    for num, word in ((g.get("numx"), g.get("unit")), (g.get("num2"), g.get("unit2"))):
+        n = parse_number(num, lex)
+        unit = lex.lookup("units", word)
+        if n is None or n != int(n) or unit not in ("Y", "M", "W", "D", "H", "S"):
+            return None
+        timed = (word or "").lower() in lex.lists["time_units"]
+        parts.append((("T" if timed else "") + unit, int(n)))
+    (u1, _), (u2, _) = parts
+    if _UNIT_ORDER[u1] >= _UNIT_ORDER[u2] or (u1 == "W") != (u2 == "W"):
+        return None  # "5 minutes, 3 hours": two lengths, not one; ISO keeps weeks alone
+    date = "".join(f"{k}{u}" for u, k in parts if not u.startswith("T"))
+    clock = "".join(f"{k}{u[1:]}" for u, k in parts if u.startswith("T"))
+    return _cand(hit, "DURATION", "P" + date + (f"T{clock}" if clock else ""))
+
+
 def _duration(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex = hit.groups, ctx.lex
     if _cap(g.get("unit") or "") and _cap(_next_word(ctx.text, hit.end)):
@@ -1979,6 +2002,8 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, "DURATION", _duration_value(None, unit, lex, unit_word) or "PXY")
     if name == "year_ended":  # "for the year ended Sept. 30": a one-year reporting period
         return _cand(hit, "DURATION", "P1Y")
+    if name == "duration_compound":
+        return _compound_duration(hit, ctx)
     if name == "half_unit":
         return _cand(hit, "DURATION", _duration_value(0.5, unit, lex, unit_word) or "PXY")
     numtext = (g.get("numx") or "").lower().strip()
@@ -2068,7 +2093,9 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         k = lex.lookup("multiplicatives", times) if times else parse_number(g.get("numx"), lex)
         if k is None:
             return None
-        freq = f"{int(k)}X"
+        # "twice a week" 2X; "four days a week" 4D (the days of it it takes)
+        tunit = lex.lookup("units", g.get("tunit")) if g.get("tunit") else None
+        freq = f"{int(k)}{tunit or 'X'}"
     if g.get("weekday"):
         wd = lex.lookup("weekdays", g["weekday"])
         return _cand(hit, "SET", f"XXXX-WXX-{wd}", quant="EVERY" if every else None)
@@ -2094,6 +2121,8 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     n = parse_number(g.get("numx"), lex) if (every and g.get("numx")) else 1
     if n is None:
         n = 1
+    if g.get("everyord"):  # "every fourth day": one day in four
+        n = _ordinal(g["everyord"], lex) or 1
     if other:
         n *= 2
     v = _duration_value(n, unit, lex, unit_word)
