@@ -187,3 +187,8 @@ def test_a_length_in_two_units_and_counted_sets() -> None:
     assert [t for t, _ in _v("He waited 5 minutes, 3 hours later they came.", "2001-05-12")][
         0
     ] == "5 minutes"
+
+
+def test_a_span_of_two_weekdays_ends_after_it_starts() -> None:
+    got = _v("They banned the sale of alcohol from Friday evening until Monday.", "2013-04-13")
+    assert got == [("Friday evening", "2013-04-12TEV"), ("Monday", "2013-04-15")]

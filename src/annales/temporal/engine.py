@@ -25,7 +25,7 @@ from annales.temporal import narrative as N
 from annales.temporal.firstchars import first_chars, may_start
 from annales.temporal.language import load
 from annales.temporal.normalise import TWO_DAY_NIGHT, Context, normalise
-from annales.temporal.ranges import first_end_years, range_ends
+from annales.temporal.ranges import first_end_years, range_ends, weekday_range_ends
 from annales.temporal.recognise import Hit, TooDense, attach_modifiers, find
 from annales.temporal.types import Candidate, check_field_order, revalued
 
@@ -1008,6 +1008,15 @@ def tag(
         _weekdays_before_a_day(text, timexes, fin)
     lists = load(language).lists
     first_end_years(text, timexes, lists["range_connectors"], fin)
+    if mode == "news":  # (a narrative's weekdays already go forward)
+        weekday_range_ends(
+            text,
+            timexes,
+            lists["range_openers"],
+            lists["range_connectors"],
+            frozenset(load(language).tables["weekdays"]),
+            fin,
+        )
     timexes = range_ends(
         text, timexes, lists["range_connectors"], lists["written_year_followers"], fin
     )

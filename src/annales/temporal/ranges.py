@@ -173,3 +173,37 @@ def _renumber(timexes: list[Timex]) -> list[Timex]:
     for i, t in enumerate(timexes, start=1):
         out.append(replace(t, id=f"t{i}", anchor=ids.get(t.anchor or "", t.anchor)))
     return out
+
+
+def weekday_range_ends(
+    text: str,
+    timexes: list[Timex],
+    openers: frozenset[str],
+    connectors: frozenset[str],
+    weekdays: frozenset[str],
+    finalise: Callable[[Timex, str], Timex] | None = None,
+) -> None:
+    """A span told by two weekdays ends after it starts: "from Friday evening until Monday"
+    is the Monday after that Friday, whatever tense the sentence has (in place)."""
+    conn = re.compile(r"^\s*" + _connector(connectors) + r"\s*$", re.IGNORECASE)
+    opener = re.compile(r"(?:^|\W)" + _connector(openers) + r"\s+$", re.IGNORECASE)
+    for i in range(len(timexes) - 1):
+        a, b = timexes[i], timexes[i + 1]
+        if not (_names_weekday(a.text, weekdays) and _names_weekday(b.text, weekdays)):
+            continue
+        ma, mb = _DAY_VALUE.match(a.value[:10]), _DAY_VALUE.match(b.value[:10])
+        if ma is None or mb is None or b.value[:10] >= a.value[:10]:
+            continue
+        if not conn.match(text[a.end : b.start]) or not opener.search(
+            text[max(0, a.start - 12) : a.start]
+        ):
+            continue
+        y, mo, d = A.add_days(int(mb.group(1)), int(mb.group(2)), int(mb.group(3)), 7, b.calendar)
+        moved = revalued(b, A.fmt_date(y, mo, d) + b.value[10:], finalise, anchor=a.id)
+        if moved is not None:
+            timexes[i + 1] = moved
+
+
+def _names_weekday(said: str, weekdays: frozenset[str]) -> bool:
+    first = said.split(None, 1)[0].lower().rstrip(",") if said.strip() else ""
+    return first in weekdays
