@@ -941,3 +941,13 @@ def test_the_story_s_day_after_during() -> None:
 def test_a_date_whose_year_is_introduced_by_year() -> None:
     got = _tagged("It has become Sunday, the second day of June, year 1793, by the old style.")
     assert got == [("Sunday, the second day of June, year 1793", "DATE", "1793-06-02")]
+
+
+def test_another_length_and_weeks_it_required() -> None:
+    got = _tagged(
+        "It was not cleared for another month; it took another fortnight; the wood required weeks to clear."
+    )
+    assert ("another month", "DURATION", "P1M") in got
+    assert ("another fortnight", "DURATION", "P2W") in got
+    assert ("weeks", "DURATION", "PXW") in got
+    assert _tagged("Another day of fighting followed. It was just another day.") == []

@@ -2004,6 +2004,15 @@ def _duration(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, "DURATION", "P1Y")
     if name == "duration_compound":
         return _compound_duration(hit, ctx)
+    if name == "duration_another":  # "another month" P1M, "another two years" P2Y
+        k = parse_number(g.get("numx"), lex) if g.get("numx") else 1
+        if k is None or (not g.get("numx") and unit_word.endswith("s")):
+            return None
+        prev = _prev_word(ctx.text, hit.start)
+        if prev not in lex.lists["bare_unit_after"] and not prev.endswith("ed"):
+            return None  # "just another day": a day like others, no length
+        v = _duration_value(k, unit, lex, unit_word)
+        return _cand(hit, "DURATION", v) if v else None
     if name == "half_unit":
         return _cand(hit, "DURATION", _duration_value(0.5, unit, lex, unit_word) or "PXY")
     numtext = (g.get("numx") or "").lower().strip()
