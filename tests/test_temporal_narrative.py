@@ -951,3 +951,13 @@ def test_another_length_and_weeks_it_required() -> None:
     assert ("another fortnight", "DURATION", "P2W") in got
     assert ("weeks", "DURATION", "PXW") in got
     assert _tagged("Another day of fighting followed. It was just another day.") == []
+
+
+def test_the_early_hours_of_a_day_and_a_part_of_an_unplaced_day() -> None:
+    assert _tagged("In the early hours of 22 June 1941 German troops crossed the border.") == [
+        ("the early hours of 22 June 1941", "TIME", "1941-06-22TMO")
+    ]
+    # no month known: the part of the day is still said
+    assert _tagged("On the morning of the 6th they fled.") == [
+        ("the morning of the 6th", "TIME", "XXXX-XX-06TMO")
+    ]

@@ -868,11 +868,11 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             rf = A.parse_ref(ref)
             if own_month is not None:
                 y = own_year or (rf.year if rf else None)
-                return f"{A.fmt_year(y) if y else 'XXXX'}-{own_month:02d}-{day:02d}"
+                return f"{A.fmt_year(y) if y else 'XXXX'}-{own_month:02d}-{day:02d}{suffix}"
             if rf is None:
-                return f"XXXX-XX-{day:02d}"
+                return f"XXXX-XX-{day:02d}{suffix}"
             if rf.month is None:
-                return f"{A.fmt_year(rf.year)}-XX-{day:02d}"
+                return f"{A.fmt_year(rf.year)}-XX-{day:02d}{suffix}"
             y, m = rf.year, rf.month
             if ctx.mode == "narratives" and rf.day is not None and rf.day >= 20 and day <= 12:
                 y, m = A.add_months(y, m, 1)  # "the 2nd" after "the 28th": next month
@@ -881,7 +881,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return A.fmt_date(y, m, day) + suffix
 
         r_day.bare_day = own_month is None  # type: ignore[attr-defined]
-        return _cand(hit, type_, f"XXXX-XX-{day:02d}", r_day, anaphoric=True)
+        return _cand(hit, type_, f"XXXX-XX-{day:02d}{suffix}", r_day, anaphoric=True)
     if wd is not None:
         wd_dir = "future_or_same" if direction == "future" and ctx.mode == "news" else direction
 
