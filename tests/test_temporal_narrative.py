@@ -961,3 +961,11 @@ def test_the_early_hours_of_a_day_and_a_part_of_an_unplaced_day() -> None:
     assert _tagged("On the morning of the 6th they fled.") == [
         ("the morning of the 6th", "TIME", "XXXX-XX-06TMO")
     ]
+
+
+def test_years_later_count_from_the_year_just_told() -> None:
+    text = (
+        "The war was fought from 1850 to 1864. After his third failure, in 1837, he fell ill. "
+        "Six years later he read a Christian tract."
+    )
+    assert ("Six years later", "DATE", "1843") in _tagged(text)

@@ -1808,6 +1808,8 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
             return _coarse_shift(ref, unit, k, cal) or _X_FOR_UNIT.get(unit, "XXXX")
         return v
 
+    # "in 1837 he fell ill ... Six years later": counted from the year just told
+    r.year_anaphor = not deictic and unit in ("Y", "DE", "CE")  # type: ignore[attr-defined]
     c = _cand(
         hit,
         "DATE",
