@@ -969,3 +969,23 @@ def test_years_later_count_from_the_year_just_told() -> None:
         "Six years later he read a Christian tract."
     )
     assert ("Six years later", "DATE", "1843") in _tagged(text)
+
+
+def test_day_names_and_numbered_lines_are_not_dates() -> None:
+    got = _tagged(
+        "The storm struck on Sunday, April 14, 1935, remembered as Black Sunday. The morning had been clear."
+    )
+    assert got == [
+        ("Sunday, April 14, 1935", "DATE", "1935-04-14"),
+        ("The morning", "TIME", "1935-04-14TMO"),
+    ]
+    assert _tagged("In July 1954 the conference divided the country at the 17th parallel.") == [
+        ("July 1954", "DATE", "1954-07")
+    ]
+    assert _tagged("The Night of Spurs.") == []
+
+
+def test_a_day_of_every_year_told_with_every_or_each() -> None:
+    got = _tagged("Nurses Day is held each 12 May; they gather every April 18.")
+    assert ("each 12 May", "SET", "XXXX-05-12") in got
+    assert ("every April 18", "SET", "XXXX-04-18") in got

@@ -334,6 +334,7 @@ def load(language: str = "en") -> Lexicon:
         "offset_clause_after": frozenset(data["offset_context"]["clause_after"]),
         "past_ref_words": frozenset(data["ref_words"]["past"]),
         "story_night_words": frozenset(data["story_night"]["words"]),
+        "weekday_name_words": frozenset(data["ordinal_context"]["weekday_names"]),
         "narrator_now_before": frozenset(data["narrator_now"]["before"]),
         "narrator_now_before_today": frozenset(data["narrator_now"]["before_today"]),
         "narrator_now_still": frozenset(data["narrator_now"]["still"]),

@@ -702,6 +702,16 @@ def _day_before(text: str, start: int) -> bool:
     return _DAY_BEFORE.search(text, lo, start) is not None
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:;\"“(\n])\s([A-Z][a-z]+)\s+$")
+
+
+def _named_day(text: str, start: int, lex: Lexicon) -> bool:
+    """Is the weekday at ``start`` part of a day's name ("remembered as Black Sunday")? Only
+    the lexicon's name words count: "said in Washington Sunday" is a date."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 24), start)
+    return m is not None and m.group(1).lower() in lex.lists["weekday_name_words"]
+
+
 def _date(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
     get = g.get
@@ -883,6 +893,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         r_day.bare_day = own_month is None  # type: ignore[attr-defined]
         return _cand(hit, type_, f"XXXX-XX-{day:02d}{suffix}", r_day, anaphoric=True)
     if wd is not None:
+        if hit.rule.name == "weekday" and _named_day(text, hit.start, lex):
+            return None  # "Black Sunday", "Bloody Sunday": a day's name, not a date
         wd_dir = "future_or_same" if direction == "future" and ctx.mode == "news" else direction
 
         def r_wd(ref: str | None) -> str:
@@ -2113,6 +2125,8 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     if g.get("month"):
         m = _month(g, lex)
         d = _day(g.get("day"), lex) if name.startswith("set_annual_date") else None
+        if every and d is None:  # "each 12 May", "every April 18"
+            d = _day(g.get("everyday") or g.get("numx"), lex)
         if d is not None:  # "25 October each year"
             return _cand(hit, "SET", f"XXXX-{m:02d}-{d:02d}", quant="EACH")
         return _cand(hit, "SET", f"XXXX-{m:02d}", quant="EVERY" if every else None)
