@@ -989,3 +989,24 @@ def test_a_day_of_every_year_told_with_every_or_each() -> None:
     got = _tagged("Nurses Day is held each 12 May; they gather every April 18.")
     assert ("each 12 May", "SET", "XXXX-05-12") in got
     assert ("every April 18", "SET", "XXXX-04-18") in got
+
+
+def test_today_beside_a_present_verb_of_lasting_is_the_narrator_s() -> None:
+    def today(text: str) -> str:
+        return [v for t, _, v in _tagged(text) if t.lower() in ("today", "to-day")][0]
+
+    assert today("In 1864 the city fell. A memorial stands in Nanjing today.") == "PRESENT_REF"
+    assert (
+        today("In 1856 peace came, and historians today regard it as a turning point.")
+        == "PRESENT_REF"
+    )
+    assert (
+        today("In 1648 peace came. The settlement is today often regarded as a foundation.")
+        == "PRESENT_REF"
+    )
+    # the story's day: opening the sentence, or in a speaker's mouth
+    assert today("On 7 November 1917 the Soviet met. Today the Soviet met again.") == "1917-11-07"
+    assert (
+        today('On 23 June 1789 they met. "You are to-day what you were yesterday," he said.')
+        == "1789-06-23"
+    )

@@ -586,9 +586,17 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
         right = re.split(r"[.;:!?]", ctx.text[hit.end + 1 : hit.end + 80].lower())[0]
         clause = _TOK.findall(right)[:8]
         return not (lists["narrator_now_still"] | lists["present"]).isdisjoint(clause)
-    return not lists["narrator_now_still"].isdisjoint(clause[-4:]) and not lists[
-        "present"
-    ].isdisjoint(clause)
+    if not lists["narrator_now_still"].isdisjoint(clause[-4:]) and not lists["present"].isdisjoint(
+        clause
+    ):
+        return True
+    said = re.split(r"[.;:!?]", left)[-1]
+    said = said[1:] if said[:1] in '"”’' else said  # (the quote closing the last sentence)
+    if word == "this day" or not clause or said.count('"') % 2 or "“" in said:
+        return False  # "Today the Soviet met", '"You are to-day," said he': the story's day
+    # a present verb of lasting right beside it: "stands in Nanjing today", "is today regarded"
+    right = _TOK.findall(re.split(r"[.;:!?,]", ctx.text[hit.end : hit.end + 60].lower())[0])[:2]
+    return not lists["narrator_now_lasting"].isdisjoint(clause[-4:] + right)
 
 
 def _says_now(hit: Hit, ctx: Context) -> bool:
