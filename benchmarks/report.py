@@ -63,10 +63,23 @@ EXTRA_ACCURACY = {
         "battle articles in the manner of WikiWars, written and annotated by a helper before "
         "annales ran on them; its errors were read and fixed)"
     ),
+    "compare_heideltime_wiki3.json": (
+        "third Wikipedia-style set (`benchmarks/data/wiki-timeml-3`: six biographies and six "
+        "events by a third helper; its errors were read and fixed)"
+    ),
     "compare_heideltime_wiki2.json": (
         "second Wikipedia-style set (`benchmarks/data/wiki-timeml-2`: five biographies and "
         "five events, made the same way by another helper; kept as a check: only its totals "
         "were looked at)"
+    ),
+    "compare_heideltime_news.json": (
+        "news TimeML development set (`benchmarks/data/news-timeml`: fourteen wire stories "
+        "written and annotated in TimeBank style by a helper before annales ran on them; its "
+        "errors were read and fixed)"
+    ),
+    "compare_heideltime_news2.json": (
+        "news TimeML check set (`benchmarks/data/news-timeml-2`: fourteen more stories by "
+        "another helper; only its totals were looked at)"
     ),
 }
 

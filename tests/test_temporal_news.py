@@ -192,3 +192,11 @@ def test_a_length_in_two_units_and_counted_sets() -> None:
 def test_a_span_of_two_weekdays_ends_after_it_starts() -> None:
     got = _v("They banned the sale of alcohol from Friday evening until Monday.", "2013-04-13")
     assert got == [("Friday evening", "2013-04-12TEV"), ("Monday", "2013-04-15")]
+
+
+def test_a_day_a_plan_is_fixed_for_is_ahead() -> None:
+    got = _v(
+        "A procedural vote was set for 10 a.m. Wednesday; the hearing was adjourned until Monday.",
+        "1995-04-20",
+    )
+    assert got == [("10 a.m. Wednesday", "1995-04-26T10:00"), ("Monday", "1995-04-24")]

@@ -687,6 +687,9 @@ def _direction(hit: Hit, ctx: Context) -> str | None:
                 not g.get("weekday") or promise in ctx.lex.lists["tense_future_to_weekday"]
             ):
                 return "future"
+            lists = ctx.lex.lists
+            if planned_for(ctx.text, hit.start, lists["plan_verbs"], lists["plan_preps"]):
+                return "future"  # "a vote was set for Wednesday", "adjourned until Monday"
         t = tense(ctx, hit.start, hit.end)
         return {"past": "past", "future": "future"}.get(t or "", "past" if t is None else None)
     return "forward"
