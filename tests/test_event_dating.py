@@ -563,3 +563,14 @@ def test_an_event_placed_in_someone_s_reign_borrows_no_date() -> None:
     evs = {e.trigger.text: e.date for e in read_text(text).events}
     assert evs["won"] is None  # some time in James's reign
     assert evs["marched"] == "1688"
+
+
+def test_a_day_parsed_as_the_subject_of_the_next_verb_closes_the_clause_before() -> None:
+    # a comma missing after the day: the parser makes it the subject of "reached"
+    text = (
+        "On 2 May 1809 the siege opened before the town. The siege began, like that of Acre, "
+        "on a Monday, the 8th of May reached its height on the 11th, and was over by the 16th."
+    )
+    evs = {e.trigger.text.split()[-1]: e.date for e in read_text(text).events}
+    assert evs["began"] == "1809-05-08"
+    assert evs["reached"] == "1809-05-11"

@@ -637,6 +637,25 @@ def _time_subject(tok: Any) -> bool:
     return any(ch.dep_ in _SUBJ and ch.ent_type_ in ("DATE", "TIME") for ch in tok.children)
 
 
+def _subject_date_of_conjunct(span: Any, c: _Cues, timed: Collection[int]) -> bool:
+    """Is the date ``span`` parsed as the subject of a verb joined to an earlier one, a verb
+    that takes no time as its subject and has a date of its own after a preposition ("The
+    battle began on a Sunday, the 6th of September reached its climax on the 9th")? Then the
+    date closes the clause before (a comma missing), not the verb's subject."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in _SUBJ or verb.i == root.i or verb.dep_ != "conj":
+        return False
+    if verb.pos_ != "VERB" or _lemma(verb) in c.time_subject or verb.head.i >= span.start:
+        return False
+    return any(
+        ch.dep_ == "prep"
+        and ch.i > root.i
+        and any(g.dep_ == "pobj" and g.i in timed for g in ch.children)
+        for ch in verb.children
+    )
+
+
 def _is_event_noun(tok: Any, c: _Cues) -> bool:
     if tok.is_upper and len(tok.text) > 1:
         return False  # headings in capitals
@@ -857,6 +876,12 @@ def events_from_doc(
             hosts.setdefault(g.i, i)
     # Timexes: climb from the timex to the first event (or host, or event noun) above it.
     time_of: dict[int, str] = {}
+    timed_tokens = {
+        tok.i
+        for s, e, _ in timex_spans
+        if (sp := doc.char_span(s - offset, e - offset, alignment_mode="expand")) is not None
+        for tok in sp
+    }
     planned: set[str] = set()
     for s, e, tid in timex_spans:
         span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
@@ -892,6 +917,11 @@ def events_from_doc(
         # A fronted time adjunct dates the clause whose subject follows it: "..., on 23 June
         # the Congress called on ...", "The next day, a German counterattack began."
         fronted = _clause_after(doc, span.end)
+        if _subject_date_of_conjunct(span, c, timed_tokens):
+            # "The battle began on a Sunday, the 6th of September reached its climax on the
+            # 9th" (a comma missing): the day closes the clause before
+            t = span.root.head.head
+            fronted = None
         if (
             fronted is not None
             and (fronted.i in triggers or fronted.i in hosts)
