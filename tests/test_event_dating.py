@@ -574,3 +574,17 @@ def test_a_day_parsed_as_the_subject_of_the_next_verb_closes_the_clause_before()
     evs = {e.trigger.text.split()[-1]: e.date for e in read_text(text).events}
     assert evs["began"] == "1809-05-08"
     assert evs["reached"] == "1809-05-11"
+
+
+def test_a_day_told_at_length_holds_when_the_story_then_goes_back_or_plans_ahead() -> None:
+    # more than NARRATIVE_DAY_REACH sentences on the 9th, then only a plan for the 10th and a
+    # step back to the 8th: nothing shows the story has left the 9th
+    text = (
+        "On 9 June 1832 the students gathered at the gate. The guard barred the street. "
+        "The students threw stones. The captain called his men. The crowd cheered the students. "
+        "The mayor sent a messenger. The council debated the matter. The council adjourned "
+        "without a vote. The rebels fixed the assault on the arsenal for the 10th of June. "
+        "On the 8th, the guard had doubled the watch."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["adjourned"] == "1832-06-09"

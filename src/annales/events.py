@@ -1550,9 +1550,10 @@ def assign_dates(
     earlier dated event named by its trigger or a short argument ("The armistice was signed
     on ..."). With ``sentences`` (sorted sentence starts) and ``day_reach``, a borrowed day
     holds for ``day_reach`` sentences of story events after the one that gave it; further
-    on, if the text names another day before the next break, the event lies somewhere
-    between the two and borrows the month ("1917-11"); if it names none, the day told at
-    length holds. Before the story's first date, events take its month when it comes within
+    on, if the story goes on to a later day before the next break, the event lies somewhere
+    between the two and borrows the month ("1917-11"); if it names none, or only a day it
+    goes back to ("On the 8th, ...") or one a plan is fixed for ("for the morning of the
+    10th"), the day told at length holds. Before the story's first date, events take its month when it comes within
     ``OPENING_REACH`` sentences, and its day, however far, when it is one of ``scene_days``
     (a day stated as the scene's own: "... It is Monday the 21st of January 1793."). A day
     that heads a diary entry (``heading_days``: "February 25th." on a line of its own) holds
@@ -1588,11 +1589,14 @@ def assign_dates(
     b = 0
     reference: str | None = None
     ref_pos = 0  # where the reference was given
+    passing_starts = {t.start for t in order if t.id in passing}
     days = [
         (t.start, d)
         for t in order
         if t.id not in asides and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
     ]
+    # the days the story reaches (not a plan's day: "fixed the attack for the 10th")
+    reached = [(p, d) for p, d in days if p not in passing_starts]
     starts = [t.start for t in order]
     scenes = {t.start for t in order if t.id in scene_days}
     home_years = _home_years(d for _, d in days)
@@ -1693,8 +1697,8 @@ def assign_dates(
                 here = sentences[max(0, bisect.bisect_right(sentences, ev.trigger.start) - 1)]
                 if here > ref_pos:
                     told.add(here)
-                later = _next_day(days, ev.trigger.start, breaks)
-                if len(told) > day_reach and later not in (None, reference):
+                later = _next_day(reached, ev.trigger.start, breaks)
+                if len(told) > day_reach and later is not None and later > reference:
                     ev.date = _between(reference, later)
             ahead = _day_ahead_in_sentence(days, ev, breaks, reference)
             if ahead is not None and ref_pos < ev.sentence.start:
