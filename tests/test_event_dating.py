@@ -563,3 +563,28 @@ def test_an_event_placed_in_someone_s_reign_borrows_no_date() -> None:
     evs = {e.trigger.text: e.date for e in read_text(text).events}
     assert evs["won"] is None  # some time in James's reign
     assert evs["marched"] == "1688"
+
+
+def test_a_day_parsed_as_the_subject_of_the_next_verb_closes_the_clause_before() -> None:
+    # a comma missing after the day: the parser makes it the subject of "reached"
+    text = (
+        "On 2 May 1809 the siege opened before the town. The siege began, like that of Acre, "
+        "on a Monday, the 8th of May reached its height on the 11th, and was over by the 16th."
+    )
+    evs = {e.trigger.text.split()[-1]: e.date for e in read_text(text).events}
+    assert evs["began"] == "1809-05-08"
+    assert evs["reached"] == "1809-05-11"
+
+
+def test_a_day_told_at_length_holds_when_the_story_then_goes_back_or_plans_ahead() -> None:
+    # more than NARRATIVE_DAY_REACH sentences on the 9th, then only a plan for the 10th and a
+    # step back to the 8th: nothing shows the story has left the 9th
+    text = (
+        "On 9 June 1832 the students gathered at the gate. The guard barred the street. "
+        "The students threw stones. The captain called his men. The crowd cheered the students. "
+        "The mayor sent a messenger. The council debated the matter. The council adjourned "
+        "without a vote. The rebels fixed the assault on the arsenal for the 10th of June. "
+        "On the 8th, the guard had doubled the watch."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["adjourned"] == "1832-06-09"

@@ -637,6 +637,25 @@ def _time_subject(tok: Any) -> bool:
     return any(ch.dep_ in _SUBJ and ch.ent_type_ in ("DATE", "TIME") for ch in tok.children)
 
 
+def _subject_date_of_conjunct(span: Any, c: _Cues, timed: Collection[int]) -> bool:
+    """Is the date ``span`` parsed as the subject of a verb joined to an earlier one, a verb
+    that takes no time as its subject and has a date of its own after a preposition ("The
+    battle began on a Sunday, the 6th of September reached its climax on the 9th")? Then the
+    date closes the clause before (a comma missing), not the verb's subject."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in _SUBJ or verb.i == root.i or verb.dep_ != "conj":
+        return False
+    if verb.pos_ != "VERB" or _lemma(verb) in c.time_subject or verb.head.i >= span.start:
+        return False
+    return any(
+        ch.dep_ == "prep"
+        and ch.i > root.i
+        and any(g.dep_ == "pobj" and g.i in timed for g in ch.children)
+        for ch in verb.children
+    )
+
+
 def _is_event_noun(tok: Any, c: _Cues) -> bool:
     if tok.is_upper and len(tok.text) > 1:
         return False  # headings in capitals
@@ -857,6 +876,12 @@ def events_from_doc(
             hosts.setdefault(g.i, i)
     # Timexes: climb from the timex to the first event (or host, or event noun) above it.
     time_of: dict[int, str] = {}
+    timed_tokens = {
+        tok.i
+        for s, e, _ in timex_spans
+        if (sp := doc.char_span(s - offset, e - offset, alignment_mode="expand")) is not None
+        for tok in sp
+    }
     planned: set[str] = set()
     for s, e, tid in timex_spans:
         span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
@@ -892,6 +917,11 @@ def events_from_doc(
         # A fronted time adjunct dates the clause whose subject follows it: "..., on 23 June
         # the Congress called on ...", "The next day, a German counterattack began."
         fronted = _clause_after(doc, span.end)
+        if _subject_date_of_conjunct(span, c, timed_tokens):
+            # "The battle began on a Sunday, the 6th of September reached its climax on the
+            # 9th" (a comma missing): the day closes the clause before
+            t = span.root.head.head
+            fronted = None
         if (
             fronted is not None
             and (fronted.i in triggers or fronted.i in hosts)
@@ -1520,9 +1550,10 @@ def assign_dates(
     earlier dated event named by its trigger or a short argument ("The armistice was signed
     on ..."). With ``sentences`` (sorted sentence starts) and ``day_reach``, a borrowed day
     holds for ``day_reach`` sentences of story events after the one that gave it; further
-    on, if the text names another day before the next break, the event lies somewhere
-    between the two and borrows the month ("1917-11"); if it names none, the day told at
-    length holds. Before the story's first date, events take its month when it comes within
+    on, if the story goes on to a later day before the next break, the event lies somewhere
+    between the two and borrows the month ("1917-11"); if it names none, or only a day it
+    goes back to ("On the 8th, ...") or one a plan is fixed for ("for the morning of the
+    10th"), the day told at length holds. Before the story's first date, events take its month when it comes within
     ``OPENING_REACH`` sentences, and its day, however far, when it is one of ``scene_days``
     (a day stated as the scene's own: "... It is Monday the 21st of January 1793."). A day
     that heads a diary entry (``heading_days``: "February 25th." on a line of its own) holds
@@ -1558,11 +1589,14 @@ def assign_dates(
     b = 0
     reference: str | None = None
     ref_pos = 0  # where the reference was given
+    passing_starts = {t.start for t in order if t.id in passing}
     days = [
         (t.start, d)
         for t in order
         if t.id not in asides and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
     ]
+    # the days the story reaches (not a plan's day: "fixed the attack for the 10th")
+    reached = [(p, d) for p, d in days if p not in passing_starts]
     starts = [t.start for t in order]
     scenes = {t.start for t in order if t.id in scene_days}
     home_years = _home_years(d for _, d in days)
@@ -1663,8 +1697,8 @@ def assign_dates(
                 here = sentences[max(0, bisect.bisect_right(sentences, ev.trigger.start) - 1)]
                 if here > ref_pos:
                     told.add(here)
-                later = _next_day(days, ev.trigger.start, breaks)
-                if len(told) > day_reach and later not in (None, reference):
+                later = _next_day(reached, ev.trigger.start, breaks)
+                if len(told) > day_reach and later is not None and later > reference:
                     ev.date = _between(reference, later)
             ahead = _day_ahead_in_sentence(days, ev, breaks, reference)
             if ahead is not None and ref_pos < ev.sentence.start:
