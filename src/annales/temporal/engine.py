@@ -644,8 +644,7 @@ check_field_order(Timex, _TIMEX_FIELDS, "engine.anchor_all")
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 # what may stand between a clock time and the day it belongs to: "10:35 a.m. (0735 GMT) Friday",
-# "Friday at 10 a.m.", "noon on Saturday"
-# "10 a.m. (0735 GMT) Friday", "11 a.m. Leningrad time the following day"
+# "Friday at 10 a.m.", "noon on Saturday", "11 a.m. Leningrad time the following day"
 _CLOCK_DAY_GAP = re.compile(
     r"^[\s,]*(?:\([^()]{0,24}\)|(?:\w[\w-]*\s+)?time)?[\s,]*(?:on|at|of|around|about)?[\s,]*$"
 )
