@@ -1010,3 +1010,11 @@ def test_today_beside_a_present_verb_of_lasting_is_the_narrator_s() -> None:
         today('On 23 June 1789 they met. "You are to-day what you were yesterday," he said.')
         == "1789-06-23"
     )
+
+
+def test_one_evening_is_some_evening_of_the_story_s_year() -> None:
+    got = _tagged(
+        "In 1917 I lived there. One evening I spent at a merchant's house. He stayed for one night."
+    )
+    assert ("One evening", "TIME", "1917-XX-XXTEV") in got
+    assert ("one night", "DURATION", "P1D") in got

@@ -2299,6 +2299,16 @@ def _story_part(hit: Hit, ctx: Context) -> Candidate | None:
         return None
     if _next_word(ctx.text, hit.end).lower() in ctx.lex.lists["part_not_before"]:
         return None  # "in the morning papers"
+    if hit.groups.get("somepart"):  # "One evening I spent ...": some evening of the story's year
+        if _prev_word(ctx.text, hit.start) in ctx.lex.lists["bare_unit_after"]:
+            return None  # "for one night": a length
+        part = ctx.lex.lookup("parts_of_day", hit.groups.get("part"))
+
+        def r_some(ref: str | None) -> str:
+            rf = A.parse_ref(ref)
+            return f"{A.fmt_year(rf.year) if rf else 'XXXX'}-XX-XXT{part}"
+
+        return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r_some, sets_reference=False)
     if hit.groups.get("dayword"):  # "during the day": the story's day
         if _next_word(ctx.text, hit.end).lower() in ("of", "when", "that", "on", "before", "after"):
             return None  # "during the day of the funeral", "the day when": another day
