@@ -537,3 +537,12 @@ def test_the_days_of_known_events_tell_how_the_writer_counts() -> None:
     # a day of the same month with no word of the event near it is no evidence
     quiet = "In Petrograd in 1917 the winter was long. On March 8 the ministers dined together."
     assert "known events" not in document_policy(quiet, "auto").reason
+
+
+def test_a_conversion_past_four_digit_years_gives_no_value() -> None:
+    """31 December 9999 Julian is a day of 10000 Gregorian: TIMEX3 has no value for it."""
+    from annales.temporal.calendars import convert
+
+    assert convert("9999-12-31T12:00", "julian", "gregorian") is None
+    assert convert("9999-12", "julian", "gregorian") is None
+    assert convert("1917-06-22", "julian", "gregorian") == "1917-07-05"

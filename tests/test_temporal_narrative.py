@@ -1018,3 +1018,8 @@ def test_one_evening_is_some_evening_of_the_story_s_year() -> None:
     )
     assert ("One evening", "TIME", "1917-XX-XXTEV") in got
     assert ("one night", "DURATION", "P1D") in got
+
+
+def test_over_stays_outside_a_length_and_no_impossible_yearly_day() -> None:
+    assert _tagged("It evolved over several years.") == [("several years", "DURATION", "PXY")]
+    assert _tagged("Every 100 May they met.") == []

@@ -362,6 +362,10 @@ def _timex_year(y: int) -> str:
     return f"BC{1 - y:04d}" if y <= 0 else f"{y:04d}"
 
 
+def _four_digit(year: int) -> bool:
+    return -9998 <= year <= 9999
+
+
 def _timex_day(ymd: Ymd) -> str:
     return f"{_timex_year(ymd[0])}-{ymd[1]:02d}-{ymd[2]:02d}"
 
@@ -408,6 +412,8 @@ def convert(value: str, src: str, dst: str) -> str | None:
             return None
         lo = _from_jdn(d, _jdn(s, span[0]))
         hi = _from_jdn(d, _jdn(s, span[1]))
+        if not (_four_digit(lo[0]) and _four_digit(hi[0])):
+            return None  # past TIMEX3's four-digit years ("December 9999" Julian)
         return f"{_timex_day(lo)}/{_timex_day(hi)}"
     # day
     if p.year is None or p.month is None or p.day is None:
@@ -416,6 +422,8 @@ def convert(value: str, src: str, dst: str) -> str | None:
         out = _from_jdn(d, _jdn(s, (p.year, p.month, p.day)))
     except ValueError:
         return None
+    if not _four_digit(out[0]):
+        return None  # 31 December 9999 Julian is 10000 Gregorian: no TIMEX3 value
     res = _timex_day(out)
     if p.time is not None:
         res += f"T{p.time}{p.tz or ''}"

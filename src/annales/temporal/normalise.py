@@ -2138,6 +2138,8 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         d = _day(g.get("day"), lex) if name.startswith("set_annual_date") else None
         if every and d is None:  # "each 12 May", "every April 18"
             d = _day(g.get("everyday") or g.get("numx"), lex)
+        if d is not None and not A.valid(2000, m, d):
+            return None  # "every 100 May": no such day (2000: 29 February is one)
         if d is not None:  # "25 October each year"
             return _cand(hit, "SET", f"XXXX-{m:02d}-{d:02d}", quant="EACH")
         return _cand(hit, "SET", f"XXXX-{m:02d}", quant="EVERY" if every else None)
