@@ -2135,6 +2135,8 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         return _cand(hit, "SET", f"XXXX-WXX-{wd}", quant="EVERY" if every else None)
     if g.get("month"):
         m = _month(g, lex)
+        if m is None:
+            return None
         d = _day(g.get("day"), lex) if name.startswith("set_annual_date") else None
         if every and d is None:  # "each 12 May", "every April 18"
             d = _day(g.get("everyday") or g.get("numx"), lex)
