@@ -1023,3 +1023,12 @@ def test_one_evening_is_some_evening_of_the_story_s_year() -> None:
 def test_over_stays_outside_a_length_and_no_impossible_yearly_day() -> None:
     assert _tagged("It evolved over several years.") == [("several years", "DURATION", "PXY")]
     assert _tagged("Every 100 May they met.") == []
+
+
+def test_a_weekday_finds_its_year_two_years_before_the_book() -> None:
+    text = "Wednesday morning, November 28th, the peasants met. The delegates gathered on Wednesday afternoon."
+    got = [(x.text, x.value) for x in tag_time(text, mode="narratives", dct="1919")]
+    assert got == [
+        ("Wednesday morning, November 28th", "1917-11-28TMO"),
+        ("Wednesday afternoon", "1917-11-28TAF"),
+    ]

@@ -138,11 +138,16 @@ def weekday_year(
     calendar: str = "gregorian",
 ) -> int | None:
     """The first candidate year (the reference's, then its neighbours, then the dominant
-    year and its neighbours) in which ``day``/``month`` falls on ``weekday`` (ISO, 1–7)."""
+    year and its neighbours) in which ``day``/``month`` falls on ``weekday`` (ISO, 1–7).
+    Two years either side still name one year (a day-month's weekday does not recur within
+    five years): "Wednesday, November 28th" in a book of 1919 is 1917's."""
     order: list[int] = []
     for base in (ref_year, period.dominant if period else None):
         if base is not None:
             order += [base, base + 1, base - 1]
+    for base in (ref_year, period.dominant if period else None):
+        if base is not None:
+            order += [base - 2, base + 2]
     seen: set[int] = set()
     for y in order:
         if y in seen or y < 1:
