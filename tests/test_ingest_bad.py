@@ -249,3 +249,11 @@ def test_timeml_creation_time_that_is_no_date_is_dropped_with_a_warning() -> Non
     assert src.dct is None and src.warnings == ["creation time 'garbage' is not a date: ignored"]
     ok = load_bytes(doc.replace("garbage", "1998-01-08T10:00:00").encode(), "ok.tml")
     assert ok.dct == "1998-01-08T10:00:00" and not ok.warnings
+
+
+def test_an_input_error_is_one_line_whatever_the_input_names() -> None:
+    """A corrupt ZIP member's name can hold a newline; the error stays one line."""
+    from annales.errors import InputError
+
+    err = InputError("b.epub", "corrupt EPUB (bad CRC in \nimetype)")
+    assert str(err) == "b.epub: corrupt EPUB (bad CRC in  imetype)"

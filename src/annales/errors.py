@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+#: what breaks a line (str.splitlines' separators)
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def _one_line(s: str) -> str:
+    return _LINE_BREAKS.sub(" ", s)
+
 
 class AnnalesError(Exception):
     """Base class: anything the CLI reports as a one-line error instead of a traceback."""
@@ -11,9 +20,10 @@ class InputError(AnnalesError):
     """A source file that cannot be read as a document (binary, bad encoding, malformed...)."""
 
     def __init__(self, source: str, problem: str) -> None:
-        self.source = source
-        self.problem = problem
-        super().__init__(f"{source}: {problem}")
+        # one line whatever the input put in it (a ZIP member named "m\nimetype")
+        self.source = _one_line(source)
+        self.problem = _one_line(problem)
+        super().__init__(f"{self.source}: {self.problem}")
 
 
 class CalendarError(AnnalesError):
