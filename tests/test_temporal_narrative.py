@@ -1032,3 +1032,11 @@ def test_a_weekday_finds_its_year_two_years_before_the_book() -> None:
         ("Wednesday morning, November 28th", "1917-11-28TMO"),
         ("Wednesday afternoon", "1917-11-28TAF"),
     ]
+
+
+def test_a_date_something_is_compared_with_does_not_move_the_story() -> None:
+    text = (
+        "On 24 August 1918 Byng pushed on. The retreat was as extensive as that of March and "
+        "April 1917; but now they could not make it. On the 27th they had to abandon the line."
+    )
+    assert ("the 27th", "DATE", "1918-08-27") in _tagged(text)

@@ -381,12 +381,23 @@ def _told_back(text: str, start: int) -> bool:
     1906") or a comparison ("more food than in 1912")? Told from the story's time, it does
     not move the story's year."""
     clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
-    return _HAD.search(clause) is not None or _COMPARED.search(clause) is not None
+    return _HAD.search(clause) is not None or _compared(text, start)
+
+
+def _compared(text: str, start: int) -> bool:
+    """Is the date at ``start`` what something is compared with ("more food than in 1912", "a
+    retreat as extensive as that of March and April 1917")? It names another time."""
+    clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
+    return _COMPARED.search(clause) is not None
 
 
 _CLAUSE_END = re.compile(r"[.;:!?,\n]")
 _HAD = re.compile(r"\bhad\b", re.I)
-_COMPARED = re.compile(r"\bthan\s+(?:in\s+|during\s+|before\s+)?$", re.I)
+_COMPARED = re.compile(
+    r"(?:\bthan\s+(?:in\s+|during\s+|before\s+)?"
+    r"|\b(?:as|like)\s+(?:that|those)\s+of\s+(?:\w+\s+(?:and|or|to)\s+)?)$",
+    re.I,
+)
 
 
 def _part_of(text: str, start: int, lex: Lexicon) -> bool:
@@ -825,7 +836,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return _cand(
                 hit, type_, f"{A.fmt_date(year, month)}-XX", warning=warning, sets_reference=False
             )
-        return _cand(hit, type_, A.fmt_date(year, month, day) + (suffix if day else ""))
+        compared = ctx.mode == "narratives" and _compared(text, hit.start)
+        value = A.fmt_date(year, month, day) + (suffix if day else "")
+        return _cand(hit, type_, value, sets_reference=not compared)
     # --- anchored -----------------------------------------------------------------------
     direction = _direction(hit, ctx)
     if mrel_dir:  # "last Oct. 23", "next June 1": the direction is stated
