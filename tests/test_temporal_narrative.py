@@ -1040,3 +1040,12 @@ def test_a_date_something_is_compared_with_does_not_move_the_story() -> None:
         "April 1917; but now they could not make it. On the 27th they had to abandon the line."
     )
     assert ("the 27th", "DATE", "1918-08-27") in _tagged(text)
+
+
+def test_a_part_or_clock_of_a_named_day() -> None:
+    got = _tagged(
+        "On 9 November 1917 they arrived. A strike was threatened at midnight of November 11th. "
+        "Late in the afternoon of Thursday, November 16th, the Congress voted."
+    )
+    assert ("midnight of November 11th", "TIME", "1917-11-11T24:00") in got
+    assert ("Late in the afternoon of Thursday, November 16th", "TIME", "1917-11-16TAF") in got

@@ -746,6 +746,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     if got[1] is None:
         return None  # the groups themselves make no date ("0 AD", "13/45", "may" a verb)
     era, year, month, day, season, part, wd, hm, day_ok, word_day, mrel_dir, static = got[1]
+    if g.get("clock_of") and day is not None:  # "midnight of November 11th": that day's midnight
+        hm = lex.lookup("clock_words", g["clock_of"]) or hm
     mtext = get("month") if name == "month" else None
     if mtext:
         bare = mtext.lower().rstrip(".")
@@ -955,7 +957,7 @@ def _pieces(g: dict[str, Any], name: str, lex: Lexicon, cal: str) -> _Pieces | N
     if mtext and mtext.lower().rstrip(".") in lex.lists["ambiguous_months"]:
         if not mtext[0].isupper():  # (_cap)
             return None  # "you may", "to march": a verb
-    wtext = get("weekday")
+    wtext = get("weekday") or get("weekday_of")  # "the afternoon of Thursday, November 16th"
     if wtext and name == "weekday" and (wtext.endswith(".") or not _cap(wtext)):
         return None
     era_s = get("era")
