@@ -1049,3 +1049,12 @@ def test_a_part_or_clock_of_a_named_day() -> None:
     )
     assert ("midnight of November 11th", "TIME", "1917-11-11T24:00") in got
     assert ("Late in the afternoon of Thursday, November 16th", "TIME", "1917-11-16TAF") in got
+
+
+def test_a_clock_before_a_weekday_with_its_date_leaves_the_date_whole() -> None:
+    got = _tagged("On 16 October 1962 Kennedy met. At 7 p.m. on Monday, 22 October, Kennedy spoke.")
+    assert ("7 p.m.", "TIME", "1962-10-22T19:00") in got
+    assert ("Monday, 22 October", "DATE", "1962-10-22") in got
+    assert _tagged("The council met.\nBlack Saturday\nOn 26 October 1962 a letter came.") == [
+        ("26 October 1962", "DATE", "1962-10-26")
+    ]

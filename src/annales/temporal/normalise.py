@@ -724,7 +724,7 @@ def _day_before(text: str, start: int) -> bool:
     return _DAY_BEFORE.search(text, lo, start) is not None
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:;\"“(\n])\s([A-Z][a-z]+)\s+$")
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 
 
 def _named_day(text: str, start: int, lex: Lexicon) -> bool:
