@@ -1058,3 +1058,14 @@ def test_a_clock_before_a_weekday_with_its_date_leaves_the_date_whole() -> None:
     assert _tagged("The council met.\nBlack Saturday\nOn 26 October 1962 a letter came.") == [
         ("26 October 1962", "DATE", "1962-10-26")
     ]
+
+
+def test_plural_seasons_are_sets_and_a_month_of_that_year() -> None:
+    got = _tagged("They divided their time between two houses, spending summers at Lea Hurst.")
+    assert got == [("summers", "SET", "XXXX-SU")]
+    text = (
+        "He was invested as earl in 1239, but in August of that year he quarrelled with the king."
+    )
+    assert ("August of that year", "DATE", "1239-08") in _tagged(text, reference="1238")
+    news = tag_time("Violence spread for the past three summers.", mode="news", dct="1998-03-22")
+    assert [(t.text, t.value) for t in news] == [("the past three summers", "XXXX-SU")]

@@ -1661,6 +1661,8 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
                 y = _month_year(month, rf, {-1: "before", 1: "after"}.get(d))
             return f"{A.fmt_year(y) if y is not None else 'XXXX'}-{month:02d}"
 
+        # "invested as earl in 1239, but in August of that year": the year just told
+        r_m.year_anaphor = by_year and anaphoric  # type: ignore[attr-defined]
         return _cand(hit, type_, f"XXXX-{month:02d}", r_m, anaphoric=anaphoric)
     if g.get("weekday"):
         wd = lex.lookup("weekdays", g["weekday"])
@@ -2117,6 +2119,9 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
             return None  # an adjective: "a quarterly dividend"
         v = lex.lookup("frequencies", g.get("freq"))
         return _cand(hit, "SET", v) if v else None
+    if name == "set_seasons":  # "spending summers at Lea Hurst"
+        season = lex.lookup("seasons", g["season_pl"][:-1])
+        return _cand(hit, "SET", f"XXXX-{season}") if season else None
     if name == "set_weekdays":
         wd = lex.lookup("weekdays", g["weekday_pl"][:-1])
         part = lex.lookup("parts_of_day", g.get("part"))
