@@ -369,3 +369,17 @@ def test_a_history_told_in_order_moves_on_into_later_years() -> None:
 def test_a_clock_takes_the_day_told_after_its_zone() -> None:
     text = "The treaty was signed on 12 March 1940; the fighting ended at 11 a.m. Leningrad time the following day."
     assert {t.text: t.value for t in tag_time(text)}["11 a.m."] == "1940-03-13T11:00"
+
+
+def test_a_year_the_text_states_before_a_named_event_seeds_the_story() -> None:
+    """A biography's birth date comes before the war it names later in its lead."""
+    text = (
+        "Florence Nightingale (12 May 1820 – 13 August 1910) was a reformer. She came to "
+        "prominence during the Crimean War.\n\nEarly life\n\nShe was born in Florence, in the "
+        "Grand Duchy of Tuscany, to a wealthy family that travelled much, and was named after "
+        "the city where her parents were staying on their long wedding journey through Italy, "
+        "a country her mother loved above all others. Her family returned to England the "
+        "following year."
+    )
+    got = {t.text: t.value for t in tag_time(text, mode="narratives", dct="2013-03-01")}
+    assert got["the following year"] == "1821"

@@ -551,7 +551,9 @@ def anchor_all(
         if narr and c.type == "DATE" and _MONTH_PREFIX.match(t.value):
             month_said = (c.end, t.value[:7], tid)
         if narr and c.type == "DATE" and c.resolve is None and t.value[:4].isdigit():
-            year_said = (c.end, t.value[:4], tid)
+            # (not a span of years: "the Crimean War" is 1853-1856)
+            if "/" not in t.value:
+                year_said = (c.end, t.value[:4], tid)
         if len(t.value) == 7 and _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
         if c.start in asides:
@@ -891,10 +893,14 @@ def _event_year(events: Sequence[tuple[int, str, str]], c: Candidate, narr: bool
     return None
 
 
-def _story_seed(text: str, title: str | None, dct: str) -> tuple[str, str]:
+def _story_seed(
+    text: str, title: str | None, dct: str, cands: Sequence[Candidate] = ()
+) -> tuple[str, str]:
     """The running reference a narrative with a creation date starts from: a named event the
     text tells of, when it lies before that date ("the battle of the Somme" in a history
-    published in 1920: its "1 July" is 1916), else the document's date."""
+    published in 1920: its "1 July" is 1916), else the document's date. A year the text
+    states before it first names the event comes first ("Nightingale (12 May 1820 – 1910)
+    ... came to prominence during the Crimean War")."""
     if _historical is not None and dct[:4].isdigit():
         try:
             inferred = _historical.infer_reference(text, title)
@@ -902,8 +908,22 @@ def _story_seed(text: str, title: str | None, dct: str) -> tuple[str, str]:
             inferred = None
         ref = A.parse_ref(inferred[0]) if inferred else None
         if inferred and ref is not None and ref.year < int(dct[:4]):
+            named = [c.start for c in cands if c.source.endswith(":event")]
+            stated = next(
+                (
+                    c
+                    for c in cands
+                    if c.resolve is None and c.type == "DATE" and _FULL_YEAR.match(c.value)
+                ),
+                None,
+            )
+            if stated is not None and named and stated.start < min(named):
+                return stated.value[:4], "the first year the text states"
             return inferred
     return dct, "the document's date"
+
+
+_FULL_YEAR = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
 
 
 def tag(
@@ -937,7 +957,7 @@ def tag(
     cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and dct_v is not None:
-        ref_v, ref_reason = _story_seed(text, title, dct_v)
+        ref_v, ref_reason = _story_seed(text, title, dct_v, cands)
     title_y = _policy.title_year(title) if _policy is not None else None
     if mode == "narratives" and ref_v is None and title_y is not None:
         ref_v, ref_reason = A.fmt_year(title_y[0]), title_y[1]
