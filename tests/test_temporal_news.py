@@ -200,3 +200,11 @@ def test_a_day_a_plan_is_fixed_for_is_ahead() -> None:
         "1995-04-20",
     )
     assert got == [("10 a.m. Wednesday", "1995-04-26T10:00"), ("Monday", "1995-04-24")]
+
+
+def test_a_quarter_named_by_its_months() -> None:
+    got = _v(
+        "Companies reported results for the July-September quarter; in the April-June period sales fell.",
+        "1998-10-23",
+    )
+    assert got == [("the July-September quarter", "1998-Q3"), ("the April-June period", "1998-Q2")]

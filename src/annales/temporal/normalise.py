@@ -1358,6 +1358,13 @@ def _quarter(hit: Hit, ctx: Context) -> Candidate | None:
         if idx not in (1, 2):
             idx = min(2, ctx.lex.lookup("period_ordinals", g["half"]) or 2)
         code = f"H{idx}"
+    elif g.get("qm1"):  # "the July-September quarter"
+        m1 = ctx.lex.lookup("months", g["qm1"])
+        m2 = ctx.lex.lookup("months", g.get("qm2"))
+        if m1 is None or m2 != m1 + 2 or m1 % 3 != 1:
+            return None
+        idx = (int(m1) - 1) // 3 + 1
+        code = f"Q{idx}"
     else:
         q = g.get("qord", "").lower()
         idx = _ordinal(q, ctx.lex)
