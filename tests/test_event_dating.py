@@ -131,8 +131,6 @@ def test_an_infinitive_takes_the_tense_of_its_governor() -> None:
 
 
 def test_a_year_or_month_opening_a_sentence_frames_the_events_after_it() -> None:
-    from annales.pipeline import read_text
-
     def dates(text: str) -> dict[str, str | None]:
         return {e.trigger.text: e.date for e in read_text(text).events}
 
@@ -154,8 +152,6 @@ def test_a_year_or_month_opening_a_sentence_frames_the_events_after_it() -> None
 
 
 def test_a_relative_clause_on_a_date_is_that_date_s_event() -> None:
-    from annales.pipeline import read_text
-
     ch = read_text(
         "On 3 May 1702 the siege began. The guns fired until the 12th, when the garrison "
         "surrendered the keep."
@@ -165,8 +161,6 @@ def test_a_relative_clause_on_a_date_is_that_date_s_event() -> None:
 
 
 def test_a_comma_relative_in_the_simple_past_tells_the_story_on() -> None:
-    from annales.pipeline import read_text
-
     def triggers(text: str) -> set[str]:
         return {e.trigger.text for e in read_text(text).events}
 
@@ -184,8 +178,6 @@ def test_a_comma_relative_in_the_simple_past_tells_the_story_on() -> None:
 
 
 def test_a_verb_whose_doer_is_a_dated_event_noun_takes_its_date() -> None:
-    from annales.pipeline import read_text
-
     ch = read_text(
         "On 2 March 1760 the town slept. Great damage was done to the docks by a fire on 9 March."
     )
@@ -194,8 +186,6 @@ def test_a_verb_whose_doer_is_a_dated_event_noun_takes_its_date() -> None:
 
 
 def test_events_before_the_story_s_first_day_take_its_month() -> None:
-    from annales.pipeline import read_text
-
     def date_of(text: str, trigger: str) -> str | None:
         return next(e.date for e in read_text(text).events if e.trigger.text == trigger)
 
@@ -209,8 +199,6 @@ def test_events_before_the_story_s_first_day_take_its_month() -> None:
 
 
 def test_a_duration_in_the_sentence_widens_a_borrowed_day() -> None:
-    from annales.pipeline import read_text
-
     def dates(text: str) -> dict[str, str | None]:
         return {e.trigger.text: e.date for e in read_text(text).events}
 
@@ -227,8 +215,6 @@ def test_a_duration_in_the_sentence_widens_a_borrowed_day() -> None:
 
 
 def test_an_event_s_own_length_opens_the_day_of_what_the_sentence_tells_after_it() -> None:
-    from annales.pipeline import read_text
-
     def dates(text: str) -> dict[str, str | None]:
         return {e.trigger.text: e.date for e in read_text(text).events}
 
@@ -244,8 +230,6 @@ def test_an_event_s_own_length_opens_the_day_of_what_the_sentence_tells_after_it
 
 
 def test_a_length_after_taking_or_lasting_is_the_event_s_own() -> None:
-    from annales.pipeline import read_text
-
     lead = "On 9 March 1704 the envoys reached the coast. "
     for length in ("taking four days over it", "spending four days over it"):
         text = lead + f"They sailed to the island, {length}, and then they landed at the port."
@@ -255,8 +239,6 @@ def test_a_length_after_taking_or_lasting_is_the_event_s_own() -> None:
 
 
 def test_a_date_nearer_the_event_than_the_duration_keeps_its_day() -> None:
-    from annales.pipeline import read_text
-
     text = (
         "On 4 October 1702 the army reached the river. After a few days' rest it marched on, "
         "and on the 9th it crossed the ford and burned the mill."
@@ -266,8 +248,6 @@ def test_a_date_nearer_the_event_than_the_duration_keeps_its_day() -> None:
 
 
 def test_a_relative_year_does_not_open_a_story_with_no_date() -> None:
-    from annales.pipeline import read_text
-
     text = (
         "On 2 May 1760 the mill burned.\n\nCHAPTER II\n\n"
         "The envoys had come to Berlin a year ago. The king left the city."
@@ -277,8 +257,6 @@ def test_a_relative_year_does_not_open_a_story_with_no_date() -> None:
 
 
 def test_a_date_told_as_yet_to_come_dates_its_event_but_does_not_move_the_story() -> None:
-    from annales.pipeline import read_text
-
     text = (
         "On 28 November 1917 the council dissolved the assembly. The new assembly shall meet "
         "on 11 December 1917 at noon. The old members met defiantly."
@@ -419,8 +397,6 @@ def test_an_event_between_two_days_takes_the_month_that_holds_most_of_them() -> 
 
 
 def test_a_day_told_back_dates_its_event_but_the_story_stays_on_its_day() -> None:
-    from annales.pipeline import read_text
-
     ch = read_text(
         "On 9 August 1792 the assembly met. The minister told of the outrages committed "
         "the evening before. It was then announced that the sections would rise."
@@ -431,8 +407,6 @@ def test_a_day_told_back_dates_its_event_but_the_story_stays_on_its_day() -> Non
 
 
 def test_in_a_story_told_in_the_present_its_now_is_the_story_s_day() -> None:
-    from annales.pipeline import read_text
-
     ch = read_text(
         "On 11 July 1793 Charlotte arrives in Paris. She asks for a room at the inn. "
         "But now a stranger, overhearing her, invites her to supper. She declines."
@@ -441,8 +415,6 @@ def test_in_a_story_told_in_the_present_its_now_is_the_story_s_day() -> None:
 
 
 def test_after_a_sentence_that_sums_up_a_period_the_story_tells_it_from_its_first_day() -> None:
-    from annales.pipeline import read_text
-
     summed = read_text(
         "On 1 June 1916 the army waited. The battle began on the 6th, reached its height on "
         "the 9th, and was over by the 12th. The first corps advanced towards the river. "
@@ -458,8 +430,6 @@ def test_after_a_sentence_that_sums_up_a_period_the_story_tells_it_from_its_firs
 
 
 def test_separate_events_told_day_by_day_are_no_summary() -> None:
-    from annales.pipeline import read_text
-
     ch = read_text(
         "On 1 May 1915 the fleet waited. The Goliath was sunk on 12 May, and the submarine "
         "disposed of the Triumph on the 26th and the Majestic on the following day. "

@@ -200,11 +200,16 @@ def shift(
     return v if m is None or len(m.group(2)) <= 4 else None
 
 
+def four_digit_year(year: int) -> bool:
+    """Can TIMEX3 write ``year`` (astronomical) in its four digits, AD 9999 down to 9999 BC?"""
+    return -9998 <= year <= 9999
+
+
 def _shift(ref: Ref, unit: str, n: int, calendar: str, keep: bool) -> str | None:
     y = ref.year
     if unit in ("Y", "DE", "CE", "ML"):
         span = {"Y": 1, "DE": 10, "CE": 100, "ML": 1000}[unit] * n
-        if not -9998 <= y + span <= 9999:
+        if not four_digit_year(y + span):
             return None  # beyond TIMEX3's four-digit years ("1917 decades from now")
     if keep and unit in ("Y", "DE", "CE"):
         k = {"Y": 1, "DE": 10, "CE": 100}[unit] * n

@@ -33,6 +33,7 @@ from convertdate import gregorian as _greg
 from convertdate import julian as _jul
 
 from annales.errors import CalendarError
+from annales.temporal.anchor import four_digit_year
 
 DATA = Path(__file__).with_name("data")
 CALENDARS = ("gregorian", "julian", "french-republican")
@@ -362,10 +363,6 @@ def _timex_year(y: int) -> str:
     return f"BC{1 - y:04d}" if y <= 0 else f"{y:04d}"
 
 
-def _four_digit(year: int) -> bool:
-    return -9998 <= year <= 9999
-
-
 def _timex_day(ymd: Ymd) -> str:
     return f"{_timex_year(ymd[0])}-{ymd[1]:02d}-{ymd[2]:02d}"
 
@@ -412,7 +409,7 @@ def convert(value: str, src: str, dst: str) -> str | None:
             return None
         lo = _from_jdn(d, _jdn(s, span[0]))
         hi = _from_jdn(d, _jdn(s, span[1]))
-        if not (_four_digit(lo[0]) and _four_digit(hi[0])):
+        if not (four_digit_year(lo[0]) and four_digit_year(hi[0])):
             return None  # past TIMEX3's four-digit years ("December 9999" Julian)
         return f"{_timex_day(lo)}/{_timex_day(hi)}"
     # day
@@ -422,7 +419,7 @@ def convert(value: str, src: str, dst: str) -> str | None:
         out = _from_jdn(d, _jdn(s, (p.year, p.month, p.day)))
     except ValueError:
         return None
-    if not _four_digit(out[0]):
+    if not four_digit_year(out[0]):
         return None  # 31 December 9999 Julian is 10000 Gregorian: no TIMEX3 value
     res = _timex_day(out)
     if p.time is not None:

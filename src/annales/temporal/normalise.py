@@ -380,15 +380,18 @@ def _told_back(text: str, start: int) -> bool:
     """Is the year at ``start`` in a past-perfect clause ("the tactics they had praised in
     1906") or a comparison ("more food than in 1912")? Told from the story's time, it does
     not move the story's year."""
-    clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
-    return _HAD.search(clause) is not None or _compared(text, start)
+    clause = _clause_before(text, start)
+    return _HAD.search(clause) is not None or _COMPARED.search(clause) is not None
 
 
 def _compared(text: str, start: int) -> bool:
     """Is the date at ``start`` what something is compared with ("more food than in 1912", "a
     retreat as extensive as that of March and April 1917")? It names another time."""
-    clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
-    return _COMPARED.search(clause) is not None
+    return _COMPARED.search(_clause_before(text, start)) is not None
+
+
+def _clause_before(text: str, start: int) -> str:
+    return _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
 
 
 _CLAUSE_END = re.compile(r"[.;:!?,\n]")
@@ -1891,14 +1894,14 @@ def _coarse_shift(ref: str | None, unit: str, k: int, cal: str) -> str | None:
         days = k * (7 if unit == "W" else 1)
         a = A.add_days(y0, m0, d0, days, cal)
         z = A.add_days(y1, m1, d1, days, cal)
-        if a[0] != z[0] or not -9998 <= a[0] <= 9999:
+        if a[0] != z[0] or not A.four_digit_year(a[0]):
             return None  # not even the year is sure, or past TIMEX3's four-digit years
         if unit == "W":
             return f"{A.fmt_year(a[0])}-WXX"
         return f"{A.fmt_date(a[0], a[1])}-XX" if a[1] == z[1] else f"{A.fmt_year(a[0])}-XX-XX"
     if unit == "M":
         a2, z2 = A.add_months(y0, m0, k), A.add_months(y1, m1, k)
-        return f"{A.fmt_year(a2[0])}-XX" if a2[0] == z2[0] and -9998 <= a2[0] <= 9999 else None
+        return f"{A.fmt_year(a2[0])}-XX" if a2[0] == z2[0] and A.four_digit_year(a2[0]) else None
     return None
 
 
@@ -2330,30 +2333,43 @@ def _story_part(hit: Hit, ctx: Context) -> Candidate | None:
         return None
     if _next_word(ctx.text, hit.end).lower() in ctx.lex.lists["part_not_before"]:
         return None  # "in the morning papers"
-    if hit.groups.get("somepart"):  # "One evening I spent ...": some evening of the story's year
-        if _prev_word(ctx.text, hit.start) in ctx.lex.lists["bare_unit_after"]:
-            return None  # "for one night": a length
-        part = ctx.lex.lookup("parts_of_day", hit.groups.get("part"))
-
-        def r_some(ref: str | None) -> str:
-            rf = A.parse_ref(ref)
-            return f"{A.fmt_year(rf.year) if rf else 'XXXX'}-XX-XXT{part}"
-
-        return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r_some, sets_reference=False)
-    if hit.groups.get("dayword"):  # "during the day": the story's day
-        if _next_word(ctx.text, hit.end).lower() in ("of", "when", "that", "on", "before", "after"):
-            return None  # "during the day of the funeral", "the day when": another day
-        cal = ctx.calendar
-
-        def r(ref: str | None) -> str:
-            rf = A.parse_ref(ref)
-            return (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
-
-        return _cand(hit, "DATE", "XXXX-XX-XX", r, anaphoric=True, sets_reference=False)
     c = _part(hit, ctx)
     if c is not None:
         c.sets_reference = False  # the story's day already; "the night" names no new one
     return c
+
+
+def _some_part(hit: Hit, ctx: Context) -> Candidate | None:
+    """In narratives, "One evening I spent ...": some evening of the story's year."""
+    if (
+        ctx.mode != "narratives"
+        or _next_word(ctx.text, hit.end).lower() in ctx.lex.lists["part_not_before"]
+    ):
+        return None
+    if _prev_word(ctx.text, hit.start) in ctx.lex.lists["bare_unit_after"]:
+        return None  # "for one night": a length
+    part = ctx.lex.lookup("parts_of_day", hit.groups.get("part"))
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        return f"{A.fmt_year(rf.year) if rf else 'XXXX'}-XX-XXT{part}"
+
+    return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r, sets_reference=False)
+
+
+def _story_day(hit: Hit, ctx: Context) -> Candidate | None:
+    """In narratives, "set up during the day": the story's day."""
+    if ctx.mode != "narratives":
+        return None
+    if _next_word(ctx.text, hit.end).lower() in ctx.lex.lists["day_not_before"]:
+        return None  # "during the day of the funeral", "the day when": another day
+    cal = ctx.calendar
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        return (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
+
+    return _cand(hit, "DATE", "XXXX-XX-XX", r, anaphoric=True, sets_reference=False)
 
 
 def _nth_weekday(hit: Hit, ctx: Context) -> Candidate | None:
@@ -2370,7 +2386,7 @@ def _nth_weekday(hit: Hit, ctx: Context) -> Candidate | None:
     year = _year(g.get("year"))
 
     def value(y: int | None) -> str:
-        if y is None or not -9998 <= y <= 9999:
+        if y is None or not A.four_digit_year(y):
             return f"XXXX-{month:02d}-XX"
         if week:
             # the week with most of its days in the month: the one holding its 4th (11th, ...)
@@ -2430,6 +2446,8 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "part": _part,
     "ref_word": _ref_word,
     "story_part": _story_part,
+    "story_day": _story_day,
+    "some_part": _some_part,
     "yearago": _yearago,
     "period": _period,
 }
