@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from annales.errors import CalendarError
 from annales.temporal import calendars as cal
-from annales.temporal import historical, policy
+from annales.temporal import historical, policy, tag_time
 from conftest import TEXTS, need_shared
 
 
@@ -29,19 +29,23 @@ def _one(text: str):
     [
         (
             "the 1st Prairial, year III (20th May, 1795)",
-            "1st Prairial, year III (20th May, 1795)",
+            "the 1st Prairial, year III (20th May, 1795)",
             "1795-05-20",
         ),
         ("on 13 Vendémiaire an IV the sections", "13 Vendémiaire an IV", "1795-10-05"),
-        ("COUP-D'ÉTAT OF THE 18TH FRUCTIDOR, YEAR V", "18TH FRUCTIDOR, YEAR V", "1797-09-04"),
-        ("the 18th Brumaire, in the year VIII", "18th Brumaire, in the year VIII", "1799-11-09"),
+        ("COUP-D'ÉTAT OF THE 18TH FRUCTIDOR, YEAR V", "THE 18TH FRUCTIDOR, YEAR V", "1797-09-04"),
+        (
+            "the 18th Brumaire, in the year VIII",
+            "the 18th Brumaire, in the year VIII",
+            "1799-11-09",
+        ),
         (
             "FROM THE 18TH BRUMAIRE (9TH OF NOVEMBER, 1799) TO",
-            "18TH BRUMAIRE (9TH OF NOVEMBER, 1799)",
+            "THE 18TH BRUMAIRE (9TH OF NOVEMBER, 1799)",
             "1799-11-09",
         ),
         ("(15th Frimaire, year II", "15th Frimaire, year II", "1793-12-05"),
-        ("on the 30 Ventose an XII", "30 Ventose an XII", "1804-03-21"),
+        ("on the 30 Ventose an XII", "the 30 Ventose an XII", "1804-03-21"),
     ],
 )
 def test_republican_dates_with_a_year(text, span, value) -> None:
@@ -53,7 +57,7 @@ def test_republican_dates_with_a_year(text, span, value) -> None:
 
 def test_republican_day_without_year_takes_the_narrative_year() -> None:
     c, span = _one("On the 8th Thermidor, he entered the convention")
-    assert span == "8th Thermidor" and c.value == "XXXX-XX-XX"
+    assert span == "the 8th Thermidor" and c.value == "XXXX-XX-XX"
     assert c.resolve is not None
     assert c.resolve("1794-07-20") == "1794-07-26"  # 8 Thermidor II
     assert c.resolve("1798-06-01") == "1798-07-26"  # 8 Thermidor VI, the nearest
@@ -84,7 +88,7 @@ def test_non_famous_day_far_from_the_republic_stays_unknown() -> None:
 
 def test_republican_day_with_gregorian_day_beside_it() -> None:
     c, span = _one("the 30th Prairial (18th June) the councils")
-    assert span == "30th Prairial (18th June)"
+    assert span == "the 30th Prairial (18th June)"
     assert c.resolve("1799-05-01") == "1799-06-18"  # 30 Prairial VII
 
 
@@ -97,6 +101,40 @@ def test_gregorian_day_with_republican_day_beside_it() -> None:
 def test_disagreeing_republican_concordance_is_flagged() -> None:
     c, _ = _one("the 1st Prairial, year III (21st May, 1795)")
     assert c.value == "1795-05-20" and c.warning and "disagree" in c.warning
+
+
+@pytest.mark.parametrize(
+    "text,span,value,label",
+    [
+        # Brumaire IV is 23 October - 21 November 1795: most of it, and its middle, in November
+        ("to the month of Brumaire, year IV., the", "the month of Brumaire, year IV", "1795-11",
+         "Brumaire an IV · November 1795"),
+        ("In Nivôse an VIII the consuls", "Nivôse an VIII", "1800-01",
+         "Nivôse an VIII · January 1800"),
+    ],
+)  # fmt: skip
+def test_republican_month_with_its_year(text, span, value, label) -> None:
+    c, got = _one(text)
+    assert (got, c.value, c.calendar) == (span, value, "french-republican")
+    (t,) = tag_time(text, mode="narratives")
+    assert (t.value, t.gregorian, t.label) == (value, value, label)
+
+
+def test_republican_month_without_its_year_is_no_date() -> None:
+    assert historical.find("the victories of Prairial and of Vendémiaire") == []
+
+
+def test_famous_republican_day_opens_a_story_dated_only_by_its_book() -> None:
+    text = (
+        "On the 19th Brumaire the councils met at Saint Cloud. "
+        "About two o'clock in the afternoon they assembled. The next day they fled."
+    )
+    got = [t.value for t in tag_time(text, mode="narratives", dct="1824")]
+    assert got == ["1799-11-10", "1799-11-10T14:00", "1799-11-11"]
+    # a story with its own date only looks back on the famous day
+    got = [t.value for t in tag_time("On 3 May 1796 he spoke of the 9th Thermidor. The next "
+                                     "day he left.", mode="narratives", dct="1824")]  # fmt: skip
+    assert got == ["1796-05-03", "1794-07-27", "1796-05-04"]
 
 
 def test_impossible_republican_day_is_not_a_date() -> None:

@@ -481,7 +481,12 @@ def finalise(timex: Any, calendar: str) -> Any:
         timex.value or "", timex.mod, cal, getattr(timex, "type", "DATE")
     )
     timex.value, timex.gregorian, timex.edtf = value, greg, edtf
-    timex.label = text or getattr(timex, "label", None)  # keep a recogniser's label ("9 Thermidor")
+    own = getattr(timex, "label", None)  # a recogniser's label ("9 Thermidor", "Brumaire an IV")
+    if cal == "french-republican" and own and text and own not in text:
+        from annales.temporal import labels  # (labels imports this module)
+
+        text = f"{own}{labels.separator()}{text}"  # a month: its Gregorian value is the nearest
+    timex.label = text or own
     if warn and not getattr(timex, "warning", None):
         timex.warning = warn
     return timex

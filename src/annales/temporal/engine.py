@@ -27,6 +27,7 @@ from annales.temporal.language import load
 from annales.temporal.normalise import TWO_DAY_NIGHT, Context, normalise
 from annales.temporal.ranges import first_end_years, range_ends, weekday_range_ends
 from annales.temporal.recognise import Hit, TooDense, attach_modifiers, find
+from annales.temporal.republican import FAMOUS
 from annales.temporal.types import Candidate, check_field_order, revalued
 
 MODES = ("news", "narratives")
@@ -559,7 +560,8 @@ def anchor_all(
         if c.start in asides:
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
         if (
-            c.sets_reference
+            # "On the 19th Brumaire ..." opening a chapter whose only date is its book's
+            (c.sets_reference or (from_dct and c.source.endswith(FAMOUS)))
             and not in_passing
             and c.type in ("DATE", "TIME")
             and "X" not in t.value
@@ -615,7 +617,8 @@ def anchor_all(
                 mention = None
                 last = _advance(last, part)
                 last_id, last_at = tid, c.start
-                from_dct = from_dct and c.resolve is not None  # a stated date ends it
+                # a stated date ends it, as does a famous day
+                from_dct = from_dct and c.resolve is not None and not c.source.endswith(FAMOUS)
                 if excursion_end < 0:
                     home, home_id = last, last_id
                 if mode == "narratives":

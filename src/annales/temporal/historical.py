@@ -33,7 +33,7 @@ from annales.temporal.periods import (
     new_document,
     periods,
 )
-from annales.temporal.republican import _rep_months, _republican
+from annales.temporal.republican import _rep_months, _republican, _republican_month
 from annales.temporal.types import Candidate
 from annales.temporal.wordforms import (
     _alt,
@@ -60,12 +60,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         r"(?:,?\s+(?i:(?:in\s+|of\s+)?(?:the\s+)?(?:year|an))\s+"
         r"(?P<ry>[IVXivx]{1,5}|\d{1,2})(?![\w])(?:\s+(?i:of\s+the\s+Republic))?)?"
     )
-    rdate = rf"(?<![\w])(?:{_day('r')})(?:\s+(?i:of))?\s+{rmonth}{ryear}"
+    # "the 18th Fructidor": the article is part of the expression, as with "the 2nd of June"
+    rdate = rf"(?<![\w])(?:(?i:the)\s+)?(?:{_day('r')})(?:\s+(?i:of))?\s+{rmonth}{ryear}"
     gparen = rf"(?:\s*[(\[]\s*{_gdate('g')}\s*[)\]])?"
     style_a, style_b = _style("sa"), _style("sb")
     return {
         # the 1st Prairial, year III (20th May, 1795)
         "republican": re.compile(rdate + gparen),
+        # the month of Brumaire, year IV ; Nivôse an VIII
+        "republican_month": re.compile(
+            rf"(?<![\w])(?:(?i:the\s+month\s+of)\s+)?{rmonth}{ryear.removesuffix('?')}"
+        ),
         # 14th of June (25th Prairial)
         "republican_rev": re.compile(
             rf"(?<![\w]){_gdate('g')}\s*[(\[]\s*{_day('r')}(?:\s+(?i:of))?\s+{rmonth}{ryear}\s*[)\]]"
@@ -290,6 +295,7 @@ def _marked(m: re.Match[str]) -> Candidate | None:
 
 _BUILDERS = (
     ("republican", lambda m: _republican(m, ""), "republican", 60, 110),
+    ("republican_month", _republican_month, "republican", 60, 60),
     ("republican_rev", lambda m: _republican(m, "", reverse=True), "republican", 90, 60),
     ("dual_paren", _dual_paren, "paren", 60, 70),
     ("dual_slash", _dual_slash, "slash", 50, 50),

@@ -114,6 +114,11 @@ def _roman(n: int) -> str:
     return out
 
 
+def separator() -> str:
+    """What stands between a date's two calendars in a label: " · "."""
+    return str(_toml("labels.toml")["separator"])
+
+
 def label(value: str, calendar: str = "gregorian", mod: str | None = None) -> str | None:
     """A human label; both calendars when they differ.
 

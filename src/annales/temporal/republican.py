@@ -24,6 +24,7 @@ from annales.temporal.wordforms import (
 )
 
 PRIORITY = 2
+FAMOUS = ":famous"  # a famous day without its year: it seeds a story that has no date of its own
 
 
 @cache
@@ -110,6 +111,7 @@ def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate
     famous, _ = _rep_famous()
     resolve: Resolver | None = None
     sets_ref = True
+    source = "historical:republican"
     if reverse and gd and gm:
         # "14th of June (25th Prairial)": the Gregorian side leads
         if gy is not None and cal.is_valid(gy, gm, gd):
@@ -150,6 +152,7 @@ def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate
         resolve = _rep_resolver(mois, jour, hint)
         value = "XXXX-XX-XX"
         sets_ref = (jour, mois) not in famous
+        source += "" if sets_ref else FAMOUS
     return Candidate(
         start=m.start(),
         end=m.end(),
@@ -160,9 +163,36 @@ def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate
         resolve=resolve,
         sets_reference=sets_ref,
         warning=warning,
-        source="historical:republican",
+        source=source,
         priority=PRIORITY,
         label=_day_label(jour, mois, an),
+    )
+
+
+_DAY_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th|d)?|\b[a-z]+(?:st|nd|rd|th))\s+(?:of\s+)?$", re.I)
+
+
+def _republican_month(m: re.Match[str]) -> Candidate | None:
+    """ "the month of Brumaire, year IV": the Gregorian month that holds its middle day, as the
+    TIMEX3 value must be Gregorian (Brumaire IV is 23 October - 21 November 1795: 1795-11)."""
+    if _DAY_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+        return None  # "the 31st Thermidor, year II": a day, and an impossible one
+    mois = _rep_months().get(m.group("rm").lower())
+    an = _roman(m.group("ry"))
+    if mois is None or mois > 12 or an is None or not 1 <= an <= 14:
+        return None
+    g = _rep_greg(an, mois, 15)
+    if g is None:
+        return None
+    return Candidate(
+        m.start(),
+        m.end(),
+        "DATE",
+        f"{g[0]:04d}-{g[1]:02d}",
+        calendar="french-republican",
+        source="historical:republican",
+        priority=PRIORITY,
+        label=f"{_toml('republican.toml')['months'][mois - 1]['name']} an {_to_roman(an)}",
     )
 
 
