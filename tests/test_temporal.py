@@ -168,6 +168,28 @@ def test_durations(text: str, span: str, value: str, mod: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    "text,news,narratives,mod",
+    [
+        # TimeBank's news leaves "about" and "some" outside; TimeML and WikiWars take them in
+        ("The siege lasted about three hours.", "three hours", "about three hours", "APPROX"),
+        ("The siege lasted some fifty hours.", "fifty hours", "some fifty hours", "APPROX"),
+        ("They left at about 9 a.m. on the day.", "9 a.m.", "about 9 a.m.", "APPROX"),
+        # "over" stays out in both; "just over" goes as "over" does in news
+        ("He ruled for over a year.", "a year", "a year", "MORE_THAN"),
+        ("He ruled just over a year.", "a year", "just over a year", "MORE_THAN"),
+        ("It took just under two hours.", "just under two hours", "just under two hours",
+         "LESS_THAN"),
+    ],
+)  # fmt: skip
+def test_approximate_modifier_span_by_mode(text: str, news: str, narratives: str, mod: str) -> None:
+    (n,) = tag_time(text, mode="news", dct="2020-01-01")
+    (r,) = tag_time(text, mode="narratives", reference="1917")
+    assert (n.text, n.mod) == (news, mod)
+    assert (r.text, r.mod) == (narratives, mod)
+    assert text[r.start : r.end] == r.text
+
+
+@pytest.mark.parametrize(
     "text,value",
     [
         ("we met every Monday", "XXXX-WXX-1"),

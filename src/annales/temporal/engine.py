@@ -106,7 +106,7 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
             "<text>",
             f"{exc}: this is not prose (a list or generated data?); split it into smaller documents",
         ) from None
-    own = _select_own(attach_modifiers(text, hits, lex), ctx)
+    own = _select_own(attach_modifiers(text, hits, lex, mode), ctx)
     if mode == "narratives":
         _apostrophe_centuries(own, text)
         _span_ends_stay(text, own, lex.lists["range_openers"], lex.lists["range_connectors"])

@@ -352,12 +352,12 @@ def _select(hits: list[Hit]) -> list[Hit]:
     return chosen
 
 
-def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
+def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon, mode: str = "news") -> list[Hit]:
     """Extend hits leftwards over a point modifier ("early", "the end of") or, for durations,
     a quantity modifier ("more than", "nearly"), recording the TIMEX3 mod."""
     out = []
     prev_end = 0
-    outside = lex.lists["mods_outside"]
+    outside = lex.lists["mods_outside_narratives" if mode == "narratives" else "mods_outside"]
     pmod_last, dmod_last, smod_first = lex.pmod_last, lex.dmod_last, lex.smod_first
     for h in hits:
         rule = h.rule
