@@ -179,6 +179,10 @@ def test_durations(text: str, span: str, value: str, mod: str | None) -> None:
         ("He ruled just over a year.", "a year", "just over a year", "MORE_THAN"),
         ("It took just under two hours.", "just under two hours", "just under two hours",
          "LESS_THAN"),
+        # "nearly" falls short, "barely" may reach it
+        ("It lasted nearly four decades.", "nearly four decades", "nearly four decades",
+         "LESS_THAN"),
+        ("It lasted barely two hours.", "two hours", "barely two hours", "EQUAL_OR_LESS"),
     ],
 )  # fmt: skip
 def test_approximate_modifier_span_by_mode(text: str, news: str, narratives: str, mod: str) -> None:
