@@ -938,6 +938,23 @@ def test_the_story_s_day_after_during() -> None:
     assert _tagged("Set up during the day, it met.", mode="news", dct="1998-02-13") == []
 
 
+def test_the_story_s_day_spent_or_opening_a_sentence() -> None:
+    text = (
+        "On 10 November 1917 the Cossacks arrived. They spent most of the day arguing. "
+        "The day was one of the most successful. The day after, they left."
+    )
+    got = [(t, v) for t, _, v in _tagged(text)]
+    assert got == [
+        ("10 November 1917", "1917-11-10"),
+        ("the day", "1917-11-10"),
+        ("The day", "1917-11-10"),
+        ("The day after", "1917-11-11"),
+    ]
+    assert _tagged("On 3 May 1793 the Convention met. The day of judgment was near.") == [
+        ("3 May 1793", "DATE", "1793-05-03")
+    ]
+
+
 def test_a_date_whose_year_is_introduced_by_year() -> None:
     got = _tagged("It has become Sunday, the second day of June, year 1793, by the old style.")
     assert got == [("Sunday, the second day of June, year 1793", "DATE", "1793-06-02")]
