@@ -1086,3 +1086,13 @@ def test_plural_seasons_are_sets_and_a_month_of_that_year() -> None:
     assert ("August of that year", "DATE", "1239-08") in _tagged(text, reference="1238")
     news = tag_time("Violence spread for the past three summers.", mode="news", dct="1998-03-22")
     assert [(t.text, t.value) for t in news] == [("the past three summers", "XXXX-SU")]
+
+
+def test_a_season_qualifying_a_noun_leaves_it_the_article() -> None:
+    text = "In 1916 the summer offensive failed; under the summer stars they waited. In the summer, they left."
+    assert _tagged(text) == [
+        ("1916", "DATE", "1916"),
+        ("summer", "DATE", "1916-SU"),
+        ("summer", "DATE", "1916-SU"),
+        ("the summer", "DATE", "1916-SU"),
+    ]

@@ -894,7 +894,13 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
                 f"{A.fmt_year(rf.year + (_season_shift(season, rf.month) if narr else 0))}-{season}"
             )
 
-        return _cand(hit, type_, f"XXXX-{season}", r_season)
+        c = _cand(hit, type_, f"XXXX-{season}", r_season)
+        if (
+            nw.lower() in lex.lists["season_heads"]
+            and text[c.start : c.start + 4].lower() == "the "
+        ):
+            c.start += 4  # "the summer offensive": the article belongs to the offensive
+        return c
     if day is not None:  # "the 23rd", "Monday the 23rd": the reference's month
         later = _RANGE_MONTH.match(text, hit.end, min(len(text), hit.end + 48))
         own_month = None
