@@ -208,3 +208,16 @@ def test_a_quarter_named_by_its_months() -> None:
         "1998-10-23",
     )
     assert got == [("the July-September quarter", "1998-Q3"), ("the April-June period", "1998-Q2")]
+
+
+def test_the_past_decade_is_a_length_up_to_now() -> None:
+    # told in 2004, "the past decade" runs 1994-2004, not the 1990s; "the last decade" may be
+    # the decade before this one
+    got = [(t.text, t.type, t.value) for t in tag_time(
+        "Prices rose over the past decade and the past century; the last decade was hard.",
+        mode="news", dct="2004-09-06")]  # fmt: skip
+    assert got == [
+        ("the past decade", "DURATION", "P10Y"),
+        ("the past century", "DURATION", "P100Y"),
+        ("the last decade", "DATE", "199"),
+    ]

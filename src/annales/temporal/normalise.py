@@ -1744,6 +1744,9 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         # "the next years", "past months": vague plural, not a calendar period
         return None
 
+    if relw in ("past", "the past", "this past") and unit in _PAST_SPAN:
+        # "over the past decade" told in 2004 is the ten years up to then, not the 1990s
+        return _cand(hit, "DURATION", _PAST_SPAN[unit])
     comparative = (
         ctx.mode == "news"
         and unit == "Y"
@@ -1775,6 +1778,8 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         c.source = "en:comparative"
     return c
 
+
+_PAST_SPAN = {"DE": "P10Y", "CE": "P100Y"}  # TimeBank writes them in years
 
 _X_FOR_UNIT = {
     "D": "XXXX-XX-XX",
