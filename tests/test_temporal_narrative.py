@@ -1096,3 +1096,18 @@ def test_a_season_qualifying_a_noun_leaves_it_the_article() -> None:
         ("summer", "DATE", "1916-SU"),
         ("the summer", "DATE", "1916-SU"),
     ]
+
+
+def test_a_season_opening_a_clause_as_its_subject() -> None:
+    text = (
+        "On 4 October 1917 they attacked; winter was coming. It looked as though winter might come."
+    )
+    got = [(t, v) for t, _, v in _tagged(text)]
+    assert got == [("4 October 1917", "1917-10-04"), ("winter", "1917-WI"), ("winter", "1917-WI")]
+    # not a season qualified by another word, nor a lower-case "spring" (a coil, a well)
+    assert _tagged("In 1917 the third summer was hot; a Gallic winter was cold.") == [
+        ("1917", "DATE", "1917")
+    ]
+    assert _tagged("In 1917 the pump broke; spring was their only water.") == [
+        ("1917", "DATE", "1917")
+    ]
