@@ -1111,3 +1111,20 @@ def test_a_season_opening_a_clause_as_its_subject() -> None:
     assert _tagged("In 1917 the pump broke; spring was their only water.") == [
         ("1917", "DATE", "1917")
     ]
+
+
+def test_very_for_emphasis_keeps_the_expression() -> None:
+    text = "On 12 July 1789 they met. That very day he left. This very night they march. The very next morning he returned."
+    got = [(t, v) for t, _, v in _tagged(text)]
+    assert got == [
+        ("12 July 1789", "1789-07-12"),
+        ("That very day", "1789-07-12"),
+        ("This very night", "1789-07-12TNI"),
+        ("The very next morning", "1789-07-13TMO"),
+    ]
+
+
+def test_formerly_opening_a_sentence_is_the_past() -> None:
+    text = "Formerly, although each town had a mill, bread was dear."
+    assert _tagged(text) == [("Formerly", "DATE", "PAST_REF")]
+    assert _tagged("He was formerly vice president.") == []

@@ -1946,9 +1946,15 @@ def _ref(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "DATE", v, sets_reference=False)
 
 
+_STANDS_ALONE = re.compile(r"\s*(?:[,.;:!?)]|$)")
+
+
 def _ref_word(hit: Hit, ctx: Context) -> Candidate | None:
-    """ "Formerly, ...": a past adverb on its own (its rule checks it stands alone)."""
+    """ "Formerly, ...": a past adverb on its own, with punctuation after it ("formerly vice
+    president" is no time). The check is here: a rule's match cannot look past its stretch."""
     if hit_text(hit, ctx).lower() not in ctx.lex.lists["past_ref_words"]:
+        return None
+    if not _STANDS_ALONE.match(ctx.text, hit.end):
         return None
     return _cand(hit, "DATE", "PAST_REF", sets_reference=False)
 
