@@ -1128,3 +1128,12 @@ def test_formerly_opening_a_sentence_is_the_past() -> None:
     text = "Formerly, although each town had a mill, bread was dear."
     assert _tagged(text) == [("Formerly", "DATE", "PAST_REF")]
     assert _tagged("He was formerly vice president.") == []
+
+
+def test_a_short_time_later_is_the_story_s_day() -> None:
+    text = "On 10 November 1917 the general went away; a short time later an officer came."
+    assert [(t, v) for t, _, v in _tagged(text)] == [
+        ("10 November 1917", "1917-11-10"),
+        ("a short time later", "1917-11-10"),
+    ]
+    assert _tagged("In a short time they returned.") == []
