@@ -1137,3 +1137,15 @@ def test_a_short_time_later_is_the_story_s_day() -> None:
         ("a short time later", "1917-11-10"),
     ]
     assert _tagged("In a short time they returned.") == []
+
+
+def test_a_time_a_plan_names_does_not_move_the_story() -> None:
+    text = (
+        "On 24 August 1790 the envoy came. He orders that the regiment shall march on the "
+        "morrow morning. On the morrow the regiment refused."
+    )
+    assert [(t, v) for t, _, v in _tagged(text)] == [
+        ("24 August 1790", "1790-08-24"),
+        ("the morrow morning", "1790-08-25TMO"),
+        ("the morrow", "1790-08-25"),
+    ]

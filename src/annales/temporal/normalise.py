@@ -526,6 +526,16 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         ):
             cand.sets_reference = False  # "its limits of 1 January 1792", "since 3 May"
     if (
+        narr
+        and cand.sets_reference
+        and cand.type == "TIME"
+        and cand.resolve is not None
+        and planned_for(
+            text, hit.start, lists["plan_verbs"], lists["plan_preps"], lists["future_auxiliaries"]
+        )
+    ):
+        cand.sets_reference = False  # "shall march on the morrow morning": not yet come
+    if (
         ctx.mode == "narratives"
         and cand.sets_reference
         and cand.resolve is not None
