@@ -1149,3 +1149,17 @@ def test_a_time_a_plan_names_does_not_move_the_story() -> None:
         ("the morrow morning", "1790-08-25TMO"),
         ("the morrow", "1790-08-25"),
     ]
+
+
+def test_a_three_digit_year_after_a_preposition_of_time() -> None:
+    text = "In 911 the Carolingian ruler ceded the land. In 410, Alaric sacked Rome; Charles died in 814."
+    assert [(t, v) for t, _, v in _tagged(text)] == [
+        ("911", "0911"),
+        ("410", "0410"),
+        ("814", "0814"),
+    ]
+    # counts and measures are not years
+    for text in ("In 911 cases the rule held.", "In 200, 300 and 400 cases it failed.",
+                 "In 300 to 400 ships they came.", "He lost 300 men in 451 skirmishes."):  # fmt: skip
+        assert _tagged(text) == [], text
+    assert _tagged("In 911 the ruler ceded the land.", mode="news", dct="1998-02-13") == []

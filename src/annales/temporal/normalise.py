@@ -1045,6 +1045,41 @@ def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
     return c
 
 
+def _short_year(hit: Hit, ctx: Context) -> Candidate | None:
+    """In narratives, "In 911 the Carolingian ruler", "in 451.": a three-digit year, when
+    punctuation, a clause word or a name follows it (not "in 300 ships", "in 200, 300 cases",
+    "in 451.5"). The story moves to it as to "in 1917"."""
+    if ctx.mode != "narratives":
+        return None
+    text, lists = ctx.text, ctx.lex.lists
+    m = _SHORT_YEAR_NEXT.match(text, hit.end)
+    if m is None:
+        return None
+    punct, word = m.group("punct"), m.group("word")
+    if punct is not None:
+        if punct in ".," and text[m.end() : m.end() + 1].isdigit():
+            return None  # "451.5", "200,000"
+        if _AND_A_NUMBER.match(text, m.end()):
+            return None  # "in 200, 300 and 400 cases": counts
+    elif word is not None:
+        low = word.lower()
+        if low in lists["year_not_before"] or (
+            word[:1].islower() and low not in lists["written_year_followers"]
+        ):
+            return None
+        if low in ("to", "or", "and") and _AND_A_NUMBER.match(text, m.start("word")):
+            return None  # "in 300 to 400 ships"
+    year = int(hit_text(hit, ctx))
+    moves = _prev_word(text, hit.start) in lists["year_sets_reference_after"] and not _told_back(
+        text, hit.start
+    )
+    return _cand(hit, "DATE", A.fmt_year(year), sets_reference=moves)
+
+
+_SHORT_YEAR_NEXT = re.compile(r"\s*(?:(?P<punct>[,.;:!?)\]])|(?P<word>[^\W\d_][\w'’]*)|$)")
+_AND_A_NUMBER = re.compile(r"\s*(?:(?:to|or|and)\s+|[-–]\s*)?\d")
+
+
 def _year_value(ys: str) -> str | None:
     """The value of a bare year's group ("1917" -> "1917"), None when it is no year."""
     year = int(ys) if len(ys) == 4 and ys.isascii() and ys.isdigit() else _year(ys)
@@ -2474,6 +2509,7 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "ref_word": _ref_word,
     "story_part": _story_part,
     "story_day": _story_day,
+    "short_year": _short_year,
     "some_part": _some_part,
     "yearago": _yearago,
     "period": _period,
