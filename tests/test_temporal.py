@@ -70,6 +70,7 @@ def test_seasons_quarters() -> None:
         ("in late June 1917", "late June 1917", "1917-06", "END"),
         ("by the end of 1990", "the end of 1990", "1990", "END"),
         ("around 1900", "around 1900", "1900", "APPROX"),
+        ("landed late on 1 April 1982", "late on 1 April 1982", "1982-04-01", "END"),
         ("in mid-1920", "mid-1920", "1920", "MID"),
     ],
 )
