@@ -221,3 +221,11 @@ def test_the_past_decade_is_a_length_up_to_now() -> None:
         ("the past century", "DURATION", "P100Y"),
         ("the last decade", "DATE", "199"),
     ]
+
+
+def test_the_moment_is_no_timex() -> None:
+    # TimeBank tags none of its "at the moment"s, the narrative sets none of their "this moment"s
+    assert _v("At the moment the talks are stalled, he said Monday.", "2001-05-09") == [
+        ("Monday", "2001-05-07")
+    ]
+    assert tag_time("They must strike at this moment.", mode="narratives") == []
