@@ -229,3 +229,11 @@ def test_the_moment_is_no_timex() -> None:
         ("Monday", "2001-05-07")
     ]
     assert tag_time("They must strike at this moment.", mode="narratives") == []
+
+
+def test_a_bare_recent_is_no_timex() -> None:
+    # TimeBank tags 6 of the 15 bare "recent"s a tagger finds; "recent years" stays one
+    assert _v("The recent attacks worried officials Monday.", "2001-05-09") == [
+        ("Monday", "2001-05-07")
+    ]
+    assert _v("Prices rose in recent years.", "2001-05-09") == [("recent years", "PAST_REF")]
