@@ -1163,3 +1163,21 @@ def test_a_three_digit_year_after_a_preposition_of_time() -> None:
                  "In 300 to 400 ships they came.", "He lost 300 men in 451 skirmishes."):  # fmt: skip
         assert _tagged(text) == [], text
     assert _tagged("In 911 the ruler ceded the land.", mode="news", dct="1998-02-13") == []
+
+
+def test_a_story_s_quarters_are_not_the_year_s() -> None:
+    text = (
+        "The bread ration fell from a pound to three quarters. Great store was set upon it in "
+        "some quarters. The moon was in its last quarter."
+    )
+    assert _tagged(text) == []
+    got = _tagged("Profits rose in the third quarter of 1916. It took three quarters of an hour.")
+    assert got == [
+        ("the third quarter of 1916", "DATE", "1916-Q3"),
+        ("three quarters of an hour", "DURATION", "PT45M"),
+    ]
+    # news keeps its quarters
+    assert [
+        t.value
+        for t in tag_time("Profits fell in the fourth quarter.", mode="news", dct="1998-01-05")
+    ] == ["1997-Q4"]

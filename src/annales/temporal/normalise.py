@@ -482,6 +482,8 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if cand is None:
         return None
     narr, text, lists = ctx.mode == "narratives", ctx.text, ctx.lex.lists
+    if narr and _loose_quarter(hit, ctx):
+        return None
     if narr and cand.type == "DATE" and _narrator_now(hit, ctx):
         return _cand(hit, "DATE", "PRESENT_REF", sets_reference=False)
     if (
@@ -1043,6 +1045,19 @@ def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
     c = _cand(hit, hit.rule.type, value)
     c.sets_reference = moves
     return c
+
+
+def _loose_quarter(hit: Hit, ctx: Context) -> bool:
+    """In a story, quarters are a moon's, a pound's or a town's ("in its last quarter", "three
+    quarters", "in some quarters"), not a year's, unless they say of what ("the third quarter
+    of 1916") or count in the hour ("three quarters of an hour")."""
+    g = hit.groups
+    if hit.rule.name == "quarter":
+        if g.get("qyear") or g.get("year") or g.get("qrel") or g.get("qrel2") or g.get("qago"):
+            return False  # "the third quarter of 1916", "last year's fourth quarter"
+    elif not (g.get("quarterword") or (g.get("unit") or "").lower() in ("quarter", "quarters")):
+        return False
+    return _next_word(ctx.text, hit.end).lower() != "of"
 
 
 def _short_year(hit: Hit, ctx: Context) -> Candidate | None:
