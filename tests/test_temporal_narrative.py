@@ -1181,3 +1181,18 @@ def test_a_story_s_quarters_are_not_the_year_s() -> None:
         t.value
         for t in tag_time("Profits fell in the fourth quarter.", mode="news", dct="1998-01-05")
     ] == ["1997-Q4"]
+
+
+def test_a_day_told_of_a_relative_year_takes_that_year() -> None:
+    text = "In 1274 he left. He died on 3 May of the following year. In 1300 he came; on May 3 of the previous year he had written."
+    assert [(t, v) for t, _, v in _tagged(text)] == [
+        ("1274", "1274"),
+        ("3 May", "1275-05-03"),  # two timexes (TimeML does not nest them), one year
+        ("the following year", "1275"),
+        ("1300", "1300"),
+        ("May 3", "1299-05-03"),
+        ("the previous year", "1299"),
+    ]
+    # an impossible day is dropped: the month of that year is left
+    got = _tagged("In 1274 he left; on 30 February of the next year he died.")
+    assert got == [("1274", "DATE", "1274"), ("February of the next year", "DATE", "1275-02")]

@@ -13,6 +13,7 @@ import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
@@ -24,11 +25,11 @@ from annales.temporal import anchor as A
 from annales.temporal import narrative as N
 from annales.temporal.firstchars import first_chars, may_start
 from annales.temporal.language import load
-from annales.temporal.normalise import TWO_DAY_NIGHT, Context, normalise
+from annales.temporal.normalise import OF_TOLD_YEAR, TWO_DAY_NIGHT, Context, normalise
 from annales.temporal.ranges import first_end_years, range_ends, weekday_range_ends
 from annales.temporal.recognise import Hit, TooDense, attach_modifiers, find
 from annales.temporal.republican import FAMOUS
-from annales.temporal.types import Candidate, check_field_order, revalued
+from annales.temporal.types import Candidate, Resolver, check_field_order, revalued
 
 MODES = ("news", "narratives")
 # Beyond this many candidates, at more than one per MAX_DENSITY characters, the input is not
@@ -106,7 +107,7 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
             "<text>",
             f"{exc}: this is not prose (a list or generated data?); split it into smaller documents",
         ) from None
-    own = _select_own(attach_modifiers(text, hits, lex, mode), ctx)
+    own = _split_told_years(_select_own(attach_modifiers(text, hits, lex, mode), ctx), text)
     if mode == "narratives":
         _apostrophe_centuries(own, text)
         _span_ends_stay(text, own, lex.lists["range_openers"], lex.lists["range_connectors"])
@@ -122,6 +123,39 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
+_OF_YEAR = re.compile(r",?\s+(?:of|in)\s+(?=(?:the|that)\s)", re.I)
+
+
+def _split_told_years(cands: list[Candidate], text: str) -> list[Candidate]:
+    """ "on 3 May of the following year": the day and the year it is told in are two timexes
+    (TimeML does not nest them), the day taking its year from the second: 3 May 1275, 1275."""
+    if not any(c.source.endswith(OF_TOLD_YEAR) for c in cands):
+        return cands
+    out: list[Candidate] = []
+    for c in cands:
+        m = _OF_YEAR.search(text, c.start, c.end) if c.source.endswith(OF_TOLD_YEAR) else None
+        if m is None or c.resolve is None:
+            out.append(c)
+            continue
+        told: list[str] = []  # the day's value, read by its year (resolved after it)
+        resolve = c.resolve
+
+        def day_of(ref: str | None, r: Resolver = resolve, told: list[str] = told) -> str:
+            told.append(r(ref))
+            return told[-1]
+
+        def year_of(ref: str | None, r: Resolver = resolve, told: list[str] = told) -> str:
+            v = told[-1] if told else r(ref)  # the year the day was given, not one after it
+            return v.split("-", 1)[0] if v[:1] != "X" else "XXXX"
+
+        year_of.year_anaphor = True  # type: ignore[attr-defined]
+        day = replace(c, end=m.start(), resolve=day_of, source=c.source.removesuffix(OF_TOLD_YEAR))
+        year = replace(
+            c, start=m.end(), value="XXXX", resolve=year_of, sets_reference=False,
+            source="en:anaphoric",
+        )  # fmt: skip
+        out.extend((day, year))
+    return out
 
 
 def _span_ends_stay(

@@ -560,6 +560,7 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
 _AND_BEFORE = re.compile(r"\band\s$", re.IGNORECASE)
 #: the source mark of a night told by both its days (engine moves the story to the second)
 TWO_DAY_NIGHT = ":two_nights"
+OF_TOLD_YEAR = ":of_told_year"
 #: the last year before AD 1 counted from Rome's founding (ab urbe condita): AUC 754 = AD 1
 AUC_EPOCH = 753
 _OF = re.compile(r"\sof\s+", re.IGNORECASE)
@@ -1052,6 +1053,8 @@ def _loose_quarter(hit: Hit, ctx: Context) -> bool:
     quarters", "in some quarters"), not a year's, unless they say of what ("the third quarter
     of 1916") or count in the hour ("three quarters of an hour")."""
     g = hit.groups
+    if hit.rule.kind == "set":
+        return False  # "pays interest every quarter"
     if hit.rule.name == "quarter":
         if g.get("qyear") or g.get("year") or g.get("qrel") or g.get("qrel2") or g.get("qago"):
             return False  # "the third quarter of 1916", "last year's fourth quarter"
@@ -1727,7 +1730,12 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         ):
             return None
 
-        by_year = hit.rule.name == "month_relative_year"  # "February this year", "May last year"
+        # "February this year", "May last year", "on 3 May of the following year"
+        by_year = hit.rule.name in _BY_YEAR
+        day = _day(g.get("day"), lex)
+        if g.get("day") and (day is None or not A.valid(None, month, day, cal)):
+            return None  # "30 February of that year"
+        dd = f"-{day:02d}" if day else ""
 
         def r_m(ref: str | None) -> str:
             rf = A.parse_ref(ref)
@@ -1735,11 +1743,16 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
                 y = rf.year + d if rf else None
             else:
                 y = _month_year(month, rf, {-1: "before", 1: "after"}.get(d))
-            return f"{A.fmt_year(y) if y is not None else 'XXXX'}-{month:02d}"
+            if y is not None and day and not A.valid(y, month, day, cal):
+                return f"{A.fmt_year(y)}-{month:02d}-XX"
+            return f"{A.fmt_year(y) if y is not None else 'XXXX'}-{month:02d}{dd}"
 
         # "invested as earl in 1239, but in August of that year": the year just told
         r_m.year_anaphor = by_year and anaphoric  # type: ignore[attr-defined]
-        return _cand(hit, type_, f"XXXX-{month:02d}", r_m, anaphoric=anaphoric)
+        c = _cand(hit, type_, f"XXXX-{month:02d}{dd}", r_m, anaphoric=anaphoric)
+        if dd and by_year:
+            c.source += OF_TOLD_YEAR  # "3 May of the following year": two timexes, one year
+        return c
     if g.get("weekday"):
         wd = lex.lookup("weekdays", g["weekday"])
         direction = {-1: "past_strict", 1: "future", 0: "same_week"}[d]
@@ -1839,6 +1852,7 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     return c
 
 
+_BY_YEAR = ("month_relative_year", "day_month_relative_year", "month_day_relative_year")
 _PAST_SPAN = {"DE": "P10Y", "CE": "P100Y"}  # TimeBank writes them in years
 
 _X_FOR_UNIT = {
