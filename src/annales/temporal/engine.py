@@ -123,7 +123,7 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
-_OF_YEAR = re.compile(r",?\s+(?:of|in)\s+(?=(?:the|that)\s)", re.I)
+_OF_YEAR = re.compile(r",?\s+(?:of|in)\s+(?=(?:the|that|this|last|next)\s)", re.I)
 
 
 def _split_told_years(cands: list[Candidate], text: str) -> list[Candidate]:
