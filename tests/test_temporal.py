@@ -512,3 +512,16 @@ def test_first_light_and_earliest_daybreak() -> None:
     ]
     assert got == [("first light", "1789-10-05TMO"), ("earliest daybreak", "1789-10-05TMO")]
     assert tag_time("the first light of reason", reference="1789") == []
+
+
+def test_lengths_told_by_an_adjective_are_vague_durations() -> None:
+    from annales.temporal import tag_time
+
+    text = "One stood in queue long hours, whole days in the cold; it took many weary days, after long years of exile."
+    got = [(t.text, t.type, t.value) for t in tag_time(text, reference="1917")]
+    assert got == [
+        ("long hours", "DURATION", "PTXH"),
+        ("whole days", "DURATION", "PXD"),
+        ("many weary days", "DURATION", "PXD"),
+        ("long years", "DURATION", "PXY"),
+    ]
