@@ -237,3 +237,7 @@ def test_a_bare_recent_is_no_timex() -> None:
         ("Monday", "2001-05-07")
     ]
     assert _v("Prices rose in recent years.", "2001-05-09") == [("recent years", "PAST_REF")]
+
+
+def test_lately_is_the_recent_past() -> None:
+    assert _v("Prices have lately risen.", "2001-05-09") == [("lately", "PAST_REF")]
