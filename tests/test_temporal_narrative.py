@@ -1196,3 +1196,8 @@ def test_a_day_told_of_a_relative_year_takes_that_year() -> None:
     # an impossible day is dropped: the month of that year is left
     got = _tagged("In 1274 he left; on 30 February of the next year he died.")
     assert got == [("1274", "DATE", "1274"), ("February of the next year", "DATE", "1275-02")]
+
+
+def test_a_month_after_is_or_was() -> None:
+    got = _tagged('In 1919 we came back. "It is March," he said. The actress was May Robson.')
+    assert got == [("1919", "DATE", "1919"), ("March", "DATE", "1919-03")]

@@ -779,8 +779,11 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if re.search(r"(?:^|\s)[A-Z][a-z]{1,4}\.\s+$", text[max(0, hit.start - 8) : hit.start]):
             return None  # "Hist. August.": a title abbreviated in a citation
         if bare in lex.lists["ambiguous_months"]:
-            if _prev_word(text, hit.start) not in lex.lists["month_after"] and not hit.mod:
+            pw = _prev_word(text, hit.start)
+            if pw not in lex.lists["month_after"] and not hit.mod:
                 return None
+            if pw in ("is", "was") and _cap(_next_word(text, hit.end)):
+                return None  # "the actress was May Robson": a name
     if word_day and lex.lookup("units", _next_word(text, hit.end).lower()):
         return None  # "the first March days"
     if name == "month_day" and _day_before(text, hit.start):
