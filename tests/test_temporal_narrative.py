@@ -1201,3 +1201,14 @@ def test_a_day_told_of_a_relative_year_takes_that_year() -> None:
 def test_a_month_after_is_or_was() -> None:
     got = _tagged('In 1919 we came back. "It is March," he said. The actress was May Robson.')
     assert got == [("1919", "DATE", "1919"), ("March", "DATE", "1919-03")]
+
+
+def test_an_offset_whose_count_goes_unsaid() -> None:
+    text = "In 1900 he left; Edward had promised him the throne years earlier. Days later he died."
+    assert [(t, v) for t, _, v in _tagged(text)] == [
+        ("1900", "1900"),
+        ("years earlier", "PAST_REF"),
+        ("Days later", "1900-XX-XX"),
+    ]
+    assert _tagged("In the years before the war trade grew.") == [("the years", "DURATION", "PXY")]
+    assert _tagged("Years ago it was built.", mode="news", dct="2000-01-01") == []

@@ -1890,6 +1890,12 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
     if hit.rule.name == "day_before_after":
         n: float | None = 1
     else:
+        if not (g.get("numx") or g.get("vague")) and (
+            ctx.mode == "news" or not unit_word.endswith("s")
+        ):
+            # in a story a count unsaid is "some": "years earlier" (not "year earlier"); news
+            # leaves it to TimeBank's habit ("just months ago" a vague length, PXM)
+            return None
         n = parse_number(g.get("numx"), lex)
     deictic = offw in lex.lists["deictic_offsets"]
     approx = n is None and not unit_word.endswith("s")  # "some fortnight later": about one
