@@ -241,3 +241,13 @@ def test_a_bare_recent_is_no_timex() -> None:
 
 def test_lately_is_the_recent_past() -> None:
     assert _v("Prices have lately risen.", "2001-05-09") == [("lately", "PAST_REF")]
+
+
+def test_military_clock_and_time_zones() -> None:
+    got = _v(
+        "The convoy left at 0900 hours; talks ended at 1530 GMT; the siege lasted 1200 hours.",
+        "2011-10-13",
+    )
+    assert got == [("0900 hours", "2011-10-13T09:00"), ("1200 hours", "PT1200H")]
+    # a year is a year: "In 1530 the town fell"
+    assert _v("In 1530 the town fell.", "2011-10-13") == [("1530", "1530")]
