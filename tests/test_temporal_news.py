@@ -251,3 +251,11 @@ def test_military_clock_and_time_zones() -> None:
     assert got == [("0900 hours", "2011-10-13T09:00"), ("1200 hours", "PT1200H")]
     # a year is a year: "In 1530 the town fell"
     assert _v("In 1530 the town fell.", "2011-10-13") == [("1530", "1530")]
+
+
+def test_amounts_and_high_noon_are_no_clock() -> None:
+    got = _v(
+        "Sales held at 2.46 billion guilders; the train left at 5.30; for Poland high noon comes today.",
+        "1999-03-12",
+    )
+    assert got == [("5.30", "1999-03-12T05:30"), ("today", "1999-03-12")]

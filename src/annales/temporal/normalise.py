@@ -1097,6 +1097,7 @@ def _short_year(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "DATE", A.fmt_year(year), sets_reference=moves)
 
 
+_AMOUNT_AFTER = re.compile(r"\s*(?:million|billion|trillion|thousand|percent|per\s*cent|%)", re.I)
 _SHORT_YEAR_NEXT = re.compile(r"\s*(?:(?P<punct>[,.;:!?)\]])|(?P<word>[^\W\d_][\w'’]*)|$)")
 _AND_A_NUMBER = re.compile(r"\s*(?:(?:to|or|and)\s+|[-–]\s*)?\d")
 
@@ -2317,7 +2318,11 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
     hm = None
     if g.get("clock"):
         hm = lex.lookup("clock_words", g["clock"])
+        if hit.start == hit.match_start and _prev_word(ctx.text, hit.start) == "high":
+            return None  # "High Noon", "for Poland, high noon comes today": a climax
     else:
+        if hit.rule.name == "clock_24h" and _AMOUNT_AFTER.match(ctx.text, hit.end):
+            return None  # "sales were little changed at 2.46 billion guilders": an amount
         h = g.get("hour") or g.get("hour_o")
         if h and h.isdigit():
             hour = int(h)
