@@ -259,3 +259,8 @@ def test_amounts_and_high_noon_are_no_clock() -> None:
         "1999-03-12",
     )
     assert got == [("5.30", "1999-03-12T05:30"), ("today", "1999-03-12")]
+
+
+def test_a_newspaper_named_daily_is_no_set() -> None:
+    assert _v("He wrote for the Russian Daily News for years.", "2000-01-28") == [("years", "PXY")]
+    assert _v("Daily the rains came.", "2000-01-28") == [("Daily", "P1D")]

@@ -1097,6 +1097,7 @@ def _short_year(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "DATE", A.fmt_year(year), sets_reference=moves)
 
 
+_WORD_BEFORE_RAW = re.compile(r"([^\W\d_]+)[ \t]+$")
 _AMOUNT_AFTER = re.compile(r"\s*(?:million|billion|trillion|thousand|percent|per\s*cent|%)", re.I)
 _SHORT_YEAR_NEXT = re.compile(r"\s*(?:(?P<punct>[,.;:!?)\]])|(?P<word>[^\W\d_][\w'’]*)|$)")
 _AND_A_NUMBER = re.compile(r"\s*(?:(?:to|or|and)\s+|[-–]\s*)?\d")
@@ -2228,6 +2229,12 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
             and gap[1:].isalpha()
         ):
             return None  # an adjective: "a quarterly dividend"
+        if " " not in text and _cap(nw) and gap[:1] == " ":
+            # a newspaper's name: "the Russian Daily News" (but "Daily the rains came" opens a
+            # sentence; TimeBank tags "the Party daily Granma" as often as not)
+            before = _WORD_BEFORE_RAW.search(ctx.text, max(0, hit.start - 30), hit.start)
+            if before and _cap(ctx.text[hit.start : hit.end]):
+                return None
         v = lex.lookup("frequencies", g.get("freq"))
         return _cand(hit, "SET", v) if v else None
     if name == "set_seasons":  # "spending summers at Lea Hurst"
