@@ -2232,8 +2232,8 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         if " " not in text and _cap(nw) and gap[:1] == " ":
             # a newspaper's name: "the Russian Daily News" (but "Daily the rains came" opens a
             # sentence; TimeBank tags "the Party daily Granma" as often as not)
-            before = _WORD_BEFORE_RAW.search(ctx.text, max(0, hit.start - 30), hit.start)
-            if before and _cap(ctx.text[hit.start : hit.end]):
+            said_before = _WORD_BEFORE_RAW.search(ctx.text, max(0, hit.start - 30), hit.start)
+            if said_before and _cap(ctx.text[hit.start : hit.end]):
                 return None
         v = lex.lookup("frequencies", g.get("freq"))
         return _cand(hit, "SET", v) if v else None
