@@ -264,3 +264,15 @@ def test_amounts_and_high_noon_are_no_clock() -> None:
 def test_a_newspaper_named_daily_is_no_set() -> None:
     assert _v("He wrote for the Russian Daily News for years.", "2000-01-28") == [("years", "PXY")]
     assert _v("Daily the rains came.", "2000-01-28") == [("Daily", "P1D")]
+
+
+def test_weekday_parts_in_the_plural_are_sets() -> None:
+    got = _v("Flights leave Bombay on Tuesday nights; he works Sunday mornings.", "1998-02-13")
+    assert got == [("Tuesday nights", "XXXX-WXX-2TNI"), ("Sunday mornings", "XXXX-WXX-7TMO")]
+
+
+def test_as_soon_as_puts_the_day_ahead() -> None:
+    # 2000-04-03 is a Monday
+    text = "He could leave as soon as Tuesday, Castro said; investors bought as soon as trading opened Monday."
+    assert _v(text, "2000-04-03") == [("Tuesday", "2000-04-04"), ("Monday", "2000-04-03")]
+    assert _v("He left Tuesday.", "2000-04-03") == [("Tuesday", "2000-03-28")]

@@ -363,6 +363,7 @@ def load(language: str = "en") -> Lexicon:
         "written_year_followers": frozenset(data["year_context"]["written_followers"]),
         "ordinal_not_before": frozenset(data["ordinal_context"]["not_before"]),
         "mods_outside": frozenset(data["span"]["mods_outside"]),
+        "ahead_before": frozenset(data["tense"]["ahead_before"]),
         "season_heads": frozenset(data["season_context"]["heads"]),
         "mods_outside_narratives": frozenset(data["span"]["mods_outside_narratives"]),
         "adverb_followers": frozenset(data["frequency_context"]["adverb_followers"]),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from dateutil.easter import easter as _easter
@@ -700,6 +700,13 @@ _CANDIDATE_FIELDS = (
 check_field_order(Candidate, _CANDIDATE_FIELDS, "normalise._cand")
 
 
+@cache
+def _ahead_before(phrases: frozenset[str]) -> re.Pattern[str]:
+    """ "as soon as", then at most three words, ending where the expression starts."""
+    alt = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases))
+    return re.compile(rf"\b(?:{alt})\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+
+
 def _direction(hit: Hit, ctx: Context) -> str | None:
     """Which way an underspecified weekday or month points: by tense in news, forward in a
     narrative (stories move on)."""
@@ -717,6 +724,10 @@ def _direction(hit: Hit, ctx: Context) -> str | None:
             lists = ctx.lex.lists
             if planned_for(ctx.text, hit.start, lists["plan_verbs"], lists["plan_preps"]):
                 return "future"  # "a vote was set for Wednesday", "adjourned until Monday"
+            if _ahead_before(lists["ahead_before"]).search(
+                ctx.text, max(0, hit.start - 50), hit.start
+            ):
+                return "future"  # "could leave as soon as Tuesday"
         t = tense(ctx, hit.start, hit.end)
         return {"past": "past", "future": "future"}.get(t or "", "past" if t is None else None)
     return "forward"
@@ -2240,9 +2251,9 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     if name == "set_seasons":  # "spending summers at Lea Hurst"
         season = lex.lookup("seasons", g["season_pl"][:-1])
         return _cand(hit, "SET", f"XXXX-{season}") if season else None
-    if name == "set_weekdays":
-        wd = lex.lookup("weekdays", g["weekday_pl"][:-1])
-        part = lex.lookup("parts_of_day", g.get("part"))
+    if name in ("set_weekdays", "set_weekday_parts"):
+        wd = lex.lookup("weekdays", (g.get("weekday_pl") or "")[:-1] or g.get("weekday"))
+        part = lex.lookup("parts_of_day", g.get("part") or (g.get("part_pl") or "")[:-1])
         return _cand(hit, "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
     if name == "set_per":
         before = _TOK.findall(ctx.text[max(0, hit.start - 40) : hit.start].lower())[-3:]
