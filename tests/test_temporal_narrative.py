@@ -1212,3 +1212,12 @@ def test_an_offset_whose_count_goes_unsaid() -> None:
     ]
     assert _tagged("In the years before the war trade grew.") == [("the years", "DURATION", "PXY")]
     assert _tagged("Years ago it was built.", mode="news", dct="2000-01-01") == []
+
+
+def test_a_day_compared_with_does_not_move_the_story() -> None:
+    text = "On 20 September 1917 the attack was made. It did better than on 16 August. On the 26th Haig struck again."
+    assert [(t, v) for t, _, v in _tagged(text)] == [
+        ("20 September 1917", "1917-09-20"),
+        ("16 August", "1917-08-16"),
+        ("the 26th", "1917-09-26"),
+    ]

@@ -397,7 +397,7 @@ def _clause_before(text: str, start: int) -> str:
 _CLAUSE_END = re.compile(r"[.;:!?,\n]")
 _HAD = re.compile(r"\bhad\b", re.I)
 _COMPARED = re.compile(
-    r"(?:\bthan\s+(?:in\s+|during\s+|before\s+)?"
+    r"(?:\bthan\s+(?:in\s+|on\s+|during\s+|before\s+)?"
     r"|\b(?:as|like)\s+(?:that|those)\s+of\s+(?:\w+\s+(?:and|or|to)\s+)?)$",
     re.I,
 )
@@ -899,7 +899,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if allusion:
             nearest, direction = True, "past"
         r_md = _MonthDay(month, day, nearest, direction, suffix, cal, wd, since)
-        return _cand(hit, type_, static, r_md, sets_reference=not allusion)  # type: ignore[arg-type]
+        # "better success than on 16 August": what it is compared with, not the story's day
+        compared = ctx.mode == "narratives" and _compared(text, hit.start)
+        return _cand(hit, type_, static, r_md, sets_reference=not (allusion or compared))  # type: ignore[arg-type]
     if season:
         nw = _next_word(text, hit.end)
         if nw.lower() in lex.lists["season_not_before"] or (_cap(get("season") or "") and _cap(nw)):
