@@ -1221,3 +1221,16 @@ def test_a_day_compared_with_does_not_move_the_story() -> None:
         ("16 August", "1917-08-16"),
         ("the 26th", "1917-09-26"),
     ]
+
+
+def test_today_closing_a_sentence_of_lasting() -> None:
+    text = (
+        "She died on 13 August 1910. The museum stands on the site of the old hospital today. "
+        "On 3 May 1911 the house stands empty and the King arrives today."
+    )
+    assert [(t, v) for t, _, v in _tagged(text)] == [
+        ("13 August 1910", "1910-08-13"),
+        ("today", "PRESENT_REF"),
+        ("3 May 1911", "1911-05-03"),
+        ("today", "1911-05-03"),
+    ]

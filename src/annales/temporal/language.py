@@ -339,6 +339,7 @@ def load(language: str = "en") -> Lexicon:
         "narrator_now_before_today": frozenset(data["narrator_now"]["before_today"]),
         "narrator_now_still": frozenset(data["narrator_now"]["still"]),
         "narrator_now_lasting": frozenset(data["narrator_now"]["lasting"]),
+        "narrator_now_lasting_far": frozenset(data["narrator_now"]["lasting_far"]),
         "tens": frozenset(data["numbers"]["tens"]),
         "vague": frozenset(" ".join(v.split()) for v in data["numbers"]["vague_numbers"]),
         "time_units": frozenset(data["unit_info"]["time_units"]),

@@ -623,7 +623,19 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
         return False  # "Today the Soviet met", '"You are to-day," said he': the story's day
     # a present verb of lasting right beside it: "stands in Nanjing today", "is today regarded"
     right = _TOK.findall(re.split(r"[.;:!?,]", ctx.text[hit.end : hit.end + 60].lower())[0])[:2]
-    return not lists["narrator_now_lasting"].isdisjoint(clause[-4:] + right)
+    if not lists["narrator_now_lasting"].isdisjoint(clause[-4:] + right):
+        return True
+    if not _SENTENCE_CLOSE.match(ctx.text, hit.end):
+        return False
+    # "today" closing its sentence: a verb of lasting further back in the clause still counts
+    far = _TOK.findall(
+        re.split(r"[.;:!?,]", ctx.text[max(0, hit.start - 120) : hit.start].lower())[-1]
+    )
+    joins = [i for i, w in enumerate(far) if w in _CLAUSE_JOINS]
+    far = (
+        far[joins[-1] + 1 :] if joins else far
+    )  # ("the house stands empty and the King arrives today")
+    return not lists["narrator_now_lasting_far"].isdisjoint(far[-12:])
 
 
 def _says_now(hit: Hit, ctx: Context) -> bool:
@@ -1110,6 +1122,8 @@ def _short_year(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "DATE", A.fmt_year(year), sets_reference=moves)
 
 
+_SENTENCE_CLOSE = re.compile(r"\s*[.!?]")
+_CLAUSE_JOINS = frozenset(("and", "but", "while", "when", "as", "whereas"))
 _WORD_BEFORE_RAW = re.compile(r"([^\W\d_]+)[ \t]+$")
 _AMOUNT_AFTER = re.compile(r"\s*(?:million|billion|trillion|thousand|percent|per\s*cent|%)", re.I)
 _SHORT_YEAR_NEXT = re.compile(r"\s*(?:(?P<punct>[,.;:!?)\]])|(?P<word>[^\W\d_][\w'’]*)|$)")
