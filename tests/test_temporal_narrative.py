@@ -1234,3 +1234,23 @@ def test_today_closing_a_sentence_of_lasting() -> None:
         ("3 May 1911", "1911-05-03"),
         ("today", "1911-05-03"),
     ]
+
+
+def test_a_bare_weekday_may_be_the_day_before_the_story_s() -> None:
+    # 1789-10-04 is a Sunday: "Saturday" told from it is the day before, not six days on
+    text = "On Sunday, 4 October 1789, Paris was restless. The Saturday banquet had been loud."
+    assert [(t, v) for t, _, v in _tagged(text)][-1] == ("Saturday", "1789-10-03")
+    text = "On 4 October 1789 Paris was restless. On Tuesday the women marched."
+    assert [(t, v) for t, _, v in _tagged(text)][-1] == ("Tuesday", "1789-10-06")
+
+
+def test_the_nth_day_of_the_month() -> None:
+    text = "On 3 September 1792 they came. It is Sunday, the ninth day of the month. On the tenth day of the month they left."
+    assert [(t, v) for t, _, v in _tagged(text)] == [
+        ("3 September 1792", "1792-09-03"),
+        ("Sunday, the ninth day of the month", "1792-09-09"),
+        ("the tenth day of the month", "1792-09-10"),
+    ]
+    # another calendar's month named after it is not the story's
+    got = _tagged("On 3 April 1794 he came. On the First day of the Month Prairial they rose.")
+    assert got == [("3 April 1794", "DATE", "1794-04-03")]

@@ -447,7 +447,10 @@ def _weekday_value(wd: int, ref: A.Ref | None, direction: str | None, cal: str) 
     elif direction == "same_week":
         delta = wd - cur
     elif direction == "forward":
+        # the story's day or one ahead; the day just before it rather than six days on
         delta = (wd - cur) % 7
+        if delta == 6:
+            delta = -1
     else:  # nearest
         delta = (wd - cur) % 7
         if delta > 3:
@@ -777,6 +780,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
     get = g.get
     name = hit.rule.name
+    if name in _OF_THE_MONTH and _other_month_named(text, hit.end, lex):
+        return None  # "the First day of the Month Prairial": not the story's month
     if name == "year" and len(g) == 1 and "year" in g:
         return _bare_year(hit, ctx)  # the only path a match with nothing but a year takes
     got = ctx.pieces.get(id(g))
@@ -1120,6 +1125,17 @@ def _short_year(hit: Hit, ctx: Context) -> Candidate | None:
         text, hit.start
     )
     return _cand(hit, "DATE", A.fmt_year(year), sets_reference=moves)
+
+
+_OF_THE_MONTH = frozenset(("the_day_of_the_month", "weekday_day_of_the_month"))
+_MONTH_NAMED_AFTER = re.compile(r"\s+(?:of\s+)?([A-Z][\w\u00C0-\u024F]*)")
+
+
+def _other_month_named(text: str, end: int, lex: Lexicon) -> bool:
+    """Is "the month" followed by a name other than the story's calendar's ("the Month
+    Prairial")? A month of its own ("this same month of April") is fine."""
+    m = _MONTH_NAMED_AFTER.match(text, end)
+    return m is not None and lex.lookup("months", m.group(1)) is None
 
 
 _SENTENCE_CLOSE = re.compile(r"\s*[.!?]")

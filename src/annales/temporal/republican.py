@@ -13,6 +13,7 @@ from annales.temporal.calendars import _toml
 from annales.temporal.labels import _roman as _to_roman
 from annales.temporal.types import Candidate, Resolver
 from annales.temporal.wordforms import (
+    _day,
     _get_day,
     _get_month,
     _get_year,
@@ -169,13 +170,17 @@ def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate
     )
 
 
-_DAY_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th|d)?|\b[a-z]+(?:st|nd|rd|th))\s+(?:of\s+)?$", re.I)
+@cache
+def _day_before() -> re.Pattern[str]:
+    """A day number or ordinal word ending where a Republican month begins ("the 31st ",
+    "the ninth of "): then the month is a day's, not a month named with its year."""
+    return re.compile(rf"(?<![\w-]){_day('b')}\s+(?:of\s+)?$")
 
 
 def _republican_month(m: re.Match[str]) -> Candidate | None:
     """ "the month of Brumaire, year IV": the Gregorian month that holds its middle day, as the
     TIMEX3 value must be Gregorian (Brumaire IV is 23 October - 21 November 1795: 1795-11)."""
-    if _DAY_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+    if _day_before().search(m.string, max(0, m.start() - 20), m.start()):
         return None  # "the 31st Thermidor, year II": a day, and an impossible one
     mois = _rep_months().get(m.group("rm").lower())
     an = _roman(m.group("ry"))
