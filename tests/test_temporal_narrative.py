@@ -1254,3 +1254,18 @@ def test_the_nth_day_of_the_month() -> None:
     # another calendar's month named after it is not the story's
     got = _tagged("On 3 April 1794 he came. On the First day of the Month Prairial they rose.")
     assert got == [("3 April 1794", "DATE", "1794-04-03")]
+
+
+def test_a_speaker_s_tomorrow_does_not_move_the_story() -> None:
+    text = (
+        "On 28 November 1917 he spoke. “Yesterday Kerensky; to-day Lenin; another to-morrow.” "
+        "Kerensky has accepted--to-day he announced it."
+    )
+    assert [(t, v) for t, _, v in _tagged(text)][-1] == ("to-day", "1917-11-28")
+    # told by the narrator, "the next day" still moves it
+    assert [
+        v
+        for _, _, v in _tagged(
+            "On 28 November 1917 he spoke. The next day he left; to-day he rests."
+        )
+    ][-1] == "1917-11-29"

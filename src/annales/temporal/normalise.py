@@ -500,6 +500,10 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if narr and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
+    if narr and hit.rule.kind == "deictic" and cand.sets_reference and _in_quote(text, hit.start):
+        # '"... to-day Lenin and Trotzky; another to-morrow"': the speaker's days, said on
+        # the story's day; the story stays on it
+        cand.sets_reference = False
     if narr and hit.rule.kind in ("offset", "relative") and _told_backward(hit, ctx.lex):
         # "a repetition of the previous August", "those committed the evening before", "Two
         # days earlier, the Germans had reached Moscow": a glance back, the story stays put
@@ -1136,6 +1140,16 @@ def _other_month_named(text: str, end: int, lex: Lexicon) -> bool:
     Prairial")? A month of its own ("this same month of April") is fine."""
     m = _MONTH_NAMED_AFTER.match(text, end)
     return m is not None and lex.lookup("months", m.group(1)) is None
+
+
+def _in_quote(text: str, start: int) -> bool:
+    """Is ``start`` inside a quotation opened earlier in its paragraph (curly quotes counted
+    open against close, straight ones by parity)?"""
+    lo = text.rfind("\n\n", max(0, start - 3000), start)
+    para = text[lo + 1 if lo >= 0 else max(0, start - 3000) : start]
+    if para.count("“") > para.count("”"):
+        return True
+    return para.count('"') % 2 == 1
 
 
 _SENTENCE_CLOSE = re.compile(r"\s*[.!?]")
