@@ -1269,3 +1269,19 @@ def test_a_speaker_s_tomorrow_does_not_move_the_story() -> None:
             "On 28 November 1917 he spoke. The next day he left; to-day he rests."
         )
     ][-1] == "1917-11-29"
+
+
+def test_bare_days_after_a_republican_month_are_its_days() -> None:
+    text = (
+        "On the 18th Brumaire (9th November 1799) the council met. At half-past eight on "
+        "the 17th they had met; on the 20th he was consul."
+    )
+    got = [(t, v) for t, _, v in _tagged(text)]
+    assert got[0] == ("the 18th Brumaire (9th November 1799)", "1799-11-09")
+    assert ("the 17th", "1799-11-08") in got and ("the 20th", "1799-11-11") in got
+    # with the Gregorian day leading, the author counts Gregorian days
+    text = "In 1800 Bonaparte marched. On the 14th of June (25th Prairial) he won; on the 15th they left."
+    assert [(t, v) for t, _, v in _tagged(text)][-1] == ("the 15th", "1800-06-15")
+    # a famous day alluded to gives no month to the days after it
+    text = "On 5 November 1799 he spoke: you violated it on the 18th Fructidor. On the 7th he left."
+    assert [(t, v) for t, _, v in _tagged(text)][-1] == ("the 7th", "1799-11-07")

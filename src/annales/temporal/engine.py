@@ -28,7 +28,7 @@ from annales.temporal.language import load
 from annales.temporal.normalise import OF_TOLD_YEAR, TWO_DAY_NIGHT, Context, normalise
 from annales.temporal.ranges import first_end_years, range_ends, weekday_range_ends
 from annales.temporal.recognise import Hit, TooDense, attach_modifiers, find
-from annales.temporal.republican import FAMOUS
+from annales.temporal.republican import FAMOUS, GREGORIAN_LEADS
 from annales.temporal.types import Candidate, Resolver, check_field_order, revalued
 
 MODES = ("news", "narratives")
@@ -333,6 +333,46 @@ def _to_doc_calendar(value: str, cand: Candidate, doc_cal: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # pure; dense texts repeat their values
+def _republican_month_of(value: str, end: int) -> tuple[int, int, int] | None:
+    """(end, year, month) of the Republican month a Gregorian day falls in, if a day."""
+    m = _ISO_DAY.match(value)
+    if m is None or _calendars is None:
+        return None
+    try:
+        an, mois, _ = _calendars.republican_date(int(m[1]), int(m[2]), int(m[3]))
+    except (ValueError, IndexError):
+        return None
+    return (end, an, mois) if an >= 1 and mois <= 12 else None
+
+
+def _republican_day(
+    c: Candidate,
+    rep_month: tuple[int, int, int] | None,
+    month_said: tuple[int, str, str] | None,
+) -> str | None:
+    """A bare "the 17th" told after a Republican month (and no Gregorian month since): that
+    day of the Republican month, as its Gregorian value."""
+    day = getattr(c.resolve, "day_number", None)
+    if (
+        rep_month is None
+        or day is None
+        or not getattr(c.resolve, "bare_day", False)
+        or not 1 <= day <= 30
+        or (month_said is not None and month_said[0] > rep_month[0])
+        or c.start - rep_month[0] > MONTH_REACH * 4
+        or _calendars is None
+    ):
+        return None
+    try:
+        y, m, d = _calendars.republican_to_gregorian(rep_month[1], rep_month[2], day)
+    except (ValueError, IndexError):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}" + getattr(c.resolve, "day_suffix", "")
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+
+
 def _ref_part(value: str) -> str | None:
     """The part of a resolved value that can serve as the next reference (date, no time)."""
     if not _REFERENCE_VALUE.match(value):
@@ -449,6 +489,9 @@ def anchor_all(
         deictic_ref, deictic_id = last, last_id
     last_at = 0  # where the running reference was last set
     month_said: tuple[int, str, str] | None = None  # (end, YYYY-MM, id) of the last month told
+    # (end, year, month) of the last Republican month told: "the 18th Brumaire ... on the
+    # morning of the 18th" counts the bare day in Brumaire
+    rep_month: tuple[int, int, int] | None = None
     from_dct = reference_is_dct  # the running reference's year is still the document's date
     year_said: tuple[int, str, str] | None = None  # (end, year, id) of the last year stated
     last_period: str | None = None  # the last quarter or half-year named (financial reporting)
@@ -465,6 +508,7 @@ def anchor_all(
         value = c.value
         inferred = c.inferred
         in_passing = False
+        rep_day: str | None = None
         if front_matter and c.start >= story_start:
             front_matter = False  # the story begins: forget what the front matter said
             last, last_id = reference, ("t0" if reference else None)
@@ -529,8 +573,10 @@ def anchor_all(
                 ref, keeps_id, chosen = choice
                 rid = rid if keeps_id else None
                 inferred = inferred or chosen
+            if narr and rep_month is not None:
+                rep_day = _republican_day(c, rep_month, month_said)
             try:
-                value = c.resolve(ref)
+                value = rep_day or c.resolve(ref)
             except Exception:  # noqa: BLE001 - a resolver must never sink the document
                 value = c.value
             if ref is not None:
@@ -583,8 +629,20 @@ def anchor_all(
         out.append(t)
         if t.inferred:
             guessed.add(tid)
-        if narr and c.type == "DATE" and _MONTH_PREFIX.match(t.value):
+        if narr and rep_day:
+            rep_month = _republican_month_of(t.value, c.end) or rep_month
+        elif (
+            narr
+            and c.calendar == "french-republican"
+            and not c.source.endswith(GREGORIAN_LEADS)
+            and (c.sets_reference or (c.source.endswith(FAMOUS) and (from_dct or last is None)))
+        ):
+            # the days told next are this Republican month's (not after a famous day named
+            # in passing: "you violated it on the 18th Fructidor")
+            rep_month = _republican_month_of(t.value, c.end) or rep_month
+        elif narr and c.type == "DATE" and _MONTH_PREFIX.match(t.value):
             month_said = (c.end, t.value[:7], tid)
+            rep_month = None
         if narr and c.type == "DATE" and c.resolve is None and t.value[:4].isdigit():
             # (not a span of years: "the Crimean War" is 1853-1856)
             if "/" not in t.value:
@@ -595,7 +653,7 @@ def anchor_all(
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
         if (
             # "On the 19th Brumaire ..." opening a chapter whose only date is its book's
-            (c.sets_reference or (from_dct and c.source.endswith(FAMOUS)))
+            (c.sets_reference or ((from_dct or last is None) and c.source.endswith(FAMOUS)))
             and not in_passing
             and c.type in ("DATE", "TIME")
             and "X" not in t.value

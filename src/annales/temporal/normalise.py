@@ -390,6 +390,22 @@ def _compared(text: str, start: int) -> bool:
     return _COMPARED.search(_clause_before(text, start)) is not None
 
 
+def _as_it_had(text: str, start: int, end: int) -> bool:
+    """Is the date at ``start`` in a comparison told in the past perfect: "as the multitude,
+    on the 2nd of June, had surrounded", "as they had done on 10 August"?"""
+    before = re.split(r"[.;:!?]", text[max(0, start - 80) : start])[-1]
+    m = _AS_CLAUSE.search(before)
+    if m is None:
+        return False
+    return _HAD.search(before, m.end()) is not None or _HAD_NEXT.match(text, end) is not None
+
+
+_AS_CLAUSE = re.compile(
+    r"(?<!\bsuch\s)(?<!\bso\s)\bas\b(?!\s+(?:soon|well|long|early|late)\b)(?!.*\bas\b)", re.I | re.S
+)
+_HAD_NEXT = re.compile(r"[\s,]*had\b", re.I)
+
+
 def _clause_before(text: str, start: int) -> str:
     return _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
 
@@ -920,8 +936,11 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if allusion:
             nearest, direction = True, "past"
         r_md = _MonthDay(month, day, nearest, direction, suffix, cal, wd, since)
-        # "better success than on 16 August": what it is compared with, not the story's day
-        compared = ctx.mode == "narratives" and _compared(text, hit.start)
+        # "better success than on 16 August", "as the multitude, on the 2nd of June, had
+        # surrounded the convention": what it is compared with, not the story's day
+        compared = ctx.mode == "narratives" and (
+            _compared(text, hit.start) or _as_it_had(text, hit.start, hit.end)
+        )
         return _cand(hit, type_, static, r_md, sets_reference=not (allusion or compared))  # type: ignore[arg-type]
     if season:
         nw = _next_word(text, hit.end)
@@ -976,6 +995,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return A.fmt_date(y, m, day) + suffix
 
         r_day.bare_day = own_month is None  # type: ignore[attr-defined]
+        r_day.day_number = day  # type: ignore[attr-defined]
+        r_day.day_suffix = suffix  # type: ignore[attr-defined]
         return _cand(hit, type_, f"XXXX-XX-{day:02d}{suffix}", r_day, anaphoric=True)
     if wd is not None:
         if hit.rule.name == "weekday" and _named_day(text, hit.start, lex):

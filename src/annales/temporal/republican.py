@@ -26,6 +26,7 @@ from annales.temporal.wordforms import (
 
 PRIORITY = 2
 FAMOUS = ":famous"  # a famous day without its year: it seeds a story that has no date of its own
+GREGORIAN_LEADS = ":gregorian_leads"  # "the 14th of June (25th Prairial)": its days are Gregorian
 
 
 @cache
@@ -132,7 +133,7 @@ def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate
             gregorian=None if resolve else value,
             resolve=resolve,
             warning=warning,
-            source="historical:republican",
+            source="historical:republican" + GREGORIAN_LEADS,
             priority=PRIORITY,
         )
     if an is None and gy is not None and hint is not None:
@@ -152,7 +153,9 @@ def _republican(m: re.Match[str], text: str, reverse: bool = False) -> Candidate
     else:
         resolve = _rep_resolver(mois, jour, hint)
         value = "XXXX-XX-XX"
-        sets_ref = (jour, mois) not in famous
+        # a famous day is alluded to ("you violated it on the 18th Fructidor") unless told
+        # with its Gregorian day beside it ("the 18th Brumaire (9th November)"): the story's
+        sets_ref = (jour, mois) not in famous or hint is not None
         source += "" if sets_ref else FAMOUS
     return Candidate(
         start=m.start(),
