@@ -118,6 +118,7 @@ class _Cues:
     backward: frozenset[str] = frozenset()
     perception: frozenset[str] = frozenset()
     elliptic: frozenset[str] = frozenset()
+    repeated: frozenset[str] = frozenset()
     distant: frozenset[str] = frozenset()
     distant_heads: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
@@ -163,6 +164,7 @@ def cues() -> _Cues:
         backward=frozenset(d.get("backward_words", [])),
         perception=frozenset(d.get("perception_verbs", [])),
         elliptic=frozenset(d.get("elliptic_subjects", [])),
+        repeated=frozenset(d.get("repeated_event_words", [])),
         distant=frozenset(d.get("distant_words", [])),
         distant_heads=frozenset(d.get("distant_heads", [])),
         reporting=frozenset(d["reporting_verbs"]) | frozenset(d["hedging_reporters"]),
@@ -492,7 +494,45 @@ def _agentive_participle(tok: Any) -> bool:
     )
 
 
+def _does_again(tok: Any, c: _Cues) -> bool:
+    """A "do" that repeats an event told before: "the destroyer did the same on 9 June", "the
+    Austrians did likewise", "did so" (``repeated_event_words`` right after it, "the" before
+    "same" and "like"; the parser may hang "did" as an auxiliary of "like")."""
+    if _lemma(tok) != "do" or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG"):
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None:
+        return False
+    if nxt.lower_ == "the" and tok.i + 2 < len(doc):
+        word = doc[tok.i + 2]
+        after = doc[tok.i + 3] if tok.i + 3 < len(doc) else None
+        return (
+            word.lower_ in ("same", "like")
+            and word.lower_ in c.repeated
+            and (after is None or after.pos_ not in ("NOUN", "PROPN"))
+        )  # not "did the same work"
+    return nxt.lower_ in c.repeated and nxt.lower_ not in ("same", "like") and nxt.head.i == tok.i
+
+
+def _repeated_before(span: Any, c: _Cues) -> Any:
+    """The "do" repeating an event right before the date ``span`` ("the destroyer did the
+    same on 9 June", "did likewise in May"): that date is the repetition's, wherever the
+    parser hung it (else None)."""
+    i = span.start - 1
+    doc = span.doc
+    if i < 2 or doc[i].tag_ != "IN":
+        return None
+    word = doc[i - 1]
+    if word.lower_ not in c.repeated:
+        return None
+    do = doc[i - 3] if word.lower_ in ("same", "like") and i >= 3 else doc[i - 2]
+    return do if _does_again(do, c) else None
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
+    if _does_again(tok, c):
+        return True
     if _main_verb_as_acl(tok) or _agentive_participle(tok) or _past_list_member(tok):
         return _is_verb_trigger_lemma(tok, c)
     if (
@@ -887,6 +927,11 @@ def events_from_doc(
         span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        again = _repeated_before(span, c)
+        if again is not None:
+            triggers.setdefault(again.i, again)
+            time_of.setdefault(again.i, tid)
+            continue
         if _set_for(span):
             planned.add(tid)
             for n in _planned_events(span.root.head.head, nouns):
@@ -1008,6 +1053,8 @@ def events_from_doc(
                 ev.negated, ev.hedged = ev.negated or neg, hedge
         else:
             subs, passive = _subject(tok)
+            if not subs and tok.dep_ == "aux" and _does_again(tok, c):
+                subs = [ch for ch in tok.head.children if ch.dep_ in _SUBJ]  # "did the like"
             if not subs and _seen_doing(tok, c):
                 subs = [ch for ch in tok.head.children if ch.dep_ in _OBJ]  # the ones seen
             for s in subs:
