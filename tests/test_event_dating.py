@@ -558,3 +558,13 @@ def test_a_day_told_at_length_holds_when_the_story_then_goes_back_or_plans_ahead
     )
     evs = {e.trigger.text: e.date for e in read_text(text).events}
     assert evs["adjourned"] == "1832-06-09"
+
+
+def test_a_verb_joined_to_the_next_shares_its_date() -> None:
+    ch = read_text(
+        "In 1810 the blockade began. The corvette chased and boarded a smuggler on 6 August"
+        " 1811. The brig hailed a lugger and seized a sloop on 9 August."
+    )
+    dates = [(e.trigger.text, e.date, e.date_source) for e in ch.events]
+    assert ("chased", "1811-08-06", "explicit") in dates
+    assert ("hailed", "1811-08-06", "narrative") in dates  # its own object: not the 9th's

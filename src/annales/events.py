@@ -1003,6 +1003,7 @@ def events_from_doc(
                 break
             t = t.head
     _dated_by_cause(triggers, time_of)
+    _dated_by_next_verb(triggers, time_of)
     out = []
     for i in sorted(triggers):
         tok = triggers[i]
@@ -1163,6 +1164,24 @@ def _dated_by_cause(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
             if hit is not None:
                 time_of[i] = time_of[hit.i]
                 break
+
+
+def _dated_by_next_verb(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
+    """A verb joined to the next one with nothing of its own between them shares its object
+    and its date: "the cruiser rammed and sank a submarine on 6 August"."""
+    for i, tok in triggers.items():
+        if i in time_of or tok.pos_ != "VERB":
+            continue
+        nxt = next((ch for ch in tok.children if ch.dep_ == "conj"), None)
+        if (
+            nxt is not None
+            and nxt.i in time_of
+            and nxt.i in triggers
+            # nothing between them ("rammed a trawler and sank a brig on 9 August": no)
+            and all(t.dep_ in ("cc", "punct") for t in tok.doc[i + 1 : nxt.i])
+            and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in nxt.children)
+        ):
+            time_of[i] = time_of[nxt.i]
 
 
 def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
