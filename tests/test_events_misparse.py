@@ -205,3 +205,20 @@ def test_did_the_like_hung_as_an_auxiliary_is_the_repeated_event_with_its_date()
     evs = _events(rows, ("4 May", "9 June"))
     assert evs["did"].time == "t2" and evs["burned"].time == "t1"
     assert evs["did"].agents  # the cutter
+
+
+def test_another_hung_on_a_preposition_is_still_the_subject_of_a_passive_light_verb() -> None:
+    # "Higher up another was made near the ford." with "another" the object of "up" and
+    # "was made" left without a subject
+    rows: list[Row] = [
+        ("Higher", "RBR", "ADV", "advmod", 4, "high"),
+        ("up", "IN", "ADP", "prep", 0, "up"),
+        ("another", "DT", "DET", "pobj", 1, "another"),
+        ("was", "VBD", "AUX", "auxpass", 4, "be"),
+        ("made", "VBN", "VERB", "ROOT", 4, "make"),
+        ("near", "IN", "ADP", "prep", 4, "near"),
+        ("the", "DT", "DET", "det", 7, "the"),
+        ("ford", "NN", "NOUN", "pobj", 5, "ford"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ]
+    assert "made" in _events(rows)

@@ -617,10 +617,15 @@ def _elliptic_passive(tok: Any, c: _Cues) -> bool:
     """A light verb in the passive whose subject stands for an event noun told before it:
     "four more were made in April", "farther down another was made" (``elliptic_subjects``,
     or a bare number)."""
-    return any(
-        ch.dep_ == "nsubjpass" and (ch.lower_ in c.elliptic or ch.pos_ == "NUM")
-        for ch in tok.children
-    ) and any(ch.dep_ == "auxpass" for ch in tok.children)
+    aux = next((ch for ch in tok.children if ch.dep_ == "auxpass"), None)
+    if aux is None:
+        return False
+    subjects = [ch for ch in tok.children if ch.dep_ == "nsubjpass"]
+    if not subjects and aux.i > 0:
+        # "Farther down another was made": the parser may hang "another" on "down"; the word
+        # right before the auxiliary is the subject
+        subjects = [tok.doc[aux.i - 1]]
+    return any(ch.lower_ in c.elliptic or ch.pos_ == "NUM" for ch in subjects)
 
 
 def _elliptic_existential(tok: Any, c: _Cues) -> bool:
