@@ -568,3 +568,14 @@ def test_a_verb_joined_to_the_next_shares_its_date() -> None:
     dates = [(e.trigger.text, e.date, e.date_source) for e in ch.events]
     assert ("chased", "1811-08-06", "explicit") in dates
     assert ("hailed", "1811-08-06", "narrative") in dates  # its own object: not the 9th's
+
+
+def test_later_on_puts_an_event_off_the_day_but_not_later_in_the_day() -> None:
+    ch = read_text(
+        "On 3 May 1811 the frigate burned a warehouse. The sloop was abandoned later on."
+        " The brig was sunk, with all hands, later on by a privateer."
+        " The fort was stormed later on in the day. The barn was plundered later in the day."
+    )
+    dates = {e.trigger.text: e.date for e in ch.events}
+    assert dates["abandoned"] is None and dates["sunk"] is None
+    assert dates["stormed"] == "1811-05-03" and dates["plundered"] == "1811-05-03"

@@ -1307,14 +1307,40 @@ def _off_the_day(tok: Any, c: _Cues) -> bool:
 def _own_off_the_day(tok: Any, c: _Cues) -> bool:
     """Does an adverb of ``tok`` itself put it off the story's running day?"""
     for ch in tok.children:
+        if any(_later_on(x, c) for x in (ch, *ch.children)):
+            return True  # "was abandoned later on", "was rammed later on by the Dreadnought"
         if ch.dep_ != "advmod":
             continue
         kids = [g.lower_ for g in ch.children]
-        if ch.lower_ in c.unanchored and not kids:
+        if ch.lower_ in c.unanchored and not kids and not _within_the_day(ch):
             return True
         if ch.lower_ in c.distant_heads and any(k in c.distant for k in kids):
             return True
     return False
+
+
+def _later_on(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` the "on" of "later on" ("afterwards on")? The parser hangs it on the verb or
+    on a phrase of the verb. "later on in the day", "later on that evening" stay on the day."""
+    return (
+        tok.lower_ == "on"
+        and tok.dep_ == "advmod"
+        and any(g.dep_ == "advmod" and g.lower_ in c.later_openers for g in tok.children)
+        and not _within_the_day(tok)
+    )
+
+
+_DAY_PARTS = frozenset({"day", "morning", "afternoon", "evening", "night", "forenoon"})
+
+
+def _within_the_day(adverb: Any) -> bool:
+    """Does a part of the day follow the adverb ("later in the day", "later on that evening",
+    "afterwards during the night")? Then the event stays on the story's day."""
+    doc = adverb.doc
+    nxt = doc[adverb.i + 1 : adverb.i + 5]
+    return any(t.lower_ in _DAY_PARTS for t in nxt) and (
+        len(nxt) > 0 and nxt[0].lower_ in ("in", "during", "that", "this", "the", "on")
+    )
 
 
 def _in_a_reign(tok: Any, c: _Cues) -> bool:
