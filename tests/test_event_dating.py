@@ -579,3 +579,14 @@ def test_later_on_puts_an_event_off_the_day_but_not_later_in_the_day() -> None:
     dates = {e.trigger.text: e.date for e in ch.events}
     assert dates["abandoned"] is None and dates["sunk"] is None
     assert dates["stormed"] == "1811-05-03" and dates["plundered"] == "1811-05-03"
+
+
+def test_a_day_counted_from_a_summary_last_day_counts_from_where_the_story_goes_back() -> None:
+    ch = read_text(
+        "The siege began on Monday, the 3rd of June 1760, reached its height on the 7th, and"
+        " was over by the 10th. The gunners opened the trenches. The morrow's work was harder:"
+        " the sappers dug a mine. On the 6th the bastion fell."
+    )
+    dates = {e.trigger.text: e.date for e in ch.events}
+    assert dates["opened"] == "1760-06-03"
+    assert dates["dug"] == "1760-06-04"  # the morrow of the 3rd, not of the 10th

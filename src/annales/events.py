@@ -1678,9 +1678,11 @@ def assign_dates(
         key=lambda t: t.start,
     )
     ranged = _range_dates(order, events, calendar)
+    summaries = _summaries(order, events, calendar)
+    recounted = _recounted_after_summaries(order, summaries, calendar)
 
     def date_of(t: Timex) -> str | None:
-        return ranged.get(t.id) or timex_date(t, calendar)
+        return recounted.get(t.id) or ranged.get(t.id) or timex_date(t, calendar)
 
     k = 0
     b = 0
@@ -1690,7 +1692,7 @@ def assign_dates(
     days = [
         (t.start, d)
         for t in order
-        if t.id not in asides and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
+        if t.id not in asides and (d := date_of(t)) and _FULL_DATE.match(d)
     ]
     # the days the story reaches (not a plan's day: "fixed the attack for the 10th")
     reached = [(p, d) for p, d in days if p not in passing_starts]
@@ -1703,7 +1705,6 @@ def assign_dates(
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     # a flashback's (date, the running date before it, the end of its paragraph)
     flashback: tuple[str, str | None, int] | None = None
-    summaries = _summaries(order, events, calendar)
     off_until = -1  # a paragraph told some time after the story's day ("Later the ...")
     for ev in sorted(events, key=lambda e: e.trigger.start):
         if flashback is not None and ev.trigger.start >= flashback[2]:
@@ -1860,6 +1861,27 @@ def _summaries(
         after = [d for _, d in days[j : j + SUMMARY_LOOKAHEAD]]
         if any(told[0] <= d < told[-1] for d in after):
             out.append((end, told[0], told[-1]))
+    return out
+
+
+def _recounted_after_summaries(
+    order: Sequence[Timex], summaries: Sequence[tuple[int, str, str]], calendar: str
+) -> dict[str, str]:
+    """Days counted from the last day of a summing-up sentence ("... and was over by the
+    12th. The morrow's tale was similar"), counted again from its first day, where the story
+    goes back to (``_summaries``): timex id -> day."""
+    out: dict[str, str] = {}
+    for end, first, last in summaries:
+        last_ids = {t.id for t in order if t.start < end and timex_date(t, calendar) == last}
+        for t in order:
+            d = timex_date(t, calendar)
+            if t.start < end or t.anchor not in last_ids or not d or not _FULL_DATE.match(d):
+                continue
+            try:
+                gap = _dt.date.fromisoformat(d) - _dt.date.fromisoformat(last)
+                out[t.id] = (_dt.date.fromisoformat(first) + gap).isoformat()
+            except ValueError:
+                continue
     return out
 
 
