@@ -590,3 +590,15 @@ def test_a_day_counted_from_a_summary_last_day_counts_from_where_the_story_goes_
     dates = {e.trigger.text: e.date for e in ch.events}
     assert dates["opened"] == "1760-06-03"
     assert dates["dug"] == "1760-06-04"  # the morrow of the 3rd, not of the 10th
+
+
+def test_a_sentence_opening_with_a_few_days_moves_the_story_off_the_named_day() -> None:
+    ch = read_text(
+        "On 2 October 1805 the army left Strasbourg. In a few days it crossed the Rhine and"
+        " forced the garrison of Ulm to yield. This surrender broke the coalition."
+        " On the 20th the emperor entered Munich."
+    )
+    dates = {e.trigger.text: e.date for e in ch.events}
+    assert dates["crossed"] == "1805-10"
+    assert dates["surrender broke"] == "1805-10"  # not the 2nd: the story has moved on
+    assert dates["entered"] == "1805-10-20"

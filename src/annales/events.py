@@ -1801,7 +1801,18 @@ def assign_dates(
             ahead = _day_ahead_in_sentence(days, ev, breaks, reference)
             if ahead is not None and ref_pos < ev.sentence.start:
                 ev.date = ahead
-            ev.date = _widened(ev.date, spans, starts, ev)
+            widened = _widened(ev.date, spans, starts, ev)
+            if (
+                widened != ev.date
+                and ev.date == reference
+                and len(widened) == 7
+                and _opens_with_length(ev, spans)
+            ):
+                # "In a few days he passed the Danube, ... This capitulation disorganized the
+                # army": the story has left the day it last named
+                reference, ref_pos = widened, ev.trigger.start
+                told.clear()
+            ev.date = widened
         elif reference is None and ev.id not in background and sentences:
             # the story has no date yet: it opens shortly before its first day, in that month
             first = _next_day_entry(days, ev.trigger.start, breaks)
@@ -2073,6 +2084,21 @@ def _widened(date: str, spans: Sequence[tuple[int, str]], dates: Sequence[int], 
     if unit in ("D", "W") and _FULL_DATE.match(date):
         return date[:7]
     return date
+
+
+_OPENING_LENGTH = re.compile(r"^\W*(?:\w+\W+){0,2}$")
+
+
+def _opens_with_length(ev: Event, spans: Sequence[tuple[int, str]]) -> bool:
+    """Does the event's sentence open with a length of days or weeks ("In a few days he
+    passed the Danube", "Within a week the army ...")? Story time moves on by it."""
+    lo, hi = ev.sentence.start, ev.sentence.end
+    return any(
+        lo <= p < min(hi, ev.trigger.start)
+        and u.rstrip("+") in ("D", "W")
+        and _OPENING_LENGTH.match(ev.sentence.text[: p - lo]) is not None
+        for p, u in spans
+    )
 
 
 def _next_day(days: Sequence[tuple[int, str]], pos: int, breaks: Sequence[int]) -> str | None:
