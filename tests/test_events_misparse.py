@@ -222,3 +222,15 @@ def test_another_hung_on_a_preposition_is_still_the_subject_of_a_passive_light_v
         (".", ".", "PUNCT", "punct", 4, "."),
     ]
     assert "made" in _events(rows)
+
+
+def test_a_noun_hung_as_a_compound_of_a_finite_verb_is_its_subject() -> None:
+    # "The garrison capitulated." with "garrison" a compound of "capitulated"
+    rows: list[Row] = [
+        ("The", "DT", "DET", "det", 2, "the"),
+        ("garrison", "NN", "NOUN", "compound", 2, "garrison"),
+        ("capitulated", "VBD", "VERB", "ROOT", 2, "capitulate"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    evs = _events(rows)
+    assert "capitulated" in evs and evs["capitulated"].agents

@@ -810,6 +810,11 @@ def _subject(tok: Any) -> tuple[list[Any], bool]:
             t = t.head
             continue
         break
+    if tok.tag_ in ("VBD", "VBZ", "VBP"):
+        # "The fort surrendered." parsed with "fort" a compound of the verb: its subject
+        nouns = [ch for ch in tok.children if ch.dep_ == "compound" and ch.i < tok.i]
+        if nouns:
+            return nouns, False
     return [], False
 
 
