@@ -602,3 +602,16 @@ def test_a_sentence_opening_with_a_few_days_moves_the_story_off_the_named_day() 
     assert dates["crossed"] == "1805-10"
     assert dates["surrender broke"] == "1805-10"  # not the 2nd: the story has moved on
     assert dates["entered"] == "1805-10-20"
+
+
+def test_a_when_clause_after_the_event_gives_it_its_date() -> None:
+    ch = read_text(
+        "In 1811 the war went on. The emperor ordered a levy as soon as the news arrived on"
+        " 5 May. The senate protested when the decree was read on 9 May. The army had"
+        " crossed the river when the courier came on 12 May. The garrison resisted until the"
+        " walls were breached on 20 May."
+    )
+    dates = {e.trigger.text: e.date for e in ch.events}
+    assert dates["ordered"] == "1811-05-05" and dates["protested"] == "1811-05-09"
+    assert dates["crossed"] != "1811-05-12"  # done before the courier came
+    assert dates["resisted"] != "1811-05-20"  # until then

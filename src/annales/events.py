@@ -1014,6 +1014,7 @@ def events_from_doc(
             t = t.head
     _dated_by_cause(triggers, time_of)
     _dated_by_next_verb(triggers, time_of)
+    _dated_by_when_clause(triggers, time_of)
     out = []
     for i in sorted(triggers):
         tok = triggers[i]
@@ -1192,6 +1193,30 @@ def _dated_by_next_verb(triggers: dict[int, Any], time_of: dict[int, str]) -> No
             and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in nxt.children)
         ):
             time_of[i] = time_of[nxt.i]
+
+
+_AT_ONCE_MARKS = frozenset({"when", "once", "whereupon"})
+
+
+def _dated_by_when_clause(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
+    """A verb with no date of its own followed by a clause telling when it happened, with a
+    date, happened then: "the emperor ordered a levy when the news arrived on 5 May", "...
+    as soon as the news arrived on 5 May" (not "until", "after", "before")."""
+    for i, tok in list(triggers.items()):
+        if i in time_of or tok.pos_ != "VERB":
+            continue
+        if any(ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in tok.children):
+            continue  # "the army had crossed the river when the news came": before it
+        for cl in tok.children:
+            if cl.dep_ == "advmod" and cl.lower_ == "soon":  # "as soon as ...": on "soon"
+                cl = next((g for g in cl.children if g.dep_ == "advcl"), cl)
+            if cl.dep_ != "advcl" or cl.i < i or cl.i not in time_of:
+                continue
+            marks = {g.lower_ for g in cl.children if g.dep_ in ("mark", "advmod") and g.i < cl.i}
+            as_soon = cl.head.lower_ == "soon"
+            if as_soon or marks & _AT_ONCE_MARKS:
+                time_of[i] = time_of[cl.i]
+                break
 
 
 def _not_a_story_event(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
