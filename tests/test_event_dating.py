@@ -558,3 +558,60 @@ def test_a_day_told_at_length_holds_when_the_story_then_goes_back_or_plans_ahead
     )
     evs = {e.trigger.text: e.date for e in read_text(text).events}
     assert evs["adjourned"] == "1832-06-09"
+
+
+def test_a_verb_joined_to_the_next_shares_its_date() -> None:
+    ch = read_text(
+        "In 1810 the blockade began. The corvette chased and boarded a smuggler on 6 August"
+        " 1811. The brig hailed a lugger and seized a sloop on 9 August."
+    )
+    dates = [(e.trigger.text, e.date, e.date_source) for e in ch.events]
+    assert ("chased", "1811-08-06", "explicit") in dates
+    assert ("hailed", "1811-08-06", "narrative") in dates  # its own object: not the 9th's
+
+
+def test_later_on_puts_an_event_off_the_day_but_not_later_in_the_day() -> None:
+    ch = read_text(
+        "On 3 May 1811 the frigate burned a warehouse. The sloop was abandoned later on."
+        " The brig was sunk, with all hands, later on by a privateer."
+        " The fort was stormed later on in the day. The barn was plundered later in the day."
+    )
+    dates = {e.trigger.text: e.date for e in ch.events}
+    assert dates["abandoned"] is None and dates["sunk"] is None
+    assert dates["stormed"] == "1811-05-03" and dates["plundered"] == "1811-05-03"
+
+
+def test_a_day_counted_from_a_summary_last_day_counts_from_where_the_story_goes_back() -> None:
+    ch = read_text(
+        "The siege began on Monday, the 3rd of June 1760, reached its height on the 7th, and"
+        " was over by the 10th. The gunners opened the trenches. The morrow's work was harder:"
+        " the sappers dug a mine. On the 6th the bastion fell."
+    )
+    dates = {e.trigger.text: e.date for e in ch.events}
+    assert dates["opened"] == "1760-06-03"
+    assert dates["dug"] == "1760-06-04"  # the morrow of the 3rd, not of the 10th
+
+
+def test_a_sentence_opening_with_a_few_days_moves_the_story_off_the_named_day() -> None:
+    ch = read_text(
+        "On 2 October 1805 the army left Strasbourg. In a few days it crossed the Rhine and"
+        " forced the garrison of Ulm to yield. This surrender broke the coalition."
+        " On the 20th the emperor entered Munich."
+    )
+    dates = {e.trigger.text: e.date for e in ch.events}
+    assert dates["crossed"] == "1805-10"
+    assert dates["surrender broke"] == "1805-10"  # not the 2nd: the story has moved on
+    assert dates["entered"] == "1805-10-20"
+
+
+def test_a_when_clause_after_the_event_gives_it_its_date() -> None:
+    ch = read_text(
+        "In 1811 the war went on. The emperor ordered a levy as soon as the news arrived on"
+        " 5 May. The senate protested when the decree was read on 9 May. The army had"
+        " crossed the river when the courier came on 12 May. The garrison resisted until the"
+        " walls were breached on 20 May."
+    )
+    dates = {e.trigger.text: e.date for e in ch.events}
+    assert dates["ordered"] == "1811-05-05" and dates["protested"] == "1811-05-09"
+    assert dates["crossed"] != "1811-05-12"  # done before the courier came
+    assert dates["resisted"] != "1811-05-20"  # until then

@@ -619,3 +619,14 @@ def _hand_parsed_purpose(purpose: bool):
 def test_a_verb_with_nothing_attached_but_a_purpose_is_still_an_event() -> None:
     assert "advanced" in _hand_parsed_purpose(True)
     assert "advanced" not in _hand_parsed_purpose(False)  # a bare verb tells nothing
+
+
+def test_did_the_same_repeats_an_event_and_takes_its_own_date() -> None:
+    ch = read_text(
+        "The frigate burned a warehouse on 3 May 1811, and the sloop did the same on 9 June."
+        " The hussars forded the stream on 4 July; the lancers did likewise on the 6th."
+        " Who did the same work?"
+    )
+    dated = {(e.trigger.text, e.date) for e in ch.events}
+    assert ("did", "1811-06-09") in dated and ("did", "1811-07-06") in dated
+    assert sum(e.trigger.text == "did" for e in ch.events) == 2  # not "did the same work"

@@ -177,3 +177,60 @@ def test_there_has_been_another_tells_one_more_of_the_event_before() -> None:
     evs = [e for e in read_text(text).events if e.lemma == "be"]
     assert [e.trigger.text for e in evs] == ["was"]  # not "there were many reasons"
     assert evs[0].date == "1790-05-04"
+
+
+def test_did_the_like_hung_as_an_auxiliary_is_the_repeated_event_with_its_date() -> None:
+    # "The sloop burned a brig on 4 May, the cutter did the like on 9 June." with "did" an
+    # auxiliary of "like" (an interjection) and "on 9 June" hung on "burned"
+    rows: list[Row] = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("sloop", "NN", "NOUN", "nsubj", 2, "sloop"),
+        ("burned", "VBD", "VERB", "ROOT", 2, "burn"),
+        ("a", "DT", "DET", "det", 4, "a"),
+        ("brig", "NN", "NOUN", "dobj", 2, "brig"),
+        ("on", "IN", "ADP", "prep", 2, "on"),
+        ("4", "CD", "NUM", "nummod", 7, "4"),
+        ("May", "NNP", "PROPN", "pobj", 5, "May"),
+        (",", ",", "PUNCT", "punct", 2, ","),
+        ("the", "DT", "DET", "det", 10, "the"),
+        ("cutter", "NN", "NOUN", "nsubj", 13, "cutter"),
+        ("did", "VBD", "AUX", "aux", 13, "do"),
+        ("the", "DT", "DET", "det", 13, "the"),
+        ("like", "UH", "INTJ", "intj", 2, "like"),
+        ("on", "IN", "ADP", "prep", 2, "on"),
+        ("9", "CD", "NUM", "nummod", 16, "9"),
+        ("June", "NNP", "PROPN", "pobj", 14, "June"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    evs = _events(rows, ("4 May", "9 June"))
+    assert evs["did"].time == "t2" and evs["burned"].time == "t1"
+    assert evs["did"].agents  # the cutter
+
+
+def test_another_hung_on_a_preposition_is_still_the_subject_of_a_passive_light_verb() -> None:
+    # "Higher up another was made near the ford." with "another" the object of "up" and
+    # "was made" left without a subject
+    rows: list[Row] = [
+        ("Higher", "RBR", "ADV", "advmod", 4, "high"),
+        ("up", "IN", "ADP", "prep", 0, "up"),
+        ("another", "DT", "DET", "pobj", 1, "another"),
+        ("was", "VBD", "AUX", "auxpass", 4, "be"),
+        ("made", "VBN", "VERB", "ROOT", 4, "make"),
+        ("near", "IN", "ADP", "prep", 4, "near"),
+        ("the", "DT", "DET", "det", 7, "the"),
+        ("ford", "NN", "NOUN", "pobj", 5, "ford"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ]
+    assert "made" in _events(rows)
+
+
+def test_a_noun_hung_as_a_compound_of_a_finite_verb_is_its_subject() -> None:
+    # "The garrison capitulated." with "garrison" a compound of "capitulated"
+    rows: list[Row] = [
+        ("The", "DT", "DET", "det", 2, "the"),
+        ("garrison", "NN", "NOUN", "compound", 2, "garrison"),
+        ("capitulated", "VBD", "VERB", "ROOT", 2, "capitulate"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    evs = _events(rows)
+    assert "capitulated" in evs and evs["capitulated"].agents

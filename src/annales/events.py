@@ -118,6 +118,7 @@ class _Cues:
     backward: frozenset[str] = frozenset()
     perception: frozenset[str] = frozenset()
     elliptic: frozenset[str] = frozenset()
+    repeated: frozenset[str] = frozenset()
     distant: frozenset[str] = frozenset()
     distant_heads: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
@@ -163,6 +164,7 @@ def cues() -> _Cues:
         backward=frozenset(d.get("backward_words", [])),
         perception=frozenset(d.get("perception_verbs", [])),
         elliptic=frozenset(d.get("elliptic_subjects", [])),
+        repeated=frozenset(d.get("repeated_event_words", [])),
         distant=frozenset(d.get("distant_words", [])),
         distant_heads=frozenset(d.get("distant_heads", [])),
         reporting=frozenset(d["reporting_verbs"]) | frozenset(d["hedging_reporters"]),
@@ -492,7 +494,45 @@ def _agentive_participle(tok: Any) -> bool:
     )
 
 
+def _does_again(tok: Any, c: _Cues) -> bool:
+    """A "do" that repeats an event told before: "the destroyer did the same on 9 June", "the
+    Austrians did likewise", "did so" (``repeated_event_words`` right after it, "the" before
+    "same" and "like"; the parser may hang "did" as an auxiliary of "like")."""
+    if _lemma(tok) != "do" or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG"):
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None:
+        return False
+    if nxt.lower_ == "the" and tok.i + 2 < len(doc):
+        word = doc[tok.i + 2]
+        after = doc[tok.i + 3] if tok.i + 3 < len(doc) else None
+        return (
+            word.lower_ in ("same", "like")
+            and word.lower_ in c.repeated
+            and (after is None or after.pos_ not in ("NOUN", "PROPN"))
+        )  # not "did the same work"
+    return nxt.lower_ in c.repeated and nxt.lower_ not in ("same", "like") and nxt.head.i == tok.i
+
+
+def _repeated_before(span: Any, c: _Cues) -> Any:
+    """The "do" repeating an event right before the date ``span`` ("the destroyer did the
+    same on 9 June", "did likewise in May"): that date is the repetition's, wherever the
+    parser hung it (else None)."""
+    i = span.start - 1
+    doc = span.doc
+    if i < 2 or doc[i].tag_ != "IN":
+        return None
+    word = doc[i - 1]
+    if word.lower_ not in c.repeated:
+        return None
+    do = doc[i - 3] if word.lower_ in ("same", "like") and i >= 3 else doc[i - 2]
+    return do if _does_again(do, c) else None
+
+
 def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
+    if _does_again(tok, c):
+        return True
     if _main_verb_as_acl(tok) or _agentive_participle(tok) or _past_list_member(tok):
         return _is_verb_trigger_lemma(tok, c)
     if (
@@ -577,10 +617,15 @@ def _elliptic_passive(tok: Any, c: _Cues) -> bool:
     """A light verb in the passive whose subject stands for an event noun told before it:
     "four more were made in April", "farther down another was made" (``elliptic_subjects``,
     or a bare number)."""
-    return any(
-        ch.dep_ == "nsubjpass" and (ch.lower_ in c.elliptic or ch.pos_ == "NUM")
-        for ch in tok.children
-    ) and any(ch.dep_ == "auxpass" for ch in tok.children)
+    aux = next((ch for ch in tok.children if ch.dep_ == "auxpass"), None)
+    if aux is None:
+        return False
+    subjects = [ch for ch in tok.children if ch.dep_ == "nsubjpass"]
+    if not subjects and aux.i > 0:
+        # "Farther down another was made": the parser may hang "another" on "down"; the word
+        # right before the auxiliary is the subject
+        subjects = [tok.doc[aux.i - 1]]
+    return any(ch.lower_ in c.elliptic or ch.pos_ == "NUM" for ch in subjects)
 
 
 def _elliptic_existential(tok: Any, c: _Cues) -> bool:
@@ -765,6 +810,11 @@ def _subject(tok: Any) -> tuple[list[Any], bool]:
             t = t.head
             continue
         break
+    if tok.tag_ in ("VBD", "VBZ", "VBP"):
+        # "The fort surrendered." parsed with "fort" a compound of the verb: its subject
+        nouns = [ch for ch in tok.children if ch.dep_ == "compound" and ch.i < tok.i]
+        if nouns:
+            return nouns, False
     return [], False
 
 
@@ -887,6 +937,11 @@ def events_from_doc(
         span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        again = _repeated_before(span, c)
+        if again is not None:
+            triggers.setdefault(again.i, again)
+            time_of.setdefault(again.i, tid)
+            continue
         if _set_for(span):
             planned.add(tid)
             for n in _planned_events(span.root.head.head, nouns):
@@ -958,6 +1013,8 @@ def events_from_doc(
                 break
             t = t.head
     _dated_by_cause(triggers, time_of)
+    _dated_by_next_verb(triggers, time_of)
+    _dated_by_when_clause(triggers, time_of)
     out = []
     for i in sorted(triggers):
         tok = triggers[i]
@@ -1008,6 +1065,8 @@ def events_from_doc(
                 ev.negated, ev.hedged = ev.negated or neg, hedge
         else:
             subs, passive = _subject(tok)
+            if not subs and tok.dep_ == "aux" and _does_again(tok, c):
+                subs = [ch for ch in tok.head.children if ch.dep_ in _SUBJ]  # "did the like"
             if not subs and _seen_doing(tok, c):
                 subs = [ch for ch in tok.head.children if ch.dep_ in _OBJ]  # the ones seen
             for s in subs:
@@ -1115,6 +1174,48 @@ def _dated_by_cause(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
             hit = next((d for d in doers if d.i in time_of and d.i in triggers), None)
             if hit is not None:
                 time_of[i] = time_of[hit.i]
+                break
+
+
+def _dated_by_next_verb(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
+    """A verb joined to the next one with nothing of its own between them shares its object
+    and its date: "the cruiser rammed and sank a submarine on 6 August"."""
+    for i, tok in triggers.items():
+        if i in time_of or tok.pos_ != "VERB":
+            continue
+        nxt = next((ch for ch in tok.children if ch.dep_ == "conj"), None)
+        if (
+            nxt is not None
+            and nxt.i in time_of
+            and nxt.i in triggers
+            # nothing between them ("rammed a trawler and sank a brig on 9 August": no)
+            and all(t.dep_ in ("cc", "punct") for t in tok.doc[i + 1 : nxt.i])
+            and not any(ch.dep_ in _SUBJ or ch.dep_ in _PASS_SUBJ for ch in nxt.children)
+        ):
+            time_of[i] = time_of[nxt.i]
+
+
+_AT_ONCE_MARKS = frozenset({"when", "once", "whereupon"})
+
+
+def _dated_by_when_clause(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
+    """A verb with no date of its own followed by a clause telling when it happened, with a
+    date, happened then: "the emperor ordered a levy when the news arrived on 5 May", "...
+    as soon as the news arrived on 5 May" (not "until", "after", "before")."""
+    for i, tok in list(triggers.items()):
+        if i in time_of or tok.pos_ != "VERB":
+            continue
+        if any(ch.dep_ == "aux" and ch.lower_ in ("had", "'d") for ch in tok.children):
+            continue  # "the army had crossed the river when the news came": before it
+        for cl in tok.children:
+            if cl.dep_ == "advmod" and cl.lower_ == "soon":  # "as soon as ...": on "soon"
+                cl = next((g for g in cl.children if g.dep_ == "advcl"), cl)
+            if cl.dep_ != "advcl" or cl.i < i or cl.i not in time_of:
+                continue
+            marks = {g.lower_ for g in cl.children if g.dep_ in ("mark", "advmod") and g.i < cl.i}
+            as_soon = cl.head.lower_ == "soon"
+            if as_soon or marks & _AT_ONCE_MARKS:
+                time_of[i] = time_of[cl.i]
                 break
 
 
@@ -1236,14 +1337,40 @@ def _off_the_day(tok: Any, c: _Cues) -> bool:
 def _own_off_the_day(tok: Any, c: _Cues) -> bool:
     """Does an adverb of ``tok`` itself put it off the story's running day?"""
     for ch in tok.children:
+        if any(_later_on(x, c) for x in (ch, *ch.children)):
+            return True  # "was abandoned later on", "was rammed later on by the Dreadnought"
         if ch.dep_ != "advmod":
             continue
         kids = [g.lower_ for g in ch.children]
-        if ch.lower_ in c.unanchored and not kids:
+        if ch.lower_ in c.unanchored and not kids and not _within_the_day(ch):
             return True
         if ch.lower_ in c.distant_heads and any(k in c.distant for k in kids):
             return True
     return False
+
+
+def _later_on(tok: Any, c: _Cues) -> bool:
+    """Is ``tok`` the "on" of "later on" ("afterwards on")? The parser hangs it on the verb or
+    on a phrase of the verb. "later on in the day", "later on that evening" stay on the day."""
+    return (
+        tok.lower_ == "on"
+        and tok.dep_ == "advmod"
+        and any(g.dep_ == "advmod" and g.lower_ in c.later_openers for g in tok.children)
+        and not _within_the_day(tok)
+    )
+
+
+_DAY_PARTS = frozenset({"day", "morning", "afternoon", "evening", "night", "forenoon"})
+
+
+def _within_the_day(adverb: Any) -> bool:
+    """Does a part of the day follow the adverb ("later in the day", "later on that evening",
+    "afterwards during the night")? Then the event stays on the story's day."""
+    doc = adverb.doc
+    nxt = doc[adverb.i + 1 : adverb.i + 5]
+    return any(t.lower_ in _DAY_PARTS for t in nxt) and (
+        len(nxt) > 0 and nxt[0].lower_ in ("in", "during", "that", "this", "the", "on")
+    )
 
 
 def _in_a_reign(tok: Any, c: _Cues) -> bool:
@@ -1581,9 +1708,11 @@ def assign_dates(
         key=lambda t: t.start,
     )
     ranged = _range_dates(order, events, calendar)
+    summaries = _summaries(order, events, calendar)
+    recounted = _recounted_after_summaries(order, summaries, calendar)
 
     def date_of(t: Timex) -> str | None:
-        return ranged.get(t.id) or timex_date(t, calendar)
+        return recounted.get(t.id) or ranged.get(t.id) or timex_date(t, calendar)
 
     k = 0
     b = 0
@@ -1593,7 +1722,7 @@ def assign_dates(
     days = [
         (t.start, d)
         for t in order
-        if t.id not in asides and (d := timex_date(t, calendar)) and _FULL_DATE.match(d)
+        if t.id not in asides and (d := date_of(t)) and _FULL_DATE.match(d)
     ]
     # the days the story reaches (not a plan's day: "fixed the attack for the 10th")
     reached = [(p, d) for p, d in days if p not in passing_starts]
@@ -1606,7 +1735,6 @@ def assign_dates(
     named: dict[str, str] = {}  # a word for an earlier dated event -> its date
     # a flashback's (date, the running date before it, the end of its paragraph)
     flashback: tuple[str, str | None, int] | None = None
-    summaries = _summaries(order, events, calendar)
     off_until = -1  # a paragraph told some time after the story's day ("Later the ...")
     for ev in sorted(events, key=lambda e: e.trigger.start):
         if flashback is not None and ev.trigger.start >= flashback[2]:
@@ -1703,7 +1831,18 @@ def assign_dates(
             ahead = _day_ahead_in_sentence(days, ev, breaks, reference)
             if ahead is not None and ref_pos < ev.sentence.start:
                 ev.date = ahead
-            ev.date = _widened(ev.date, spans, starts, ev)
+            widened = _widened(ev.date, spans, starts, ev)
+            if (
+                widened != ev.date
+                and ev.date == reference
+                and len(widened) == 7
+                and _opens_with_length(ev, spans)
+            ):
+                # "In a few days he passed the Danube, ... This capitulation disorganized the
+                # army": the story has left the day it last named
+                reference, ref_pos = widened, ev.trigger.start
+                told.clear()
+            ev.date = widened
         elif reference is None and ev.id not in background and sentences:
             # the story has no date yet: it opens shortly before its first day, in that month
             first = _next_day_entry(days, ev.trigger.start, breaks)
@@ -1763,6 +1902,27 @@ def _summaries(
         after = [d for _, d in days[j : j + SUMMARY_LOOKAHEAD]]
         if any(told[0] <= d < told[-1] for d in after):
             out.append((end, told[0], told[-1]))
+    return out
+
+
+def _recounted_after_summaries(
+    order: Sequence[Timex], summaries: Sequence[tuple[int, str, str]], calendar: str
+) -> dict[str, str]:
+    """Days counted from the last day of a summing-up sentence ("... and was over by the
+    12th. The morrow's tale was similar"), counted again from its first day, where the story
+    goes back to (``_summaries``): timex id -> day."""
+    out: dict[str, str] = {}
+    for end, first, last in summaries:
+        last_ids = {t.id for t in order if t.start < end and timex_date(t, calendar) == last}
+        for t in order:
+            d = timex_date(t, calendar)
+            if t.start < end or t.anchor not in last_ids or not d or not _FULL_DATE.match(d):
+                continue
+            try:
+                gap = _dt.date.fromisoformat(d) - _dt.date.fromisoformat(last)
+                out[t.id] = (_dt.date.fromisoformat(first) + gap).isoformat()
+            except ValueError:
+                continue
     return out
 
 
@@ -1954,6 +2114,21 @@ def _widened(date: str, spans: Sequence[tuple[int, str]], dates: Sequence[int], 
     if unit in ("D", "W") and _FULL_DATE.match(date):
         return date[:7]
     return date
+
+
+_OPENING_LENGTH = re.compile(r"^\W*(?:\w+\W+){0,2}$")
+
+
+def _opens_with_length(ev: Event, spans: Sequence[tuple[int, str]]) -> bool:
+    """Does the event's sentence open with a length of days or weeks ("In a few days he
+    passed the Danube", "Within a week the army ...")? Story time moves on by it."""
+    lo, hi = ev.sentence.start, ev.sentence.end
+    return any(
+        lo <= p < min(hi, ev.trigger.start)
+        and u.rstrip("+") in ("D", "W")
+        and _OPENING_LENGTH.match(ev.sentence.text[: p - lo]) is not None
+        for p, u in spans
+    )
 
 
 def _next_day(days: Sequence[tuple[int, str]], pos: int, breaks: Sequence[int]) -> str | None:
