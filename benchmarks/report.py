@@ -185,6 +185,8 @@ def chronology_section(runs: dict[str, Any]) -> str:
         " fifth round (27 November 2026, second session, commit b8ef522); `chron6-start`: the"
         " code before the sixth round (27 November 2026, third session, commit 5a0b1ee; the"
         " held-out gold-3 was then measured after each change, its errors still unread);"
+        " `chron7-start`: the code before the seventh round (27 November 2026, fourth session,"
+        " commit 4e9753b);"
         " `current`: the latest code; `gold2-`: the second set, `gold-2.jsonl`, other passages"
         " kept to check that a fix is not fitted to the first; `gold3-`: the held-out set,"
         " `gold-3.jsonl` (Pollard on Suvla, Harper on Petrograd in March 1917, Mignet on"
