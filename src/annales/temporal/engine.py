@@ -332,7 +332,6 @@ def _to_doc_calendar(value: str, cand: Candidate, doc_cal: str) -> str:
     return out
 
 
-@lru_cache(maxsize=4096)  # pure; dense texts repeat their values
 def _republican_month_of(value: str, end: int) -> tuple[int, int, int] | None:
     """(end, year, month) of the Republican month a Gregorian day falls in, if a day."""
     m = _ISO_DAY.match(value)
@@ -373,6 +372,7 @@ def _republican_day(
 _ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 
 
+@lru_cache(maxsize=4096)  # pure; dense texts repeat their values
 def _ref_part(value: str) -> str | None:
     """The part of a resolved value that can serve as the next reference (date, no time)."""
     if not _REFERENCE_VALUE.match(value):
