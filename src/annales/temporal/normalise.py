@@ -654,10 +654,9 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
     far = _TOK.findall(
         re.split(r"[.;:!?,]", ctx.text[max(0, hit.start - 120) : hit.start].lower())[-1]
     )
+    # (within its own clause: not "the house stands empty and the King arrives today")
     joins = [i for i, w in enumerate(far) if w in _CLAUSE_JOINS]
-    far = (
-        far[joins[-1] + 1 :] if joins else far
-    )  # ("the house stands empty and the King arrives today")
+    far = far[joins[-1] + 1 :] if joins else far
     return not lists["narrator_now_lasting_far"].isdisjoint(far[-12:])
 
 
