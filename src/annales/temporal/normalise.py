@@ -387,13 +387,25 @@ def _told_back(text: str, start: int) -> bool:
 def _compared(text: str, start: int) -> bool:
     """Is the date at ``start`` what something is compared with ("more food than in 1912", "a
     retreat as extensive as that of March and April 1917")? It names another time."""
+    lo = max(0, start - 60)
+    if (
+        text.find("than", lo, start) < 0
+        and text.find("se of", lo, start) < 0
+        and (
+            text.find("at of", lo, start) < 0  # (cheap tests first: once per date of a list)
+        )
+    ):
+        return False
     return _COMPARED.search(_clause_before(text, start)) is not None
 
 
 def _as_it_had(text: str, start: int, end: int) -> bool:
     """Is the date at ``start`` in a comparison told in the past perfect: "as the multitude,
     on the 2nd of June, had surrounded", "as they had done on 10 August"?"""
-    before = re.split(r"[.;:!?]", text[max(0, start - 80) : start])[-1]
+    lo = max(0, start - 80)
+    if text.find("as", lo, start) < 0 and text.find("As", lo, start) < 0:
+        return False  # (the cheap test first: this runs once per day-month of a list)
+    before = re.split(r"[.;:!?]", text[lo:start])[-1]
     m = _AS_CLAUSE.search(before)
     if m is None:
         return False
@@ -1109,9 +1121,9 @@ def _loose_quarter(hit: Hit, ctx: Context) -> bool:
     """In a story, quarters are a moon's, a pound's or a town's ("in its last quarter", "three
     quarters", "in some quarters"), not a year's, unless they say of what ("the third quarter
     of 1916") or count in the hour ("three quarters of an hour")."""
+    if hit.rule.kind == "set" or "uarter" not in ctx.text[hit.start : hit.end]:
+        return False  # "pays interest every quarter"; (most expressions name no quarter)
     g = hit.groups
-    if hit.rule.kind == "set":
-        return False  # "pays interest every quarter"
     if hit.rule.name == "quarter":
         if g.get("qyear") or g.get("year") or g.get("qrel") or g.get("qrel2") or g.get("qago"):
             return False  # "the third quarter of 1916", "last year's fourth quarter"
