@@ -119,6 +119,9 @@ class _Cues:
     perception: frozenset[str] = frozenset()
     elliptic: frozenset[str] = frozenset()
     repeated: frozenset[str] = frozenset()
+    day_parts: frozenset[str] = frozenset()
+    day_part_openers: frozenset[str] = frozenset()
+    at_once: frozenset[str] = frozenset()
     distant: frozenset[str] = frozenset()
     distant_heads: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
@@ -165,6 +168,9 @@ def cues() -> _Cues:
         perception=frozenset(d.get("perception_verbs", [])),
         elliptic=frozenset(d.get("elliptic_subjects", [])),
         repeated=frozenset(d.get("repeated_event_words", [])),
+        day_parts=frozenset(d.get("day_parts", [])),
+        day_part_openers=frozenset(d.get("day_part_openers", [])),
+        at_once=frozenset(d.get("at_once_marks", [])),
         distant=frozenset(d.get("distant_words", [])),
         distant_heads=frozenset(d.get("distant_heads", [])),
         reporting=frozenset(d["reporting_verbs"]) | frozenset(d["hedging_reporters"]),
@@ -1014,7 +1020,7 @@ def events_from_doc(
             t = t.head
     _dated_by_cause(triggers, time_of)
     _dated_by_next_verb(triggers, time_of)
-    _dated_by_when_clause(triggers, time_of)
+    _dated_by_when_clause(triggers, time_of, c)
     out = []
     for i in sorted(triggers):
         tok = triggers[i]
@@ -1195,10 +1201,7 @@ def _dated_by_next_verb(triggers: dict[int, Any], time_of: dict[int, str]) -> No
             time_of[i] = time_of[nxt.i]
 
 
-_AT_ONCE_MARKS = frozenset({"when", "once", "whereupon"})
-
-
-def _dated_by_when_clause(triggers: dict[int, Any], time_of: dict[int, str]) -> None:
+def _dated_by_when_clause(triggers: dict[int, Any], time_of: dict[int, str], c: _Cues) -> None:
     """A verb with no date of its own followed by a clause telling when it happened, with a
     date, happened then: "the emperor ordered a levy when the news arrived on 5 May", "...
     as soon as the news arrived on 5 May" (not "until", "after", "before")."""
@@ -1214,7 +1217,7 @@ def _dated_by_when_clause(triggers: dict[int, Any], time_of: dict[int, str]) -> 
                 continue
             marks = {g.lower_ for g in cl.children if g.dep_ in ("mark", "advmod") and g.i < cl.i}
             as_soon = cl.head.lower_ == "soon"
-            if as_soon or marks & _AT_ONCE_MARKS:
+            if as_soon or marks & c.at_once:
                 time_of[i] = time_of[cl.i]
                 break
 
@@ -1342,7 +1345,7 @@ def _own_off_the_day(tok: Any, c: _Cues) -> bool:
         if ch.dep_ != "advmod":
             continue
         kids = [g.lower_ for g in ch.children]
-        if ch.lower_ in c.unanchored and not kids and not _within_the_day(ch):
+        if ch.lower_ in c.unanchored and not kids and not _within_the_day(ch, c):
             return True
         if ch.lower_ in c.distant_heads and any(k in c.distant for k in kids):
             return True
@@ -1356,20 +1359,18 @@ def _later_on(tok: Any, c: _Cues) -> bool:
         tok.lower_ == "on"
         and tok.dep_ == "advmod"
         and any(g.dep_ == "advmod" and g.lower_ in c.later_openers for g in tok.children)
-        and not _within_the_day(tok)
+        and not _within_the_day(tok, c)
     )
 
 
-_DAY_PARTS = frozenset({"day", "morning", "afternoon", "evening", "night", "forenoon"})
-
-
-def _within_the_day(adverb: Any) -> bool:
+def _within_the_day(adverb: Any, c: _Cues) -> bool:
     """Does a part of the day follow the adverb ("later in the day", "later on that evening",
     "afterwards during the night")? Then the event stays on the story's day."""
-    doc = adverb.doc
-    nxt = doc[adverb.i + 1 : adverb.i + 5]
-    return any(t.lower_ in _DAY_PARTS for t in nxt) and (
-        len(nxt) > 0 and nxt[0].lower_ in ("in", "during", "that", "this", "the", "on")
+    nxt = adverb.doc[adverb.i + 1 : adverb.i + 5]
+    return (
+        len(nxt) > 0
+        and nxt[0].lower_ in c.day_part_openers
+        and any(t.lower_ in c.day_parts for t in nxt)
     )
 
 
@@ -1912,10 +1913,12 @@ def _recounted_after_summaries(
     12th. The morrow's tale was similar"), counted again from its first day, where the story
     goes back to (``_summaries``): timex id -> day."""
     out: dict[str, str] = {}
+    if not summaries:
+        return out
+    dates = [(t, timex_date(t, calendar)) for t in order]  # (read once for every summary)
     for end, first, last in summaries:
-        last_ids = {t.id for t in order if t.start < end and timex_date(t, calendar) == last}
-        for t in order:
-            d = timex_date(t, calendar)
+        last_ids = {t.id for t, d in dates if t.start < end and d == last}
+        for t, d in dates:
             if t.start < end or t.anchor not in last_ids or not d or not _FULL_DATE.match(d):
                 continue
             try:

@@ -358,7 +358,7 @@ def _republican_day(
         or not getattr(c.resolve, "bare_day", False)
         or not 1 <= day <= 30
         or (month_said is not None and month_said[0] > rep_month[0])
-        or c.start - rep_month[0] > MONTH_REACH * 4
+        or c.start - rep_month[0] > REPUBLICAN_MONTH_REACH
         or _calendars is None
     ):
         return None
@@ -962,6 +962,9 @@ def _choose_year(
 
 #: how far (characters) after a month told in passing a bare day ("the 24th") is of that month
 MONTH_REACH = 160
+#: How far a Republican month told ("the 18th Brumaire") lends itself to bare days after it:
+#: a story told in that calendar keeps to it for a few paragraphs
+REPUBLICAN_MONTH_REACH = 4 * MONTH_REACH
 #: how far (characters) after a year stated in passing "that year" still means it
 YEAR_REACH = 300
 _SENTENCE_END = re.compile(r"[.!?;][\"”’')\]]*\s")

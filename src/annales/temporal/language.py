@@ -366,7 +366,8 @@ def load(language: str = "en") -> Lexicon:
         "mods_outside": frozenset(data["span"]["mods_outside"]),
         "ahead_before": frozenset(data["tense"]["ahead_before"]),
         "season_heads": frozenset(data["season_context"]["heads"]),
-        "mods_outside_narratives": frozenset(data["span"]["mods_outside_narratives"]),
+        "mods_outside_narratives": frozenset(data["span"]["mods_outside"])
+        - frozenset(data["span"]["mods_inside_in_narratives"]),
         "adverb_followers": frozenset(data["frequency_context"]["adverb_followers"]),
         "year_sets_reference_after": frozenset(data["year_context"]["sets_reference_after"]),
         "rate_not_after": frozenset(data["rate_context"]["not_after"]),

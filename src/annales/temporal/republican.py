@@ -200,17 +200,22 @@ def _republican_month(m: re.Match[str]) -> Candidate | None:
         calendar="french-republican",
         source="historical:republican",
         priority=PRIORITY,
-        label=f"{_toml('republican.toml')['months'][mois - 1]['name']} an {_to_roman(an)}",
+        label=f"{_month_name(mois)} an {_to_roman(an)}",
     )
+
+
+def _month_name(mois: int) -> str:
+    """ "Brumaire" for 2: the month's name as the decree spelled it."""
+    return str(_toml("republican.toml")["months"][mois - 1]["name"])
 
 
 def _day_label(jour: int, mois: int, an: int | None) -> str:
     """ "9 Thermidor" (or "9 Thermidor an II"): the label when no Gregorian day is known."""
-    data = _toml("republican.toml")
     if mois == 13:
+        data = _toml("republican.toml")
         name = (
             data["sansculottides"][jour - 1]["name"] if jour <= 6 else f"jour complémentaire {jour}"
         )
     else:
-        name = f"{jour} {data['months'][mois - 1]['name']}"
+        name = f"{jour} {_month_name(mois)}"
     return f"{name} an {_to_roman(an)}" if an else name
