@@ -88,9 +88,15 @@ def _wal(conn: sqlite3.Connection, timeout: float) -> None:
 
 
 def _check_or_create(conn: sqlite3.Connection, p: Path, readonly: bool) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    # The three reads in one snapshot: another process may be creating the file at this very
+    # moment, and reading its tables after its commit but its ids before would call it foreign.
+    conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    finally:
+        conn.execute("COMMIT")
     if not has_tables and version == 0 and app_id == 0:
         if readonly:
             raise StoreError(f"{p}: empty database (run `annales read FILE --db {p}` first)")
