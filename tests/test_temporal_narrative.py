@@ -1285,3 +1285,30 @@ def test_bare_days_after_a_republican_month_are_its_days() -> None:
     # a famous day alluded to gives no month to the days after it
     text = "On 5 November 1799 he spoke: you violated it on the 18th Fructidor. On the 7th he left."
     assert [(t, v) for t, _, v in _tagged(text)][-1] == ("the 7th", "1799-11-07")
+
+
+def test_a_feast_told_with_its_day_is_one_timex_and_says_the_year() -> None:
+    # Easter 1906 fell on 15 April, so Easter Monday was 16 April and Whitsunday 3 June
+    text = (
+        "The mission sailed in October 1907. The strike that preceded it had begun "
+        "on Easter Monday, 16 April, and lasted until Whitsunday 3 June, when the men went back. "
+        "On 20 June the owners met."
+    )
+    v = _values(text)
+    assert v["Easter Monday, 16 April"] == "1906-04-16"
+    assert v["Whitsunday 3 June"] == "1906-06-03"
+    # the feast's year is the day's own: the story goes on in its year
+    assert v["20 June"] == "1907-06-20"
+
+
+def test_a_feast_before_another_day_stays_apart() -> None:
+    # Christmas is not 3 March: two days, each with its own timex and no modifier carried over
+    ts = tag_time("In 1790, about Christmas, 3 March and Easter, the clubs met.")
+    got = [(t.text, t.value, t.mod) for t in ts]
+    assert ("about Christmas", "1790-12-25", "APPROX") in got
+    assert ("3 March", "1791-03-03", None) in got
+    # a fixed feast on its own day joins it; one on another day does not
+    assert _values("On Christmas Day, 25 December 1914, the guns fell silent.") == {
+        "Christmas Day, 25 December 1914": "1914-12-25"
+    }
+    assert "Christmas" in _values("At Christmas, 3 January 1915 seemed far away.")

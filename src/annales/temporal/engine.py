@@ -563,6 +563,7 @@ def anchor_all(
                     ref,
                     getattr(c.resolve, "month_day", None),
                     getattr(c.resolve, "weekday", None),
+                    getattr(c.resolve, "feast", None),
                 )
                 choice = choices.get(key)
                 if choice is None:
@@ -573,6 +574,11 @@ def anchor_all(
                 ref, keeps_id, chosen = choice
                 rid = rid if keeps_id else None
                 inferred = inferred or chosen
+                # a feast's year is the day's own: "until Whitsunday 19 May [1918] ... on 6
+                # December" may go back to the winter before; the story keeps its year
+                in_passing = in_passing or (
+                    chosen and getattr(c.resolve, "feast", None) is not None
+                )
             if narr and rep_month is not None:
                 rep_day = _republican_day(c, rep_month, month_said)
             try:
@@ -931,17 +937,18 @@ def _choose_year(
     rf = A.parse_ref(ref)
     md = getattr(c.resolve, "month_day", None)
     wd = getattr(c.resolve, "weekday", None)
+    feast = getattr(c.resolve, "feast", None)
     if (
         md
         and md[1] is not None
-        and wd is not None
+        and (wd is not None or feast is not None)
         and not (  # close to a dated reference: trust the story over a (mistaken?) weekday
             rf is not None
             and rf.any_month is not None
             and abs((md[0] - rf.any_month) * 30.5 + ((md[1] or 15) - (rf.day or 15))) <= 60
         )
     ):
-        y = N.weekday_year(md[0], md[1], wd, rf.year if rf else None, period, calendar)
+        y = N.fitting_year(rf.year if rf else None, period, c.resolve.fits_year)  # type: ignore[union-attr]
         if y is not None and (rf is None or y != rf.year):
             return A.fmt_year(y), None, True
         return ref, rid, False

@@ -206,6 +206,12 @@ def _macros(data: dict[str, Any]) -> dict[str, str]:
     return m
 
 
+def _splice(pattern: str, fragments: dict[str, str]) -> str:
+    """Put each ``{fragment}`` in as written, so the groups it names are the rule's own
+    (a macro's inner groups are not: it may be used twice in one rule)."""
+    return _MACRO.sub(lambda mo: fragments.get(mo.group(1), mo.group(0)), pattern)
+
+
 def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
     def sub(mo: re.Match[str]) -> str:
         name, group = mo.group(1), mo.group(2)
@@ -293,8 +299,9 @@ def load(language: str = "en") -> Lexicon:
     data = tomllib.loads(raw)
     macros = _macros(data)
     rules = []
+    fragments = data.get("fragments", {})
     for r in data.get("rule", []):
-        body = _expand(r["pattern"], macros)
+        body = _expand(_splice(r["pattern"], fragments), macros)
         source = r"(?<![\w])(?:" + body + r")(?![^\W_])"
         regex = re.compile(source, re.IGNORECASE)
         needs = tuple(frozenset(n.split("|")) for n in r.get("needs", []))

@@ -18,7 +18,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -137,10 +137,22 @@ def weekday_year(
     period: Period | None,
     calendar: str = "gregorian",
 ) -> int | None:
-    """The first candidate year (the reference's, then its neighbours, then the dominant
-    year and its neighbours) in which ``day``/``month`` falls on ``weekday`` (ISO, 1–7).
-    Two years either side still name one year (a day-month's weekday does not recur within
-    five years): "Wednesday, November 28th" in a book of 1919 is 1917's."""
+    """The first candidate year (see ``fitting_year``) in which ``day``/``month`` falls on
+    ``weekday`` (ISO, 1–7). Two years either side still name one year (a day-month's weekday
+    does not recur within five years): "Wednesday, November 28th" in a book of 1919 is 1917's."""
+
+    def fits(y: int) -> bool:
+        return A.valid(y, month, day, calendar) and A.weekday(y, month, day, calendar) == weekday
+
+    return fitting_year(ref_year, period, fits)
+
+
+def fitting_year(
+    ref_year: int | None, period: Period | None, fits: Callable[[int], bool]
+) -> int | None:
+    """The first year that ``fits`` among the reference's year and its neighbours, then the
+    dominant year and its neighbours, one year either side before two: what a day told with
+    its weekday or its movable feast ("Easter Monday, 9 April") says of its year."""
     order: list[int] = []
     for base in (ref_year, period.dominant if period else None):
         if base is not None:
@@ -153,7 +165,7 @@ def weekday_year(
         if y in seen or y < 1:
             continue
         seen.add(y)
-        if A.valid(y, month, day, calendar) and A.weekday(y, month, day, calendar) == weekday:
+        if fits(y):
             return y
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -509,6 +510,8 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     fn = _KINDS.get(hit.rule.kind)
     if fn is None:
         return None
+    if hit.groups.get("holiday_of") and not _feast_names_day(hit, ctx):
+        hit = _without_feast(hit, ctx.text)  # "at Christmas, 3 March": two days
     cand = fn(hit, ctx)
     if cand is None:
         return None
@@ -815,12 +818,10 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return None  # "the First day of the Month Prairial": not the story's month
     if name == "year" and len(g) == 1 and "year" in g:
         return _bare_year(hit, ctx)  # the only path a match with nothing but a year takes
-    got = ctx.pieces.get(id(g))
-    if got is None or got[0] is not g:
-        got = ctx.pieces[id(g)] = (g, _pieces(g, name, lex, cal))
-    if got[1] is None:
+    pieces = _cached_pieces(hit, ctx)
+    if pieces is None:
         return None  # the groups themselves make no date ("0 AD", "13/45", "may" a verb)
-    era, year, month, day, season, part, wd, hm, day_ok, word_day, mrel_dir, static = got[1]
+    era, year, month, day, season, part, wd, hm, day_ok, word_day, mrel_dir, static = pieces
     if g.get("clock_of") and day is not None:  # "midnight of November 11th": that day's midnight
         hm = lex.lookup("clock_words", g["clock_of"]) or hm
     mtext = get("month") if name == "month" else None
@@ -947,6 +948,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if allusion:
             nearest, direction = True, "past"
         r_md = _MonthDay(month, day, nearest, direction, suffix, cal, wd, since)
+        feast = lex.lookup("holidays", g["holiday_of"]) if get("holiday_of") else None
+        if feast and not re.match(r"\d\d-\d\d$", feast):
+            r_md.feast = feast  # "Easter Monday, 9 April": Easter says the year
         # "better success than on 16 August", "as the multitude, on the 2nd of June, had
         # surrounded the convention": what it is compared with, not the story's day
         compared = ctx.mode == "narratives" and (
@@ -1037,6 +1041,15 @@ _Pieces = tuple[
 ]
 
 
+def _cached_pieces(hit: Hit, ctx: Context) -> _Pieces | None:
+    """``_pieces`` of a hit's groups, read once per groups object (hits of a list share them)."""
+    g = hit.groups
+    got = ctx.pieces.get(id(g))
+    if got is None or got[0] is not g:
+        got = ctx.pieces[id(g)] = (g, _pieces(g, hit.rule.name, ctx.lex, ctx.calendar))
+    return got[1]
+
+
 def _pieces(g: dict[str, Any], name: str, lex: Lexicon, cal: str) -> _Pieces | None:
     """What the groups of a match of rule ``name`` say whatever their context: (era, year,
     month, day, season, part of day, weekday, clock time, whether the day exists, whether the
@@ -1089,6 +1102,33 @@ def _pieces(g: dict[str, Any], name: str, lex: Lexicon, cal: str) -> _Pieces | N
     mrel_dir = ("before" if lex.lookup("relatives", mrel) == -1 else "after") if mrel else None
     static = None if month is None else f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
     return (era, year, month, day, season, part, wd, hm, day_ok, word_day, mrel_dir, static)
+
+
+def _without_feast(hit: Hit, text: str) -> Hit:
+    """The match with the feast before its day left out (the feast is matched on its own)."""
+    feast = hit.groups["holiday_of"]
+    start = text.find(feast, hit.start, hit.end) + len(feast)
+    while start < hit.end and (text[start].isspace() or text[start] == ","):
+        start += 1
+    groups = {k: v for k, v in hit.groups.items() if k != "holiday_of"}
+    # a modifier before the feast was the feast's ("about Christmas, 3 March")
+    return replace(hit, start=start, groups=groups, match_start=start, mod=None, mod_text=None)
+
+
+def _feast_names_day(hit: Hit, ctx: Context) -> bool:
+    """Whether a feast told before a day ("Whitsunday 19 May") names that day: a fixed one
+    must fall on it, a movable one must in the stated year (without a year, it may)."""
+    name = hit.groups["holiday_of"]
+    pieces = _cached_pieces(hit, ctx)
+    spec: str | None = ctx.lex.lookup("holidays", name)
+    if pieces is None or spec is None or not _cap(name):
+        return False
+    year, month, day = pieces[1], pieces[2], pieces[3]
+    if month is None or day is None:
+        return False
+    if re.match(r"\d\d-\d\d$", spec):
+        return spec == f"{month:02d}-{day:02d}"
+    return year is None or _holiday_date(spec, year, ctx.calendar) == A.fmt_date(year, month, day)
 
 
 def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
@@ -1218,6 +1258,7 @@ class _MonthDay:
         "since",
         "year_free",
         "month_day",
+        "feast",
     )
 
     def __init__(
@@ -1236,6 +1277,19 @@ class _MonthDay:
         self.year_free = not nearest and not since
         # a field, not a property: the engine reads it once per date of a list
         self.month_day: tuple[int, int | None] = (month, day)
+        self.feast: str | None = None  # a movable feast told with the day ("Easter Monday")
+
+    def fits_year(self, year: int) -> bool:
+        """Whether the day falls on its stated weekday or feast in ``year``."""
+        day = self.day
+        if day is None or not A.valid(year, self.month, day, self.cal):
+            return False
+        if self.weekday is not None and A.weekday(year, self.month, day, self.cal) != self.weekday:
+            return False
+        feast = self.feast
+        return feast is None or _holiday_date(feast, year, self.cal) == A.fmt_date(
+            year, self.month, day
+        )
 
     def __call__(self, ref: str | None) -> str:
         return _month_day_value(
