@@ -1312,3 +1312,18 @@ def test_a_feast_before_another_day_stays_apart() -> None:
         "Christmas Day, 25 December 1914": "1914-12-25"
     }
     assert "Christmas" in _values("At Christmas, 3 January 1915 seemed far away.")
+
+
+def test_a_part_of_a_weekday_is_one_time() -> None:
+    text = (
+        "On 3 October 1805 the corps crossed the river. On the evening of Saturday the bridge "
+        "was burnt, and in the forenoon of Monday the 7th the rearguard marched."
+    )
+    v = _values(text)
+    assert v["the evening of Saturday"] == "1805-10-05TEV"
+    assert v["the forenoon of Monday the 7th"] == "1805-10-07TMO"
+    # news keeps TimeBank's habit: the weekday alone
+    news = tag_time(
+        "He was shot on the evening of Saturday, police said.", mode="news", dct="1998-02-03"
+    )
+    assert [(t.text, t.value) for t in news] == [("Saturday", "1998-01-31")]
