@@ -1327,3 +1327,26 @@ def test_a_part_of_a_weekday_is_one_time() -> None:
         "He was shot on the evening of Saturday, police said.", mode="news", dct="1998-02-03"
     )
     assert [(t.text, t.value) for t in news] == [("Saturday", "1998-01-31")]
+
+
+def test_a_capital_after_a_stop_does_not_make_a_day_a_unit() -> None:
+    # "the 13th Hussars" is a regiment, "the 13th. On Monday" and "the 5th, I" are days
+    v = _values(
+        "In July 1916 they fought from the 8th to the 13th. On Monday they rested. "
+        "Wednesday morning, the 19th, I rode out."
+    )
+    assert v["the 13th"] == "1916-07-13"
+    assert v["the 19th"] == "1916-07-19"
+    assert "the 13th" not in _values("In July 1916 the 13th Hussars charged.")
+
+
+def test_a_day_naming_a_thing_does_not_move_the_story() -> None:
+    text = (
+        "On 28 October 1914 the corps resumed its attack of the 23rd. "
+        "A second attack in the afternoon fared no better. "
+        "During the whole of the 29th the guns were silent, and in the evening they withdrew."
+    )
+    v = _values(text)
+    assert v["the 23rd"] == "1914-10-23"
+    assert v["the afternoon"] == "1914-10-28TAF"
+    assert v["the evening"] == "1914-10-29TEV"  # "the whole of the 29th" is the story's day

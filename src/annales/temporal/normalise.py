@@ -400,6 +400,17 @@ def _compared(text: str, start: int) -> bool:
     return _COMPARED.search(_clause_before(text, start)) is not None
 
 
+def _of_a_thing(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a day is told as what names a thing ("the attack of the 23rd", "the decree
+    of the 5th"), not as a stretch of time ("the whole of the 12th", "the course of")."""
+    m = _PART_OF.search(text, max(0, start - 40), start)
+    return (
+        m is not None
+        and m.group(1).islower()
+        and m.group(1) not in lex.lists["passing_frame_nouns"]
+    )
+
+
 def _as_it_had(text: str, start: int, end: int) -> bool:
     """Is the date at ``start`` in a comparison told in the past perfect: "as the multitude,
     on the 2nd of June, had surrounded", "as they had done on 10 August"?"""
@@ -456,6 +467,7 @@ def _next_word(text: str, end: int) -> str:
 
 
 _NEXT_WORD = re.compile(r"[^\w]{0,3}?([^\W_]+)")
+_PUNCT_AFTER = re.compile(r"[.,;:!?]")
 
 
 def _cap(s: str) -> bool:
@@ -857,7 +869,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     ):
         return None  # "22 June 500 men"
     if name == "the_day_of_month":
-        nw = _next_word(text, hit.end)
+        # (a word after a stop or comma names no unit: "to the 13th. On Monday they left")
+        nw = "" if _PUNCT_AFTER.match(text, hit.end) else _next_word(text, hit.end)
         if nw and (
             nw.lower() in lex.lists["ordinal_not_before"]
             or (
@@ -1012,7 +1025,13 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         r_day.bare_day = own_month is None  # type: ignore[attr-defined]
         r_day.day_number = day  # type: ignore[attr-defined]
         r_day.day_suffix = suffix  # type: ignore[attr-defined]
-        return _cand(hit, type_, f"XXXX-XX-{day:02d}{suffix}", r_day, anaphoric=True)
+        # "resumed his attack of the 23rd": a day naming a thing, not the story's day
+        moves = not (
+            ctx.mode == "narratives" and part is None and _of_a_thing(text, hit.start, lex)
+        )
+        return _cand(
+            hit, type_, f"XXXX-XX-{day:02d}{suffix}", r_day, anaphoric=True, sets_reference=moves
+        )
     if wd is not None:
         if hit.rule.name == "weekday" and _named_day(text, hit.start, lex):
             return None  # "Black Sunday", "Bloody Sunday": a day's name, not a date
