@@ -1350,3 +1350,24 @@ def test_a_day_naming_a_thing_does_not_move_the_story() -> None:
     assert v["the 23rd"] == "1914-10-23"
     assert v["the afternoon"] == "1914-10-28TAF"
     assert v["the evening"] == "1914-10-29TEV"  # "the whole of the 29th" is the story's day
+
+
+def test_a_diary_heading_is_a_weekday_and_its_day_in_the_month_that_fits() -> None:
+    text = (
+        "Monday, 29th September 1834. — Rain all day.\n\n"
+        "Tuesday, 30th. — The coach was late.\n\n"
+        "Thursday, 2nd. — Letters from home.\n\n"
+        "Sunday 5th. — Church twice."
+    )
+    v = _values(text)
+    assert v["Tuesday, 30th"] == "1834-09-30"
+    assert v["Thursday, 2nd"] == "1834-10-02"
+    assert v["Sunday 5th"] == "1834-10-05"
+    # a plan told in between does not pull the next heading into its month
+    planned = _values(
+        "Friday, 3rd October 1834. — He will come back at Michaelmas next year.\n\n"
+        "Saturday, 4th. — Fine."
+    )
+    assert planned["Saturday, 4th"] == "1834-10-04"
+    # the number of a unit is no day: "on Sunday, 4th Army attacked"
+    assert "Sunday, 4th" not in _values("In June 1916, on Sunday, 4th Army attacked.")

@@ -400,6 +400,17 @@ def _compared(text: str, start: int) -> bool:
     return _COMPARED.search(_clause_before(text, start)) is not None
 
 
+def _month_of_weekday(y: int, m: int, day: int, wd: int, cal: str) -> tuple[int, int]:
+    """The month, of ``m`` and the one after and before it, in which ``day`` falls on weekday
+    ``wd`` (a diary's "Wednesday, 30th" after "Tuesday, 29th April" is still April); ``m``
+    itself when none does."""
+    for dm in (0, 1, -1):
+        yy, mm = A.add_months(y, m, dm)
+        if A.valid(yy, mm, day, cal) and A.weekday(yy, mm, day, cal) == wd:
+            return yy, mm
+    return y, m
+
+
 def _of_a_thing(text: str, start: int, lex: Lexicon) -> bool:
     """Whether a day is told as what names a thing ("the attack of the 23rd", "the decree
     of the 5th"), not as a stretch of time ("the whole of the 12th", "the course of")."""
@@ -868,6 +879,11 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         and _next_word(text, hit.end).lower() in lex.lists["year_not_before"]
     ):
         return None  # "22 June 500 men"
+    if name == "weekday_the_day" and not _PUNCT_AFTER.match(text, hit.end):
+        nw = _next_word(text, hit.end)  # "on Sunday, 4th Army attacked": a unit's number
+        if nw[:1].isupper() or nw.lower() in lex.lists["ordinal_not_before"]:
+            if not re.search(r"(?i)\bthe\s", hit_text(hit, ctx)):
+                return None
     if name == "the_day_of_month":
         # (a word after a stop or comma names no unit: "to the 13th. On Monday they left")
         nw = "" if _PUNCT_AFTER.match(text, hit.end) else _next_word(text, hit.end)
@@ -1018,6 +1034,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             y, m = rf.year, rf.month
             if ctx.mode == "narratives" and rf.day is not None and rf.day >= 20 and day <= 12:
                 y, m = A.add_months(y, m, 1)  # "the 2nd" after "the 28th": next month
+            if wd is not None:  # "Sunday, 4th": the month, of this one and the next and last,
+                y, m = _month_of_weekday(y, m, day, wd, cal)  # whose 4th is a Sunday
             if not A.valid(y, m, day, cal):
                 return f"{A.fmt_date(y, m)}-XX"
             return A.fmt_date(y, m, day) + suffix
