@@ -1371,3 +1371,27 @@ def test_a_diary_heading_is_a_weekday_and_its_day_in_the_month_that_fits() -> No
     assert planned["Saturday, 4th"] == "1834-10-04"
     # the number of a unit is no day: "on Sunday, 4th Army attacked"
     assert "Sunday, 4th" not in _values("In June 1916, on Sunday, 4th Army attacked.")
+
+
+def test_a_story_s_hours_go_forward_within_its_day() -> None:
+    v = _values(
+        "On 14 March 1848 the crowd gathered about half-past ten. It was near four o'clock "
+        "when the troops fired, and at nine o'clock the square was empty."
+    )
+    assert v["about half-past ten"] == "1848-03-14T10:30"
+    assert v["four o'clock"] == "1848-03-14T16:00"
+    assert v["nine o'clock"] == "1848-03-14T21:00"
+    # past a late hour, a small hour is the next day's
+    v = _values(
+        "On 14 March 1848, about eleven at night, the barricades rose. From two to three "
+        "o'clock the firing went on."
+    )
+    assert v["three o'clock"] == "1848-03-15T03:00"
+    v = _values("On the night of 14 March 1848 the drums beat. We marched at four in the morning.")
+    assert v["four in the morning"] == "1848-03-15T04:00"
+    # a day told anew starts its hours again
+    v = _values(
+        "On 14 March 1848 the crowd dispersed at nine in the evening. On 15 March 1848 it met "
+        "again at eight o'clock."
+    )
+    assert v["eight o'clock"] == "1848-03-15T08:00"

@@ -25,7 +25,14 @@ from annales.temporal import anchor as A
 from annales.temporal import narrative as N
 from annales.temporal.firstchars import first_chars, may_start
 from annales.temporal.language import load
-from annales.temporal.normalise import OF_TOLD_YEAR, TWO_DAY_NIGHT, Context, normalise
+from annales.temporal.normalise import (
+    BARE_CLOCK,
+    OF_TOLD_YEAR,
+    SMALL_HOURS,
+    TWO_DAY_NIGHT,
+    Context,
+    normalise,
+)
 from annales.temporal.ranges import first_end_years, range_ends, weekday_range_ends
 from annales.temporal.recognise import Hit, TooDense, attach_modifiers, find
 from annales.temporal.republican import FAMOUS, GREGORIAN_LEADS
@@ -372,6 +379,47 @@ def _republican_day(
 _ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 
 
+#: the minute a part of the day begins, for a bare hour told after it ("the dawn ... about
+#: five o'clock" is still morning)
+PART_MINUTES = {"MO": 4 * 60, "AF": 12 * 60, "EV": 17 * 60, "NI": 20 * 60}
+_TIME_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:(\d\d):(\d\d)|(MO|AF|EV|NI))$")
+
+
+def _clock_of(value: str) -> tuple[str, int] | None:
+    """(day, minute of the day) of a time of day on a known day, else None."""
+    m = _TIME_OF_DAY.match(value)
+    if m is None:
+        return None
+    if m.group(4):
+        return m.group(1), PART_MINUTES[m.group(4)]
+    return m.group(1), min(int(m.group(2)), 24) * 60 + int(m.group(3))
+
+
+def _clock_forward(value: str, last: tuple[str, int], bare: bool, calendar: str) -> str:
+    """A story's hours go forward within its day: "about half-past eleven ... near eight
+    o'clock" is eight in the evening, "eleven at night ... from two to three o'clock" the
+    next day's small hours, and "the night of the 15th ... at four in the morning" the
+    16th. ``bare``: the hour has no half of the day (else it is a small hour, "in the
+    morning"). The value stays as it is off the story's last day or for a day told with it."""
+    got = _clock_of(value)
+    if got is None or got[0] != last[0]:
+        return value
+    day, minute = got
+    if bare:
+        later = next((m for m in (minute, minute + 720, minute + 1440) if m >= last[1]), minute)
+    else:
+        later = minute + 1440 if last[1] >= 20 * 60 else minute
+    if later == minute:
+        return value
+    if later >= 1440:
+        rf = A.parse_ref(day)
+        moved = A.shift(rf, "D", 1, calendar) if rf is not None else None
+        if moved is None:
+            return value
+        day, later = moved, later - 1440
+    return f"{day}T{later // 60:02d}:{later % 60:02d}"
+
+
 @lru_cache(maxsize=4096)  # pure; dense texts repeat their values
 def _ref_part(value: str) -> str | None:
     """The part of a resolved value that can serve as the next reference (date, no time)."""
@@ -500,6 +548,7 @@ def anchor_all(
     front_matter = narr and story_start > 0
     choices: dict[tuple[object, ...], tuple[str | None, bool, bool]] = {}
     calendars_of: dict[str, str] = {}  # value -> calendar_for(value)
+    day_clock: tuple[str, int] | None = None  # (day, minutes) of the story's last time of day
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -590,6 +639,12 @@ def anchor_all(
                 inferred = inferred or (
                     value[:4].isdigit() and (rid in guessed or _completed(c.value, value))
                 )
+        if narr and c.type == "TIME":
+            if day_clock is not None and c.source.endswith((BARE_CLOCK, SMALL_HOURS)):
+                value = _clock_forward(value, day_clock, c.source.endswith(BARE_CLOCK), calendar)
+            day_clock = _clock_of(value) or day_clock
+        elif narr and c.type == "DATE" and c.sets_reference:
+            day_clock = None  # a day told anew: its hours start again
         vcal = calendar
         if calendar_for is not None and c.calendar != "french-republican":
             got = calendars_of.get(value)  # pure in the value: a list repeats its values

@@ -621,6 +621,9 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
 _AND_BEFORE = re.compile(r"\band\s$", re.IGNORECASE)
 #: the source mark of a night told by both its days (engine moves the story to the second)
 TWO_DAY_NIGHT = ":two_nights"
+#: source marks of an hour whose half of the day (or day) the story's course decides
+BARE_CLOCK = ":bare_clock"
+SMALL_HOURS = ":small_hours"
 OF_TOLD_YEAR = ":of_told_year"
 #: the last year before AD 1 counted from Rome's founding (ab urbe condita): AUC 754 = AD 1
 AUC_EPOCH = 753
@@ -2503,6 +2506,7 @@ def _season_shift(season: str, month: int | None) -> int:
 def _time(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, cal = hit.groups, ctx.lex, ctx.calendar
     hm = None
+    clock_mark = ""
     if g.get("clock"):
         hm = lex.lookup("clock_words", g["clock"])
         if hit.start == hit.match_start and _prev_word(ctx.text, hit.start) == "high":
@@ -2535,6 +2539,10 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
             return None
         if ap is None and 1 <= hour <= 11 and _evening_before(ctx.text, hit.start, lex):
             ap = "PM"  # "It is yellow July evening ... about half-past seven of the clock"
+        if ap is None and 1 <= hour <= 11 and not (h or "").startswith("0"):
+            clock_mark = BARE_CLOCK  # "eight o'clock": morning or evening, as the story goes
+        elif ap == "AM" and hour < 6:
+            clock_mark = SMALL_HOURS  # "four in the morning": after a night, the next day's
         if ap == "PM" and hour < 12:
             hour += 12
         elif ap == "AM" and hour == 12:
@@ -2565,7 +2573,10 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
             date = (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
         return f"{date}T{hm}"
 
-    return _cand(hit, "TIME", f"XXXX-XX-XXT{hm}", r)
+    c = _cand(hit, "TIME", f"XXXX-XX-XXT{hm}", r)
+    if clock_mark and wd is None and deic is None and month is None and ctx.mode == "narratives":
+        c.source += clock_mark
+    return c
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
