@@ -1395,3 +1395,10 @@ def test_a_story_s_hours_go_forward_within_its_day() -> None:
         "again at eight o'clock."
     )
     assert v["eight o'clock"] == "1848-03-15T08:00"
+
+
+def test_a_month_of_the_following_year_is_one_timex() -> None:
+    v = _values("In 1762 the mill was sold. In October of the following year it burned.")
+    assert v["October of the following year"] == "1763-10"
+    v = _values("In 1762 the mill was sold. Its builder had died in March of the preceding year.")
+    assert v["March of the preceding year"] == "1761-03"
