@@ -525,3 +525,17 @@ def test_lengths_told_by_an_adjective_are_vague_durations() -> None:
         ("many weary days", "DURATION", "PXD"),
         ("long years", "DURATION", "PXY"),
     ]
+
+
+def test_older_numbers_unit_and_ten() -> None:
+    from annales.temporal import tag_time as _tag
+
+    got = {
+        t.text: t.value for t in _tag("The siege lasted four-and-twenty hours.", reference="1790")
+    }
+    assert got == {"four-and-twenty hours": "PT24H"}
+    got = {t.text: t.value for t in _tag("He lived five and thirty years more.", reference="1790")}
+    assert got == {"five and thirty years": "P35Y"}
+    # a range is no number: "between two and twenty days" is not 22 days
+    got = {t.text: t.value for t in _tag("It took between two and twenty days.", reference="1790")}
+    assert "P22D" not in got.values()

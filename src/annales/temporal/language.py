@@ -171,7 +171,12 @@ def _wordnum(tables: dict[str, Any], data: dict[str, Any]) -> str:
     tens = list(nums["tens"])
     scales = list(nums["scales"])
     u = _alternation(units)
-    core = f"(?:{_alternation(tens)}(?:[\\s-]+{u})?|{_alternation(teens)}|{u})"
+    # (the older "three-and-twenty", "five and thirty" first: the unit alone is shorter;
+    # not "between two and twenty days", a range)
+    core = (
+        f"(?:(?<!between\\s){u}[\\s-]+and[\\s-]+{_alternation(tens)}"
+        f"|{_alternation(tens)}(?:[\\s-]+{u})?|{_alternation(teens)}|{u})"
+    )
     scaled = f"(?:(?:{core}|a|an)[\\s-]+{_alternation(scales)}(?:[\\s-]+(?:and[\\s-]+)?{core})?)"
     return f"(?:{scaled}|{core}|{_alternation(['a', 'an', 'a single', 'dozen', 'a dozen'])})"
 
