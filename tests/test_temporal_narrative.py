@@ -1402,3 +1402,13 @@ def test_a_month_of_the_following_year_is_one_timex() -> None:
     assert v["October of the following year"] == "1763-10"
     v = _values("In 1762 the mill was sold. Its builder had died in March of the preceding year.")
     assert v["March of the preceding year"] == "1761-03"
+
+
+def test_near_is_an_approximation_taken_into_the_span_in_narratives() -> None:
+    v = {
+        t.text: (t.value, t.mod)
+        for t in tag_time("On 2 June 1793 the sitting lasted near eleven hours.", reference="1793")
+    }
+    assert v["near eleven hours"] == ("PT11H", "APPROX")
+    news = tag_time("The talks lasted near eleven hours.", mode="news", dct="1998-02-03")
+    assert [(t.text, t.mod) for t in news] == [("eleven hours", "APPROX")]
