@@ -1379,7 +1379,7 @@ def test_a_story_s_hours_go_forward_within_its_day() -> None:
         "when the troops fired, and at nine o'clock the square was empty."
     )
     assert v["about half-past ten"] == "1848-03-14T10:30"
-    assert v["four o'clock"] == "1848-03-14T16:00"
+    assert v["near four o'clock"] == "1848-03-14T16:00"
     assert v["nine o'clock"] == "1848-03-14T21:00"
     # past a late hour, a small hour is the next day's
     v = _values(
@@ -1412,3 +1412,17 @@ def test_near_is_an_approximation_taken_into_the_span_in_narratives() -> None:
     assert v["near eleven hours"] == ("PT11H", "APPROX")
     news = tag_time("The talks lasted near eleven hours.", mode="news", dct="1998-02-03")
     assert [(t.text, t.mod) for t in news] == [("eleven hours", "APPROX")]
+
+
+def test_a_modifier_after_a_length_joins_it_in_narratives() -> None:
+    got = {
+        t.text: (t.value, t.mod)
+        for t in tag_time(
+            "In 1790 the siege had lasted six weeks and more; it would take a year at least "
+            "to rebuild, a decade or more to forget.",
+            reference="1790",
+        )
+    }
+    assert got["six weeks and more"] == ("P6W", "MORE_THAN")
+    assert got["a year at least"] == ("P1Y", "EQUAL_OR_MORE")
+    assert "a decade" in got  # "or more" stays outside, as the narrative sets have it

@@ -104,6 +104,8 @@ class Lexicon:
     dmod_last: frozenset[str] = frozenset()
     # the ASCII characters a suffix modifier ("1994 or later") can start with (None: any)
     smod_first: frozenset[str] | None = None
+    # a length's modifier after it, in narratives ("a week and more", "a hundred years at least")
+    dsmod_re: re.Pattern[str] | None = None
     # (table, phrase as written) -> value: the same few words are looked up again and again
     looked_up: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -339,6 +341,15 @@ def load(language: str = "en") -> Lexicon:
         re.IGNORECASE,
     )
     dmod_re = re.compile(r"(?<![\w])(?P<mod>" + macros["dmod"] + r")\s+$", re.IGNORECASE)
+    tables["duration_suffix_mods"] = {
+        " ".join(k.lower().split()): v for k, v in data.get("duration_suffix_mods", {}).items()
+    }
+    dsmod_re = re.compile(
+        r"\s*,?\s*(?P<mod>"
+        + _alternation(list(data.get("duration_suffix_mods", {})))
+        + r")(?![^\W_])",
+        re.IGNORECASE,
+    )
     lists = {
         "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
         "narrator_now_words": frozenset(data["narrator_now"]["words"]),
@@ -428,6 +439,7 @@ def load(language: str = "en") -> Lexicon:
         pmod_last=_last_words(data.get("point_mods", {})),
         dmod_last=_last_words(data.get("duration_mods", {})),
         smod_first=first_chars(smod_re.pattern, smod_re.flags),
+        dsmod_re=dsmod_re,
     )
 
 

@@ -417,6 +417,15 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon, mode: str = "news
             if sm:  # "1994 or later"
                 h.mod = lex.lookup("suffix_mods", sm.group("mod"))
                 h.end = sm.end()
+        if (
+            mode == "narratives"
+            and rule.type == "DURATION"
+            and not (h.mod or h.dmod)
+            and lex.dsmod_re is not None
+            and (dm := lex.dsmod_re.match(text, h.end)) is not None
+        ):  # "A week and more without a line", "a hundred years at least"
+            h.dmod = lex.lookup("duration_suffix_mods", dm.group("mod"))
+            h.end = dm.end()
         if rule.requires_mod and not (h.mod or h.dmod):
             continue
         out.append(h)
