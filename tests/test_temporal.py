@@ -539,3 +539,25 @@ def test_older_numbers_unit_and_ten() -> None:
     # a range is no number: "between two and twenty days" is not 22 days
     got = {t.text: t.value for t in _tag("It took between two and twenty days.", reference="1790")}
     assert "P22D" not in got.values()
+
+
+def test_every_day_of_a_month_is_a_yearly_set() -> None:
+    from annales.temporal import tag_time as _tag
+
+    got = {t.text: (t.type, t.value) for t in _tag("Every ninth of May the guild dines.")}
+    assert got == {"Every ninth of May": ("SET", "XXXX-05-09")}
+
+
+def test_so_long_ago_this_day_is_that_day() -> None:
+    from annales.temporal import tag_time as _tag
+
+    got = {
+        t.text: (t.type, t.value)
+        for t in _tag(
+            "Forty years ago this morning the bridge fell. Two years ago today it reopened.",
+            mode="news",
+            dct="1977-03-09",
+        )
+    }
+    assert got["Forty years ago this morning"] == ("TIME", "1937-03-09TMO")
+    assert got["Two years ago today"] == ("DATE", "1975-03-09")

@@ -2116,6 +2116,8 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
     if unit == "WE":
         unit = "W"
     news = ctx.mode == "news"
+    if g.get("this_day") and unit in ("Y", "M", "W", "D"):
+        return _ago_this_day(hit, ctx, unit, k)
 
     clock = unit_word in lex.lists["time_units"]  # "ten minutes later": still that day
 
@@ -2156,6 +2158,32 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
     if approx:
         c.mod = "APPROX"
     return c
+
+
+def _ago_this_day(hit: Hit, ctx: Context, unit: str, k: int) -> Candidate:
+    """ "Fifty years ago this evening", "six years ago this day": the same day (and part of
+    it) so many units before the day of the telling."""
+    g, cal = hit.groups, ctx.calendar
+    said = " ".join(g["this_day"].lower().split())
+    part = ctx.lex.lookup("parts_of_day", g.get("this_part")) if g.get("this_part") else None
+    if said in ("tonight", "to-night"):
+        part = "NI"
+    suffix = f"T{part}" if part else ""
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if rf is None or rf.month is None or rf.day is None:
+            return "XXXX-XX-XX" + suffix
+        if unit in ("Y", "M"):
+            y, m = A.add_months(rf.year, rf.month, k * (12 if unit == "Y" else 1))
+            d = rf.day
+            while d > 28 and not A.valid(y, m, d, cal):
+                d -= 1  # "a year ago today" from 29 February
+        else:
+            y, m, d = A.add_days(rf.year, rf.month, rf.day, k * (7 if unit == "W" else 1), cal)
+        return A.fmt_date(y, m, d) + suffix
+
+    return _cand(hit, "TIME" if part else "DATE", "XXXX-XX-XX" + suffix, r, sets_reference=False)
 
 
 def _coarse_shift(ref: str | None, unit: str, k: int, cal: str) -> str | None:
@@ -2459,8 +2487,8 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         if m is None:
             return None
         d = _day(g.get("day"), lex) if name.startswith("set_annual_date") else None
-        if every and d is None:  # "each 12 May", "every April 18"
-            d = _day(g.get("everyday") or g.get("numx"), lex)
+        if every and d is None:  # "each 12 May", "every April 18", "every eighteenth of June"
+            d = _day(g.get("everyday") or g.get("numx") or g.get("day"), lex)
         if d is not None and not A.valid(2000, m, d):
             return None  # "every 100 May": no such day (2000: 29 February is one)
         if d is not None:  # "25 October each year"
