@@ -1426,3 +1426,14 @@ def test_a_modifier_after_a_length_joins_it_in_narratives() -> None:
     assert got["six weeks and more"] == ("P6W", "MORE_THAN")
     assert got["a year at least"] == ("P1Y", "EQUAL_OR_MORE")
     assert "a decade" in got  # "or more" stays outside, as the narrative sets have it
+
+
+def test_a_bare_day_a_little_before_the_story_s_is_of_its_month() -> None:
+    v = _values("Camp near the river, June 20th, 1862. Your letter of the 12th came yesterday.")
+    assert v["the 12th"] == "1862-06-12"
+    # far enough back, it is the next month's: "the 28th ... the 2nd"
+    v = _values("On 28 June 1862 the army crossed. On the 2nd it reached the hills.")
+    assert v["the 2nd"] == "1862-07-02"
+    # a listed day takes the month told after the list
+    v = _values("On 27 June 1789 the estates met. Events of the 12th, 13th, and 14th of July.")
+    assert v["the 12th"] == "1789-07-12"

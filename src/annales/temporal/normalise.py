@@ -621,6 +621,9 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
 _AND_BEFORE = re.compile(r"\band\s$", re.IGNORECASE)
 #: the source mark of a night told by both its days (engine moves the story to the second)
 TWO_DAY_NIGHT = ":two_nights"
+#: how many days a bare day falls short of the story's for it to be the next month's ("the
+#: 28th ... the 2nd"); nearer, it is a day looked back on ("June 20th ... your letter of the 12th")
+MONTH_TURN = 16
 #: source marks of an hour whose half of the day (or day) the story's course decides
 BARE_CLOCK = ":bare_clock"
 SMALL_HOURS = ":small_hours"
@@ -1022,7 +1025,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         own_month = None
         own_year = None
         if later and later.group(1).lower() in lex.lists["range_connectors"]:
-            own_month = lex.lookup("months", later.group(2))  # "the 5th and 6th of October"
+            own_month = lex.lookup("months", later.group(2)) or lex.lookup(
+                "months", later.group(2).rstrip(".")
+            )  # "the 5th and 6th of October", "the 12th, 13th, and 14th of July."
             own_year = int(later.group(3)) if later.group(3) else None
 
         def r_day(ref: str | None) -> str:
@@ -1035,7 +1040,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if rf.month is None:
                 return f"{A.fmt_year(rf.year)}-XX-{day:02d}{suffix}"
             y, m = rf.year, rf.month
-            if ctx.mode == "narratives" and rf.day is not None and rf.day >= 20 and day <= 12:
+            if ctx.mode == "narratives" and rf.day is not None and rf.day - day >= MONTH_TURN:
                 y, m = A.add_months(y, m, 1)  # "the 2nd" after "the 28th": next month
             if wd is not None:  # "Sunday, 4th": the month, of this one and the next and last,
                 y, m = _month_of_weekday(y, m, day, wd, cal)  # whose 4th is a Sunday
@@ -1386,6 +1391,8 @@ _ARTICLE_ADJ = re.compile(r"(?:the|a|an)(\s+)[\w]+-[\w]+$", re.I)
 
 # "the 5th [and 6th of] October": a day whose month comes after a coordinated day
 _RANGE_MONTH = re.compile(
+    # (a list on the way: "the 12th, 13th, and 14th of July")
+    r"(?:\s*,\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th|d)?){0,4}\s*,?"
     r"\s*([^\W\d_]+|[-–])\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th|d)?\s+(?:of\s+)?([^\W\d_]+\.?)(?:,?\s*(\d{4})(?!\d))?",
     re.I,
 )
