@@ -1437,3 +1437,25 @@ def test_a_bare_day_a_little_before_the_story_s_is_of_its_month() -> None:
     # a listed day takes the month told after the list
     v = _values("On 27 June 1789 the estates met. Events of the 12th, 13th, and 14th of July.")
     assert v["the 12th"] == "1789-07-12"
+
+
+def test_what_a_letter_tells_in_the_past_came_before_its_date() -> None:
+    text = (
+        "Fort Edward, Monday, August 8th, 1757.\n\n"
+        "My dear Mother,— We came in from the lake on the 2nd. On the 30th we had marched "
+        "out; on Tuesday the rain began, and poor Tom was taken with the fever on Sunday night."
+        "\n\nYour son,\nWilliam\n\n"
+        "Albany, Wednesday, August 10th, 1757.\n\n"
+        "Dear Sir,— Your letter reached me on Monday, and the express left on the 30th."
+    )
+    v = _values(text)
+    assert v["the 2nd"] == "1757-08-02"
+    assert v["the 30th"] == "1757-07-30"  # told in the past: before the letter, not 30 August
+    assert v["Tuesday"] == "1757-08-02"
+    assert v["Sunday night"] == "1757-08-07TNI"
+    got = [(t.text, t.value) for t in tag_time(text) if t.start > text.index("Albany")]
+    assert ("Monday", "1757-08-08") in got  # the Monday before the Wednesday it was written
+    assert ("the 30th", "1757-07-30") in got
+    # a history's chapter heading is no letter: the story goes on from it
+    v = _values("August 8th, 1757.\n\nThe army marched north. On the 12th it reached the fort.")
+    assert v["the 12th"] == "1757-08-12"

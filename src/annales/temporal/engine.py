@@ -379,6 +379,67 @@ def _republican_day(
 _ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 
 
+_LINE_END = re.compile(r"[ \t]*[.,:]?[ \t]*(?:\r?\n|$)")
+_DIARY_DASH = re.compile(r"[ \t]*[.,:]?[ \t]*(?:—|--)")
+_FIRST_WORDS = re.compile(r"\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+
+
+def _datelines(
+    text: str, cands: Sequence[Candidate], salutations: frozenset[str]
+) -> frozenset[int]:
+    """Starts of the dates that head a letter or a diary entry (``_is_dateline``)."""
+    return frozenset(
+        c.start
+        for c in cands
+        if c.type == "DATE" and _is_dateline(text, c.start, c.end, salutations)
+    )
+
+
+def _is_dateline(text: str, start: int, end: int, salutations: frozenset[str]) -> bool:
+    """Whether a date heads a letter ("Camp near Richmond, June 20th, 1862." on its own line,
+    then "My dear Sarah") or a diary entry ("Tuesday, 29th April. — Wet and blustering"): the
+    day it was written, which what it tells in the past tense comes before."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(0, line_start - 4) : line_start].replace("\r", "")
+    if line_start > 0 and not before.endswith("\n\n"):
+        return False  # not the first line of a paragraph
+    if start - line_start > 60:
+        return False
+    if _DIARY_DASH.match(text, end):
+        return text[line_start:start].strip() == ""
+    m = _LINE_END.match(text, end)
+    if m is None:
+        return False
+    w = _FIRST_WORDS.match(text, m.end())
+    if w is None:
+        return False
+    first = " ".join(w.group(1).lower().split())
+    return first in salutations or first.split(" ")[0] in salutations
+
+
+def _before_writing(c: Candidate, value: str, written: str, calendar: str) -> str:
+    """A weekday or bare day told in the past tense after a letter's or diary's date that
+    the story's course put after it: the last such weekday before it ("was killed on Monday
+    evening", written on Friday 4 July: 30 June), the day of the month before ("On the 27th
+    we lay in reserve", written 4 July: 27 June)."""
+    wd = getattr(c.resolve, "weekday", None)
+    rest = value[10:]
+    w = _ISO_DAY.match(written)
+    if w is None:
+        return value
+    y, m, d = int(w.group(1)), int(w.group(2)), int(w.group(3))
+    if wd is not None:
+        cur = A.weekday(y, m, d, calendar)
+        delta = -(((cur - wd) % 7) or 7)
+        return A.fmt_date(*A.add_days(y, m, d, delta, calendar)) + rest
+    if getattr(c.resolve, "bare_day", False):
+        day = int(value[8:10])
+        py, pm = A.add_months(y, m, -1)
+        if day > d and A.valid(py, pm, day, calendar):
+            return A.fmt_date(py, pm, day) + rest
+    return value
+
+
 #: the minute a part of the day begins, for a bare hour told after it ("the dawn ... about
 #: five o'clock" is still morning)
 PART_MINUTES = {"MO": 4 * 60, "AF": 12 * 60, "EV": 17 * 60, "NI": 20 * 60}
@@ -495,6 +556,7 @@ def anchor_all(
     reference_is_dct: bool = False,
     events: Sequence[tuple[int, str, str]] = (),
     sentence_ends: Sequence[int] = (),
+    datelines: frozenset[int] = frozenset(),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -549,6 +611,7 @@ def anchor_all(
     choices: dict[tuple[object, ...], tuple[str | None, bool, bool]] = {}
     calendars_of: dict[str, str] = {}  # value -> calendar_for(value)
     day_clock: tuple[str, int] | None = None  # (day, minutes) of the story's last time of day
+    written: str | None = None  # the day of the letter or diary entry being read
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -639,6 +702,10 @@ def anchor_all(
                 inferred = inferred or (
                     value[:4].isdigit() and (rid in guessed or _completed(c.value, value))
                 )
+        if written is not None and value[:10] > written and _ISO_DAY.match(value):
+            told_past = getattr(c.resolve, "told_past", None)
+            if told_past is not None and told_past():
+                value = _before_writing(c, value, written, calendar)
         if narr and c.type == "TIME":
             if day_clock is not None and c.source.endswith((BARE_CLOCK, SMALL_HOURS)):
                 value = _clock_forward(value, day_clock, c.source.endswith(BARE_CLOCK), calendar)
@@ -688,6 +755,8 @@ def anchor_all(
             # "16/28 August 1813", "5 June 1812 (O.S.)" in a Gregorian book: keep both sides
             t.label = _calendars.label(c.value, c.calendar, c.mod) or t.label
         out.append(t)
+        if c.start in datelines and _ISO_DAY.match(t.value):
+            written = t.value[:10]
         if t.inferred:
             guessed.add(tid)
         if narr and rep_day:
@@ -1140,6 +1209,12 @@ def tag(
             events = []
 
     def anchored(cands: list[Candidate], cal: str) -> list[Timex]:
+        # a letter's dateline dates what the letter tells; a preface's or a decree's is aside
+        written = (
+            _datelines(text, cands, load(language).lists["salutations"])
+            if mode == "narratives"
+            else frozenset()
+        )
         return anchor_all(
             cands,
             mode=mode,
@@ -1151,7 +1226,9 @@ def tag(
             reference_inferred=ref_reason not in (None, "given", "the document's date"),
             calendar_for=pol.calendar_for if pol is not None else None,
             title_year=title_y[0] if title_y is not None and mode == "narratives" else None,
-            asides=_asides(text, cands, quotations) if mode == "narratives" else frozenset(),
+            asides=_asides(text, cands, quotations) - written
+            if mode == "narratives"
+            else frozenset(),
             story_start=story_start,
             glances=_glances(text, cands, load(language).lists["future"])
             if mode == "narratives"
@@ -1161,6 +1238,7 @@ def tag(
             sentence_ends=(
                 [m.end() for m in _SENTENCE_END.finditer(text)] if mode == "narratives" else ()
             ),
+            datelines=written,
         )
 
     timexes = anchored(cands, cal)

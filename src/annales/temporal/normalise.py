@@ -400,6 +400,13 @@ def _compared(text: str, start: int) -> bool:
     return _COMPARED.search(_clause_before(text, start)) is not None
 
 
+def _told_past(ctx: Context, hit: Hit) -> Callable[[], bool]:
+    """Whether the clause tells it in the past tense, asked only when it matters (under a
+    letter's date: "was killed on Monday evening" is before the letter)."""
+    start, end = hit.start, hit.end
+    return lambda: tense(ctx, start, end) == "past"
+
+
 def _month_of_weekday(y: int, m: int, day: int, wd: int, cal: str) -> tuple[int, int]:
     """The month, of ``m`` and the one after and before it, in which ``day`` falls on weekday
     ``wd`` (a diary's "Wednesday, 30th" after "Tuesday, 29th April" is still April); ``m``
@@ -1051,6 +1058,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         r_day.bare_day = own_month is None  # type: ignore[attr-defined]
         r_day.day_number = day  # type: ignore[attr-defined]
         r_day.day_suffix = suffix  # type: ignore[attr-defined]
+        r_day.told_past = _told_past(ctx, hit)  # type: ignore[attr-defined]
         # "resumed his attack of the 23rd": a day naming a thing, not the story's day
         moves = not (
             ctx.mode == "narratives" and part is None and _of_a_thing(text, hit.start, lex)
@@ -1066,6 +1074,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         def r_wd(ref: str | None) -> str:
             return _weekday_value(wd, A.parse_ref(ref), wd_dir, cal) + suffix
 
+        r_wd.weekday = wd  # type: ignore[attr-defined]
+        r_wd.told_past = _told_past(ctx, hit)  # type: ignore[attr-defined]
         return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
     return None
 
