@@ -131,7 +131,12 @@ def roman_day(hit: Hit, ctx: N.Context) -> Candidate | None:
         return A.fmt_date(yy, mm, dd)
 
     if month is not None:
-        return _dated(hit, ctx, value, year, month)
+        c = _dated(hit, ctx, value, year, month)
+        if back or year is not None:
+            # a day counted back from the Ides, or of another year, is not the Ides of March
+            # that the historical events name (44 BC): as sure as they are, and longer
+            c.priority = 1
+        return c
 
     # "the day before the Ides": of the story's month
     def r(ref: str | None) -> str:
