@@ -55,6 +55,8 @@ def test_a_roman_day_with_its_own_year() -> None:
 
 def test_a_lower_case_roman_word_alone_is_no_day() -> None:
     assert _tagged("None of the monks sang the nones; the ides were forgotten.") == []
+    # the days of every month, not one day
+    assert _tagged("The markets were held on the Calends, the Nones and the Ides.") == []
 
 
 # ------------------------------------------------------------------------------- feasts
@@ -140,6 +142,24 @@ def test_what_only_looks_like_a_feast() -> None:
     assert [t for t, *_ in got] == ["29 August 1350"]
 
 
+def test_a_feast_soon_after_the_story_day_moves_the_story_on() -> None:
+    v = _values(
+        "On 2 November 1391 the council met. On St. Martin's day the king came, and the next "
+        "day he left."
+    )
+    assert v["St. Martin's day"] == "1391-11-11"
+    assert v["the next day"] == "1391-11-12"
+
+
+def test_a_feast_far_from_the_story_day_is_named_in_passing() -> None:
+    v = _values(
+        "On 4 February 1391 the council met. The envoy, who had landed on the feast of St. "
+        "Peter and St. Paul, spoke first, and the next day the council rose."
+    )
+    assert v["the feast of St. Peter and St. Paul"] == "1391-06-29"
+    assert v["the next day"] == "1391-02-05"
+
+
 def test_all_saints_and_holy_innocents() -> None:
     v = _values("In 1399 the rents fell due at All Saints and again on Holy Innocents.")
     assert v["All Saints"] == "1399-11-01"
@@ -164,6 +184,7 @@ def test_canonical_hours_are_parts_of_the_story_day() -> None:
 
 def test_hour_words_in_other_senses() -> None:
     assert _tagged("None of the prime cuts were left, and the choir sang vespers.") == []
+    assert _tagged("The nuns went to vespers; the fencers stood in terce.") == []
 
 
 # ------------------------------------------------------------------------------- ship's time

@@ -73,9 +73,29 @@ def _dated(
         y = rf.year
         if ctx.mode == "news" and rf.month is not None and month is not None:
             y = N._nearest_year(month, None, rf, N._direction(hit, ctx)) or y
-        return str(value(y) or static)
+        v = str(value(y) or static)
+        c.sets_reference = _goes_on(rf, v, ctx.calendar)
+        return v
 
-    return N._cand(hit, "DATE", static, r)
+    c = N._cand(hit, "DATE", static, r)
+    return c
+
+
+#: How far (days) a feast of the story's year may lie after the story's day and still be where
+#: the story goes on: further on, or before it, it is named in passing ("waited on the King at
+#: Saint-Cloud on the festival of St. Peter and St. Paul", told among the events of February)
+STORY_REACH = 92
+
+
+def _goes_on(rf: A.Ref, value: str, cal: str) -> bool:
+    """Does the story move on to ``value``, a day in its year, from where it is (``rf``)?"""
+    if rf.month is None:
+        return True  # "In 1360 ... on St. Martin's day": the story's first day that year
+    day = A.ref_day(A.parse_ref(value))
+    if day is None:
+        return True
+    gap = A.jdn(*day, cal) - A.jdn(rf.year, rf.month, rf.day or 1, cal)
+    return 0 <= gap <= STORY_REACH
 
 
 # ----------------------------------------------------------------------------- Roman days
@@ -88,8 +108,12 @@ def roman_day(hit: Hit, ctx: N.Context) -> Candidate | None:
     if spec is None:
         return None
     month = N._month(g, lex)
-    if month is None and not N._cap(word):
-        return None  # "nones" told alone must be the Roman day's name
+    if month is None and not (
+        N._cap(word) and (g.get("rcount") or g.get("rprev") or g.get("pridie"))
+    ):
+        # "the Calends, the Nones, and the Ides" of every month; "the day before the Ides" is
+        # of the story's month
+        return None
     if (
         g.get("month")
         and g["month"].lower() in lex.lists["ambiguous_months"]
@@ -355,7 +379,9 @@ def canonical_hour(hit: Hit, ctx: N.Context) -> Candidate | None:
     if part is None or _names_a_thing(hit, ctx):
         return None
     if not g.get("chour"):
-        if not _after_preposition(hit, ctx):
+        if N._prev_word(ctx.text, hit.start) not in frozenset(
+            lex.data["canonical_context"]["after"]
+        ):
             return None  # "sang vespers", "the Sicilian Vespers": a service, a name
         if word.lower() == "prime" and not N._cap(word):
             return None  # "in his prime"
