@@ -123,6 +123,20 @@ def test_a_weekday_next_after_a_feast_in_the_documents_calendar() -> None:
     assert v["the morrow of Michaelmas"] == "1360-09-30"
 
 
+def test_the_nth_sunday_after_a_feast() -> None:
+    # Easter 1910 fell on 27 March, Trinity Sunday on 22 May
+    v = _values(
+        "In 1910 the banns were read on the third Sunday after Trinity, the bells were rung on "
+        "the feast of the Trinity, and the vestry met on the second Sunday before Easter and "
+        "on the day of St. Barnabas."
+    )
+    assert v["the third Sunday after Trinity"] == "1910-06-12"
+    assert v["the feast of the Trinity"] == "1910-05-22"
+    assert v["the second Sunday before Easter"] == "1910-03-13"
+    assert v["the day of St. Barnabas"] == "1910-06-11"
+    assert _tagged("He studied at Trinity and prayed at St. James's Palace.") == []
+
+
 def test_a_feast_with_its_year() -> None:
     v = _values(
         "The charter is dated St. George's day 1376, and the seal the feast of St. Denis, 1377."

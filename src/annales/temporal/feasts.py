@@ -311,12 +311,13 @@ def feast(hit: Hit, ctx: N.Context) -> Candidate | None:
         told = True
     if not told:
         return None  # "St. Martin" alone is the saint (or his church), "Easter" the holiday rule's
-    if (
-        (g.get("kind_alone") or g.get("feast"))
-        and not (g.get("ffeast") or g.get("feastrel") or wd or g.get("year"))
-        and not _after_preposition(hit, ctx)
+    if (g.get("kind_alone") or g.get("feast")) and not (
+        g.get("ffeast") or g.get("feastrel") or wd or g.get("year")
     ):
-        return None  # "painted the Annunciation", "buried in All Saints'"
+        if not _after_preposition(hit, ctx):
+            return None  # "painted the Annunciation", "buried in All Saints'"
+        if _name_key(g.get("feast") or "") in lex.data["feast_context_words"]["not_alone"]:
+            return None  # "studied at Trinity"
     if g.get("fholiday") and not (g.get("feastrel") or wd or g.get("ffeast") or g.get("ffeast_h")):
         return None  # the holiday rule tells "Christmas", "Christmas eve"
     if _names_a_thing(hit, ctx):
@@ -324,6 +325,9 @@ def feast(hit: Hit, ctx: N.Context) -> Candidate | None:
     if not (g.get("feastrel") or wd or g.get("year")) and _apposed(hit, ctx):
         return None  # "on 25 October 1415, the feast of St. Crispin": the date's other name
     after = (g.get("fdir") or "").lower() == "after"
+    nth = lex.lookup("ordinals", g.get("fnth")) if g.get("fnth") else 1  # "the third Sunday after"
+    if not isinstance(nth, int) or not 1 <= nth <= 27:
+        return None
     fixed = re.match(r"(\d\d)-(\d\d)$", spec)
 
     def value(y: int | None) -> str | None:
@@ -342,7 +346,7 @@ def feast(hit: Hit, ctx: N.Context) -> Candidate | None:
         if wd is not None:
             here = A.weekday(*day, cal)
             step = ((wd - here) % 7 or 7) if after else -((here - wd) % 7 or 7)
-            day = A.add_days(*day, step, cal)
+            day = A.add_days(*day, step + 7 * (nth - 1) * (1 if after else -1), cal)
         return A.fmt_date(*day)
 
     return _dated(hit, ctx, value, N._year(g.get("year")), int(fixed[1]) if fixed else None)
