@@ -30,7 +30,6 @@ from annales.temporal.types import Candidate
 
 _ROMAN_NUMERAL = re.compile(r"^[ivx]+$", re.IGNORECASE)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
-_TITLE = re.compile(r"^(?:st|ss|sts|saints?|s)\b\.?\s*", re.IGNORECASE)
 
 
 def _roman_numeral(s: str) -> int | None:
@@ -214,8 +213,10 @@ def _feast_spec(hit: Hit, ctx: N.Context) -> tuple[str | None, bool]:
         said = ctx.text[hit.start : hit.end]
         if not N._cap(w) or kind is None or not re.search(rf"\bthe\s+{re.escape(w)}", said, re.I):
             return None, False  # "the Assumption", not "Ascension Island"
-        if kind in days.get("needs_feast_of", ()) and not g.get("ffeast"):
-            return None, False
+        if kind in days.get("needs_feast_of", ()) and not (
+            g.get("ffeast") or g.get("feastrel") or g.get("fweekday")
+        ):
+            return None, False  # "the Nativity" is as often the scene painted
         spec = days.get(str(kind))
         return (str(spec) if spec else None), True
     if g.get("feast"):
@@ -279,12 +280,9 @@ def _apposed(hit: Hit, ctx: N.Context) -> bool:
     Crispin")? Then it is the date's other name, not another day."""
     if not _COMMA_BEFORE.search(ctx.text, max(0, hit.start - 4), hit.start):
         return False
-    w = N._prev_word(ctx.text, hit.start)
-    return (
-        w.isdigit()
-        or ctx.lex.lookup("months", w) is not None
-        or (ctx.lex.lookup("weekdays", w) is not None)
-    )
+    w = N._prev_word(ctx.text, hit.start)  # a day, a year or a month ("on Friday, the feast
+    # of St. Crispin" tells the day the weekday does not)
+    return w.isdigit() or ctx.lex.lookup("months", w) is not None
 
 
 _FEAST_DATE = re.compile(r"(BC)?(\d{4})-(\d\d)-(\d\d)$")
