@@ -39,6 +39,18 @@ TABLES: dict[str, tuple[str, str]] = {
     "decade_words": ("decadeword", "decadeword"),
     "eras": ("era", "era"),
     "ampm": ("ampm", "ampm"),
+    # historical day names (temporal/feasts.py)
+    "roman_days": ("romanday", "romanday"),
+    "saint_titles": ("sainttitle", "sainttitle"),
+    "saints": ("saint", "saint"),
+    "holy_names": ("holyname", "holyname"),
+    "feast_kinds": ("feastkind", "feastkind"),
+    "feasts": ("feast", "feastname"),
+    "feast_weeks": ("feastweek", "feastweek"),
+    "feast_relations": ("feastrel", "feastrel"),
+    "feast_suffixes": ("feastsuffix", "feastsuffix"),
+    "canonical_hours": ("canonhour", "canonhour"),
+    "watches": ("watch", "shipwatch"),
 }
 
 # Tables whose single words can carry an expression (a stretch needs one of them).

@@ -2800,3 +2800,7 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "yearago": _yearago,
     "period": _period,
 }
+
+# Roman days, saints' days and church feasts, canonical hours, a ship's watches: feasts.py adds
+# its kinds to _KINDS
+from annales.temporal import feasts as _feasts  # noqa: E402,F401
