@@ -718,7 +718,7 @@ def test_that_year_is_the_year_just_stated_even_in_passing() -> None:
 
 def test_a_weekday_with_its_part_of_day_is_a_time_in_a_story() -> None:
     text = "On Saturday, 28 August 1790, they marched; on the Monday afternoon they came back."
-    assert ("Monday afternoon", "TIME", "1790-08-30TAF") in _tagged(text)
+    assert ("the Monday afternoon", "TIME", "1790-08-30TAF") in _tagged(text)
 
 
 def test_older_orders_of_date_and_direction() -> None:
@@ -1459,3 +1459,12 @@ def test_what_a_letter_tells_in_the_past_came_before_its_date() -> None:
     # a history's chapter heading is no letter: the story goes on from it
     v = _values("August 8th, 1757.\n\nThe army marched north. On the 12th it reached the fort.")
     assert v["the 12th"] == "1757-08-12"
+
+
+def test_a_weekday_in_the_past_perfect_lies_before_the_story_s_day() -> None:
+    v = _values(
+        "On Thursday, 3 March 1881, the relief column came in. Of the men who had left the "
+        "fort on the Monday morning, nine returned; they had no rest on Sunday."
+    )
+    assert v["the Monday morning"] == "1881-02-28TMO"  # the article is part of it, too
+    assert v["Sunday"] == "1881-03-06"  # "had no rest": no past perfect

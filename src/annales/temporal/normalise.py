@@ -400,6 +400,24 @@ def _compared(text: str, start: int) -> bool:
     return _COMPARED.search(_clause_before(text, start)) is not None
 
 
+_CLAUSE_START = re.compile(r"[.;:!?—]|--|\bwhen\b|\bbut\b", re.I)
+# ("had" before a participle, not before its object: "had its first sleep since Sunday")
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:not\s+|never\s+|already\s+|just\s+)?"
+    r"(?!(?:to|a|an|the|its|his|her|their|our|my|your|no|some|any|this|that|these|those|much|"
+    r"many|little|few|one|two|three|nothing|something|enough|more|less)\b)[a-z]+\b"
+)
+
+
+def _pluperfect_before(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` is told in the past perfect ("who had marched out
+    on the Friday morning"): a day it names lies before the story's."""
+    lo = max(0, start - 80)
+    window = text[lo:start]
+    cuts = [m.end() for m in _CLAUSE_START.finditer(window)]
+    return _PLUPERFECT.search(window, cuts[-1] if cuts else 0) is not None
+
+
 def _told_past(ctx: Context, hit: Hit) -> Callable[[], bool]:
     """Whether the clause tells it in the past tense, asked only when it matters (under a
     letter's date: "was killed on Monday evening" is before the letter)."""
@@ -499,6 +517,8 @@ def _weekday_value(wd: int, ref: A.Ref | None, direction: str | None, cal: str) 
     cur = A.weekday(*day, cal)
     if direction == "past":
         delta = -((cur - wd) % 7)
+    elif direction == "past_strict":  # the last such day before the story's
+        delta = -((cur - wd) % 7 or 7)
     elif direction == "future":
         delta = (wd - cur) % 7 or 7
     elif direction == "future_or_same":  # news: "on Wednesday" written on a Wednesday is today
@@ -622,6 +642,14 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         cand.mod = hit.mod
     if hit.dmod and not cand.mod:
         cand.mod = hit.dmod
+    if (
+        narr
+        and hit.rule.name in ("weekday", "weekday_part")
+        and cand.start == hit.start
+        and text[max(0, cand.start - 4) : cand.start].lower() == "the "
+        and (hit.rule.name == "weekday_part" or _PUNCT_AFTER.match(text, cand.end))
+    ):  # "on the Monday afternoon", "delighted with the Thursday." (not "the Sunday crowds")
+        cand.start -= 4  # the article is the expression's
     return cand
 
 
@@ -1070,13 +1098,17 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if hit.rule.name == "weekday" and _named_day(text, hit.start, lex):
             return None  # "Black Sunday", "Bloody Sunday": a day's name, not a date
         wd_dir = "future_or_same" if direction == "future" and ctx.mode == "news" else direction
+        looked_back = ctx.mode == "narratives" and _pluperfect_before(text, hit.start)
+        if looked_back:
+            wd_dir = "past_strict"  # "the 84 who had marched out on the Friday morning"
 
         def r_wd(ref: str | None) -> str:
             return _weekday_value(wd, A.parse_ref(ref), wd_dir, cal) + suffix
 
         r_wd.weekday = wd  # type: ignore[attr-defined]
         r_wd.told_past = _told_past(ctx, hit)  # type: ignore[attr-defined]
-        return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd)
+        # (a day looked back on is no step of the story)
+        return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd, sets_reference=not looked_back)
     return None
 
 
