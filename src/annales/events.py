@@ -1024,9 +1024,13 @@ def events_from_doc(
     out = []
     for i in sorted(triggers):
         tok = triggers[i]
-        if in_quote is not None and in_quote(offset + tok.idx):
-            continue  # reported words, not the narrative's events
         is_noun = tok.pos_ in ("NOUN", "PROPN") and not _verb_tagged_otherwise(tok)
+        if (
+            in_quote is not None
+            and in_quote(offset + tok.idx)
+            and not _quoted_record(tok, i in time_of, is_noun, c)
+        ):
+            continue  # reported words, not the narrative's events
         sent = tok.sent
         if _not_a_story_event(tok, i in time_of, is_noun, c):
             continue
@@ -1103,6 +1107,20 @@ def events_from_doc(
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
+
+
+def _quoted_record(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
+    """Is ``tok``, inside a quotation, a dated past event the quoted text records ("The Duma,
+    elected September 2d, ...", "at its meeting of 6 May the Council formed a committee")? A
+    decree or proclamation quoted tells what happened on its days; what a speaker plans or
+    says will be ("shall meet on 11 December") or only supposes ("I thought you took them last
+    night") stays his word."""
+    if not timed:
+        return False
+    verb = tok.head if is_noun else tok
+    top = ([verb, *_governors(verb)])[-1]
+    supposed = top.dep_ == "ccomp" and _lemma(top.head) in c.reporters
+    return _tense(verb, c) == ("past", None) and not supposed
 
 
 def _set_for(span: Any) -> bool:
@@ -1659,6 +1677,7 @@ def assign_dates(
     story_now: Collection[str] = (),
     seed: str | None = None,
     paragraphs: Sequence[int] = (),
+    quoted: Collection[str] = (),
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -1667,7 +1686,9 @@ def assign_dates(
     its sentence ("In 1806 the ...") or comes before any other date does (``_frames``). It is
     dropped at ``breaks`` (chapter headings: a new chapter may open anywhere in time).
     Timexes in ``asides`` (a date in parentheses: "(16/28 August 1813)") neither move it nor
-    date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
+    date an event, except events in ``quoted`` (told inside the same quotation as their
+    date: a quoted decree's "the Duma, elected September 2d"); events in ``background``
+    (generic, habitual, modal) borrow nothing.
     Timexes in ``passing`` (a thing's date: "its limits of 1 January 1792") date their own
     event but do not move the reference either. A borrowed day becomes its month (or year)
     when the event's sentence tells a duration in ``spans`` ("In a few days he crossed"), unless
@@ -1789,6 +1810,9 @@ def assign_dates(
                 _remember(ev, named)
             continue  # relative to an anchor we cannot date: no borrowed date either
         t = by_id.get(ev.time) if ev.time else None
+        if t is not None and t.id in asides and ev.id in quoted and (d := date_of(t)):
+            ev.date, ev.date_source = d, "explicit"  # the quotation's own day: no move
+            continue
         if t is not None and (t.id in asides or ev.id in story_now):
             t = None
         d = date_of(t) if t else None
