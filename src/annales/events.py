@@ -1477,8 +1477,24 @@ def _clause_verb(tok: Any) -> Any:
         )  # an infinitive's "to" gives no tense: "proposes to conclude" is present
         if own or t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
             return t
+        if _closed_aside_between(t.head, t):
+            return t  # "(for the guards will strike, if they do not), seize the king"
         t = t.head
     return t
+
+
+def _closed_aside_between(head: Any, tok: Any) -> bool:
+    """Does a parenthesis holding ``head`` close before ``tok``? A verb outside it takes
+    nothing from one inside, however the parser joined them."""
+    depth = 0
+    for x in tok.doc[head.i + 1 : tok.i]:
+        if x.text == "(":
+            depth += 1
+        elif x.text == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _tense(tok: Any, c: _Cues) -> tuple[str | None, str | None]:
