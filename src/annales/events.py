@@ -279,7 +279,23 @@ def _light_start(tok: Any, c: _Cues) -> int:
         and (_lemma(g) in c.control or _lemma(g) in c.negating or _lemma(g) in c.hedging)
     ):
         return int(g.idx)  # a governor that is no event of its own: one trigger
+    if _suffered(tok, g):
+        return int(g.idx)
     return int(tok.idx)
+
+
+def _suffered(tok: Any, have: Any) -> bool:
+    """Is ``tok`` the participle of what its subject underwent with "have" close before it
+    ("the Midlands had 67 killed", "the regiment had its colonel wounded")? "have" tells no
+    event of its own: one trigger, which a reader may point to by either word."""
+    return (
+        _lemma(have) == "have"
+        and have.pos_ in ("VERB", "AUX")
+        and tok.tag_ == "VBN"
+        and tok.dep_ in ("ccomp", "xcomp", "oprd")
+        and 0 < tok.i - have.i <= _LIGHT_GAP
+        and not any(ch.dep_ in ("aux", "auxpass") for ch in tok.children)
+    )
 
 
 def _moves(tok: Any, c: _Cues) -> bool:
@@ -930,6 +946,8 @@ def events_from_doc(
     for i, t in triggers.items():
         for g in _governors(t):
             hosts.setdefault(g.i, i)
+        if _suffered(t, t.head):
+            hosts.setdefault(t.head.i, i)  # "on 31 January the Midlands had 67 killed"
     # Timexes: climb from the timex to the first event (or host, or event noun) above it.
     time_of: dict[int, str] = {}
     timed_tokens = {
