@@ -80,6 +80,13 @@ def test_a_quoted_record_dates_its_own_past_events_but_not_the_story() -> None:
     spoken = "On 4 May 1921 the carters struck. “I thought you paid them on 2 May,” said the mayor."
     _, evs = _events(spoken)
     assert "pay" not in evs  # only supposed by the speaker
+    # a date of the narration does not make a quoted deed the quotation's record
+    framed = (
+        "On 3 March 1921 the dockers struck.\n\nOn 5 March the mood was grim: “The guards "
+        "fired on us,” the men said."
+    )
+    _, evs = _events(framed)
+    assert "fire" not in evs and evs["say"].date == "1921-03-05"
 
 
 def test_a_date_in_parentheses_neither_moves_the_story_nor_dates_an_event() -> None:

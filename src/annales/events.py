@@ -981,6 +981,7 @@ def events_from_doc(
         for tok in sp
     }
     planned: set[str] = set()
+    tx_start = {tid: s for s, _, tid in timex_spans}
     for s, e, tid in timex_spans:
         span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -1074,7 +1075,11 @@ def events_from_doc(
         if (
             in_quote is not None
             and in_quote(offset + tok.idx)
-            and not _quoted_record(tok, i in time_of, is_noun, c)
+            and not (
+                i in time_of
+                and in_quote(tx_start[time_of[i]])  # its date told in a quotation too
+                and _quoted_record(tok, is_noun, c)
+            )
         ):
             continue  # reported words, not the narrative's events
         sent = tok.sent
@@ -1157,14 +1162,12 @@ def events_from_doc(
     return out
 
 
-def _quoted_record(tok: Any, timed: bool, is_noun: bool, c: _Cues) -> bool:
-    """Is ``tok``, inside a quotation, a dated past event the quoted text records ("The Duma,
-    elected September 2d, ...", "at its meeting of 6 May the Council formed a committee")? A
-    decree or proclamation quoted tells what happened on its days; what a speaker plans or
-    says will be ("shall meet on 11 December") or only supposes ("I thought you took them last
-    night") stays his word."""
-    if not timed:
-        return False
+def _quoted_record(tok: Any, is_noun: bool, c: _Cues) -> bool:
+    """Is ``tok``, inside a quotation and dated there, a past event the quoted text records
+    ("The Duma, elected September 2d, ...", "at its meeting of 6 May the Council formed a
+    committee")? A decree or proclamation quoted tells what happened on its days; what a
+    speaker plans or says will be ("shall meet on 11 December") or only supposes ("I thought
+    you took them last night") stays his word."""
     verb = tok.head if is_noun else tok
     top = ([verb, *_governors(verb)])[-1]
     supposed = top.dep_ == "ccomp" and _lemma(top.head) in c.reporters
@@ -1874,9 +1877,10 @@ def assign_dates(
                 _remember(ev, named)
             continue  # relative to an anchor we cannot date: no borrowed date either
         t = by_id.get(ev.time) if ev.time else None
-        if t is not None and t.id in asides and ev.id in quoted and (d := date_of(t)):
-            ev.date, ev.date_source = d, "explicit"  # the quotation's own day: no move
-            continue
+        if t is not None and t.id in asides and ev.id in quoted:
+            if d := date_of(t):
+                ev.date, ev.date_source = d, "explicit"
+            continue  # the quotation's own time: it moves no story, lends no borrowed day
         if t is not None and (t.id in asides or ev.id in story_now):
             t = None
         d = date_of(t) if t else None
