@@ -255,14 +255,3 @@ def test_what_a_subject_had_done_to_it_is_one_event_from_have_to_the_participle(
     ev = next(e for e in read_text(text).events if e.lemma == "wreck")
     assert ev.trigger.text == "had 40 houses wrecked"  # a reader may point to "had"
     assert (ev.date, ev.date_source) == ("1916-06-03", "explicit")
-
-
-def test_a_saying_verb_tagged_as_a_plural_noun_beside_its_speaker_is_an_event() -> None:
-    from annales.pipeline import read_text
-
-    text = "On 4 May 1702 the mob fills the square. Danton, rising from his bench, cries, Let them come."
-    ev = next(e for e in read_text(text).events if e.trigger.text == "cries")
-    assert [a.text for a in ev.agents] == ["Danton"] and ev.date == "1702-05-04"
-    # a plural noun beside a name stays a noun: "the Cossacks, whips in hand, rode on"
-    text = "On 4 May 1702 the Cossacks, whips and swords in hand, rode into the square."
-    assert {e.trigger.text for e in read_text(text).events} == {"rode"}

@@ -429,29 +429,6 @@ def _verb_tagged_otherwise(tok: Any) -> bool:
     )
 
 
-def _saying_tagged_noun(tok: Any, c: _Cues) -> bool:
-    """A verb of saying in the present that the tagger took for a plural noun set beside its
-    speaker, the words following after a comma or colon ("Marat, recognising the voice,
-    cries, Admit her.", "Danton, rising, cries: Let them come!")."""
-    if not (
-        tok.tag_ == "NNS"
-        and tok.text.isalpha()
-        and tok.text.islower()
-        and _lemma(tok) in c.saying
-        and tok.dep_ in ("appos", "conj")
-        and tok.head.i < tok.i
-        and tok.head.pos_ in ("PROPN", "PRON")
-        and not any(ch.dep_ in ("det", "poss", "amod", "nummod") for ch in tok.children)
-    ):
-        return False
-    after = tok.doc[tok.i + 1 : tok.i + 3]
-    return (
-        len(after) == 2
-        and after[0].text in (",", ":")
-        and (after[1].text[:1].isupper() or after[1].is_quote)
-    )
-
-
 def _perfect_list_member(tok: Any) -> bool:
     """A participle of a list that shares its first verb's "had", which the parser hung as
     an adverbial clause: "had crossed the Jura, seized on Munich, and driven out the
@@ -585,7 +562,6 @@ def _is_verb_trigger(tok: Any, c: _Cues) -> bool:
         and not _passive_adjective(tok)
         and not _be_participle(tok, c)
         and not _verb_tagged_otherwise(tok)
-        and not _saying_tagged_noun(tok, c)
     ) or tok.dep_ in (
         "amod",
         "acl",
@@ -1067,11 +1043,7 @@ def events_from_doc(
     out = []
     for i in sorted(triggers):
         tok = triggers[i]
-        is_noun = (
-            tok.pos_ in ("NOUN", "PROPN")
-            and not _verb_tagged_otherwise(tok)
-            and not _saying_tagged_noun(tok, c)
-        )
+        is_noun = tok.pos_ in ("NOUN", "PROPN") and not _verb_tagged_otherwise(tok)
         if (
             in_quote is not None
             and in_quote(offset + tok.idx)
@@ -1128,8 +1100,6 @@ def events_from_doc(
             subs, passive = _subject(tok)
             if not subs and tok.dep_ == "aux" and _does_again(tok, c):
                 subs = [ch for ch in tok.head.children if ch.dep_ in _SUBJ]  # "did the like"
-            if not subs and _saying_tagged_noun(tok, c):
-                subs = [tok.head]  # "Marat, ..., cries, Admit her": the speaker
             if not subs and _seen_doing(tok, c):
                 subs = [ch for ch in tok.head.children if ch.dep_ in _OBJ]  # the ones seen
             for s in subs:
