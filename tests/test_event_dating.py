@@ -65,6 +65,30 @@ def test_a_speech_verb_framing_a_quotation_is_an_event_its_words_are_not() -> No
     assert evs["cheer"].date == "1921-03-03"
 
 
+def test_a_quoted_record_dates_its_own_past_events_but_not_the_story() -> None:
+    text = (
+        "On 4 May 1921 the guild posted a notice on the harbour gate:\n\n"
+        "“The Board of Carters, chosen 12 February, has lost the trust of its members. "
+        "At its meeting of 2 May the guild appointed a new board. The board shall sit on "
+        "9 May.”\n\nThe police arrested the old board."
+    )
+    _, evs = _events(text)
+    assert evs["choose"].date == "1921-02-12"  # what the notice records, on its own day
+    assert evs["appoint"].date == "1921-05-02"
+    assert "sit" not in evs  # what it says will be stays its word
+    assert evs["arrest"].date == "1921-05-04"  # the quoted days do not move the story
+    spoken = "On 4 May 1921 the carters struck. “I thought you paid them on 2 May,” said the mayor."
+    _, evs = _events(spoken)
+    assert "pay" not in evs  # only supposed by the speaker
+    # a date of the narration does not make a quoted deed the quotation's record
+    framed = (
+        "On 3 March 1921 the dockers struck.\n\nOn 5 March the mood was grim: “The guards "
+        "fired on us,” the men said."
+    )
+    _, evs = _events(framed)
+    assert "fire" not in evs and evs["say"].date == "1921-03-05"
+
+
 def test_a_date_in_parentheses_neither_moves_the_story_nor_dates_an_event() -> None:
     text = (
         "On 3 March 1921 the dockers struck at the harbour (their fathers had struck on "

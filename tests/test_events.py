@@ -129,6 +129,17 @@ def test_assign_dates_pure() -> None:
     ]
 
 
+def test_a_quoted_event_takes_its_quotation_s_day_or_none_but_never_the_story_s() -> None:
+    timexes = [_tx(1, 0, "1917-03-01"), _tx(2, 20, "1917-02-28"), _tx(3, 40, "PRESENT_REF")]
+    events = [_ev(1, 22, "t2"), _ev(2, 42, "t3"), _ev(3, 60)]
+    assign_dates(events, timexes, "gregorian", asides={"t2", "t3"}, quoted={"v1", "v2"})
+    assert [(e.date, e.date_source) for e in events] == [
+        ("1917-02-28", "explicit"),  # told in the quotation with its own day
+        (None, None),  # its quotation's "now" is no day of the story
+        ("1917-03-01", "narrative"),  # the quotation's day did not move the story
+    ]
+
+
 def test_dates_in_the_document_calendar() -> None:
     timexes = [_tx(1, 0, "1917-06-22", calendar="julian", gregorian="1917-07-05")]
     events = [_ev(1, 1, "t1"), _ev(2, 10)]

@@ -234,3 +234,24 @@ def test_a_noun_hung_as_a_compound_of_a_finite_verb_is_its_subject() -> None:
     ]
     evs = _events(rows)
     assert "capitulated" in evs and evs["capitulated"].agents
+
+
+def test_a_verb_after_a_parenthesis_takes_no_future_from_a_verb_inside_it() -> None:
+    from annales.pipeline import read_text
+
+    text = (
+        "On 4 May 1702 the mob fills the square. The Guards, anxious lest they be blamed (for "
+        "the Governor will punish them, if they do not), seize the old Mayor and bind him."
+    )
+    dates = {e.trigger.text: e.date for e in read_text(text).events}
+    assert dates["seize"] == "1702-05-04" and dates["bind"] == "1702-05-04"
+    assert "punish" not in dates  # the future inside the parenthesis stays out
+
+
+def test_what_a_subject_had_done_to_it_is_one_event_from_have_to_the_participle() -> None:
+    from annales.pipeline import read_text
+
+    text = "The storms eased in May, but on 3 June 1916 the coast towns had 40 houses wrecked."
+    ev = next(e for e in read_text(text).events if e.lemma == "wreck")
+    assert ev.trigger.text == "had 40 houses wrecked"  # a reader may point to "had"
+    assert (ev.date, ev.date_source) == ("1916-06-03", "explicit")

@@ -257,6 +257,15 @@ def test_a_shift_finer_than_its_reference_keeps_what_is_known() -> None:
     assert later("In December 1915", "Two weeks later") == "XXXX-WXX"  # 1915 or 1916
     assert later("In 1915", "Three months later") == "XXXX-XX"
     assert later("On 3 May 1915", "Two weeks later") == "1915-05-17"
+    # all but a day or two of what "the next day" can reach lies in the month told
+    assert later("In May 1915", "Two days later") == "1915-05-XX"
+
+
+def test_an_event_the_day_after_a_month_keeps_the_month() -> None:
+    from annales.pipeline import read_text
+
+    ch = read_text("In May 1915 the miners struck. Next day the owners closed the pits.")
+    assert {e.lemma: e.date for e in ch.events}["close"] == "1915-05"
 
 
 def test_that_day_after_a_coarse_reference_keeps_its_year() -> None:

@@ -279,7 +279,23 @@ def _light_start(tok: Any, c: _Cues) -> int:
         and (_lemma(g) in c.control or _lemma(g) in c.negating or _lemma(g) in c.hedging)
     ):
         return int(g.idx)  # a governor that is no event of its own: one trigger
+    if _suffered(tok, g):
+        return int(g.idx)
     return int(tok.idx)
+
+
+def _suffered(tok: Any, have: Any) -> bool:
+    """Is ``tok`` the participle of what its subject underwent with "have" close before it
+    ("the Midlands had 67 killed", "the regiment had its colonel wounded")? "have" tells no
+    event of its own: one trigger, which a reader may point to by either word."""
+    return (
+        _lemma(have) == "have"
+        and have.pos_ in ("VERB", "AUX")
+        and tok.tag_ == "VBN"
+        and tok.dep_ in ("ccomp", "xcomp", "oprd")
+        and 0 < tok.i - have.i <= _LIGHT_GAP
+        and not any(ch.dep_ in ("aux", "auxpass") for ch in tok.children)
+    )
 
 
 def _moves(tok: Any, c: _Cues) -> bool:
@@ -930,6 +946,8 @@ def events_from_doc(
     for i, t in triggers.items():
         for g in _governors(t):
             hosts.setdefault(g.i, i)
+        if _suffered(t, t.head):
+            hosts.setdefault(t.head.i, i)  # "on 31 January the Midlands had 67 killed"
     # Timexes: climb from the timex to the first event (or host, or event noun) above it.
     time_of: dict[int, str] = {}
     timed_tokens = {
@@ -939,6 +957,7 @@ def events_from_doc(
         for tok in sp
     }
     planned: set[str] = set()
+    tx_start = {tid: s for s, _, tid in timex_spans}
     for s, e, tid in timex_spans:
         span = doc.char_span(s - offset, e - offset, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -1024,9 +1043,17 @@ def events_from_doc(
     out = []
     for i in sorted(triggers):
         tok = triggers[i]
-        if in_quote is not None and in_quote(offset + tok.idx):
-            continue  # reported words, not the narrative's events
         is_noun = tok.pos_ in ("NOUN", "PROPN") and not _verb_tagged_otherwise(tok)
+        if (
+            in_quote is not None
+            and in_quote(offset + tok.idx)
+            and not (
+                i in time_of
+                and in_quote(tx_start[time_of[i]])  # its date told in a quotation too
+                and _quoted_record(tok, is_noun, c)
+            )
+        ):
+            continue  # reported words, not the narrative's events
         sent = tok.sent
         if _not_a_story_event(tok, i in time_of, is_noun, c):
             continue
@@ -1103,6 +1130,18 @@ def events_from_doc(
         ev.quantities = _clause_quantities(tok, triggers, quantity_tokens)
         out.append(ev)
     return out
+
+
+def _quoted_record(tok: Any, is_noun: bool, c: _Cues) -> bool:
+    """Is ``tok``, inside a quotation and dated there, a past event the quoted text records
+    ("The Duma, elected September 2d, ...", "at its meeting of 6 May the Council formed a
+    committee")? A decree or proclamation quoted tells what happened on its days; what a
+    speaker plans or says will be ("shall meet on 11 December") or only supposes ("I thought
+    you took them last night") stays his word."""
+    verb = tok.head if is_noun else tok
+    top = ([verb, *_governors(verb)])[-1]
+    supposed = top.dep_ == "ccomp" and _lemma(top.head) in c.reporters
+    return _tense(verb, c) == ("past", None) and not supposed
 
 
 def _set_for(span: Any) -> bool:
@@ -1459,8 +1498,24 @@ def _clause_verb(tok: Any) -> Any:
         )  # an infinitive's "to" gives no tense: "proposes to conclude" is present
         if own or t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
             return t
+        if _closed_aside_between(t.head, t):
+            return t  # "(for the guards will strike, if they do not), seize the king"
         t = t.head
     return t
+
+
+def _closed_aside_between(head: Any, tok: Any) -> bool:
+    """Does a parenthesis holding ``head`` close before ``tok``? A verb outside it takes
+    nothing from one inside, however the parser joined them."""
+    depth = 0
+    for x in tok.doc[head.i + 1 : tok.i]:
+        if x.text == "(":
+            depth += 1
+        elif x.text == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _tense(tok: Any, c: _Cues) -> tuple[str | None, str | None]:
@@ -1659,6 +1714,7 @@ def assign_dates(
     story_now: Collection[str] = (),
     seed: str | None = None,
     paragraphs: Sequence[int] = (),
+    quoted: Collection[str] = (),
 ) -> None:
     """Explicit dates from linked timexes; else the running narrative reference (in place).
 
@@ -1667,7 +1723,9 @@ def assign_dates(
     its sentence ("In 1806 the ...") or comes before any other date does (``_frames``). It is
     dropped at ``breaks`` (chapter headings: a new chapter may open anywhere in time).
     Timexes in ``asides`` (a date in parentheses: "(16/28 August 1813)") neither move it nor
-    date an event; events in ``background`` (generic, habitual, modal) borrow nothing.
+    date an event, except events in ``quoted`` (told inside the same quotation as their
+    date: a quoted decree's "the Duma, elected September 2d"); events in ``background``
+    (generic, habitual, modal) borrow nothing.
     Timexes in ``passing`` (a thing's date: "its limits of 1 January 1792") date their own
     event but do not move the reference either. A borrowed day becomes its month (or year)
     when the event's sentence tells a duration in ``spans`` ("In a few days he crossed"), unless
@@ -1789,6 +1847,10 @@ def assign_dates(
                 _remember(ev, named)
             continue  # relative to an anchor we cannot date: no borrowed date either
         t = by_id.get(ev.time) if ev.time else None
+        if t is not None and t.id in asides and ev.id in quoted:
+            if d := date_of(t):
+                ev.date, ev.date_source = d, "explicit"
+            continue  # the quotation's own time: it moves no story, lends no borrowed day
         if t is not None and (t.id in asides or ev.id in story_now):
             t = None
         d = date_of(t) if t else None

@@ -234,8 +234,24 @@ class _DocumentReader:
         )
 
     def _in_quote(self, pos: int) -> bool:
+        return self._quote_at(pos) is not None
+
+    def _quote_at(self, pos: int) -> int | None:
+        """Index of the quotation holding ``pos`` (None: narration)."""
         i = bisect.bisect_right(self._quote_starts, pos) - 1
-        return i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end
+        return i if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end else None
+
+    def _dated_in_own_quote(self, events: Sequence[Event]) -> set[str]:
+        """Ids of events dated by a timex in the same quotation as their trigger: a quoted
+        decree's own days date its events, though they do not move the narration's day."""
+        where = {t.id: self._quote_at(t.start) for t in self.timexes}
+        return {
+            ev.id
+            for ev in events
+            if ev.time is not None
+            and where.get(ev.time) is not None
+            and where.get(ev.time) == self._quote_at(ev.trigger.start)
+        }
 
     # -- whole document ----------------------------------------------------------------
     def finish(self) -> Chronicle:
@@ -325,6 +341,7 @@ class _DocumentReader:
             story_now=story_now,
             seed=_seed(self.document.reference),
             paragraphs=paragraph_breaks(text),
+            quoted=self._dated_in_own_quote(events),
         )
         return Chronicle(
             document=self.document,

@@ -2235,10 +2235,16 @@ def _ago_this_day(hit: Hit, ctx: Context, unit: str, k: int) -> Candidate:
     return _cand(hit, "TIME" if part else "DATE", "XXXX-XX-XX" + suffix, r, sets_reference=False)
 
 
+#: Share of the days a shift can reach that one month must hold for a day counted from a
+#: month ("the next day" after "In March") to be read as a day of that month.
+MONTH_SHARE = 0.75
+
+
 def _coarse_shift(ref: str | None, unit: str, k: int, cal: str) -> str | None:
     """What stays known when a reference coarser than the unit moves by ``k`` units: "two
     weeks later" than May 1915 is some week of 1915 (``1915-WXX``), "ten days after" it some
-    day of May or June (``1915-XX-XX``); None when not even the year is sure."""
+    day of May or June (``1915-XX-XX``), "the next day" some day of May (``1915-05-XX``: all
+    but one of the days it can reach); None when not even the year is sure."""
     try:
         span = bounds(ref or "", cal)
     except Exception:  # noqa: BLE001 - an odd reference only means nothing is known
@@ -2254,10 +2260,28 @@ def _coarse_shift(ref: str | None, unit: str, k: int, cal: str) -> str | None:
             return None  # not even the year is sure, or past TIMEX3's four-digit years
         if unit == "W":
             return f"{A.fmt_year(a[0])}-WXX"
-        return f"{A.fmt_date(a[0], a[1])}-XX" if a[1] == z[1] else f"{A.fmt_year(a[0])}-XX-XX"
+        month = _main_month(a, z, cal)
+        return f"{A.fmt_date(a[0], month)}-XX" if month else f"{A.fmt_year(a[0])}-XX-XX"
     if unit == "M":
         a2, z2 = A.add_months(y0, m0, k), A.add_months(y1, m1, k)
         return f"{A.fmt_year(a2[0])}-XX" if a2[0] == z2[0] and A.four_digit_year(a2[0]) else None
+    return None
+
+
+def _main_month(first: tuple[int, int, int], last: tuple[int, int, int], cal: str) -> int | None:
+    """The month (of one year) holding at least ``MONTH_SHARE`` of the days from ``first`` to
+    ``last``, if any: a day a few days off a month most likely still lies in it."""
+    if first[0] != last[0]:
+        return None
+    total = A.jdn(*last, cal) - A.jdn(*first, cal) + 1
+    if first[1] == last[1]:
+        return first[1]
+    head = A.month_length(first[0], first[1], cal) - first[2] + 1
+    tail = last[2]
+    if head >= MONTH_SHARE * total:
+        return first[1]
+    if tail >= MONTH_SHARE * total:
+        return last[1]
     return None
 
 
