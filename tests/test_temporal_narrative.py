@@ -1477,3 +1477,17 @@ def test_a_weekday_in_the_past_perfect_lies_before_the_story_s_day() -> None:
     )
     assert v["the Monday morning"] == "1881-02-28TMO"  # the article is part of it, too
     assert v["Sunday"] == "1881-03-06"  # "had no rest": no past perfect
+
+
+def test_a_dated_piece_tells_its_present_and_future_from_its_own_day() -> None:
+    text = (
+        "Forty years ago the mill burned. On 9 March 1937 the fire spread to the wharf, and "
+        'the owner swore "it will be rebuilt by next spring". This year the town will open '
+        "a museum on the site, and tomorrow evening the mayor speaks there."
+    )
+    got = {t.text: t.value for t in tag_time(text, dct="1977-03-09")}
+    assert got["This year"] == "1977"
+    assert got["tomorrow evening"] == "1977-03-10TEV"
+    assert got["next spring"] == "1938-SP"  # a speaker's words are the speaker's
+    # a book dated by its year keeps the story's time
+    assert {t.text: t.value for t in tag_time(text, dct="1977")}["This year"] == "1937"

@@ -31,7 +31,9 @@ from annales.temporal.normalise import (
     SMALL_HOURS,
     TWO_DAY_NIGHT,
     Context,
+    in_quote,
     normalise,
+    tense,
 )
 from annales.temporal.ranges import first_end_years, range_ends, weekday_range_ends
 from annales.temporal.recognise import Hit, TooDense, attach_modifiers, find
@@ -384,6 +386,28 @@ _DIARY_DASH = re.compile(r"[ \t]*[.,:]?[ \t]*(?:—|--)")
 _FIRST_WORDS = re.compile(r"\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
 
 
+_HYPHENED_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def _told_now(
+    text: str, cands: Sequence[Candidate], language: str, calendar: str
+) -> frozenset[int]:
+    """Starts of the deictic expressions ("this year", "tomorrow evening", "last week") told in
+    the present or future tense, outside quotations' reach (the tense words are the lexicon's)."""
+    lex = load(language)
+    ctx = Context(text, lex, "narratives", calendar)
+    deictic = lex.lists["deictic_words"]
+    return frozenset(
+        c.start
+        for c in cands
+        if c.resolve is not None
+        and c.source == "en"
+        and not deictic.isdisjoint(_HYPHENED_WORD.findall(text[c.start : c.end].lower()))
+        and tense(ctx, c.start, c.end) in ("present", "future")
+        and not in_quote(text, c.start)  # a speaker's "by Christmas" is the speaker's
+    )
+
+
 def _datelines(
     text: str, cands: Sequence[Candidate], salutations: frozenset[str]
 ) -> frozenset[int]:
@@ -557,6 +581,7 @@ def anchor_all(
     events: Sequence[tuple[int, str, str]] = (),
     sentence_ends: Sequence[int] = (),
     datelines: frozenset[int] = frozenset(),
+    told_now: frozenset[int] = frozenset(),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -639,6 +664,8 @@ def anchor_all(
                 c.source.endswith(":anaphoric") or not c.source.startswith("en")
             ):
                 ref, rid = deictic_ref, deictic_id
+            elif c.start in told_now:
+                ref, rid = dct, "t0"  # "This year the trains will bring them home"
             else:
                 ref, rid = last, last_id
             if narr and getattr(c.resolve, "year_anaphor", False):
@@ -1208,6 +1235,10 @@ def tag(
         except Exception:  # noqa: BLE001 - a guess must never sink the document
             events = []
 
+    # a dated piece (a newspaper's feature, not a book dated by its year): what it tells in
+    # the present or future tense it tells from its own day
+    narr_dated = mode == "narratives" and dct_v is not None and _ISO_DAY.match(dct_v) is not None
+
     def anchored(cands: list[Candidate], cal: str) -> list[Timex]:
         # a letter's dateline dates what the letter tells; a preface's or a decree's is aside
         written = (
@@ -1239,6 +1270,7 @@ def tag(
                 [m.end() for m in _SENTENCE_END.finditer(text)] if mode == "narratives" else ()
             ),
             datelines=written,
+            told_now=_told_now(text, cands, language, cal) if narr_dated else frozenset(),
         )
 
     timexes = anchored(cands, cal)

@@ -581,7 +581,7 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     if narr and cand.source == "en" and hit.rule.kind == "relative":
         # "last year": relative to the narrator's now, it does not move the story
         cand.sets_reference = False
-    if narr and hit.rule.kind == "deictic" and cand.sets_reference and _in_quote(text, hit.start):
+    if narr and hit.rule.kind == "deictic" and cand.sets_reference and in_quote(text, hit.start):
         # '"... to-day Lenin and Trotzky; another to-morrow"': the speaker's days, said on
         # the story's day; the story stays on it
         cand.sets_reference = False
@@ -1301,7 +1301,7 @@ def _other_month_named(text: str, end: int, lex: Lexicon) -> bool:
     return m is not None and lex.lookup("months", m.group(1)) is None
 
 
-def _in_quote(text: str, start: int) -> bool:
+def in_quote(text: str, start: int) -> bool:
     """Is ``start`` inside a quotation opened earlier in its paragraph (curly quotes counted
     open against close, straight ones by parity)?"""
     lo = text.rfind("\n\n", max(0, start - 3000), start)
