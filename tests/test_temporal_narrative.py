@@ -1491,3 +1491,13 @@ def test_a_dated_piece_tells_its_present_and_future_from_its_own_day() -> None:
     assert got["next spring"] == "1938-SP"  # a speaker's words are the speaker's
     # a book dated by its year keeps the story's time
     assert {t.text: t.value for t in tag_time(text, dct="1977")}["This year"] == "1937"
+
+
+def test_a_feast_soon_after_the_year_s_turn_is_the_next_year_s() -> None:
+    v = _values(
+        "In December 1415 the garrison kept its Christmas in the castle. At Candlemas the "
+        "relief came. In August 1789 the deputies met; that Night of Pentecost was long past."
+    )
+    assert v["Christmas"] == "1415-12-25"
+    assert v["Candlemas"] == "1416-02-02"
+    assert v["Pentecost"].startswith("1789")  # not next May: no step of the story

@@ -656,6 +656,12 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
 _AND_BEFORE = re.compile(r"\band\s$", re.IGNORECASE)
 #: the source mark of a night told by both its days (engine moves the story to the second)
 TWO_DAY_NIGHT = ":two_nights"
+#: how far (days) before the story's day in its year a feast named without a year may fall
+#: and still be that year's; further back, the story may have gone on to the next one's
+FEAST_BACK_DAYS = 60
+#: ... and how soon after it the next year's must come ("the Night of Pentecost" told in
+#: August is no step to next May)
+FEAST_AHEAD_DAYS = 92
 #: how many days a bare day falls short of the story's for it to be the next month's ("the
 #: 28th ... the 2nd"); nearer, it is a day looked back on ("June 20th ... your letter of the 12th")
 MONTH_TURN = 16
@@ -1855,12 +1861,17 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
         rf = A.parse_ref(ref)
         if rf is None:
             return value(None)
-        if ctx.mode == "news" and rf.month is not None:
+        if rf.month is not None:
             probe = value(rf.year)
             pm = re.match(r"\d{4}-(\d\d)-(\d\d)", probe)
-            if pm:
+            if pm and ctx.mode == "news":
                 y = _nearest_year(int(pm.group(1)), int(pm.group(2)), rf, _direction(hit, ctx))
                 return value(y)
+            if pm:  # a story goes on: "his Christmas ... at Candlemas" is the next year's
+                back = (rf.month - int(pm.group(1))) * 30.5 + ((rf.day or 15) - int(pm.group(2)))
+                ahead = 365 - back  # to it in the next year
+                turn = back > FEAST_BACK_DAYS and ahead <= FEAST_AHEAD_DAYS
+                return value(rf.year + 1 if turn else rf.year)
         return value(rf.year)
 
     return _cand(hit, "DATE", value(None), r)
