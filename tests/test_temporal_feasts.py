@@ -226,3 +226,15 @@ def test_a_watch_as_a_part_of_the_day_and_half_hours() -> None:
 
 def test_a_watch_kept_is_no_time() -> None:
     assert _tagged("The mate had the first watch.") == []
+
+
+def test_a_feast_before_a_name_or_a_count() -> None:
+    from annales.temporal import tag_time
+
+    got = {t.text: t.value for t in tag_time("In 1346, on St. Martin's day Edward crossed.")}
+    assert got["St. Martin's day"] == "1346-11-11"
+    got = {
+        t.text: t.value
+        for t in tag_time("In 1346, on St. Martin's day 1200 men were slain.", reference="1346")
+    }
+    assert got["St. Martin's day"] == "1346-11-11"

@@ -1501,3 +1501,29 @@ def test_a_feast_soon_after_the_year_s_turn_is_the_next_year_s() -> None:
     assert v["Christmas"] == "1415-12-25"
     assert v["Candlemas"] == "1416-02-02"
     assert v["Pentecost"].startswith("1789")  # not next May: no step of the story
+
+
+def test_what_review_found_about_letters_past_perfect_and_spans() -> None:
+    # a letter's date does not reach past the letter, nor a name after a dateline make one
+    v = _values(
+        "Camp, June 20th, 1862.\n\nMy dear Sarah,— All well.\n\n"
+        "On 3 May 1863 he wrote again. On the 27th he was killed."
+    )
+    assert v["the 27th"] == "1863-05-27"
+    v = _values("16 January 1809.\n\nSir John Moore fell at Corunna. On the 25th the fleet sailed.")
+    assert v["the 25th"] == "1809-01-25"
+    # a day earlier in the month than the letter's is that month's
+    v = _values("Camp, June 28th, 1862.\n\nMy dear Sarah,— On the 2nd we marched.")
+    assert v["the 2nd"] == "1862-06-02"
+    # "had" with an object is no past perfect; a comma ends the clause
+    pre = "On Wednesday, 6 June 1917, the brigade rested. "
+    for s in (
+        "They had orders to march on Friday.",
+        "The regiment, which had fought hard, marched out on Friday.",
+    ):
+        assert _values(pre + s)["Friday"] == "1917-06-08", s
+    assert _values(pre + "The men had already left on Friday.")["Friday"] == "1917-06-01"
+    # "and more" only closing the length; the article only as a word
+    got = {t.text: t.mod for t in tag_time("In 1790 it took three days and more troops came.")}
+    assert got.get("three days") is None and "three days and more" not in got
+    assert "Monday afternoon" in _values("In 1790 we were to bathe Monday afternoon.")

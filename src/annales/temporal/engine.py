@@ -23,6 +23,7 @@ from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
 from annales.temporal import anchor as A
 from annales.temporal import narrative as N
+from annales.temporal.calendars import bounds
 from annales.temporal.firstchars import first_chars, may_start
 from annales.temporal.language import load
 from annales.temporal.normalise import (
@@ -383,7 +384,13 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 
 _LINE_END = re.compile(r"[ \t]*[.,:]?[ \t]*(?:\r?\n|$)")
 _DIARY_DASH = re.compile(r"[ \t]*[.,:]?[ \t]*(?:—|--)")
-_FIRST_WORDS = re.compile(r"\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+# a letter's first words: "My dear Sarah,", "Dear Sir", "Sir," (not "Sir John Moore fell")
+_SALUTATION = re.compile(
+    r"\s*((?:my\s+)?(?:dear|dearest|own|darling|honou?red)|[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*[,.:;!—-]))",
+    re.I,
+)
+_WEEKDAY_WORD = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_YEAR_DIGITS = re.compile(r"\b\d{4}\b")
 
 
 _HYPHENED_WORD = re.compile(r"[a-z][a-z-]*")
@@ -430,36 +437,60 @@ def _is_dateline(text: str, start: int, end: int, salutations: frozenset[str]) -
     if start - line_start > 60:
         return False
     if _DIARY_DASH.match(text, end):
-        return text[line_start:start].strip() == ""
+        # a diary's heading names its weekday or leaves the year to the diary ("Oct. 3. --"),
+        # unlike a history's "June 18, 1815 -- the day of Waterloo --"
+        told = text[start:end]
+        return text[line_start:start].strip() == "" and (
+            _WEEKDAY_WORD.search(told) is not None or _YEAR_DIGITS.search(told) is None
+        )
     m = _LINE_END.match(text, end)
     if m is None:
         return False
-    w = _FIRST_WORDS.match(text, m.end())
-    if w is None:
+    w = _SALUTATION.match(text, m.end())
+    return w is not None and " ".join(w.group(1).lower().split()) in salutations
+
+
+def _begins_after(value: str, day: str, calendar: str) -> bool:
+    """Whether a dated value (a day, week, month ...) begins after ``day`` (YYYY-MM-DD)."""
+    if not value[:1].isdigit():
+        return False  # a length, a generic reference, an unknown year
+    try:
+        span = bounds(value, calendar)
+    except Exception:  # noqa: BLE001 - an odd value only means it tells nothing here
         return False
-    first = " ".join(w.group(1).lower().split())
-    return first in salutations or first.split(" ")[0] in salutations
+    return span is not None and A.fmt_date(*span[0]) > day
+
+
+#: how far (days) after a letter's date a past-tense day may have been put by the story's
+#: course and still be pulled back before it; further on, the letter is long closed
+WRITTEN_REACH = 31
 
 
 def _before_writing(c: Candidate, value: str, written: str, calendar: str) -> str:
-    """A weekday or bare day told in the past tense after a letter's or diary's date that
-    the story's course put after it: the last such weekday before it ("was killed on Monday
-    evening", written on Friday 4 July: 30 June), the day of the month before ("On the 27th
-    we lay in reserve", written 4 July: 27 June)."""
-    wd = getattr(c.resolve, "weekday", None)
-    rest = value[10:]
+    """A weekday or bare day told in the past tense that the story's course put just after
+    a letter's or diary's date: the last such weekday before the writing ("was killed on
+    Monday evening", written on Friday 4 July: 30 June), the latest such day of the month on
+    or before it ("On the 27th we lay in reserve", written 4 July: 27 June; "on the 2nd",
+    written 28 June: 2 June)."""
     w = _ISO_DAY.match(written)
-    if w is None:
+    v = _ISO_DAY.match(value)
+    if w is None or v is None:
         return value
     y, m, d = int(w.group(1)), int(w.group(2)), int(w.group(3))
+    days_after = A.jdn(int(v.group(1)), int(v.group(2)), int(v.group(3)), calendar) - A.jdn(
+        y, m, d, calendar
+    )
+    if not 0 < days_after <= WRITTEN_REACH:
+        return value
+    rest = value[10:]
+    wd = getattr(c.resolve, "weekday", None)
     if wd is not None:
-        cur = A.weekday(y, m, d, calendar)
-        delta = -(((cur - wd) % 7) or 7)
-        return A.fmt_date(*A.add_days(y, m, d, delta, calendar)) + rest
+        back = N.weekday_before(y, m, d, wd, calendar)
+        return A.fmt_date(*back) + rest
     if getattr(c.resolve, "bare_day", False):
         day = int(value[8:10])
-        py, pm = A.add_months(y, m, -1)
-        if day > d and A.valid(py, pm, day, calendar):
+        py, pm = (y, m) if day <= d else A.add_months(y, m, -1)
+        if A.valid(py, pm, day, calendar):
             return A.fmt_date(py, pm, day) + rest
     return value
 
@@ -784,6 +815,14 @@ def anchor_all(
         out.append(t)
         if c.start in datelines and _ISO_DAY.match(t.value):
             written = t.value[:10]
+        elif (
+            written is not None
+            and c.sets_reference
+            and not getattr(c.resolve, "bare_day", False)
+            and getattr(c.resolve, "weekday", None) is None
+            and _begins_after(t.value, written, calendar)
+        ):
+            written = None  # "until the 6th of October": the story has gone past the writing
         if t.inferred:
             guessed.add(tid)
         if narr and rep_day:

@@ -21,6 +21,7 @@ The words and days are the lexicon's ([roman_days], [saints], [feasts], [feast_d
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from annales.temporal import anchor as A
@@ -100,7 +101,22 @@ def _goes_on(rf: A.Ref, value: str, cal: str) -> bool:
 # ----------------------------------------------------------------------------- Roman days
 
 
+def _without_a_count(hit: Hit, ctx: N.Context) -> Hit:
+    """The match without a number after it that counts things rather than naming the year
+    ("on St. Martin's day 1200 men were slain", "the Ides of March 1200 horses")."""
+    g = hit.groups
+    y = g.get("year") or g.get("ryear")
+    if not y or N._next_word(ctx.text, hit.end).lower() not in ctx.lex.lists["year_not_before"]:
+        return hit
+    end = ctx.text.rfind(y, hit.start, hit.end)
+    while end > hit.start and ctx.text[end - 1] in " \t\n,":
+        end -= 1
+    groups = {k: v for k, v in g.items() if k not in ("year", "ryear", "era")}
+    return replace(hit, end=end, groups=groups, match_end=end)
+
+
 def roman_day(hit: Hit, ctx: N.Context) -> Candidate | None:
+    hit = _without_a_count(hit, ctx)
     g, lex = hit.groups, ctx.lex
     word = g["romanday"]
     spec = lex.lookup("roman_days", word)
@@ -248,21 +264,24 @@ def _feast_spec(hit: Hit, ctx: N.Context) -> tuple[str | None, bool]:
     return None, False
 
 
-_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
-
-
 def _names_a_thing(hit: Hit, ctx: N.Context) -> bool:
     """Is the feast or hour part of a name or a noun's qualifier ("All Saints church", "St.
     Bartholomew's Day Massacre", "vespers bell")?"""
     nxt = N._next_word(ctx.text, hit.end).lower()
-    if nxt in frozenset(ctx.lex.data["feast_context"]["not_before"]):
-        return True
+    return nxt in frozenset(ctx.lex.data["feast_context"]["not_before"])
+
+
+_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _before_a_name(hit: Hit, ctx: N.Context) -> bool:
+    """Is an hour's word the first of a name ("the Prime Minister", "Vespers Street")? A
+    month or weekday after it is a date ("at vespers Sunday")."""
     m = _NEXT_CAPITAL.match(ctx.text, hit.end)
     if m is None:
         return False
     w = m.group(1)
-    lex = ctx.lex
-    return not (lex.lookup("months", w) or lex.lookup("weekdays", w) or w in ("I",))
+    return not (ctx.lex.lookup("months", w) or ctx.lex.lookup("weekdays", w))
 
 
 def _after_preposition(hit: Hit, ctx: N.Context) -> bool:
@@ -289,6 +308,7 @@ _FEAST_DATE = re.compile(r"(BC)?(\d{4})-(\d\d)-(\d\d)$")
 
 
 def feast(hit: Hit, ctx: N.Context) -> Candidate | None:
+    hit = _without_a_count(hit, ctx)
     g, lex, cal = hit.groups, ctx.lex, ctx.calendar
     spec, named = _feast_spec(hit, ctx)
     if not spec or not re.match(r"\d\d-\d\d$|easter[+-]\d+$", spec):
@@ -378,7 +398,7 @@ def canonical_hour(hit: Hit, ctx: N.Context) -> Candidate | None:
         return _story_time(hit, ctx, str(part))
     word = g.get("canonhour") or ""
     part = lex.lookup("canonical_hours", word)
-    if part is None or _names_a_thing(hit, ctx):
+    if part is None or _names_a_thing(hit, ctx) or _before_a_name(hit, ctx):
         return None
     if not g.get("chour"):
         if N._prev_word(ctx.text, hit.start) not in frozenset(

@@ -195,6 +195,11 @@ def _wordnum(tables: dict[str, Any], data: dict[str, Any]) -> str:
     return f"(?:{scaled}|{core}|{_alternation(['a', 'an', 'a single', 'dozen', 'a dozen'])})"
 
 
+# a quantity's noun or "than" after "and more" ("three days and more troops, men, than ..."):
+# then "more" counts those, not the length
+_NOT_A_QUANTITY = r"(?!\s+(?:[^\W\d_]+s|men|people|than|of)\b)"
+
+
 def _macros(data: dict[str, Any]) -> dict[str, str]:
     tables = {t: data.get(t, {}) for t in TABLES}
     m: dict[str, str] = {}
@@ -356,11 +361,20 @@ def load(language: str = "en") -> Lexicon:
     tables["duration_suffix_mods"] = {
         " ".join(k.lower().split()): v for k, v in data.get("duration_suffix_mods", {}).items()
     }
-    dsmod_re = re.compile(
-        r"\s*,?\s*(?P<mod>"
-        + _alternation(list(data.get("duration_suffix_mods", {})))
-        + r")(?![^\W_])",
-        re.IGNORECASE,
+    # ("and more" not quantifying what follows: "a week and more without a line", but not
+    # "three days and more troops"; "a year at least to rebuild" is fine)
+    dsmods = list(data.get("duration_suffix_mods", {}))
+    closing = [k for k in dsmods if k.startswith("and ")]
+    dsmod_re = (
+        re.compile(
+            r"\s*,?\s*(?P<mod>"
+            + (f"{_alternation(closing)}{_NOT_A_QUANTITY}|" if closing else "")
+            + _alternation([k for k in dsmods if k not in closing])
+            + r")(?![^\W_])",
+            re.IGNORECASE,
+        )
+        if dsmods
+        else None
     )
     lists = {
         "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
@@ -391,6 +405,10 @@ def load(language: str = "en") -> Lexicon:
         "past_prepositions": frozenset(data["tense"]["past_prepositions"]),
         "tense_noun_after": frozenset(data["tense"]["noun_after"]),
         "tense_weak": frozenset(data["tense"]["weak"]),
+        "perfect_between": frozenset(data["tense"]["perfect_between"]),
+        "participle_endings": frozenset(data["tense"]["participle_endings"]),
+        "participles": frozenset(data["tense"]["participles"]),
+        "clause_openers": frozenset(data["tense"]["clause_openers"]),
         "tense_future_to": frozenset(data["tense"]["future_to"]),
         "tense_future_to_weekday": frozenset(data["tense"]["future_to_weekday"]),
         "tense_adjective_adverbs": frozenset(data["tense"]["adjective_adverbs"]),

@@ -147,6 +147,14 @@ def weekday_year(
     return fitting_year(ref_year, period, fits)
 
 
+def weekday_before(
+    y: int, m: int, d: int, weekday: int, calendar: str = "gregorian"
+) -> tuple[int, int, int]:
+    """The last day before ``y-m-d`` that falls on ``weekday`` (ISO, 1–7)."""
+    back = (A.weekday(y, m, d, calendar) - weekday) % 7 or 7
+    return A.add_days(y, m, d, -back, calendar)
+
+
 def fitting_year(
     ref_year: int | None, period: Period | None, fits: Callable[[int], bool]
 ) -> int | None:

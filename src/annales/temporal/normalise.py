@@ -400,22 +400,35 @@ def _compared(text: str, start: int) -> bool:
     return _COMPARED.search(_clause_before(text, start)) is not None
 
 
-_CLAUSE_START = re.compile(r"[.;:!?—]|--|\bwhen\b|\bbut\b", re.I)
-# ("had" before a participle, not before its object: "had its first sleep since Sunday")
-_PLUPERFECT = re.compile(
-    r"\bhad\s+(?:not\s+|never\s+|already\s+|just\s+)?"
-    r"(?!(?:to|a|an|the|its|his|her|their|our|my|your|no|some|any|this|that|these|those|much|"
-    r"many|little|few|one|two|three|nothing|something|enough|more|less)\b)[a-z]+\b"
-)
+_CLAUSE_CUT = re.compile(r"[.;:!?,—]|--")
+_WORDS = re.compile(r"[a-z]+")
 
 
-def _pluperfect_before(text: str, start: int) -> bool:
+def _pluperfect_before(text: str, start: int, lex: Lexicon) -> bool:
     """Whether the clause before ``start`` is told in the past perfect ("who had marched out
-    on the Friday morning"): a day it names lies before the story's."""
+    on the Friday morning", not "had orders to march on Friday"): a day it names lies before
+    the story's. The clause ends at a stop, a comma or an opener (lexicon words)."""
     lo = max(0, start - 80)
-    window = text[lo:start]
-    cuts = [m.end() for m in _CLAUSE_START.finditer(window)]
-    return _PLUPERFECT.search(window, cuts[-1] if cuts else 0) is not None
+    window = text[lo:start].lower()
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(window)]
+    words = _WORDS.findall(window, cuts[-1] if cuts else 0)
+    lists = lex.lists
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in lists["clause_openers"]:
+            words = words[i + 1 :]
+            break
+    for i, w in enumerate(words):
+        if w != "had":
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in lists["perfect_between"] and words[j] != "been":
+            j += 1
+        nxt = words[j] if j < len(words) else ""
+        if nxt in lists["participles"] or (
+            len(nxt) > 3 and any(nxt.endswith(e) for e in lists["participle_endings"])
+        ):
+            return True
+    return False
 
 
 def _told_past(ctx: Context, hit: Hit) -> Callable[[], bool]:
@@ -504,6 +517,7 @@ def _next_word(text: str, end: int) -> str:
 
 _NEXT_WORD = re.compile(r"[^\w]{0,3}?([^\W_]+)")
 _PUNCT_AFTER = re.compile(r"[.,;:!?]")
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])the\s+$", re.IGNORECASE)
 
 
 def _cap(s: str) -> bool:
@@ -646,10 +660,10 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         narr
         and hit.rule.name in ("weekday", "weekday_part")
         and cand.start == hit.start
-        and text[max(0, cand.start - 4) : cand.start].lower() == "the "
+        and (the := _ARTICLE_BEFORE.search(text, max(0, cand.start - 6), cand.start))
         and (hit.rule.name == "weekday_part" or _PUNCT_AFTER.match(text, cand.end))
     ):  # "on the Monday afternoon", "delighted with the Thursday." (not "the Sunday crowds")
-        cand.start -= 4  # the article is the expression's
+        cand.start = the.start()  # the article is the expression's
     return cand
 
 
@@ -1104,7 +1118,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if hit.rule.name == "weekday" and _named_day(text, hit.start, lex):
             return None  # "Black Sunday", "Bloody Sunday": a day's name, not a date
         wd_dir = "future_or_same" if direction == "future" and ctx.mode == "news" else direction
-        looked_back = ctx.mode == "narratives" and _pluperfect_before(text, hit.start)
+        looked_back = ctx.mode == "narratives" and _pluperfect_before(text, hit.start, lex)
         if looked_back:
             wd_dir = "past_strict"  # "the 84 who had marched out on the Friday morning"
 
