@@ -68,6 +68,17 @@ EXTRA_ACCURACY = {
         "six books that overlap no other set, annotated by a fourth helper; kept as a check: "
         "only its totals were looked at)"
     ),
+    "compare_heideltime_narrative5.json": (
+        "fifth narrative TimeML set (`benchmarks/data/narrative-timeml-5`: twelve passages "
+        "written by a helper in genres the books lack: diary, letters, memoirs, ship's log, "
+        "biography, Roman and medieval dates, Old Style, encyclopedia, parish history, "
+        "newspaper retrospective, travel journal; its errors were read and fixed)"
+    ),
+    "compare_heideltime_narrative6.json": (
+        "sixth narrative TimeML set (`benchmarks/data/narrative-timeml-6`: twelve passages in "
+        "the same genres on other events, by another helper; kept as a check: only its "
+        "totals were looked at)"
+    ),
     "compare_heideltime_wiki.json": (
         "Wikipedia-style TimeML development set (`benchmarks/data/wiki-timeml`: ten war and "
         "battle articles in the manner of WikiWars, written and annotated by a helper before "
