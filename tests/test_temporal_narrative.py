@@ -1527,3 +1527,20 @@ def test_what_review_found_about_letters_past_perfect_and_spans() -> None:
     got = {t.text: t.mod for t in tag_time("In 1790 it took three days and more troops came.")}
     assert got.get("three days") is None and "three days and more" not in got
     assert "Monday afternoon" in _values("In 1790 we were to bathe Monday afternoon.")
+
+
+def test_a_memoir_that_says_how_long_ago_dates_its_story() -> None:
+    text = (
+        "We reached the coast in the first week of May, and on the 9th the ship sailed. "
+        "It is now thirty years since that spring, and I still dream of the sea."
+    )
+    v = {t.text: t.value for t in tag_time(text, dct="1884")}
+    assert v["the 9th"] == "1854-05-09"
+    v = {
+        t.text: t.value
+        for t in tag_time(
+            'On the 9th of May the ship sailed. He said, "It is now thirty years since I saw her."',
+            dct="1884",
+        )
+    }
+    assert v["the 9th of May"] == "1884-05-09"  # a speaker's words say nothing of the telling

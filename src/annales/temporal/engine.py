@@ -34,6 +34,7 @@ from annales.temporal.normalise import (
     Context,
     in_quote,
     normalise,
+    parse_number,
     tense,
 )
 from annales.temporal.ranges import first_end_years, range_ends, weekday_range_ends
@@ -1215,7 +1216,25 @@ def _story_seed(
             if stated is not None and named and stated.start < min(named):
                 return stated.value[:4], "the first year the text states"
             return inferred
+    back = _years_since_telling(text) if dct[:4].isdigit() else None
+    if back is not None and 0 < back <= int(dct[:4]):
+        return A.fmt_year(int(dct[:4]) - back), "so many years before its writing, as it says"
     return dct, "the document's date"
+
+
+def _years_since_telling(text: str, language: str = "en") -> int | None:
+    """How many years before its writing a memoir says its story was ("It is now
+    three-and-twenty years since that week"), told outside quotations; None when it does
+    not say (the phrasings are the lexicon's)."""
+    lex = load(language)
+    for rx in lex.telling_res:
+        for m in rx.finditer(text):
+            if in_quote(text, m.start()):
+                continue
+            n = parse_number(m.group("n"), lex)
+            if n is not None and n == int(n) and 1 <= n <= 100:
+                return int(n)
+    return None
 
 
 _FULL_YEAR = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")

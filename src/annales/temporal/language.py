@@ -118,6 +118,8 @@ class Lexicon:
     smod_first: frozenset[str] | None = None
     # a length's modifier after it, in narratives ("a week and more", "a hundred years at least")
     dsmod_re: re.Pattern[str] | None = None
+    # a memoir's "It is now twenty years since": how long before its writing the story was
+    telling_res: tuple[re.Pattern[str], ...] = ()
     # (table, phrase as written) -> value: the same few words are looked up again and again
     looked_up: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -472,6 +474,10 @@ def load(language: str = "en") -> Lexicon:
         dmod_last=_last_words(data.get("duration_mods", {})),
         smod_first=first_chars(smod_re.pattern, smod_re.flags),
         dsmod_re=dsmod_re,
+        telling_res=tuple(
+            re.compile(p.replace("{n}", _expand("{numx@n}", macros)), re.IGNORECASE)
+            for p in data.get("telling", {}).get("years_since", [])
+        ),
     )
 
 
