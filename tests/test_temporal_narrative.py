@@ -1544,3 +1544,15 @@ def test_a_memoir_that_says_how_long_ago_dates_its_story() -> None:
         )
     }
     assert v["the 9th of May"] == "1884-05-09"  # a speaker's words say nothing of the telling
+
+
+def test_the_new_year_after_a_winter_and_a_weekday_with_its_article() -> None:
+    text = (
+        "In 1917 the winter that followed was hard. We saw in the New Year with one candle; "
+        "nobody was wishing a happy New Year. On the third day, which was a Sunday, it thawed."
+    )
+    v = _values(text)
+    assert v["New Year"] == "1918-01-01"
+    assert v["a Sunday"] == "1918-01-06"  # the article closing the phrase is the expression's
+    # the greeting is no date
+    assert [t.text for t in tag_time(text)].count("New Year") == 1

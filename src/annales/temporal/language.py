@@ -382,6 +382,7 @@ def load(language: str = "en") -> Lexicon:
         "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
         "narrator_now_words": frozenset(data["narrator_now"]["words"]),
         "salutations": frozenset(data["dateline"]["salutations"]),
+        "holiday_not_after": frozenset(data["holiday_context"]["not_after"]),
         "deictic_words": frozenset(data["dateline"]["deictic"]),
         "allusion_articles": frozenset(data["allusion"]["articles"]),
         "offset_clause_after": frozenset(data["offset_context"]["clause_after"]),

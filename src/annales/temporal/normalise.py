@@ -517,7 +517,7 @@ def _next_word(text: str, end: int) -> str:
 
 _NEXT_WORD = re.compile(r"[^\w]{0,3}?([^\W_]+)")
 _PUNCT_AFTER = re.compile(r"[.,;:!?]")
-_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])the\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:the|a)\s+$", re.IGNORECASE)
 
 
 def _cap(s: str) -> bool:
@@ -662,7 +662,7 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         and cand.start == hit.start
         and (the := _ARTICLE_BEFORE.search(text, max(0, cand.start - 6), cand.start))
         and (hit.rule.name == "weekday_part" or _PUNCT_AFTER.match(text, cand.end))
-    ):  # "on the Monday afternoon", "delighted with the Thursday." (not "the Sunday crowds")
+    ):  # "on the Monday afternoon", "which was a Sunday," (not "the Sunday crowds")
         cand.start = the.start()  # the article is the expression's
     return cand
 
@@ -1850,8 +1850,8 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
     if not _cap(g["holiday"]):
         return None
     y = _year(g.get("year"))
-    if y is None and _prev_word(ctx.text, hit.start) in ("a", "an"):
-        return None  # "a Christmas present", "A Christmas Carol": a kind of thing, not a day
+    if y is None and _prev_word(ctx.text, hit.start).lower() in ctx.lex.lists["holiday_not_after"]:
+        return None  # "a Christmas present", "a happy New Year": a kind of thing, a greeting
 
     weekend = bool(g.get("hweekend"))  # "the Labor Day weekend": the weekend of its week
 
@@ -1875,6 +1875,9 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
         rf = A.parse_ref(ref)
         if rf is None:
             return value(None)
+        if rf.month is None and rf.season == "WI" and re.match(r"\d\d-", spec):
+            if int(spec[:2]) <= 2:  # "The winter that followed ... we saw in the New Year"
+                return value(rf.year + 1)
         if rf.month is not None:
             probe = value(rf.year)
             pm = re.match(r"\d{4}-(\d\d)-(\d\d)", probe)
