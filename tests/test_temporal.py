@@ -561,3 +561,10 @@ def test_so_long_ago_this_day_is_that_day() -> None:
     }
     assert got["Forty years ago this morning"] == ("TIME", "1937-03-09TMO")
     assert got["Two years ago today"] == ("DATE", "1975-03-09")
+
+
+def test_every_feast_is_a_yearly_set() -> None:
+    from annales.temporal import tag_time as _tag
+
+    got = {t.text: (t.type, t.value) for t in _tag("Every Michaelmas the court sits.")}
+    assert got == {"Every Michaelmas": ("SET", "XXXX-09-29")}

@@ -2580,6 +2580,12 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         # "twice a week" 2X; "four days a week" 4D (the days of it it takes)
         tunit = lex.lookup("units", g.get("tunit")) if g.get("tunit") else None
         freq = f"{int(k)}{tunit or 'X'}"
+    if g.get("every_feast"):  # "every Michaelmas", "each Christmas": that day of every year
+        spec = lex.lookup("holidays", g["every_feast"])
+        if spec is None or not _cap(g["every_feast"]):
+            return None
+        fixed = re.match(r"\d\d-\d\d$", spec)
+        return _cand(hit, "SET", f"XXXX-{spec}" if fixed else "XXXX-XX-XX", quant="EVERY")
     if g.get("weekday"):
         wd = lex.lookup("weekdays", g["weekday"])
         return _cand(hit, "SET", f"XXXX-WXX-{wd}", quant="EVERY" if every else None)
