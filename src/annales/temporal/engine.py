@@ -427,16 +427,22 @@ def _datelines(
     )
 
 
+#: how far into its line a letter's date may stand ("Camp near Richmond, Va., June 20th")
+DATELINE_LEAD = 60
+
+
 def _is_dateline(text: str, start: int, end: int, salutations: frozenset[str]) -> bool:
     """Whether a date heads a letter ("Camp near Richmond, June 20th, 1862." on its own line,
     then "My dear Sarah") or a diary entry ("Tuesday, 29th April. — Wet and blustering"): the
     day it was written, which what it tells in the past tense comes before."""
-    line_start = text.rfind("\n", 0, start) + 1
+    lo = max(0, start - DATELINE_LEAD)
+    nl = text.rfind("\n", lo, start)
+    if nl < 0 and lo > 0:
+        return False  # the line starts too far before the date (and a book on one line costs
+    line_start = nl + 1  # one short look per date, not a scan back to its start)
     before = text[max(0, line_start - 4) : line_start].replace("\r", "")
     if line_start > 0 and not before.endswith("\n\n"):
         return False  # not the first line of a paragraph
-    if start - line_start > 60:
-        return False
     if _DIARY_DASH.match(text, end):
         # a diary's heading names its weekday or leaves the year to the diary ("Oct. 3. --"),
         # unlike a history's "June 18, 1815 -- the day of Waterloo --"
