@@ -238,3 +238,17 @@ def test_a_feast_before_a_name_or_a_count() -> None:
         for t in tag_time("In 1346, on St. Martin's day 1200 men were slain.", reference="1346")
     }
     assert got["St. Martin's day"] == "1346-11-11"
+
+
+def test_every_feast_kind_and_relation_in_the_tables_is_found() -> None:
+    from annales.temporal import tag_time
+
+    text = (
+        "In 1346, on the Presentation of our Lady, on the Beheading of St. John, on the Chair "
+        "of St. Peter and on the quinzime of Easter, they met."
+    )
+    got = {t.text: t.value for t in tag_time(text)}
+    assert got["the Presentation of our Lady"] == "1346-11-21"
+    assert got["the Beheading of St. John"] == "1346-08-29"
+    assert got["the Chair of St. Peter"] == "1346-02-22"
+    assert "the quinzime of Easter" in got
