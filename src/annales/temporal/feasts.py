@@ -268,7 +268,7 @@ def _names_a_thing(hit: Hit, ctx: N.Context) -> bool:
     """Is the feast or hour part of a name or a noun's qualifier ("All Saints church", "St.
     Bartholomew's Day Massacre", "vespers bell")?"""
     nxt = N._next_word(ctx.text, hit.end).lower()
-    return nxt in frozenset(ctx.lex.data["feast_context"]["not_before"])
+    return nxt in ctx.lex.lists["feast_not_before"]
 
 
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
@@ -286,9 +286,7 @@ def _before_a_name(hit: Hit, ctx: N.Context) -> bool:
 
 def _after_preposition(hit: Hit, ctx: N.Context) -> bool:
     """Is the word before the match a preposition of time ("after vespers")?"""
-    return N._prev_word(ctx.text, hit.start) in frozenset(
-        ctx.lex.data["feast_context"]["time_prepositions"]
-    )
+    return N._prev_word(ctx.text, hit.start) in ctx.lex.lists["feast_time_prepositions"]
 
 
 _COMMA_BEFORE = re.compile(r",\s*$")
@@ -401,9 +399,7 @@ def canonical_hour(hit: Hit, ctx: N.Context) -> Candidate | None:
     if part is None or _names_a_thing(hit, ctx) or _before_a_name(hit, ctx):
         return None
     if not g.get("chour"):
-        if N._prev_word(ctx.text, hit.start) not in frozenset(
-            lex.data["canonical_context"]["after"]
-        ):
+        if N._prev_word(ctx.text, hit.start) not in lex.lists["canonical_after"]:
             return None  # "sang vespers", "the Sicilian Vespers": a service, a name
         if word.lower() == "prime" and not N._cap(word):
             return None  # "in his prime"

@@ -383,6 +383,10 @@ def load(language: str = "en") -> Lexicon:
         "narrator_now_words": frozenset(data["narrator_now"]["words"]),
         "salutations": frozenset(data["dateline"]["salutations"]),
         "holiday_not_after": frozenset(data["holiday_context"]["not_after"]),
+        # (the feast kinds' word lists, read once here rather than per match)
+        "feast_not_before": frozenset(data["feast_context"]["not_before"]),
+        "feast_time_prepositions": frozenset(data["feast_context"]["time_prepositions"]),
+        "canonical_after": frozenset(data["canonical_context"]["after"]),
         "deictic_words": frozenset(data["dateline"]["deictic"]),
         "allusion_articles": frozenset(data["allusion"]["articles"]),
         "offset_clause_after": frozenset(data["offset_context"]["clause_after"]),

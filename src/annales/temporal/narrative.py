@@ -141,10 +141,12 @@ def weekday_year(
     ``weekday`` (ISO, 1–7). Two years either side still name one year (a day-month's weekday
     does not recur within five years): "Wednesday, November 28th" in a book of 1919 is 1917's."""
 
-    def fits(y: int) -> bool:
-        return A.valid(y, month, day, calendar) and A.weekday(y, month, day, calendar) == weekday
+    return fitting_year(ref_year, period, lambda y: on_weekday(y, month, day, weekday, calendar))
 
-    return fitting_year(ref_year, period, fits)
+
+def on_weekday(y: int, m: int, d: int, weekday: int, calendar: str = "gregorian") -> bool:
+    """Whether ``y-m-d`` exists and falls on ``weekday`` (ISO, 1–7)."""
+    return A.valid(y, m, d, calendar) and A.weekday(y, m, d, calendar) == weekday
 
 
 def weekday_before(

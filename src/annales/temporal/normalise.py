@@ -22,6 +22,7 @@ from annales.temporal.calendars import bounds
 from annales.temporal.language import Lexicon
 from annales.temporal.narrative import (
     after_signal,
+    on_weekday,
     passing_mention,
     planned_for,
     word_then_space,
@@ -444,7 +445,7 @@ def _month_of_weekday(y: int, m: int, day: int, wd: int, cal: str) -> tuple[int,
     itself when none does."""
     for dm in (0, 1, -1):
         yy, mm = A.add_months(y, m, dm)
-        if A.valid(yy, mm, day, cal) and A.weekday(yy, mm, day, cal) == wd:
+        if on_weekday(yy, mm, day, wd, cal):
             return yy, mm
     return y, m
 
@@ -1235,7 +1236,7 @@ def _feast_names_day(hit: Hit, ctx: Context) -> bool:
         return False
     if re.match(r"\d\d-\d\d$", spec):
         return spec == f"{month:02d}-{day:02d}"
-    return year is None or _holiday_date(spec, year, ctx.calendar) == A.fmt_date(year, month, day)
+    return year is None or _feast_falls_on(spec, year, month, day, ctx.calendar)
 
 
 def _bare_year(hit: Hit, ctx: Context) -> Candidate | None:
@@ -1391,12 +1392,12 @@ class _MonthDay:
         day = self.day
         if day is None or not A.valid(year, self.month, day, self.cal):
             return False
-        if self.weekday is not None and A.weekday(year, self.month, day, self.cal) != self.weekday:
+        if self.weekday is not None and not on_weekday(
+            year, self.month, day, self.weekday, self.cal
+        ):
             return False
         feast = self.feast
-        return feast is None or _holiday_date(feast, year, self.cal) == A.fmt_date(
-            year, self.month, day
-        )
+        return feast is None or _feast_falls_on(feast, year, self.month, day, self.cal)
 
     def __call__(self, ref: str | None) -> str:
         return _month_day_value(
@@ -1907,6 +1908,11 @@ def _eve(value: str) -> str:
 
 
 _NTH_HOLIDAY = re.compile(r"^(?P<mo>\d\d)(?:-(?P<from>\d\d))?/(?P<wd>[1-7])(?:#(?P<k>-?[1-5]))?$")
+
+
+def _feast_falls_on(spec: str, year: int, month: int, day: int, cal: str) -> bool:
+    """Whether the feast ``spec`` (a [holidays] value) falls on that day in ``year``."""
+    return _holiday_date(spec, year, cal) == A.fmt_date(year, month, day)
 
 
 def _holiday_date(spec: str, year: int, cal: str) -> str:
