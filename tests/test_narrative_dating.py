@@ -383,3 +383,41 @@ def test_a_year_the_text_states_before_a_named_event_seeds_the_story() -> None:
     )
     got = {t.text: t.value for t in tag_time(text, mode="narratives", dct="2013-03-01")}
     assert got["the following year"] == "1821"
+
+
+_ARTICLE = (
+    "Siege of Arnsburg\n\n"
+    "The siege of Arnsburg was the longest action of the Saxon campaign of 1743. The town "
+    "held out for eleven weeks.\n\n"
+    "{heading}\n\n"
+    "The duchy had been ceded to Saxony in March 1741, and its estates never accepted the "
+    "cession.\n\n"
+    "The siege\n\n"
+    "The garrison was invested on 12 June. On 3 August a sortie failed.\n"
+)
+
+
+def test_after_a_background_section_the_article_goes_back_to_its_subject() -> None:
+    t = _by_text(_ARTICLE.format(heading="Background"), mode="narratives", dct="2020-05-01")
+    assert t["March 1741"].value == "1741-03"
+    assert t["12 June"].value == "1743-06-12"
+    assert t["3 August"].value == "1743-08-03"
+
+
+def test_a_section_with_another_heading_carries_its_year_on() -> None:
+    t = _by_text(_ARTICLE.format(heading="The cession"), mode="narratives", dct="2020-05-01")
+    assert t["12 June"].value == "1741-06-12"  # the story was told on from 1741
+
+
+def test_a_background_that_ran_up_to_the_subjects_year_is_not_undone() -> None:
+    text = (
+        "The Border War\n\n"
+        "The Border War was fought from 9 April 1872 to 1874. Peace came in 1874.\n\n"
+        "Background\n\n"
+        "Disputes over grazing grew through 1871, and on 9 April the first shots were "
+        "fired.\n\n"
+        "The war\n\n"
+        "On 2 May the river forts fell.\n"
+    )
+    t = _by_text(text, mode="narratives", dct="2020-05-01")
+    assert t["2 May"].value == "1872-05-02"

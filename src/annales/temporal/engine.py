@@ -551,6 +551,16 @@ def _ref_part(value: str) -> str | None:
     return value.split("T", 1)[0]
 
 
+def _fell_behind(last: str | None, begins: tuple[str | None, str | None] | None) -> bool:
+    """Has a look-back section left the story in a year before the one it begins in ("the
+    siege of 1857" after a "Background" that ended in 1856)? One that ran up to the subject's
+    own year ("... on 11 October [1899], and the two republics went to war") has not."""
+    if begins is None or begins[0] is None or last is None:
+        return False
+    a, b = A.parse_ref(last), A.parse_ref(begins[0])
+    return a is not None and b is not None and a.year < b.year
+
+
 def _paragraph_between(breaks: Sequence[int] | None, start: int, end: int) -> bool:
     """Does a paragraph begin between ``start`` and ``end``? A glance back is one within the
     paragraph that set the date; a new paragraph (or chapter) may go back in earnest."""
@@ -620,6 +630,7 @@ def anchor_all(
     sentence_ends: Sequence[int] = (),
     datelines: frozenset[int] = frozenset(),
     told_now: frozenset[int] = frozenset(),
+    lookbacks: Sequence[tuple[int, int]] = (),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
 
@@ -643,7 +654,9 @@ def anchor_all(
     that reference is only the document's date (``reference_is_dct``: a Wikipedia page of 2009
     on a war: "The war began in 1914." is where its story starts). A day and month told just
     after a named event of known days that they fall within (``events``: end offset, start and
-    end of each mention) take its year: "the battle of the Somme. It began on 1 July." """
+    end of each mention) take its year: "the battle of the Somme. It began on 1 July." An
+    article's sections that look back (``lookbacks``: start and end of its "Background")
+    leave the story where it stood before them."""
     out: list[Timex] = []
     narr = mode == "narratives"
     period = N.document_period(cands, breaks or ()) if narr else None
@@ -675,6 +688,10 @@ def anchor_all(
     calendars_of: dict[str, str] = {}  # value -> calendar_for(value)
     day_clock: tuple[str, int] | None = None  # (day, minutes) of the story's last time of day
     written: str | None = None  # the day of the letter or diary entry being read
+    lookback_i = 0  # the next look-back section (``lookbacks``) not yet left behind
+    # (value, id) of where the story begins: the first reference set before any look-back
+    # section (or a seed that is not the document's date)
+    story_begins = (reference, "t0") if narr and reference and not reference_is_dct else None
     for i, c in enumerate(cands, start=1):
         tid = f"t{i}"
         anchor_id = None
@@ -692,6 +709,13 @@ def anchor_all(
         if excursion_end >= 0 and c.start > excursion_end:
             last, last_id, excursion_end = home, home_id, -1  # the flashback is over
             deictic_ref, deictic_id = last, last_id
+        while lookback_i < len(lookbacks) and c.start >= lookbacks[lookback_i][1]:
+            lookback_i += 1
+            if _fell_behind(last, story_begins):  # the background is told: back to the story
+                last, last_id = story_begins  # type: ignore[misc]
+                home, home_id, deictic_ref, deictic_id = last, last_id, last, last_id
+                excursion_end, mention, month_said, year_said = -1, None, None, None
+                day_clock = None
         if c.resolve is not None:
             if mode == "news" and c.source.endswith(":comparative") and last_period is not None:
                 ref, rid = (
@@ -850,6 +874,8 @@ def anchor_all(
             # (not a span of years: "the Crimean War" is 1853-1856)
             if "/" not in t.value:
                 year_said = (c.end, t.value[:4], tid)
+                if story_begins is None and not (lookbacks and c.start >= lookbacks[0][0]):
+                    story_begins = (t.value[:4], tid)  # "the campaign of 1743": its subject
         if len(t.value) == 7 and _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
         if c.start in asides:
@@ -912,6 +938,8 @@ def anchor_all(
                 mention = None
                 last = _advance(last, part)
                 last_id, last_at = tid, c.start
+                if story_begins is None and not (lookbacks and c.start >= lookbacks[0][0]):
+                    story_begins = (last, last_id)
                 # a stated date ends it, as does a famous day
                 from_dct = from_dct and c.resolve is not None and not c.source.endswith(FAMOUS)
                 if excursion_end < 0:
@@ -1335,6 +1363,9 @@ def tag(
             ),
             datelines=written,
             told_now=_told_now(text, cands, language, cal) if narr_dated else frozenset(),
+            lookbacks=N.lookback_sections(text, load(language).lists["background_headings"])
+            if mode == "narratives"
+            else (),
         )
 
     timexes = anchored(cands, cal)

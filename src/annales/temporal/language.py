@@ -382,6 +382,7 @@ def load(language: str = "en") -> Lexicon:
         "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
         "narrator_now_words": frozenset(data["narrator_now"]["words"]),
         "salutations": frozenset(data["dateline"]["salutations"]),
+        "background_headings": frozenset(data["sections"]["background"]),
         "holiday_not_after": frozenset(data["holiday_context"]["not_after"]),
         # (the feast kinds' word lists, read once here rather than per match)
         "feast_not_before": frozenset(data["feast_context"]["not_before"]),

@@ -234,6 +234,42 @@ def paragraph_breaks(text: str) -> list[int]:
     return [m.start() for m in _PARA.finditer(text)]
 
 
+#: a section's heading: a short line of its own after a blank line (or the text's start), with
+#: no sentence's end ("Siege", "CHAPTER IV", "2. The march on Delhi"); a blank line or the
+#: text's end follows it
+_HEADING = re.compile(r"(?:\A|\n[ \t]*\r?\n)[ \t]*([^\n]{1,60}?)[ \t]*\r?(?=\n[ \t]*\r?\n|\n?\Z)")
+_HEADING_TEXT = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)*\.?\s+)?(.*?)[\s:]*$")
+_SENTENCE_END = re.compile(r"[.!?;,]['\"’”)]*$")
+HEADING_WORDS = 8  # a longer line is a sentence, not a heading
+
+
+def _heading_name(line: str) -> str | None:
+    """A heading line's words in lower case ("2. Background:" -> "background"), else None."""
+    if _SENTENCE_END.search(line) or not line[:1].isalnum() or line[:1].islower():
+        return None
+    m = _HEADING_TEXT.match(line)
+    words = m.group(1).split() if m is not None else []
+    return " ".join(words).lower() if 0 < len(words) <= HEADING_WORDS else None
+
+
+def lookback_sections(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the sections headed by one of ``names`` ("Background", "Prelude"):
+    in an article on a siege they tell what came before it, and the section after goes on
+    from where the article stood before them (its "On 30 June" is the siege's year, not the
+    background's). Each runs to the next heading or the text's end."""
+    out: list[tuple[int, int]] = []
+    heads = [
+        (m.start(1), m.end(1), _heading_name(m.group(1)))
+        for m in _HEADING.finditer(text)
+        if _heading_name(m.group(1)) is not None
+    ]
+    for i, (_, end, name) in enumerate(heads):
+        if name in names:
+            stop = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+            out.append((end, stop))
+    return out
+
+
 def in_parentheses(text: str, start: int, end: int, reach: int = 200) -> bool:
     """Whether [start, end) sits inside a parenthesis of its sentence ("(16/28 August)")."""
     return enclosed(text, start, end, "(", ")", reach)
