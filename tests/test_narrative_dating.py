@@ -421,3 +421,15 @@ def test_a_background_that_ran_up_to_the_subjects_year_is_not_undone() -> None:
     )
     t = _by_text(text, mode="narratives", dct="2020-05-01")
     assert t["2 May"].value == "1872-05-02"
+
+
+def test_the_year_of_our_lord_moves_a_chronicle_to_its_year() -> None:
+    text = (
+        "In the year of our Lord 1412 the duke gathered his ships at Sluys. "
+        "And on the fifth day of June they put to sea."
+    )
+    t = _by_text(text, mode="narratives", dct="1440")
+    assert t["1412"].value == "1412"
+    assert t["the fifth day of June"].value == "1412-06-05"
+    t = _by_text(text.replace("of our Lord", "of grace"), mode="narratives", dct="1440")
+    assert t["the fifth day of June"].value == "1412-06-05"
