@@ -289,3 +289,27 @@ def test_timex2_types_read_from_their_values() -> None:
     assert timex2_type("PRESENT_REF") == "DATE" and timex2_type("PAST_REF") == "DATE"
     assert timex2_type("1950-06-25T04:00") == "TIME" and timex2_type("1950-06") == "DATE"
     assert timex2_type("XXXX-WXX-1", "YES") == "SET"
+
+
+_CHRONICLE = """<TimeML><DOCID>chron</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="1380" functionInDocument="CREATION_TIME">1380</TIMEX3></DCT><TEXT>In the year of our Lord <TIMEX3 tid="t1" type="DATE" value="1346">1346</TIMEX3> the king rode through Normandy and came to the Somme on <TIMEX3 tid="t2" type="DATE" value="1346-08-24">the 24th of August</TIMEX3>, and on <TIMEX3 tid="t3" type="DATE" value="1346-08-26">the Saturday following</TIMEX3> the French came up.</TEXT></TimeML>
+"""
+
+
+@pytest.mark.parametrize(("calendar", "right"), [("auto", True), ("gregorian", False)])
+def test_evaluate_counts_a_medieval_texts_weekdays_in_its_own_calendar(
+    tmp_path: Path, calendar: str, right: bool
+) -> None:
+    """By default each text's calendar is decided from it: the Saturday after Thursday 24
+    August 1346 (Julian) is the 26th; the proleptic Gregorian calendar would make it the 27th."""
+    (tmp_path / "c.tml").write_text(_CHRONICLE, encoding="utf-8")
+    args = [sys.executable, "-m", "annales", "evaluate", "timeml", str(tmp_path)]
+    args += ["--mode", "narratives", "--json", "--errors"]
+    if calendar != "auto":
+        args += ["--calendar", calendar]
+    out = subprocess.run(args, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    import json
+
+    report = json.loads(out.stdout)
+    wrong = {e["system"]["text"] for e in report["errors"] if e["kind"] == "VALUE"}
+    assert ("Saturday" not in wrong) is right, report["errors"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from annales.commands.read import CalendarOpt
 from annales.errors import InputError
 
 
@@ -34,6 +35,12 @@ def register(app: typer.Typer) -> None:
             False, "--errors", help="List false positives, false negatives and wrong values."
         ),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+        calendar: CalendarOpt = typer.Option(
+            CalendarOpt.auto,
+            "--calendar",
+            help="Calendar of the texts (auto decides from each text: a chronicle of 1346 "
+            "counts its weekdays in the Julian calendar).",
+        ),
     ) -> None:
         """Score on TimeML gold files like the TempEval-3 Task A scorer.
 
@@ -44,7 +51,7 @@ def register(app: typer.Typer) -> None:
         def warn(exc: InputError) -> None:
             typer.echo(f"annales: skipped {exc}", err=True)
 
-        report = evaluate_timeml(gold_dir, mode=mode.value, on_error=warn)
+        report = evaluate_timeml(gold_dir, mode=mode.value, on_error=warn, calendar=calendar.value)
         if report.skipped and report.documents == 0:
             raise InputError(str(gold_dir), "no readable TimeML document")
         if as_json:

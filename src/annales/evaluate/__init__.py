@@ -44,8 +44,9 @@ __all__ = [
 Tagger = Callable[[str, str | None], Sequence[TimexSpan]]
 
 
-def annales_tagger(mode: str = "news") -> Tagger:
-    """The annales temporal tagger as a ``Tagger`` (imported lazily: it may load resources)."""
+def annales_tagger(mode: str = "news", calendar: str = "auto") -> Tagger:
+    """The annales temporal tagger as a ``Tagger`` (imported lazily: it may load resources).
+    ``calendar``: the documents' calendar policy (gregorian, julian or auto)."""
     try:
         from annales.temporal import tag_time
     except ImportError as exc:
@@ -54,7 +55,7 @@ def annales_tagger(mode: str = "news") -> Tagger:
     def tag(text: str, dct: str | None) -> list[TimexSpan]:
         return [
             TimexSpan(t.start, t.end, t.text, t.type, t.value, t.mod, t.id)
-            for t in tag_time(text, mode=mode, dct=dct)
+            for t in tag_time(text, mode=mode, dct=dct, calendar=calendar)
         ]
 
     return tag
@@ -99,12 +100,13 @@ def evaluate_timeml(
     mode: str = "news",
     tagger: Tagger | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    calendar: str = "auto",
 ) -> Report:
     """Score the annales tagger (or ``tagger``) on every ``.tml`` under ``gold_dir``, TE3-style."""
     docs, skipped = load_gold(gold_dir, on_error)
     report = evaluate_documents(
         docs,
-        tagger or annales_tagger(mode),
+        tagger or annales_tagger(mode, calendar),
         system="annales" if tagger is None else "system",
         mode=mode,
     )
