@@ -1556,3 +1556,20 @@ def test_the_new_year_after_a_winter_and_a_weekday_with_its_article() -> None:
     assert v["a Sunday"] == "1918-01-06"  # the article closing the phrase is the expression's
     # the greeting is no date
     assert [t.text for t in tag_time(text)].count("New Year") == 1
+
+
+def test_the_relative_word_after_its_noun() -> None:
+    v = _values(
+        "On 4 May 1790 the town rose. On the Saturday following, the guard was doubled; "
+        "the morning following he left, and the week following was quiet. "
+        "In the year ensuing there was peace."
+    )
+    assert v["the Saturday following"] == "1790-05-08"
+    assert v["the morning following"] == "1790-05-09TMO"
+    assert v["the week following"] == "1790-W19"
+    assert v["the year ensuing"] == "1791"
+
+
+def test_a_following_that_governs_a_noun_is_a_preposition() -> None:
+    v = _values("On 4 May 1790 prices rose; the week following the riot they fell.")
+    assert "the week following" not in v
