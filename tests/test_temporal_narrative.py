@@ -1573,3 +1573,28 @@ def test_the_relative_word_after_its_noun() -> None:
 def test_a_following_that_governs_a_noun_is_a_preposition() -> None:
     v = _values("On 4 May 1790 prices rose; the week following the riot they fell.")
     assert "the week following" not in v
+
+
+_DIARY = (
+    "March 1802.\n\n"
+    "3rd. Rain all day; wrote letters.\n\n"
+    "4th (Sunday). To church in the morning.\n\n"
+    "6th–8th. At Keswick with W.\n\n"
+    "9th. Home by the coach."
+)
+
+
+def test_a_diary_entry_headed_by_its_day_alone() -> None:
+    v = _values(_DIARY)
+    assert v["3rd"] == "1802-03-03"
+    assert v["4th"] == "1802-03-04"
+    assert v["6th"] == "1802-03-06" and v["8th"] == "1802-03-08"
+    assert v["9th"] == "1802-03-09"
+
+
+def test_a_numbered_list_far_from_any_month_is_no_diary() -> None:
+    text = (
+        "The ancients were intolerant enough.\n\n1st. The Persians.--Cambyses mocked them.\n\n"
+        "2d. The Greeks.--Let us not forget Socrates.\n\n1st Battalion moved up that night."
+    )
+    assert not any(k in _values(text) for k in ("1st", "2d"))

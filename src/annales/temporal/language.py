@@ -120,6 +120,8 @@ class Lexicon:
     dsmod_re: re.Pattern[str] | None = None
     # a memoir's "It is now twenty years since": how long before its writing the story was
     telling_res: tuple[re.Pattern[str], ...] = ()
+    # a month's name as written, capitalised ("April", "Jan."): where a diary's month is told
+    month_word_re: re.Pattern[str] = re.compile(r"(?!)")
     # (table, phrase as written) -> value: the same few words are looked up again and again
     looked_up: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -480,6 +482,15 @@ def load(language: str = "en") -> Lexicon:
         dmod_last=_last_words(data.get("duration_mods", {})),
         smod_first=first_chars(smod_re.pattern, smod_re.flags),
         dsmod_re=dsmod_re,
+        month_word_re=re.compile(
+            r"\b(?:"
+            + "|".join(
+                re.escape(k.rstrip(".").capitalize())
+                for k in sorted(data["months"], key=len, reverse=True)
+                if k.rstrip(".").isalpha()
+            )
+            + r")\b"
+        ),
         telling_res=tuple(
             re.compile(p.replace("{n}", _expand("{numx@n}", macros)), re.IGNORECASE)
             for p in data.get("telling", {}).get("years_since", [])

@@ -895,10 +895,48 @@ def _named_day(text: str, start: int, lex: Lexicon) -> bool:
     return m is not None and m.group(1).lower() in lex.lists["weekday_name_words"]
 
 
+#: what follows a diary entry's heading day ("6th (Lord's day).", "7th. Waked", "2nd–5th.")
+_HEADING_AFTER = re.compile(r"[ \t]*(?:\.(?:\s|$)|\(|[-–—][ \t]*\d{1,2}(?:st|nd|rd|th|d)\.(?:\s|$))")
+#: the first day of a heading's stretch, before the last one's dash ("2nd–" of "2nd–5th.")
+_HEADING_FIRST = re.compile(r"(?:^|\n[ \t\r]*\n)\d{1,2}(?:st|nd|rd|th|d)[ \t]*[-–—][ \t]*$")
+
+
+#: a diary's headings follow a month told at most this far (characters) before, or one
+#: another: a list's "1st. The Persians.-- ... 2d. The Greeks" far from any month is no diary
+HEADING_MONTH_REACH = 3000
+_HEADING_START = re.compile(r"\n[ \t\r]*\n(\d{1,2})(?:st|nd|rd|th|d)\b")
+
+
+def _diary_heading(hit: Hit, ctx: Context) -> bool:
+    """Whether a day alone at a paragraph's start heads a diary entry: a stop or a bracket
+    follows it ("7th. Waked", "6th (Lord's day)."), or it opens or closes a stretch of days
+    ("2nd–5th."), and a month was told not far before it or before the entries it follows;
+    "1st Battalion moved up" and "14th was fixed upon" are no headings."""
+    text = ctx.text
+    if text[hit.start - 1 : hit.start] in "-–—":
+        first = _HEADING_FIRST.search(text, max(0, hit.start - 16), hit.start)
+        if first is None or not re.match(r"[ \t]*\.(?:\s|$)", text[hit.end : hit.end + 3]):
+            return False
+    elif _HEADING_AFTER.match(text, hit.end, hit.end + 16) is None:
+        return False
+    months = ctx.lex.month_word_re
+    at = hit.start
+    while True:  # back through the entries before it to the month they are told in
+        lo = max(0, at - HEADING_MONTH_REACH)
+        if months.search(text, lo, at):
+            return True
+        earlier = [m.start() for m in _HEADING_START.finditer(text, lo, at)]
+        if not earlier:
+            return False
+        at = earlier[0]
+
+
 def _date(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
     get = g.get
     name = hit.rule.name
+    if name == "diary_day_heading" and not _diary_heading(hit, ctx):
+        return None
     if name in _OF_THE_MONTH and _other_month_named(text, hit.end, lex):
         return None  # "the First day of the Month Prairial": not the story's month
     if name == "year" and len(g) == 1 and "year" in g:
