@@ -1598,3 +1598,21 @@ def test_a_numbered_list_far_from_any_month_is_no_diary() -> None:
         "2d. The Greeks.--Let us not forget Socrates.\n\n1st Battalion moved up that night."
     )
     assert not any(k in _values(text) for k in ("1st", "2d"))
+
+
+def test_a_clock_with_the_day_it_is_on_is_one_time() -> None:
+    v = _values(
+        "On 22 March 1831 the House sat late; it divided at three o'clock the next morning. "
+        "On 3 July 1863 the generals met at 4 p.m. that afternoon. On 9 July 1863 the guard "
+        "was relieved at 0215 hours the following morning, and about ten that night the "
+        "rain began."
+    )
+    assert v["three o'clock the next morning"] == "1831-03-23T03:00"
+    assert v["4 p.m. that afternoon"] == "1863-07-03T16:00"
+    assert v["0215 hours the following morning"] == "1863-07-10T02:15"
+    assert v["about ten that night"] == "1863-07-10T22:00"
+
+
+def test_an_hour_in_words_needs_a_part_of_the_day() -> None:
+    v = _values("On 12 April 1917 he left at seven the next day.")
+    assert "seven the next day" not in v and v["the next day"] == "1917-04-13"

@@ -31,6 +31,7 @@ TABLES: dict[str, tuple[str, str]] = {
     "holidays": ("holiday", "holiday"),
     "generic_refs": ("ref", "generic"),
     "deictic_days": ("deictic", "deictic"),
+    "clock_days": ("clockday", "clockday"),
     "relatives": ("rel", "relative"),
     "offset_words": ("offset", "offset"),
     "point_mods": ("pmod", "pmod"),
@@ -211,7 +212,7 @@ def _macros(data: dict[str, Any]) -> dict[str, str]:
         keys = [
             k
             for k, v in tables[table].items()
-            if not isinstance(v, (dict, list)) or table == "deictic_days"
+            if not isinstance(v, (dict, list)) or table in ("deictic_days", "clock_days")
         ]
         m[macro] = _alternation(keys)
     m["wordnum"] = _wordnum(tables, data)

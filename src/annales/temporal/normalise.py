@@ -896,7 +896,9 @@ def _named_day(text: str, start: int, lex: Lexicon) -> bool:
 
 
 #: what follows a diary entry's heading day ("6th (Lord's day).", "7th. Waked", "2nd–5th.")
-_HEADING_AFTER = re.compile(r"[ \t]*(?:\.(?:\s|$)|\(|[-–—][ \t]*\d{1,2}(?:st|nd|rd|th|d)\.(?:\s|$))")
+_HEADING_AFTER = re.compile(
+    r"[ \t]*(?:\.(?:\s|$)|\(|[-–—][ \t]*\d{1,2}(?:st|nd|rd|th|d)\.(?:\s|$))"
+)
 #: the first day of a heading's stretch, before the last one's dash ("2nd–" of "2nd–5th.")
 _HEADING_FIRST = re.compile(r"(?:^|\n[ \t\r]*\n)\d{1,2}(?:st|nd|rd|th|d)[ \t]*[-–—][ \t]*$")
 
@@ -2716,6 +2718,12 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         ap = lex.lookup("ampm", g.get("ampm") or g.get("ampm2"))
         if hour > 24 or (ap and hour > 12) or (ap and hour == 0):
             return None
+        told_day = lex.lookup("clock_days", g.get("clockday")) if g.get("clockday") else None
+        if hit.rule.name == "clock_words_day" and not (told_day and told_day[1]):
+            return None  # "at seven the next day": seven what? (a part of day says)
+        if ap is None and told_day and told_day[1] and 1 <= hour <= 11:
+            # "eleven that night", "three o'clock the next morning", "four that afternoon"
+            ap = "AM" if told_day[1] == "MO" or (told_day[1] == "NI" and hour < 6) else "PM"
         if ap is None and 1 <= hour <= 11 and _evening_before(ctx.text, hit.start, lex):
             ap = "PM"  # "It is yellow July evening ... about half-past seven of the clock"
         if ap is None and 1 <= hour <= 11 and not (h or "").startswith("0"):
@@ -2735,6 +2743,8 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         return None
     wd = lex.lookup("weekdays", g.get("weekday")) if g.get("weekday") else None
     deic = lex.lookup("deictic_days", g.get("deictic")) if g.get("deictic") else None
+    story_day = lex.lookup("clock_days", g.get("clockday")) if g.get("clockday") else None
+    deic = deic or story_day
     month = _month(g, lex)
     day = _day(g.get("day"), lex)
     direction = _direction(hit, ctx)
@@ -2752,7 +2762,8 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
             date = (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
         return f"{date}T{hm}"
 
-    c = _cand(hit, "TIME", f"XXXX-XX-XXT{hm}", r)
+    # a day counted from the story's ("the next morning") is anaphoric, in news too
+    c = _cand(hit, "TIME", f"XXXX-XX-XXT{hm}", r, anaphoric=story_day is not None)
     if clock_mark and wd is None and deic is None and month is None and ctx.mode == "narratives":
         c.source += clock_mark
     return c
