@@ -429,7 +429,7 @@ def test_the_year_of_our_lord_moves_a_chronicle_to_its_year() -> None:
         "And on the fifth day of June they put to sea."
     )
     t = _by_text(text, mode="narratives", dct="1440")
-    assert t["1412"].value == "1412"
+    assert t["the year of our Lord 1412"].value == "1412"
     assert t["the fifth day of June"].value == "1412-06-05"
     t = _by_text(text.replace("of our Lord", "of grace"), mode="narratives", dct="1440")
     assert t["the fifth day of June"].value == "1412-06-05"

@@ -1616,3 +1616,22 @@ def test_a_clock_with_the_day_it_is_on_is_one_time() -> None:
 def test_an_hour_in_words_needs_a_part_of_the_day() -> None:
     v = _values("On 12 April 1917 he left at seven the next day.")
     assert "seven the next day" not in v and v["the next day"] == "1917-04-13"
+
+
+def test_a_season_of_a_year_told_by_reference() -> None:
+    v = _values(
+        "In 1860 the river rose, and in the autumn of the same year he put in a wheel; "
+        "in the spring of the following year he left."
+    )
+    assert v["the autumn of the same year"] == "1860-FA"
+    assert v["the spring of the following year"] == "1861-SP"
+
+
+def test_three_digit_years_after_a_season_and_in_the_year_of_our_lord() -> None:
+    v = _values(
+        "They landed in Thanet in the spring of 597. Bede puts the coming of the Saxons "
+        "in the year of our Lord 449. In the summer of 300 men deserted."
+    )
+    assert v["the spring of 597"] == "0597-SP"
+    assert v["the year of our Lord 449"] == "0449"
+    assert "the summer of 300" not in v

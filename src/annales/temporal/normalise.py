@@ -2084,12 +2084,15 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
         season = lex.lookup("seasons", g["season"])
         if _next_word(ctx.text, hit.match_end).lower() in lex.lists["season_not_before"]:
             return None  # "the abuses that spring from despotism"
+        of_year = hit.rule.name == "season_relative_year"
 
         def r_s(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             if rf is None:
                 return f"XXXX-{season}"
             y = rf.year
+            if of_year:  # "the autumn of the same year", "the spring of the following year"
+                return f"{A.fmt_year(y + d)}-{season}"
             # the month the story is in; "1941-WI" runs from December 1941 into 1942
             m = 12 if rf.month is None and rf.season == "WI" else rf.any_month
             if m is None:
@@ -2100,6 +2103,7 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
                 y -= 0 if A.SEASON_START[season] + 2 < m else 1
             return f"{A.fmt_year(y)}-{season}"
 
+        r_s.year_anaphor = of_year and anaphoric  # type: ignore[attr-defined]
         return _cand(hit, type_, f"XXXX-{season}", r_s, anaphoric=anaphoric)
     if g.get("part"):
         part = lex.lookup("parts_of_day", g["part"])
