@@ -1635,3 +1635,15 @@ def test_three_digit_years_after_a_season_and_in_the_year_of_our_lord() -> None:
     assert v["the spring of 597"] == "0597-SP"
     assert v["the year of our Lord 449"] == "0449"
     assert "the summer of 300" not in v
+
+
+def test_a_letters_date_under_its_address_and_a_plan_it_tells() -> None:
+    text = (
+        "Royal Crescent, Bath.\nThursday, 7th July 1853.\n\nMy dear Tom,\n\n"
+        "Your letter of the 30th came only this morning. Uncle says I may go up on the "
+        "20th. The doctor called last Monday and found Mamma much better."
+    )
+    v = _values(text)
+    assert v["the 30th"] == "1853-06-30"  # before the letter: it came
+    assert v["the 20th"] == "1853-07-20"  # a plan: the story stays on the 7th
+    assert v["last Monday"] == "1853-07-04"

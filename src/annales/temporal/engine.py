@@ -440,9 +440,8 @@ def _is_dateline(text: str, start: int, end: int, salutations: frozenset[str]) -
     if nl < 0 and lo > 0:
         return False  # the line starts too far before the date (and a book on one line costs
     line_start = nl + 1  # one short look per date, not a scan back to its start)
-    before = text[max(0, line_start - 4) : line_start].replace("\r", "")
-    if line_start > 0 and not before.endswith("\n\n"):
-        return False  # not the first line of a paragraph
+    if not _heads_block(text, line_start):
+        return False  # not the first line of a paragraph (or of its address)
     if _DIARY_DASH.match(text, end):
         # a diary's heading names its weekday or leaves the year to the diary ("Oct. 3. --"),
         # unlike a history's "June 18, 1815 -- the day of Waterloo --"
@@ -455,6 +454,25 @@ def _is_dateline(text: str, start: int, end: int, salutations: frozenset[str]) -
         return False
     w = _SALUTATION.match(text, m.end())
     return w is not None and " ".join(w.group(1).lower().split()) in salutations
+
+
+#: address lines a letter's date may follow in its heading ("Lansdowne Crescent, Bath.")
+ADDRESS_LINES = 2
+ADDRESS_LINE_LENGTH = 60
+
+
+def _heads_block(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` opens a paragraph, or follows only a letter's
+    short address lines that do ("Lansdowne Crescent, Bath.\nThursday, 2nd June 1887.")."""
+    at = line_start
+    for _ in range(ADDRESS_LINES + 1):
+        if at == 0 or text[max(0, at - 4) : at].replace("\r", "").endswith("\n\n"):
+            return True
+        prev = text.rfind("\n", max(0, at - 1 - ADDRESS_LINE_LENGTH), at - 1)
+        if prev < 0 and at - 1 > ADDRESS_LINE_LENGTH:
+            return False  # a long line before: prose, not an address
+        at = prev + 1
+    return False
 
 
 def _begins_after(value: str, day: str, calendar: str) -> bool:
@@ -791,10 +809,13 @@ def anchor_all(
                 inferred = inferred or (
                     value[:4].isdigit() and (rid in guessed or _completed(c.value, value))
                 )
-        if written is not None and value[:10] > written and _ISO_DAY.match(value):
-            told_past = getattr(c.resolve, "told_past", None)
-            if told_past is not None and told_past():
+        told_tense = getattr(c.resolve, "told_tense", None) if written is not None else None
+        if told_tense is not None and written is not None and _ISO_DAY.match(value):
+            told = told_tense()
+            if told == "past" and value[:10] > written:
                 value = _before_writing(c, value, written, calendar)
+            elif told == "future":
+                in_passing = True  # "Papa says I may come up on the 18th": a plan, not yet
         if narr and c.type == "TIME":
             if day_clock is not None and c.source.endswith((BARE_CLOCK, SMALL_HOURS)):
                 value = _clock_forward(value, day_clock, c.source.endswith(BARE_CLOCK), calendar)

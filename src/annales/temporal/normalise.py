@@ -432,11 +432,12 @@ def _pluperfect_before(text: str, start: int, lex: Lexicon) -> bool:
     return False
 
 
-def _told_past(ctx: Context, hit: Hit) -> Callable[[], bool]:
-    """Whether the clause tells it in the past tense, asked only when it matters (under a
-    letter's date: "was killed on Monday evening" is before the letter)."""
+def _told_tense(ctx: Context, hit: Hit) -> Callable[[], str | None]:
+    """The tense of the clause that tells it, asked only when it matters (under a letter's
+    date: "was killed on Monday evening" is before the letter, "I may come up on the 18th"
+    after it)."""
     start, end = hit.start, hit.end
-    return lambda: tense(ctx, start, end) == "past"
+    return lambda: tense(ctx, start, end)
 
 
 def _month_of_weekday(y: int, m: int, day: int, wd: int, cal: str) -> tuple[int, int]:
@@ -1147,7 +1148,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         r_day.bare_day = own_month is None  # type: ignore[attr-defined]
         r_day.day_number = day  # type: ignore[attr-defined]
         r_day.day_suffix = suffix  # type: ignore[attr-defined]
-        r_day.told_past = _told_past(ctx, hit)  # type: ignore[attr-defined]
+        r_day.told_tense = _told_tense(ctx, hit)  # type: ignore[attr-defined]
         # "resumed his attack of the 23rd": a day naming a thing, not the story's day
         moves = not (
             ctx.mode == "narratives" and part is None and _of_a_thing(text, hit.start, lex)
@@ -1167,7 +1168,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return _weekday_value(wd, A.parse_ref(ref), wd_dir, cal) + suffix
 
         r_wd.weekday = wd  # type: ignore[attr-defined]
-        r_wd.told_past = _told_past(ctx, hit)  # type: ignore[attr-defined]
+        r_wd.told_tense = _told_tense(ctx, hit)  # type: ignore[attr-defined]
         # (a day looked back on is no step of the story)
         return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd, sets_reference=not looked_back)
     return None
