@@ -1647,3 +1647,18 @@ def test_a_letters_date_under_its_address_and_a_plan_it_tells() -> None:
     assert v["the 30th"] == "1853-06-30"  # before the letter: it came
     assert v["the 20th"] == "1853-07-20"  # a plan: the story stays on the 7th
     assert v["last Monday"] == "1853-07-04"
+
+
+def test_so_many_years_ago_tonight_under_a_dateline() -> None:
+    text = "Sunday 9 November 2014\n\nTwenty-five years ago tonight, the border opened."
+    v = {t.text: t.value for t in tag_time(text, mode="narratives", dct="2014-11-09")}
+    assert v["Twenty-five years ago tonight"] == "1989-11-09TNI"  # not the dateline's night
+
+
+def test_a_weekdays_part_with_its_relative_word() -> None:
+    v = _values(
+        "On 9 November 1989 the Wall opened. That Thursday evening crowds gathered, and "
+        "the following Sunday morning they came in their thousands."
+    )
+    assert v["That Thursday evening"] == "1989-11-09TEV"
+    assert v["the following Sunday morning"] == "1989-11-12TMO"

@@ -1039,6 +1039,9 @@ def _weekdays_before_a_day(
         anchor = (y, m, d, t.start)
 
 
+_PARA_GAP = re.compile(r"\n[ \t\r]*\n")  # a paragraph's end: a day beyond it is not a clock's
+
+
 def _clock_on_named_day(
     text: str,
     cands: list[Candidate],
@@ -1057,7 +1060,7 @@ def _clock_on_named_day(
             if not _DAY_VALUE.match(o.value) or o.type != "DATE":
                 continue
             gap = text[t.end : o.start] if j > i else text[o.end : t.start]
-            if len(gap) <= 30 and _CLOCK_DAY_GAP.match(gap):
+            if len(gap) <= 30 and _CLOCK_DAY_GAP.match(gap) and not _PARA_GAP.search(gap):
                 moved = revalued(t, o.value + "T" + t.value.split("T", 1)[1], finalise, anchor=o.id)
                 if moved is not None:  # else keep the DCT's day rather than fail
                     timexes[i] = moved

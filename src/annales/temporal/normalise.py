@@ -2068,19 +2068,21 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     if g.get("weekday"):
         wd = lex.lookup("weekdays", g["weekday"])
         direction = {-1: "past_strict", 1: "future", 0: "same_week"}[d]
+        wpart = lex.lookup("parts_of_day", g.get("part")) if g.get("part") else None
+        wsuffix = f"T{wpart}" if wpart else ""
 
         def r_w(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             if direction == "past_strict":
                 day = A.ref_day(rf)
                 if day is None:
-                    return f"XXXX-WXX-{wd}"
+                    return f"XXXX-WXX-{wd}{wsuffix}"
                 cur = A.weekday(*day, cal)
                 delta = -((cur - wd) % 7 or 7)
-                return A.fmt_date(*A.add_days(*day, delta, cal))
-            return _weekday_value(wd, rf, direction, cal)
+                return A.fmt_date(*A.add_days(*day, delta, cal)) + wsuffix
+            return _weekday_value(wd, rf, direction, cal) + wsuffix
 
-        return _cand(hit, type_, f"XXXX-WXX-{wd}", r_w, anaphoric=anaphoric)
+        return _cand(hit, type_, f"XXXX-WXX-{wd}{wsuffix}", r_w, anaphoric=anaphoric)
     if g.get("season"):
         season = lex.lookup("seasons", g["season"])
         if _next_word(ctx.text, hit.match_end).lower() in lex.lists["season_not_before"]:
