@@ -22,6 +22,7 @@ from typing import Any
 from annales.chronicle import Timex
 from annales.errors import CalendarError, InputError
 from annales.temporal import anchor as A
+from annales.temporal import clues as _clues
 from annales.temporal import narrative as N
 from annales.temporal.calendars import bounds
 from annales.temporal.firstchars import first_chars, may_start
@@ -1277,7 +1278,49 @@ def _story_seed(
     back = _years_since_telling(text) if dct[:4].isdigit() else None
     if back is not None and 0 < back <= int(dct[:4]):
         return A.fmt_year(int(dct[:4]) - back), "so many years before its writing, as it says"
-    return dct, "the document's date"
+    # (a piece dated to the day tells from that day: only a year of publication is left behind)
+    era = (
+        _named_era(text, cands, int(dct[:4]))
+        if dct[:4].isdigit() and not _ISO_DAY.match(dct)
+        else None
+    )
+    return era or (dct, "the document's date")
+
+
+#: a year written this close after a passage's first year-less day dates it ("Jan. 1. 1660/61")
+YEAR_AFTER_DAY = 40
+
+
+def _named_era(text: str, cands: Sequence[Candidate], before: int | None) -> tuple[str, str] | None:
+    """(year, reason) from who and what a passage names ("Kerensky and his Cossacks": 1917),
+    when it tells of days and months before it states any year of its own (else that year
+    dates them); ``before``: the last year its story can be in."""
+    first_day = None
+    for c in cands:
+        if first_day is not None and c.start > first_day + YEAR_AFTER_DAY:
+            break
+        if c.resolve is None and c.value[:4].isdigit() and (c.sets_reference or first_day):
+            return None  # a year of its own comes first, or right after ("Jan. 1. 1660/61")
+        if first_day is None and c.resolve is not None and c.value.startswith("XXXX-"):
+            first_day = c.end  # "On the 22nd ...": a day the story's year must date
+    if first_day is None:
+        return None
+    dated: list[Callable[[int], bool]] = [
+        c.resolve.fits_year  # type: ignore[union-attr]
+        for c in cands
+        if getattr(c.resolve, "weekday", None) is not None
+        and callable(getattr(c.resolve, "fits_year", None))
+    ]
+
+    def fits(year: int) -> int:
+        """How many of the text's weekday-dated days fall on their weekday in ``year``."""
+        return sum(1 for fit in dated if fit(year))
+
+    try:
+        got = _clues.infer_year(text, before, fits if dated else None)
+    except Exception:  # noqa: BLE001 - a guess must never sink the document
+        return None
+    return (A.fmt_year(got[0]), got[1]) if got is not None else None
 
 
 def _years_since_telling(text: str, language: str = "en") -> int | None:
@@ -1341,6 +1384,10 @@ def tag(
         if inferred:
             ref_v, ref_reason = inferred[0], inferred[1]
             ref_v = ref_v if _REFERENCE_VALUE.match(ref_v) else None
+    if mode == "narratives" and ref_v is None:
+        named = _named_era(text, cands, None)
+        if named is not None:
+            ref_v, ref_reason = named
     if mode == "news" and dct_v is None:
         dct_v = ref_v
     fin = _calendars.finalise if _calendars is not None else None

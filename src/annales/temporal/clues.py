@@ -1,0 +1,137 @@
+"""Who and where a passage names, as evidence of when it is set (data/clues.tsv).
+
+A chapter of a history that never states its year ("On the 22nd he extended his attack from
+Albert to the Somme") is still dated for a careful reader by the people, places and bodies it
+names: Kerensky and Kornilov act in 1917, Robespierre and Danton in 1789-1794, Passchendaele is
+1917. Each clue in the gazetteer has the years in which a narrative naming it is set; the
+passage's year is the one most of its clues share. The guess is only made when the clues agree
+(a comparative essay naming Caesar and Napoleon gets none), and values completed from it are
+marked ``inferred``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from annales.temporal.calendars import DATA
+from annales.temporal.wordforms import _alt
+
+#: fewest distinct clues that must share the chosen year (a lone clue must be a short episode)
+MIN_AGREEING = 2
+#: a lone clue dates a passage only when its years are this few (Passchendaele: 1917)
+LONE_CLUE_YEARS = 2
+#: share of the passage's distinct clues that must cover the chosen year
+MIN_SHARE = 0.5
+KINDS = frozenset({"person", "place", "body"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clue:
+    """A person, place or body of the gazetteer: the years (astronomical: 44 BC is -43) in
+    which a narrative that names it is set."""
+
+    kind: str
+    names: tuple[str, ...]
+    start: int
+    end: int
+    note: str
+
+    @property
+    def label(self) -> str:
+        span = str(self.start) if self.start == self.end else f"{self.start}-{self.end}"
+        return f"{self.names[0]} ({span})"
+
+
+def _year(field: str) -> int:
+    """A year of the file (BC as negative: -44) as an astronomical year (-43)."""
+    y = int(field)
+    return y + 1 if y < 0 else y
+
+
+@cache
+def clues() -> dict[str, Clue]:
+    """Every name (as written) → its clue."""
+    out: dict[str, Clue] = {}
+    path = DATA / "clues.tsv"
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[0] not in KINDS:
+            raise ValueError(f"{path}:{n}: expected kind, names, start, end, note")
+        kind, names, start, end, note = fields
+        clue = Clue(
+            kind, tuple(x.strip() for x in names.split("|")), _year(start), _year(end), note
+        )
+        for name in clue.names:
+            out.setdefault(name, clue)
+    return out
+
+
+@cache
+def _clue_rx() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(list(clues()))})\b")
+
+
+def named(text: str) -> list[Clue]:
+    """The distinct clues ``text`` names, in order of first mention, each as often as it is
+    named."""
+    table = clues()
+    return [table[m.group()] for m in _clue_rx().finditer(text)]
+
+
+def agreed_year(
+    found: Iterable[Clue],
+    before: int | None = None,
+    fits: Callable[[int], int] | None = None,
+) -> tuple[int, list[Clue]] | None:
+    """The year most of the distinct clues in ``found`` share, with the clues that cover it,
+    or None when they do not agree. ``before``: the year the text was written; clues that
+    begin later are not its story's, and the others are cut at it. Ties go to the year in
+    which more of the text's own dates fit (``fits``: its weekdays, "Sunday, the 12th of
+    July"), then to the one the more often named and narrower clues cover (a general's war
+    is wider than his battle), then to the later (a history tells of its subject's last
+    years more than its first)."""
+    named_times: dict[int, int] = {}
+    distinct: dict[int, Clue] = {}
+    for c in found:
+        named_times[id(c)] = named_times.get(id(c), 0) + 1
+        distinct.setdefault(id(c), c)
+    spans: list[tuple[int, int, Clue]] = []
+    for c in distinct.values():
+        hi = c.end if before is None else min(c.end, before)
+        if c.start <= hi:
+            spans.append((c.start, hi, c))
+    if not spans:
+        return None
+    lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+    best: tuple[int, int, float, int] | None = None
+    for y in range(lo, hi + 1):
+        covering = [s for s in spans if s[0] <= y <= s[1]]
+        weight = sum(named_times[id(s[2])] / math.sqrt(s[1] - s[0] + 1) for s in covering)
+        key = (len(covering), fits(y) if fits is not None else 0, weight, y)
+        if best is None or key > best:
+            best = key
+    assert best is not None
+    count, year = best[0], best[3]
+    lone = len(spans) == 1 and spans[0][1] - spans[0][0] + 1 <= LONE_CLUE_YEARS
+    if not lone and (count < MIN_AGREEING or count < MIN_SHARE * len(spans)):
+        return None
+    return year, [s[2] for s in spans if s[0] <= year <= s[1]]
+
+
+def infer_year(
+    text: str, before: int | None = None, fits: Callable[[int], int] | None = None
+) -> tuple[int, str] | None:
+    """(year, reason) for a passage from the people, places and bodies it names, or None
+    (``before``, ``fits``: as ``agreed_year``)."""
+    got = agreed_year(named(text), before, fits)
+    if got is None:
+        return None
+    year, covering = got
+    shown = ", ".join(c.label for c in covering[:4]) + (" ..." if len(covering) > 4 else "")
+    return year, f"inferred from who and what it names: {shown}"

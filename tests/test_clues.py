@@ -1,0 +1,103 @@
+"""Dating a passage that never states its year by who and what it names (data/clues.tsv).
+Passages are invented; the figures are real."""
+
+from __future__ import annotations
+
+from annales.temporal import tag_time
+from annales.temporal.clues import Clue, agreed_year, clues, infer_year, named
+from annales.temporal.engine import tag
+
+
+def _clue(name: str, start: int, end: int, kind: str = "person") -> Clue:
+    return Clue(kind, (name,), start, end, "")
+
+
+def test_the_year_most_clues_share_wins() -> None:
+    got = agreed_year([_clue("A", 1914, 1918), _clue("B", 1917, 1918), _clue("C", 1917, 1917)])
+    assert got is not None and got[0] == 1917 and len(got[1]) == 3
+
+
+def test_clues_that_do_not_agree_date_nothing() -> None:
+    assert agreed_year([_clue("Caesar", -59, -43), _clue("Napoleon", 1796, 1815)]) is None
+    # two of five agreeing is not enough
+    found = [_clue("A", 1700, 1701), _clue("B", 1700, 1701), _clue("C", 1500, 1500)]
+    found += [_clue("D", 1300, 1300), _clue("E", 1100, 1100)]
+    assert agreed_year(found) is None
+
+
+def test_a_lone_clue_dates_only_when_short() -> None:
+    assert agreed_year([_clue("Passchendaele", 1917, 1917, "place")]) == (
+        1917,
+        [_clue("Passchendaele", 1917, 1917, "place")],
+    )
+    assert agreed_year([_clue("Napoleon", 1796, 1815)]) is None
+
+
+def test_clues_after_the_writing_are_not_the_storys() -> None:
+    found = [_clue("A", 1910, 1925), _clue("B", 1919, 1925), _clue("C", 1912, 1914)]
+    got = agreed_year(found, before=1915)
+    assert got is not None and got[0] == 1914  # the latest the two before it share
+
+
+def test_the_texts_own_weekdays_and_the_more_often_named_break_ties() -> None:
+    found = [_clue("war", 1914, 1918), _clue("general", 1915, 1918)]
+    assert agreed_year(found, fits=lambda y: int(y == 1916)) == (1916, found)
+    battle, siege = _clue("battle", 1916, 1916), _clue("siege", 1917, 1917)
+    got = agreed_year([_clue("war", 1914, 1918), battle, siege, siege])
+    assert got is not None and got[0] == 1917
+
+
+def test_ties_go_to_the_narrower_clues() -> None:
+    got = agreed_year(
+        [_clue("war", 1914, 1918), _clue("battle", 1916, 1916), _clue("x", 1914, 1914)]
+    )
+    assert got is not None and got[0] in (1914, 1916)
+    assert agreed_year([_clue("a", 1914, 1918), _clue("b", 1916, 1916)]) == (
+        1916,
+        [_clue("a", 1914, 1918), _clue("b", 1916, 1916)],
+    )
+
+
+def test_the_gazetteer_is_read_and_names_are_whole_words() -> None:
+    table = clues()
+    assert "Kerensky" in table and "Robespierre" in table
+    assert [c.names[0] for c in named("Kerensky fled; Robespierre spoke.")] == [
+        "Kerensky",
+        "Robespierre",
+    ]
+    assert named("Kerenskyism and robespierre") == []
+
+
+def test_a_yearless_passage_is_dated_by_who_it_names() -> None:
+    text = (
+        "On 9 November Kerensky and his Cossacks reached Gatchina, and Kornilov's friends "
+        "waited in the south. On the 11th the outposts touched Krasnoye Selo."
+    )
+    timexes, facts = tag(text, mode="narratives", dct="1919")
+    v = {t.text: t for t in timexes}
+    assert v["9 November"].value == "1917-11-09" and v["9 November"].inferred
+    assert v["the 11th"].value == "1917-11-11"
+    assert "Kerensky" in str(facts["reference_reason"])
+    # without a creation date too
+    assert {t.text: t.value for t in tag_time(text)}["9 November"] == "1917-11-09"
+
+
+def test_a_passage_that_states_its_year_first_keeps_it() -> None:
+    text = "In 1931 Kerensky lectured in Paris. On 9 November he spoke again."
+    assert {t.text: t.value for t in tag_time(text, mode="narratives", dct="1950")}[
+        "9 November"
+    ] == "1931-11-09"
+
+
+def test_infer_year_says_why() -> None:
+    got = infer_year("Robespierre and Danton quarrelled.")
+    assert got is not None and 1789 <= got[0] <= 1794 and "Robespierre" in got[1]
+
+
+def test_a_piece_dated_to_the_day_and_a_diary_dated_at_its_head_keep_their_own_year() -> None:
+    text = "On 9 November Kerensky and Kornilov met again."
+    feature = {t.text: t.value for t in tag_time(text, mode="narratives", dct="1957-06-02")}
+    assert feature["9 November"] == "1957-11-09"  # a dated piece tells from its own day
+    diary = "Jan. 1. 1660/61. Up betimes. Cromwell and Ireton were taken up at Tyburn."
+    v = {t.text: t.value for t in tag_time(diary, mode="narratives", dct="1661")}
+    assert not any(x.startswith("164") or x.startswith("165") for x in v.values())
