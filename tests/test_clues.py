@@ -101,3 +101,12 @@ def test_a_piece_dated_to_the_day_and_a_diary_dated_at_its_head_keep_their_own_y
     diary = "Jan. 1. 1660/61. Up betimes. Cromwell and Ireton were taken up at Tyburn."
     v = {t.text: t.value for t in tag_time(diary, mode="narratives", dct="1661")}
     assert not any(x.startswith("164") or x.startswith("165") for x in v.values())
+
+
+def test_a_famous_day_moves_a_story_whose_year_was_only_guessed() -> None:
+    text = (
+        "On the 18th Brumaire Sieyès and Roger Ducos resigned, and "
+        "Lucien Bonaparte presided. About two o'clock in the afternoon the troops entered."
+    )
+    v = {t.text: t.value for t in tag_time(text, mode="narratives", dct="1824")}
+    assert v["About two o'clock in the afternoon"] == "1799-11-09T14:00"

@@ -697,7 +697,8 @@ def anchor_all(
     # (end, year, month) of the last Republican month told: "the 18th Brumaire ... on the
     # morning of the 18th" counts the bare day in Brumaire
     rep_month: tuple[int, int, int] | None = None
-    from_dct = reference_is_dct  # the running reference's year is still the document's date
+    # the running reference is still only the document's date, or a guess at its year
+    from_dct = reference_is_dct or reference_inferred
     year_said: tuple[int, str, str] | None = None  # (end, year, id) of the last year stated
     last_period: str | None = None  # the last quarter or half-year named (financial reporting)
     last_period_id: str | None = None
