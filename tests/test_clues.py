@@ -110,3 +110,17 @@ def test_a_famous_day_moves_a_story_whose_year_was_only_guessed() -> None:
     )
     v = {t.text: t.value for t in tag_time(text, mode="narratives", dct="1824")}
     assert v["About two o'clock in the afternoon"] == "1799-11-09T14:00"
+
+
+def test_a_regnal_year_counts_from_the_reigns_first_year() -> None:
+    v = {
+        t.text: t.value
+        for t in tag_time(
+            "It was the twentieth year of the reign of King Edward the Third, and the 3rd "
+            "year of Queen Anne was long to come; in the tenth year of King Zog the Great "
+            "nothing happened."
+        )
+    }
+    assert v["the twentieth year of the reign of King Edward the Third"] == "1346"
+    assert v["the 3rd year of Queen Anne"] == "1704"
+    assert not any("Zog" in k for k in v)  # a ruler the gazetteer does not know

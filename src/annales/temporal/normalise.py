@@ -2928,7 +2928,36 @@ def _year_end(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "DATE", f"{int(first) // 100 * 100 + yy:04d}", sets_reference=False)
 
 
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_RULER = re.compile(r"^(\w+)\s+(\w+)(?:\s+(?:the\s+)?(\w+))?$")
+
+
+def _regnal(hit: Hit, ctx: Context) -> Candidate | None:
+    """ "the twentieth year of the reign of King Edward the Third": the year the reign began
+    (data/clues.tsv) and so many after it, 1346; a ruler the gazetteer lacks is left alone."""
+    from annales.temporal.clues import clues
+
+    g, lex = hit.groups, ctx.lex
+    n = lex.lookup("ordinals", g["rnum"]) or _day(g["rnum"], lex)
+    m = _RULER.match(" ".join(g["ruler"].split()))
+    if not isinstance(n, int) or not 1 <= n <= 70 or m is None:
+        return None
+    title, name, number = m.group(1), m.group(2), m.group(3)
+    if not (title[:1].isupper() and name[:1].isupper()):
+        return None  # "the third year of king-making"
+    if number is not None:
+        k = lex.lookup("ordinals", number)
+        roman = _ROMAN[k] if isinstance(k, int) and 0 < k < len(_ROMAN) else number.upper()
+        name = f"{name} {roman}"
+    table = clues()
+    clue = table.get(f"{title} {name}") or table.get(name)
+    if clue is None or clue.kind != "person":
+        return None
+    return _cand(hit, "DATE", A.fmt_year(clue.start + n - 1))
+
+
 _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
+    "regnal": _regnal,
     "year_end": _year_end,
     "nth_weekday": _nth_weekday,
     "date": _date,
