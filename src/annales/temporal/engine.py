@@ -1256,7 +1256,10 @@ def _story_seed(
     text tells of, when it lies before that date ("the battle of the Somme" in a history
     published in 1920: its "1 July" is 1916), else the document's date. A year the text
     states before it first names the event comes first ("Nightingale (12 May 1820 – 1910)
-    ... came to prominence during the Crimean War")."""
+    ... came to prominence during the Crimean War"). A memoir's "It is now twenty years
+    since" counts back from that date; a passage that states no year of its own before its
+    days takes the year of who and what it names (``_named_era``) when the date is only a
+    year of publication."""
     if _historical is not None and dct[:4].isdigit():
         try:
             inferred = _historical.infer_reference(text, title)
@@ -1300,7 +1303,11 @@ def _named_era(text: str, cands: Sequence[Candidate], before: int | None) -> tup
     for c in cands:
         if first_day is not None and c.start > first_day + YEAR_AFTER_DAY:
             break
-        if c.resolve is None and c.value[:4].isdigit() and (c.sets_reference or first_day):
+        if (
+            c.resolve is None
+            and c.value[:4].isdigit()
+            and (c.sets_reference or first_day is not None)
+        ):
             return None  # a year of its own comes first, or right after ("Jan. 1. 1660/61")
         if first_day is None and c.resolve is not None and c.value.startswith("XXXX-"):
             first_day = c.end  # "On the 22nd ...": a day the story's year must date
