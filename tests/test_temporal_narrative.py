@@ -1662,3 +1662,13 @@ def test_a_weekdays_part_with_its_relative_word() -> None:
     )
     assert v["That Thursday evening"] == "1989-11-09TEV"
     assert v["the following Sunday morning"] == "1989-11-12TMO"
+
+
+def test_a_seasons_epithet_is_part_of_its_date() -> None:
+    v = _values(
+        "In the wet summer of 1860 the river rose; in the hard winter of 1861 it froze, "
+        "and in the early summer of 1862 it fell."
+    )
+    assert v["the wet summer of 1860"] == "1860-SU"
+    assert v["the hard winter of 1861"] == "1861-WI"
+    assert v["the early summer of 1862"] == "1862-SU"  # a modifier, not an epithet

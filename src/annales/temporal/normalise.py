@@ -934,6 +934,22 @@ def _diary_heading(hit: Hit, ctx: Context) -> bool:
         at = earlier[0]
 
 
+_EPITHET_BEFORE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\s+$")
+
+
+def _epithet(word: str, lex: Lexicon) -> bool:
+    """Whether a word before a season only describes it ("the wet summer", "the Jubilee
+    summer"), not a modifier, a relative, an ordinal or a number the other rules read."""
+    w = word.lower()
+    return (
+        not any(
+            lex.lookup(table, w) is not None
+            for table in ("point_mods", "relatives", "ordinals", "numbers", "seasons", "months")
+        )
+        and w not in lex.lists["passing_determiners"]
+    )
+
+
 def _date(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, text, cal = hit.groups, ctx.lex, ctx.text, ctx.calendar
     get = g.get
@@ -1034,7 +1050,12 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     # --- fully specified ----------------------------------------------------------------------
     if year is not None:
         if season:
-            return _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
+            c = _cand(hit, type_, f"{A.fmt_year(year)}-{season}")
+            if not hit.mod and text[hit.start : hit.start + 4].lower() != "the ":
+                m = _EPITHET_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+                if m is not None and _epithet(m.group(1), lex):
+                    c.start = m.start()  # "the wet summer of 1860", "the Jubilee summer of 1887"
+            return c
         if month is None:
             moves = (written_moves if get("year_w") else name != "year") or (
                 not _YEAR_SPAN.match(text, hit.end, hit.end + 4)  # "1905-06"
