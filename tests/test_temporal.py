@@ -421,7 +421,7 @@ def test_archaic_forms() -> None:
         ("the 14th of July 1789", "1789-07-14"),
         ("the morrow", "1789-07-15"),
         ("The next day", "1789-07-16"),
-        ("the 20th", "1789-07-20"),
+        ("the 20th inst.", "1789-07-20"),
     ]
 
 

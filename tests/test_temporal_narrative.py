@@ -1672,3 +1672,16 @@ def test_a_seasons_epithet_is_part_of_its_date() -> None:
     assert v["the wet summer of 1860"] == "1860-SU"
     assert v["the hard winter of 1861"] == "1861-WI"
     assert v["the early summer of 1862"] == "1862-SU"  # a modifier, not an epithet
+
+
+def test_a_day_with_its_months_mark_and_military_time_with_a_leading_zero() -> None:
+    v = _values(
+        "On 20 June 1862 I write. Your letter of the 12th ult. came today; mine of the 3rd "
+        "inst. went by the mail, and I shall write again on the 2nd prox. The battalion "
+        "marched, arriving 0100 hours. The march lasted 1200 hours in all."
+    )
+    assert v["the 12th ult."] == "1862-05-12"
+    assert v["the 3rd inst."] == "1862-06-03"
+    assert v["the 2nd prox."] == "1862-07-02"
+    assert v["0100 hours"] == "1862-06-20T01:00"
+    assert v["1200 hours"] == "PT1200H"

@@ -32,6 +32,7 @@ TABLES: dict[str, tuple[str, str]] = {
     "generic_refs": ("ref", "generic"),
     "deictic_days": ("deictic", "deictic"),
     "clock_days": ("clockday", "clockday"),
+    "day_marks": ("daymark", "daymark"),
     "relatives": ("rel", "relative"),
     "offset_words": ("offset", "offset"),
     "point_mods": ("pmod", "pmod"),

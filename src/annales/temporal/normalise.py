@@ -2949,6 +2949,26 @@ def _year_end(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "DATE", f"{int(first) // 100 * 100 + yy:04d}", sets_reference=False)
 
 
+def _day_mark(hit: Hit, ctx: Context) -> Candidate | None:
+    """ "the 3rd inst.", "the 12th ult.", "the 2nd prox.": that day of the story's month, of
+    the month before it or of the month after it."""
+    g, lex, cal = hit.groups, ctx.lex, ctx.calendar
+    day = _day(g.get("dayd"), lex)
+    shift = lex.lookup("day_marks", g["daymark"].rstrip("."))
+    if day is None or not isinstance(shift, int):
+        return None
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        if rf is None or rf.month is None:
+            return f"XXXX-XX-{day:02d}"
+        y, m = A.add_months(rf.year, rf.month, shift)
+        return A.fmt_date(y, m, day) if A.valid(y, m, day, cal) else f"{A.fmt_date(y, m)}-XX"
+
+    # a letter's "your letter of the 12th ult." names when something was, not where it is
+    return _cand(hit, "DATE", f"XXXX-XX-{day:02d}", r, anaphoric=True, sets_reference=False)
+
+
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _RULER = re.compile(r"^(\w+)\s+(\w+)(?:\s+(?:the\s+)?(\w+))?$")
 
@@ -2979,6 +2999,7 @@ def _regnal(hit: Hit, ctx: Context) -> Candidate | None:
 
 _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "regnal": _regnal,
+    "day_mark": _day_mark,
     "year_end": _year_end,
     "nth_weekday": _nth_weekday,
     "date": _date,
