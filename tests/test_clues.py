@@ -124,3 +124,13 @@ def test_a_regnal_year_counts_from_the_reigns_first_year() -> None:
     assert v["the twentieth year of the reign of King Edward the Third"] == "1346"
     assert v["the 3rd year of Queen Anne"] == "1704"
     assert not any("Zog" in k for k in v)  # a ruler the gazetteer does not know
+
+
+def test_days_told_before_the_first_year_take_that_year_not_the_books() -> None:
+    text = (
+        "The emperor was murdered in the middle of March, in the year of Rome 1028, and the "
+        "senate met again on the 25th of September."
+    )
+    v = {t.text: t.value for t in tag_time(text, mode="narratives", dct="1776")}
+    assert v["the middle of March"] == "0275-03"
+    assert v["the 25th of September"] == "0275-09-25"

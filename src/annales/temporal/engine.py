@@ -1288,7 +1288,24 @@ def _story_seed(
         if dct[:4].isdigit() and not _ISO_DAY.match(dct)
         else None
     )
+    if era is None and dct[:4].isdigit() and not _ISO_DAY.match(dct):
+        era = _first_year_told(cands, int(dct[:4]))
     return era or (dct, "the document's date")
+
+
+def _first_year_told(cands: Sequence[Candidate], before: int) -> tuple[str, str] | None:
+    """The first year a passage states, when it tells days and months before it ("in the
+    middle of March ... the year of Rome 1028"): nearer its story than the year it was
+    published in. None when it states a year first or none before ``before``."""
+    first_day = False
+    for c in cands:
+        if c.resolve is not None and c.value.startswith("XXXX-"):
+            first_day = True
+        elif c.resolve is None and c.sets_reference and _FULL_YEAR.match(c.value):
+            if first_day and int(c.value[:4]) < before:
+                return c.value[:4], "the first year the text states, after days told without one"
+            return None
+    return None
 
 
 #: a year written this close after a passage's first year-less day dates it ("Jan. 1. 1660/61")
