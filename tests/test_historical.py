@@ -553,3 +553,19 @@ def test_unresolved_republican_day_keeps_its_own_label() -> None:
     assert t.value == "XXXX-XX-XX" and t.label == "8 Thermidor"
     (t,) = tag_time("On the 8th Thermidor he spoke.", mode="narratives", reference="1794")
     assert t.value == "1794-07-26" and t.label == "8 Thermidor an II · 26 July 1794"
+
+
+def test_a_day_of_a_named_event_of_known_days() -> None:
+    from annales.temporal import tag_time
+
+    v = {
+        t.text: t.value
+        for t in tag_time(
+            "Our objectives for the first day of the battle of the Somme were ambitious. "
+            "On the last day of the Battle of Passchendaele the ridge fell. "
+            "Nothing is known of the fifth day of the Storming of the Bastille."
+        )
+    }
+    assert v["the first day of the battle of the Somme"] == "1916-07-01"
+    assert v["the last day of the Battle of Passchendaele"] == "1917-11-10"
+    assert not any(k.startswith("the fifth day") for k in v)  # a one-day event has no fifth

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from annales.temporal import anchor as A
 from annales.temporal import calendars as cal
 from annales.temporal.calendars import DATA, _toml
 from annales.temporal.types import Candidate
@@ -86,11 +87,47 @@ def _with_article(text: str, start: int) -> int:
     return m.start() if m and (m.start() == 0 or not text[m.start() - 1].isalnum()) else start
 
 
+@cache
+def _day_of() -> tuple[re.Pattern[str], dict[str, int]]:
+    words: dict[str, int] = _toml("markers.toml")["events"]["day_of"]
+    return re.compile(rf"\b[Tt]he\s+({_alt(list(words))})\s+day\s+of\s+$", re.I), words
+
+
+def _day_of_event(text: str, start: int, end: int, p: Period) -> Candidate | None:
+    """ "the first day of the battle of the Somme": that day of an event of known days
+    (1916-07-01), "the last day of ..." its last."""
+    rx, words = _day_of()
+    m = rx.search(text, max(0, start - 32), start)
+    if m is None or not (len(p.start) == len(p.end) == 10 and p.start[:4].isdigit()):
+        return None
+    k = words[m.group(1).lower()]
+    y, mo, d = (int(x) for x in (p.end if k < 0 else p.start).split("-"))
+    if k > 1:
+        y, mo, d = A.add_days(y, mo, d, k - 1, p.calendar)
+        if f"{y:04d}-{mo:02d}-{d:02d}" > p.end:
+            return None  # "the fifth day of" a three-day battle
+    value = f"{y:04d}-{mo:02d}-{d:02d}"
+    return Candidate(
+        m.start(),
+        end,
+        "DATE",
+        value,
+        calendar=p.calendar,
+        gregorian=cal.convert(value, p.calendar, "gregorian"),
+        source="historical:event_day",
+        priority=PRIORITY - 1,
+    )
+
+
 def _events(text: str) -> list[Candidate]:
     _, trig_rx = _event_rx()
     out = []
     for m_start, m_end, name in _name_matches(text):
         start = _with_article(text, m_start)
+        day = _day_of_event(text, start, m_end, periods()[name])
+        if day is not None:
+            out.append(day)
+            continue
         before = text[max(0, start - 40) : start]
         if not trig_rx.search(before):
             continue
