@@ -78,8 +78,8 @@ def _clue_rx() -> re.Pattern[str]:
 
 
 def named(text: str) -> list[Clue]:
-    """The distinct clues ``text`` names, in order of first mention, each as often as it is
-    named."""
+    """The clues ``text`` names, in text order, once per mention (how often a clue is named
+    weighs in ``agreed_year``)."""
     table = clues()
     return [table[m.group()] for m in _clue_rx().finditer(text)]
 

@@ -709,6 +709,7 @@ def anchor_all(
     day_clock: tuple[str, int] | None = None  # (day, minutes) of the story's last time of day
     written: str | None = None  # the day of the letter or diary entry being read
     lookback_i = 0  # the next look-back section (``lookbacks``) not yet left behind
+    first_lookback = lookbacks[0][0] if lookbacks else 1 << 62  # where the first one starts
     # (value, id) of where the story begins: the first reference set before any look-back
     # section (or a seed that is not the document's date)
     story_begins = (reference, "t0") if narr and reference and not reference_is_dct else None
@@ -897,7 +898,7 @@ def anchor_all(
             # (not a span of years: "the Crimean War" is 1853-1856)
             if "/" not in t.value:
                 year_said = (c.end, t.value[:4], tid)
-                if story_begins is None and not (lookbacks and c.start >= lookbacks[0][0]):
+                if story_begins is None and c.start < first_lookback:
                     story_begins = (t.value[:4], tid)  # "the campaign of 1743": its subject
         if len(t.value) == 7 and _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
@@ -961,7 +962,7 @@ def anchor_all(
                 mention = None
                 last = _advance(last, part)
                 last_id, last_at = tid, c.start
-                if story_begins is None and not (lookbacks and c.start >= lookbacks[0][0]):
+                if story_begins is None and c.start < first_lookback:
                     story_begins = (last, last_id)
                 # a stated date ends it, as does a famous day
                 from_dct = from_dct and c.resolve is not None and not c.source.endswith(FAMOUS)
@@ -1283,14 +1284,11 @@ def _story_seed(
     if back is not None and 0 < back <= int(dct[:4]):
         return A.fmt_year(int(dct[:4]) - back), "so many years before its writing, as it says"
     # (a piece dated to the day tells from that day: only a year of publication is left behind)
-    era = (
-        _named_era(text, cands, int(dct[:4]))
-        if dct[:4].isdigit() and not _ISO_DAY.match(dct)
-        else None
-    )
-    if era is None and dct[:4].isdigit() and not _ISO_DAY.match(dct):
-        era = _first_year_told(cands, int(dct[:4]))
-    return era or (dct, "the document's date")
+    if dct[:4].isdigit() and not _ISO_DAY.match(dct):
+        era = _named_era(text, cands, int(dct[:4])) or _first_year_told(cands, int(dct[:4]))
+        if era is not None:
+            return era
+    return dct, "the document's date"
 
 
 def _first_year_told(cands: Sequence[Candidate], before: int) -> tuple[str, str] | None:

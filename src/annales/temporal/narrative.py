@@ -258,11 +258,8 @@ def lookback_sections(text: str, names: frozenset[str]) -> list[tuple[int, int]]
     from where the article stood before them (its "On 30 June" is the siege's year, not the
     background's). Each runs to the next heading or the text's end."""
     out: list[tuple[int, int]] = []
-    heads = [
-        (m.start(1), m.end(1), _heading_name(m.group(1)))
-        for m in _HEADING.finditer(text)
-        if _heading_name(m.group(1)) is not None
-    ]
+    named = ((m.start(1), m.end(1), _heading_name(m.group(1))) for m in _HEADING.finditer(text))
+    heads = [h for h in named if h[2] is not None]
     for i, (_, end, name) in enumerate(heads):
         if name in names:
             stop = heads[i + 1][0] if i + 1 < len(heads) else len(text)

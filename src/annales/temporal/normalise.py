@@ -19,6 +19,7 @@ from dateutil.easter import easter as _easter
 
 from annales.temporal import anchor as A
 from annales.temporal.calendars import bounds
+from annales.temporal.clues import clues
 from annales.temporal.language import Lexicon
 from annales.temporal.narrative import (
     after_signal,
@@ -900,6 +901,7 @@ def _named_day(text: str, start: int, lex: Lexicon) -> bool:
 _HEADING_AFTER = re.compile(
     r"[ \t]*(?:\.(?:\s|$)|\(|[-–—][ \t]*\d{1,2}(?:st|nd|rd|th|d)\.(?:\s|$))"
 )
+_STOP_AFTER = re.compile(r"[ \t]*\.(?:\s|$)")
 #: the first day of a heading's stretch, before the last one's dash ("2nd–" of "2nd–5th.")
 _HEADING_FIRST = re.compile(r"(?:^|\n[ \t\r]*\n)\d{1,2}(?:st|nd|rd|th|d)[ \t]*[-–—][ \t]*$")
 
@@ -918,20 +920,19 @@ def _diary_heading(hit: Hit, ctx: Context) -> bool:
     text = ctx.text
     if text[hit.start - 1 : hit.start] in "-–—":
         first = _HEADING_FIRST.search(text, max(0, hit.start - 16), hit.start)
-        if first is None or not re.match(r"[ \t]*\.(?:\s|$)", text[hit.end : hit.end + 3]):
+        if first is None or not _STOP_AFTER.match(text, hit.end, hit.end + 3):
             return False
     elif _HEADING_AFTER.match(text, hit.end, hit.end + 16) is None:
         return False
-    months = ctx.lex.month_word_re
     at = hit.start
     while True:  # back through the entries before it to the month they are told in
         lo = max(0, at - HEADING_MONTH_REACH)
-        if months.search(text, lo, at):
+        if ctx.lex.month_word_re.search(text, lo, at):
             return True
-        earlier = [m.start() for m in _HEADING_START.finditer(text, lo, at)]
-        if not earlier:
+        earliest = _HEADING_START.search(text, lo, at)
+        if earliest is None:
             return False
-        at = earlier[0]
+        at = earliest.start()
 
 
 _EPITHET_BEFORE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\s+$")
@@ -2716,6 +2717,8 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, cal = hit.groups, ctx.lex, ctx.calendar
     hm = None
     clock_mark = ""
+    # the day told after the clock ("three o'clock the next morning"): [offset, part of day]
+    story_day = lex.lookup("clock_days", g.get("clockday")) if g.get("clockday") else None
     if g.get("clock"):
         hm = lex.lookup("clock_words", g["clock"])
         if hit.start == hit.match_start and _prev_word(ctx.text, hit.start) == "high":
@@ -2746,12 +2749,12 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         ap = lex.lookup("ampm", g.get("ampm") or g.get("ampm2"))
         if hour > 24 or (ap and hour > 12) or (ap and hour == 0):
             return None
-        told_day = lex.lookup("clock_days", g.get("clockday")) if g.get("clockday") else None
-        if hit.rule.name == "clock_words_day" and not (told_day and told_day[1]):
+        told_part = story_day[1] if story_day else ""
+        if hit.rule.name == "clock_words_day" and not told_part:
             return None  # "at seven the next day": seven what? (a part of day says)
-        if ap is None and told_day and told_day[1] and 1 <= hour <= 11:
+        if ap is None and told_part and 1 <= hour <= 11:
             # "eleven that night", "three o'clock the next morning", "four that afternoon"
-            ap = "AM" if told_day[1] == "MO" or (told_day[1] == "NI" and hour < 6) else "PM"
+            ap = "AM" if told_part == "MO" or (told_part == "NI" and hour < 6) else "PM"
         if ap is None and 1 <= hour <= 11 and _evening_before(ctx.text, hit.start, lex):
             ap = "PM"  # "It is yellow July evening ... about half-past seven of the clock"
         if ap is None and 1 <= hour <= 11 and not (h or "").startswith("0"):
@@ -2771,7 +2774,6 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         return None
     wd = lex.lookup("weekdays", g.get("weekday")) if g.get("weekday") else None
     deic = lex.lookup("deictic_days", g.get("deictic")) if g.get("deictic") else None
-    story_day = lex.lookup("clock_days", g.get("clockday")) if g.get("clockday") else None
     deic = deic or story_day
     month = _month(g, lex)
     day = _day(g.get("day"), lex)
@@ -2976,8 +2978,6 @@ _RULER = re.compile(r"^(\w+)\s+(\w+)(?:\s+(?:the\s+)?(\w+))?$")
 def _regnal(hit: Hit, ctx: Context) -> Candidate | None:
     """ "the twentieth year of the reign of King Edward the Third": the year the reign began
     (data/clues.tsv) and so many after it, 1346; a ruler the gazetteer lacks is left alone."""
-    from annales.temporal.clues import clues
-
     g, lex = hit.groups, ctx.lex
     n = lex.lookup("ordinals", g["rnum"]) or _day(g["rnum"], lex)
     m = _RULER.match(" ".join(g["ruler"].split()))

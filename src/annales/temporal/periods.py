@@ -102,11 +102,9 @@ def _day_of_event(text: str, start: int, end: int, p: Period) -> Candidate | Non
         return None
     k = words[m.group(1).lower()]
     y, mo, d = (int(x) for x in (p.end if k < 0 else p.start).split("-"))
-    if k > 1:
-        y, mo, d = A.add_days(y, mo, d, k - 1, p.calendar)
-        if f"{y:04d}-{mo:02d}-{d:02d}" > p.end:
-            return None  # "the fifth day of" a three-day battle
-    value = f"{y:04d}-{mo:02d}-{d:02d}"
+    value = A.fmt_date(*A.add_days(y, mo, d, k - 1, p.calendar)) if k > 1 else A.fmt_date(y, mo, d)
+    if value > p.end:
+        return None  # "the fifth day of" a three-day battle
     return Candidate(
         m.start(),
         end,
