@@ -126,6 +126,38 @@ def test_a_regnal_year_counts_from_the_reigns_first_year() -> None:
     assert not any("Zog" in k for k in v)  # a ruler the gazetteer does not know
 
 
+def test_his_reign_is_the_reign_of_the_ruler_named_nearest() -> None:
+    def values(text: str) -> dict[str, str]:
+        return {t.text: t.value for t in tag_time(text, mode="narratives")}
+
+    # the ruler named before, or after in the same sentence
+    before = values("Till Diocletian, in the twentieth year of his reign, came to Rome.")
+    assert before["the twentieth year of his reign"] == "0303"
+    after = values("It was in the twenty first year of his reign that Diocletian abdicated.")
+    assert after["the twenty first year of his reign"] == "0304"
+    # "his" is not a queen's, and the last ruler named is the one meant
+    v = values("Aurelian marched against Zenobia. In the fourth year of his reign he triumphed.")
+    assert v["the fourth year of his reign"] == "0273"
+    # a general whose years begin before his crown, or no ruler at all: left alone
+    assert "the fourth year of his reign" not in values(
+        "Napoleon crossed the Alps. In the fourth year of his reign he was crowned."
+    )
+    assert values("In the third year of her reign the queen married.") == {}
+    # a ruler in another paragraph is not the one meant
+    assert values("Diocletian ruled.\n\nIn the sixth year of his reign the king died.") == {}
+
+
+def test_a_twelvemonth_is_a_year() -> None:
+    v = {
+        t.text: t.value
+        for t in tag_time(
+            "In 1857 he waited a twelvemonth. A twelvemonth later he died.", mode="narratives"
+        )
+    }
+    assert v["a twelvemonth"] == "P1Y"
+    assert v["A twelvemonth later"] == "1858"
+
+
 def test_days_told_before_the_first_year_take_that_year_not_the_books() -> None:
     text = (
         "The emperor was murdered in the middle of March, in the year of Rome 1028, and the "

@@ -386,6 +386,8 @@ def load(language: str = "en") -> Lexicon:
         "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
         "narrator_now_words": frozenset(data["narrator_now"]["words"]),
         "salutations": frozenset(data["dateline"]["salutations"]),
+        "ruler_offices": frozenset(data["regnal"]["offices"] + data["regnal"]["female_offices"]),
+        "female_offices": frozenset(data["regnal"]["female_offices"]),
         "background_headings": frozenset(data["sections"]["background"]),
         "holiday_not_after": frozenset(data["holiday_context"]["not_after"]),
         # (the feast kinds' word lists, read once here rather than per match)

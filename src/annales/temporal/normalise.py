@@ -19,7 +19,7 @@ from dateutil.easter import easter as _easter
 
 from annales.temporal import anchor as A
 from annales.temporal.calendars import bounds
-from annales.temporal.clues import clues
+from annales.temporal.clues import Clue, clues, named
 from annales.temporal.language import Lexicon
 from annales.temporal.narrative import (
     after_signal,
@@ -2980,8 +2980,13 @@ def _regnal(hit: Hit, ctx: Context) -> Candidate | None:
     (data/clues.tsv) and so many after it, 1346; a ruler the gazetteer lacks is left alone."""
     g, lex = hit.groups, ctx.lex
     n = lex.lookup("ordinals", g["rnum"]) or _day(g["rnum"], lex)
+    if not isinstance(n, int) or not 1 <= n <= 70:
+        return None
+    if g.get("own"):  # "Diocletian, in the twentieth year of his reign"
+        ruler = _ruler_named_near(hit, ctx)
+        return None if ruler is None else _cand(hit, "DATE", A.fmt_year(ruler.start + n - 1))
     m = _RULER.match(" ".join(g["ruler"].split()))
-    if not isinstance(n, int) or not 1 <= n <= 70 or m is None:
+    if m is None:
         return None
     title, name, number = m.group(1), m.group(2), m.group(3)
     if not (title[:1].isupper() and name[:1].isupper()):
@@ -2995,6 +3000,40 @@ def _regnal(hit: Hit, ctx: Context) -> Candidate | None:
     if clue is None or clue.kind != "person":
         return None
     return _cand(hit, "DATE", A.fmt_year(clue.start + n - 1))
+
+
+def _ruler_named_near(hit: Hit, ctx: Context) -> Clue | None:
+    """Whose "his reign": the ruler of data/clues.tsv named last before it within the paragraph
+        (as far back as [regnal] reach), else the first named after it in its own sentence, a queen
+    or empress for "her" and none for "his". A clue
+        is a ruler when the first clause of its note names the office ("Roman emperor"; not
+        Napoleon's "general, First Consul and emperor", whose years begin before his reign)."""
+    text, offices = ctx.text, ctx.lex.lists["ruler_offices"]
+    female = ctx.lex.lists["female_offices"]
+    hers = hit.groups["own"].lower().startswith("her")
+    lo = max(0, hit.start - int(ctx.lex.data["regnal"]["reach"]))
+    gap = text.rfind("\n\n", lo, hit.start)
+    before = text[gap + 2 if gap >= 0 else lo : hit.start]
+    stop = _SENTENCE_END.search(text, hit.end)
+    after = text[hit.end : stop.start() if stop else len(text)]
+
+    def rulers(stretch: str) -> list[Clue]:
+        out = []
+        for c in named(stretch):
+            office = set(_WORD.findall(c.note.split(",")[0].lower()))
+            if c.kind == "person" and office & offices and bool(office & female) == hers:
+                out.append(c)
+        return out
+
+    found = rulers(before)
+    if found:
+        return found[-1]
+    found = rulers(after)
+    return found[0] if found else None
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+_WORD = re.compile(r"[a-z]+")
 
 
 _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
