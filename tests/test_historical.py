@@ -569,3 +569,13 @@ def test_a_day_of_a_named_event_of_known_days() -> None:
     assert v["the first day of the battle of the Somme"] == "1916-07-01"
     assert v["the last day of the Battle of Passchendaele"] == "1917-11-10"
     assert not any(k.startswith("the fifth day") for k in v)  # a one-day event has no fifth
+
+
+def test_eras_printed_with_a_space_between_their_letters() -> None:
+    text = (
+        "Galerius was declared Augustus, the 11th of November, A. D. 307, after the return "
+        "of Maximian. Caesar had fallen in 44 B. C. at Rome."
+    )
+    v = {t.text: t.value for t in tag_time(text, mode="narratives")}
+    assert v["the 11th of November, A. D. 307"] == "0307-11-11"
+    assert v["44 B. C."] == "BC0044"

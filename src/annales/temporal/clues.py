@@ -72,6 +72,29 @@ def clues() -> dict[str, Clue]:
     return out
 
 
+def holds_office(clue: Clue, offices: frozenset[str]) -> bool:
+    """Whether the first clause of the clue's note names one of ``offices`` ("Roman emperor",
+    not Napoleon's "general, First Consul and emperor": his years begin before his crown)."""
+    return clue.kind == "person" and not offices.isdisjoint(
+        _WORD.findall(clue.note.split(",")[0].lower())
+    )
+
+
+def ruler_words(offices: frozenset[str]) -> frozenset[str]:
+    """The words of rulers' names (lower case): regnal years name them ("the fourteenth
+    year of the Emperor Maurice"), so the tagger's vocabulary must hold them."""
+    return frozenset(
+        w
+        for c in set(clues().values())
+        if holds_office(c, offices)
+        for name in c.names
+        for w in _WORD.findall(name.lower())
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 @cache
 def _clue_rx() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_alt(list(clues()))})\b")

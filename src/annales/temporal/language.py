@@ -464,6 +464,10 @@ def load(language: str = "en") -> Lexicon:
     classes = _word_classes(
         data, data.get("rule", []) + [{"pattern": macros[k]} for k in ("qord", "relx")]
     )
+    from annales.temporal.clues import ruler_words  # (clues reads the language's word forms)
+
+    for w in ruler_words(lists["ruler_offices"]) - classes.keys():
+        classes[w] = frozenset({"ruler"})
     # scans lower-cased text (case-sensitive matching is much faster in `re`)
     vocab_re = re.compile(
         r"(?<![^\W_])(?:" + trie_regex(sorted(classes)) + r"|[0-9][^\W_]*)(?![^\W_])"

@@ -19,7 +19,7 @@ from dateutil.easter import easter as _easter
 
 from annales.temporal import anchor as A
 from annales.temporal.calendars import bounds
-from annales.temporal.clues import Clue, clues, named
+from annales.temporal.clues import Clue, clues, holds_office, named
 from annales.temporal.language import Lexicon
 from annales.temporal.narrative import (
     after_signal,
@@ -2982,9 +2982,9 @@ def _regnal(hit: Hit, ctx: Context) -> Candidate | None:
     n = lex.lookup("ordinals", g["rnum"]) or _day(g["rnum"], lex)
     if not isinstance(n, int) or not 1 <= n <= 70:
         return None
-    if g.get("own"):  # "Diocletian, in the twentieth year of his reign"
+    if g.get("own") or g.get("own_reign"):  # "Diocletian, in the twentieth year of his reign"
         ruler = _ruler_named_near(hit, ctx)
-        return None if ruler is None else _cand(hit, "DATE", A.fmt_year(ruler.start + n - 1))
+        return None if ruler is None else _regnal_cand(hit, ruler.start + n - 1)
     m = _RULER.match(" ".join(g["ruler"].split()))
     if m is None:
         return None
@@ -2999,18 +2999,30 @@ def _regnal(hit: Hit, ctx: Context) -> Candidate | None:
     clue = table.get(f"{title} {name}") or table.get(name)
     if clue is None or clue.kind != "person":
         return None
-    return _cand(hit, "DATE", A.fmt_year(clue.start + n - 1))
+    return _regnal_cand(hit, clue.start + n - 1)
+
+
+def _regnal_cand(hit: Hit, first: int) -> Candidate:
+    """A regnal year runs from one accession day to the next, so it straddles ``first`` and
+    the year after: the year the story is in when that is one of them ("In the year of grace
+    1381, being the fourth year of King Richard the Second": 1381, not 1380), else ``first``.
+    Being that loose, it does not move the story."""
+
+    def r_regnal(ref: str | None) -> str:
+        at = A.parse_ref(ref)
+        return A.fmt_year(at.year if at is not None and at.year in (first, first + 1) else first)
+
+    r_regnal.year_anaphor = True  # type: ignore[attr-defined]
+    return _cand(hit, "DATE", A.fmt_year(first), r_regnal, sets_reference=False)
 
 
 def _ruler_named_near(hit: Hit, ctx: Context) -> Clue | None:
     """Whose "his reign": the ruler of data/clues.tsv named last before it within the paragraph
-        (as far back as [regnal] reach), else the first named after it in its own sentence, a queen
-    or empress for "her" and none for "his". A clue
-        is a ruler when the first clause of its note names the office ("Roman emperor"; not
-        Napoleon's "general, First Consul and emperor", whose years begin before his reign)."""
+    (as far back as [regnal] reach), else the first named after it in its own sentence; a queen
+    or empress for "her" and none for "his"."""
     text, offices = ctx.text, ctx.lex.lists["ruler_offices"]
     female = ctx.lex.lists["female_offices"]
-    hers = hit.groups["own"].lower().startswith("her")
+    hers = (hit.groups.get("own") or hit.groups["own_reign"]).lower().startswith("her")
     lo = max(0, hit.start - int(ctx.lex.data["regnal"]["reach"]))
     gap = text.rfind("\n\n", lo, hit.start)
     before = text[gap + 2 if gap >= 0 else lo : hit.start]
@@ -3018,12 +3030,11 @@ def _ruler_named_near(hit: Hit, ctx: Context) -> Clue | None:
     after = text[hit.end : stop.start() if stop else len(text)]
 
     def rulers(stretch: str) -> list[Clue]:
-        out = []
-        for c in named(stretch):
-            office = set(_WORD.findall(c.note.split(",")[0].lower()))
-            if c.kind == "person" and office & offices and bool(office & female) == hers:
-                out.append(c)
-        return out
+        return [
+            c
+            for c in named(stretch)
+            if holds_office(c, offices) and holds_office(c, female) == hers
+        ]
 
     found = rulers(before)
     if found:
@@ -3033,7 +3044,6 @@ def _ruler_named_near(hit: Hit, ctx: Context) -> Clue | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
-_WORD = re.compile(r"[a-z]+")
 
 
 _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
