@@ -433,3 +433,40 @@ def test_the_year_of_our_lord_moves_a_chronicle_to_its_year() -> None:
     assert t["the fifth day of June"].value == "1412-06-05"
     t = _by_text(text.replace("of our Lord", "of grace"), mode="narratives", dct="1440")
     assert t["the fifth day of June"].value == "1412-06-05"
+
+
+def _values(text: str, **kw: str) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag_time(text, mode="narratives", **kw)]
+
+
+def test_a_famous_day_named_by_its_date_is_that_day_and_leaves_the_story_alone() -> None:
+    text = (
+        "On the 31st of May 1793 the tocsin rang. He spoke against those who, after the "
+        "revolution of the 10th of August, sought the scaffold for patriots. The next day "
+        "the Convention sat again. Since the Tenth of August he had been a republican."
+    )
+    assert _values(text) == [
+        ("the 31st of May 1793", "1793-05-31"),
+        ("the 10th of August", "1792-08-10"),
+        ("The next day", "1793-06-01"),  # the story stayed on the 31st of May
+        ("the Tenth of August", "1792-08-10"),
+    ]
+    # a few years on, "the 2nd of June" still names the fall of the Girondins
+    later = _values("In May 1795 the faubourgs rose; from the 2nd of June they had been hunted.")
+    assert later[1] == ("the 2nd of June", "1793-06-02")
+
+
+def test_a_famous_day_is_not_taken_far_from_its_years_or_when_the_story_reaches_it() -> None:
+    # far from 1792: the story's own August
+    assert _values("In July 1916 the guns fired. On the 10th of August they stopped.")[1] == (
+        "the 10th of August",
+        "1916-08-10",
+    )
+    # the anniversary comes in the story: "The 14th of July approached"
+    v = _values("In June 1790 the preparations went on. The 14th of July approached.")
+    assert v[1] == ("The 14th of July", "1790-07-14")
+    # a date not written as a name ("10 August") is the story's
+    assert _values("In June 1793 they waited. On 10 August they marched.")[1] == (
+        "10 August",
+        "1793-08-10",
+    )

@@ -704,7 +704,7 @@ def anchor_all(
     last_period_id: str | None = None
     guessed: set[str | None] = {"t0"} if reference_inferred else set()  # ids of inferred values
     front_matter = narr and story_start > 0
-    choices: dict[tuple[object, ...], tuple[str | None, bool, bool]] = {}
+    choices: dict[tuple[object, ...], tuple[str | None, bool, bool, bool]] = {}
     calendars_of: dict[str, str] = {}  # value -> calendar_for(value)
     day_clock: tuple[str, int] | None = None  # (day, minutes) of the story's last time of day
     written: str | None = None  # the day of the letter or diary entry being read
@@ -786,20 +786,29 @@ def anchor_all(
                     getattr(c.resolve, "month_day", None),
                     getattr(c.resolve, "weekday", None),
                     getattr(c.resolve, "feast", None),
+                    getattr(c.resolve, "named", False),
                 )
                 choice = choices.get(key)
                 if choice is None:
                     new_ref, new_rid, chosen = _choose_year(
                         c, ref, _PASSED, period, calendar, given_year
                     )
-                    choice = choices[key] = (new_ref, new_rid is _PASSED, chosen)
-                ref, keeps_id, chosen = choice
+                    choice = choices[key] = (
+                        new_ref,
+                        new_rid is _PASSED,
+                        chosen,
+                        new_rid is _FAMOUS,
+                    )
+                ref, keeps_id, chosen, famous = choice
                 rid = rid if keeps_id else None
                 inferred = inferred or chosen
                 # a feast's year is the day's own: "until Whitsunday 19 May [1918] ... on 6
-                # December" may go back to the winter before; the story keeps its year
-                in_passing = in_passing or (
-                    chosen and getattr(c.resolve, "feast", None) is not None
+                # December" may go back to the winter before; the story keeps its year, as it
+                # does past a famous day named ("the men of the 10th of August")
+                in_passing = (
+                    in_passing
+                    or famous
+                    or (chosen and getattr(c.resolve, "feast", None) is not None)
                 )
             if narr and rep_month is not None:
                 rep_day = _republican_day(c, rep_month, month_said)
@@ -1171,6 +1180,7 @@ def _completed(static: str, value: str) -> bool:
 
 
 _PASSED = "\x00the reference's id"  # a marker: does _choose_year keep the id it was given?
+_FAMOUS = "\x00a famous day"  # a marker: _choose_year took a famous day's year
 
 
 def _choose_year(
@@ -1182,8 +1192,10 @@ def _choose_year(
     given_year: int | None = None,
 ) -> tuple[str | None, str | None, bool]:
     """(reference, its id, inferred?) for a day-month without a year: a stated weekday picks
-    the year where it fits (unless the date is within two months of a dated reference); without
-    a reference the document's dominant year is used; far from the reference in its own year,
+    the year where it fits (unless the date is within two months of a dated reference); a
+    famous day (data/famous_days.tsv) written as a name near the story's years is that day (its
+    id _FAMOUS); without a reference
+    the document's dominant year is used; far from the reference in its own year,
     the neighbouring year nearer to it; from a reference outside the story's years (the
     period's, else the ``given_year`` of the reader), its home year when nearer."""
     rf = A.parse_ref(ref)
@@ -1204,6 +1216,11 @@ def _choose_year(
         if y is not None and (rf is None or y != rf.year):
             return A.fmt_year(y), None, True
         return ref, rid, False
+    near = rf.year if rf is not None else period.dominant if period is not None else None
+    if md and md[1] is not None and near is not None and getattr(c.resolve, "named", False):
+        famous = N.famous_year(md[0], md[1], near, calendar)
+        if famous is not None and famous != near:
+            return A.fmt_year(famous), _FAMOUS, True  # "after the revolution of the 10th of August"
     if rf is None and period is not None:
         return A.fmt_year(period.dominant), None, True
     if period is None and given_year is not None:

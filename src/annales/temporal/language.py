@@ -386,6 +386,7 @@ def load(language: str = "en") -> Lexicon:
         "ambiguous_months": frozenset(data["months"].get("ambiguous_months", [])),
         "narrator_now_words": frozenset(data["narrator_now"]["words"]),
         "salutations": frozenset(data["dateline"]["salutations"]),
+        "famous_story_after": frozenset(data["famous_context"]["story_after"]),
         "ruler_offices": frozenset(data["regnal"]["offices"] + data["regnal"]["female_offices"]),
         "female_offices": frozenset(data["regnal"]["female_offices"]),
         "background_headings": frozenset(data["sections"]["background"]),

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from annales.temporal import anchor as A
+from annales.temporal.calendars import DATA
 from annales.temporal.types import Candidate
 
 _FULL = re.compile(r"^(\d{4})-\d{2}(?:-\d{2})?(?:T.*)?$")
@@ -219,6 +220,39 @@ def home_year_nearer(
         if period.home(y) and dist(y) < here:
             return y
     return None
+
+
+#: a famous day (data/famous_days.tsv) is meant by its day and month alone in a story set
+#: from this many years before it ("the 10th of August" foretold in 1790) ...
+FAMOUS_BEFORE = 3
+#: ... to this many after it (Mignet's "after the 31st of May" in 1795)
+FAMOUS_AFTER = 10
+
+
+@lru_cache(maxsize=1)
+def _famous_days() -> dict[tuple[int, int, str], tuple[int, ...]]:
+    out: dict[tuple[int, int, str], list[int]] = {}
+    path = DATA / "famous_days.tsv"
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or not re.fullmatch(r"\d\d-\d\d", fields[0]):
+            raise ValueError(f"{path}:{n}: expected month-day, year, calendar, note")
+        key = (int(fields[0][:2]), int(fields[0][3:]), fields[2])
+        out.setdefault(key, []).append(int(fields[1]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def famous_year(month: int, day: int, near: int, calendar: str) -> int | None:
+    """The year of the famous day ``day``/``month`` (counted in ``calendar``) that a story set
+    in ``near`` means by it, the nearest if two are near; None when none is."""
+    years = [
+        y
+        for y in _famous_days().get((month, day, calendar), ())
+        if y - FAMOUS_BEFORE <= near <= y + FAMOUS_AFTER
+    ]
+    return min(years, key=lambda y: (abs(y - near), y)) if years else None
 
 
 def paragraph_end(text_breaks: Sequence[int], pos: int) -> int:

@@ -519,6 +519,18 @@ def _next_word(text: str, end: int) -> str:
 
 
 _NEXT_WORD = re.compile(r"[^\w]{0,3}?([^\W_]+)")
+_NEXT_WORDS = re.compile(r"[\s,]{0,3}((?:[^\W_]+ ){0,2}[^\W_]+)")
+
+
+def _followed_by(text: str, end: int, phrases: frozenset[str]) -> bool:
+    """Do one to three words right after ``end`` make one of ``phrases`` ("was approaching")?"""
+    m = _NEXT_WORDS.match(text, end, end + 40)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    return any(" ".join(words[:k]) in phrases for k in range(1, len(words) + 1))
+
+
 _PUNCT_AFTER = re.compile(r"[.,;:!?]")
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:the|a)\s+$", re.IGNORECASE)
 
@@ -1105,6 +1117,13 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         feast = lex.lookup("holidays", g["holiday_of"]) if get("holiday_of") else None
         if feast and not re.match(r"\d\d-\d\d$", feast):
             r_md.feast = feast  # "Easter Monday, 9 April": Easter says the year
+        r_md.named = (
+            day is not None
+            and ctx.mode == "narratives"
+            and _NAMED_DAY.match(text, hit.start, hit.end) is not None
+            and (text[hit.start] in "Tt" or _prev_word(text, hit.start).lower() == "the")
+            and not _followed_by(text, hit.end, lex.lists["famous_story_after"])
+        )
         # "better success than on 16 August", "as the multitude, on the 2nd of June, had
         # surrounded the convention": what it is compared with, not the story's day
         compared = ctx.mode == "narratives" and (
@@ -1409,6 +1428,10 @@ def _year_value(ys: str) -> str | None:
     return None if year is None else A.fmt_year(year)
 
 
+# "the 10th of August", "Tenth of August" (after "the"): how histories name a day by its date
+_NAMED_DAY = re.compile(r"(?:the\s+)?[^\W_]+\s+of\s+[A-Z][a-z]+\.?$", re.IGNORECASE)
+
+
 class _MonthDay:
     """Resolver of a month or day-month without its year ("June", "May 1st"): the
     reference's year, or in news (or after "last"/"next") the year that puts it nearest;
@@ -1430,6 +1453,7 @@ class _MonthDay:
         "year_free",
         "month_day",
         "feast",
+        "named",
     )
 
     def __init__(
@@ -1449,6 +1473,8 @@ class _MonthDay:
         # a field, not a property: the engine reads it once per date of a list
         self.month_day: tuple[int, int | None] = (month, day)
         self.feast: str | None = None  # a movable feast told with the day ("Easter Monday")
+        # written as a day's name is ("the 10th of August"): a famous day may be meant
+        self.named = False
 
     def fits_year(self, year: int) -> bool:
         """Whether the day falls on its stated weekday or feast in ``year``."""
