@@ -253,3 +253,14 @@ def test_every_feast_kind_and_relation_in_the_tables_is_found() -> None:
     assert got["the Chair of St. Peter"] == "1346-02-22"
     got = {t.text: t.value for t in tag_time("In 1346, on the quinzime of Easter, they met.")}
     assert "the quinzime of Easter" in got
+
+
+def test_more_feasts_by_their_saints_and_easter_day() -> None:
+    v = _values(
+        "In 1359 they came before Rheims on Saint Barbara's day, having left on the day of "
+        "Saint Simon and Saint Jude; on Easter Day 1360 the king rested.",
+        calendar="julian",
+    )
+    assert v["Saint Barbara's day"] == "1359-12-04"
+    assert v["the day of Saint Simon and Saint Jude"] == "1359-10-28"
+    assert v["Easter Day 1360"] == "1360-04-05"  # the Julian Easter of 1360

@@ -1685,3 +1685,25 @@ def test_a_day_with_its_months_mark_and_military_time_with_a_leading_zero() -> N
     assert v["the 2nd prox."] == "1862-07-02"
     assert v["0100 hours"] == "1862-06-20T01:00"
     assert v["1200 hours"] == "PT1200H"
+
+
+def test_minutes_past_and_to_the_hour() -> None:
+    got = _tagged(
+        "On 10 May 1864, at ten minutes past six in the evening, Upton attacked; at twenty "
+        "minutes to ten the guns stopped. He had twenty minutes to spare."
+    )
+    assert ("ten minutes past six in the evening", "TIME", "1864-05-10T18:10") in got
+    assert ("twenty minutes to ten", "TIME", "1864-05-10T21:40") in got
+    assert ("twenty minutes", "DURATION", "PT20M") in got  # a length, not a clock
+
+
+def test_a_season_or_weekday_with_before_or_after_behind_it() -> None:
+    got = _tagged(
+        "In July 1759 he attacked. His defeat in the summer before, and his victory in the "
+        "winter after, mattered; the summer before the war was hot."
+    )
+    assert ("the summer before", "DATE", "1758-SU") in got
+    assert ("the winter after", "DATE", "1759-WI") in got
+    assert ("the summer", "DATE", "1759-SU") in got  # "before the war": a preposition's
+    monday = _tagged("On Thursday 5 May 1864 it rained; the Monday before, he had marched.")
+    assert ("the Monday before", "DATE", "1864-05-02") in monday

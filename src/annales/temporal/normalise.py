@@ -712,8 +712,17 @@ def _told_backward(hit: Hit, lex: Lexicon) -> bool:
             lex.lookup("offset_words", " ".join((g.get("offset") or "").lower().split())) or 0
         ) < 0
     if hit.rule.kind == "relative" and g.get("rel"):
-        return bool(lex.lookup("relatives", " ".join(g["rel"].lower().split())) == -1)
+        return _relative_step(" ".join(g["rel"].lower().split()), hit, lex) == -1
     return False
+
+
+def _relative_step(relw: str, hit: Hit, lex: Lexicon) -> int | None:
+    """How many units a relative word counts (-1 "previous", 1 "next"); "before" and "after"
+    only behind the noun ("the summer before")."""
+    if hit.rule.name == "named_relative_after":
+        step = lex.data["relatives_after_noun"].get(relw)
+        return step if isinstance(step, int) else None
+    return lex.lookup("relatives", relw)  # type: ignore[no-any-return]
 
 
 def _narrator_now(hit: Hit, ctx: Context) -> bool:
@@ -2060,7 +2069,7 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     g, lex, cal = hit.groups, ctx.lex, ctx.calendar
     relw = (g.get("rel") or "").lower()
     relw = " ".join(relw.split())
-    d = lex.lookup("relatives", relw)
+    d = _relative_step(relw, hit, lex)
     text = hit_text(hit, ctx).lower()
     if (
         hit.start == hit.match_start
@@ -2770,6 +2779,11 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         minute = int(g.get("minute") or 0)
         if g.get("frac"):  # "half past seven" = 7:30, "a quarter to eight" = 7:45
             minute = 30 if g["frac"].lower() == "half" else 15
+            if g.get("fmin"):  # "twenty minutes to ten" = 9:40
+                fm = parse_number(g["fmin"], lex)
+                if fm is None or not 1 <= fm <= 59:
+                    return None
+                minute = int(fm)
             if g["fdir"].lower() in ("to", "before"):
                 hour, minute = (hour - 1) % 12 or 12, 60 - minute
         ap = lex.lookup("ampm", g.get("ampm") or g.get("ampm2"))
