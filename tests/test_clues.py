@@ -4,7 +4,7 @@ Passages are invented; the figures are real."""
 from __future__ import annotations
 
 from annales.temporal import tag_time
-from annales.temporal.clues import Clue, agreed_year, clues, infer_year, named
+from annales.temporal.clues import Clue, agreed_month, agreed_year, clues, infer, named
 from annales.temporal.engine import tag
 
 
@@ -89,9 +89,10 @@ def test_a_passage_that_states_its_year_first_keeps_it() -> None:
     ] == "1931-11-09"
 
 
-def test_infer_year_says_why() -> None:
-    got = infer_year("Robespierre and Danton quarrelled.")
-    assert got is not None and 1789 <= got[0] <= 1794 and "Robespierre" in got[1]
+def test_infer_says_why() -> None:
+    got = infer("Robespierre and Danton quarrelled.")
+    assert got is not None and 1789 <= got[0] <= 1794 and "Robespierre" in got[2]
+    assert got[1] is None  # no month unless asked
 
 
 def test_a_piece_dated_to_the_day_and_a_diary_dated_at_its_head_keep_their_own_year() -> None:
@@ -190,3 +191,37 @@ def test_days_told_before_the_first_year_take_that_year_not_the_books() -> None:
     v = {t.text: t.value for t in tag_time(text, mode="narratives", dct="1776")}
     assert v["the middle of March"] == "0275-03"
     assert v["the 25th of September"] == "0275-09-25"
+
+
+def _episode(name: str, first: tuple[int, int], last: tuple[int, int]) -> Clue:
+    return Clue(
+        "place",
+        (name,),
+        first[0],
+        last[0],
+        "test",
+        (first[0] * 12 + first[1] - 1, last[0] * 12 + last[1] - 1),
+    )
+
+
+def test_the_month_most_episodes_agree_on() -> None:
+    ligny, bras = _episode("L", (1815, 6), (1815, 6)), _episode("Q", (1815, 6), (1815, 6))
+    siege = _episode("S", (1815, 5), (1815, 7))
+    assert agreed_month([ligny, bras, siege], 1815) == 6
+    assert agreed_month([ligny], 1815) == 6  # a lone episode of one month
+    assert agreed_month([siege], 1815) is None  # a lone one of three months says no month
+    other = _episode("O", (1815, 2), (1815, 2))
+    assert agreed_month([ligny, other], 1815) is None  # they disagree
+    assert agreed_month([ligny, bras], 1816) is None  # not that year's
+    undated = Clue("person", ("P",), 1815, 1815, "test")
+    assert agreed_month([undated], 1815) is None
+
+
+def test_days_told_without_month_take_the_month_of_the_episodes_named() -> None:
+    text = (
+        "At daybreak on the 15th his columns crossed the Sambre. On the 16th two battles "
+        "were fought, at Ligny and at Quatre Bras."
+    )
+    v = {t.text: t.value for t in tag_time(text, mode="narratives", dct="1870")}
+    assert v["the 15th"] == "1815-06-15"
+    assert v["the 16th"] == "1815-06-16"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from annales.temporal.calendars import DATA
@@ -26,6 +26,8 @@ MIN_AGREEING = 2
 LONE_CLUE_YEARS = 2
 #: share of the passage's distinct clues that must cover the chosen year
 MIN_SHARE = 0.5
+#: a lone clue dates a passage's month only when its months are this few (Quatre Bras: 1)
+LONE_CLUE_MONTHS = 1
 KINDS = frozenset({"person", "place", "body"})
 
 
@@ -39,6 +41,9 @@ class Clue:
     start: int
     end: int
     note: str
+    # (first, last) month of a short episode as year * 12 + month - 1 (data/clue_months.tsv),
+    # when its months are known: "Quatre Bras" June 1815
+    months: tuple[int, int] | None = None
 
     @property
     def label(self) -> str:
@@ -69,7 +74,67 @@ def clues() -> dict[str, Clue]:
         )
         for name in clue.names:
             out.setdefault(name, clue)
+    for (kind, first), months in _months().items():
+        old = out.get(first)
+        if old is None or old.kind != kind:
+            raise ValueError(f"clue_months.tsv: no {kind} {first!r} in clues.tsv")
+        if not old.start <= months[0] // 12 <= months[1] // 12 <= old.end:
+            raise ValueError(f"clue_months.tsv: {first!r} months outside its years")
+        new = replace(old, months=months)
+        for name in old.names:
+            if out.get(name) is old:
+                out[name] = new
     return out
+
+
+_MONTH_FIELD = re.compile(r"^(-?\d+)-(\d\d)$")
+
+
+def _months() -> dict[tuple[str, str], tuple[int, int]]:
+    """(kind, first name) → (first, last) month of data/clue_months.tsv."""
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    path = DATA / "clue_months.tsv"
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        ms = [_MONTH_FIELD.match(f) for f in fields[2:4]] if len(fields) == 5 else []
+        if len(ms) != 2 or not all(ms) or fields[0] not in KINDS:
+            raise ValueError(f"{path}:{n}: expected kind, first name, YYYY-MM, YYYY-MM, note")
+        a, b = ((_year(m.group(1)) * 12 + int(m.group(2)) - 1) for m in ms if m)
+        if not 0 <= (a % 12) <= 11 or b < a:
+            raise ValueError(f"{path}:{n}: months out of order")
+        out[(fields[0], fields[1])] = (a, b)
+    return out
+
+
+def agreed_month(found: Iterable[Clue], year: int) -> int | None:
+    """The month (1-12) of ``year`` that most of the distinct clues in ``found`` whose months
+    are known agree on ("Ligny", "Quatre Bras", "Hougoumont": June 1815), or None: at least
+    MIN_AGREEING of them, and at least MIN_SHARE of those in that year, or a lone one of at
+    most LONE_CLUE_MONTHS months."""
+    spans = {
+        id(c): c.months
+        for c in found
+        if c.months is not None and c.months[0] // 12 <= year <= c.months[1] // 12
+    }
+    if not spans:
+        return None
+    best: tuple[int, float, int] | None = None
+    for m in range(year * 12, year * 12 + 12):
+        covering = [sp for sp in spans.values() if sp[0] <= m <= sp[1]]
+        weight = sum(1 / (sp[1] - sp[0] + 1) for sp in covering)
+        key = (len(covering), weight, -m)
+        if covering and (best is None or key > best):
+            best = key
+    if best is None:
+        return None
+    count, month = best[0], -best[2]
+    only = next(iter(spans.values()))
+    lone = len(spans) == 1 and only[1] - only[0] < LONE_CLUE_MONTHS
+    if (count < MIN_AGREEING and not lone) or count < MIN_SHARE * len(spans):
+        return None
+    return month % 12 + 1
 
 
 def holds_office(clue: Clue, offices: frozenset[str]) -> bool:
@@ -111,14 +176,16 @@ def agreed_year(
     found: Iterable[Clue],
     before: int | None = None,
     fits: Callable[[int], int] | None = None,
+    stated: frozenset[int] = frozenset(),
 ) -> tuple[int, list[Clue]] | None:
     """The year most of the distinct clues in ``found`` share, with the clues that cover it,
     or None when they do not agree. ``before``: the year the text was written; clues that
     begin later are not its story's, and the others are cut at it. Ties go to the year in
     which more of the text's own dates fit (``fits``: its weekdays, "Sunday, the 12th of
-    July"), then to the one the more often named and narrower clues cover (a general's war
-    is wider than his battle), then to the later (a history tells of its subject's last
-    years more than its first)."""
+    July"), then to a year the text states further on (``stated``: Grant's days of May
+    before his dispatch "May 11, 1864"), then to the one the more often named and narrower
+    clues cover (a general's war is wider than his battle), then to the later (a history
+    tells of its subject's last years more than its first)."""
     named_times: dict[int, int] = {}
     distinct: dict[int, Clue] = {}
     for c in found:
@@ -132,29 +199,36 @@ def agreed_year(
     if not spans:
         return None
     lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
-    best: tuple[int, int, float, int] | None = None
+    best: tuple[int, int, bool, float, int] | None = None
     for y in range(lo, hi + 1):
         covering = [s for s in spans if s[0] <= y <= s[1]]
         weight = sum(named_times[id(s[2])] / math.sqrt(s[1] - s[0] + 1) for s in covering)
-        key = (len(covering), fits(y) if fits is not None else 0, weight, y)
+        key = (len(covering), fits(y) if fits is not None else 0, y in stated, weight, y)
         if best is None or key > best:
             best = key
     assert best is not None
-    count, year = best[0], best[3]
+    count, year = best[0], best[4]
     lone = len(spans) == 1 and spans[0][1] - spans[0][0] + 1 <= LONE_CLUE_YEARS
     if not lone and (count < MIN_AGREEING or count < MIN_SHARE * len(spans)):
         return None
     return year, [s[2] for s in spans if s[0] <= year <= s[1]]
 
 
-def infer_year(
-    text: str, before: int | None = None, fits: Callable[[int], int] | None = None
-) -> tuple[int, str] | None:
-    """(year, reason) for a passage from the people, places and bodies it names, or None
-    (``before``, ``fits``: as ``agreed_year``)."""
-    got = agreed_year(named(text), before, fits)
+def infer(
+    text: str,
+    before: int | None = None,
+    fits: Callable[[int], int] | None = None,
+    stated: frozenset[int] = frozenset(),
+    with_month: bool = False,
+) -> tuple[int, int | None, str] | None:
+    """(year, month or None, reason) for a passage from the people, places and bodies it
+    names, or None (``before``, ``fits``, ``stated``: as ``agreed_year``); the month only
+    ``with_month``, as ``agreed_month``."""
+    found = named(text)
+    got = agreed_year(found, before, fits, stated)
     if got is None:
         return None
     year, covering = got
+    month = agreed_month(found, year) if with_month else None
     shown = ", ".join(c.label for c in covering[:4]) + (" ..." if len(covering) > 4 else "")
-    return year, f"inferred from who and what it names: {shown}"
+    return year, month, f"inferred from who and what it names: {shown}"

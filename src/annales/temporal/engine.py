@@ -1332,6 +1332,7 @@ def _named_era(text: str, cands: Sequence[Candidate], before: int | None) -> tup
     when it tells of days and months before it states any year of its own (else that year
     dates them); ``before``: the last year its story can be in."""
     first_day = None
+    no_month = False  # the first such day lacks its month too ("On the 15th")
     for c in cands:
         if first_day is not None and c.start > first_day + YEAR_AFTER_DAY:
             break
@@ -1343,6 +1344,7 @@ def _named_era(text: str, cands: Sequence[Candidate], before: int | None) -> tup
             return None  # a year of its own comes first, or right after ("Jan. 1. 1660/61")
         if first_day is None and c.resolve is not None and c.value.startswith("XXXX-"):
             first_day = c.end  # "On the 22nd ...": a day the story's year must date
+            no_month = c.value.startswith("XXXX-XX")
     if first_day is None:
         return None
     dated: list[Callable[[int], bool]] = [
@@ -1357,10 +1359,19 @@ def _named_era(text: str, cands: Sequence[Candidate], before: int | None) -> tup
         return sum(1 for fit in dated if fit(year))
 
     try:
-        got = _clues.infer_year(text, before, fits if dated else None)
+        stated = frozenset(
+            int(c.value[:4]) for c in cands if c.resolve is None and _STATED_YEAR.match(c.value)
+        )
+        got = _clues.infer(text, before, fits if dated else None, stated, with_month=no_month)
     except Exception:  # noqa: BLE001 - a guess must never sink the document
         return None
-    return (A.fmt_year(got[0]), got[1]) if got is not None else None
+    if got is None:
+        return None
+    year, month, reason = got
+    return (A.fmt_date(year, month) if month else A.fmt_year(year)), reason
+
+
+_STATED_YEAR = re.compile(r"\d{4}(?:$|-)")
 
 
 def _years_since_telling(text: str, language: str = "en") -> int | None:
