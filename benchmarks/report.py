@@ -86,6 +86,19 @@ EXTRA_ACCURACY = {
         "family history, an anniversary feature, regnal years and Olympiads, letters, an "
         "economic history; its errors were read and fixed)"
     ),
+    "compare_heideltime_narrative8.json": (
+        "eighth narrative TimeML set (`benchmarks/data/narrative-timeml-8`: fourteen passages "
+        "of the seven books that start mid-chapter, so that the year and month must be "
+        "carried from before the passage, annotated by a helper who read the books; its "
+        "errors were read and fixed)"
+    ),
+    "compare_heideltime_narrative9.json": (
+        "ninth narrative TimeML set (`benchmarks/data/narrative-timeml-9`: twelve passages "
+        "written by a helper in the manner of Macaulay, Parkman, Grant, Motley, Froissart, "
+        "Thucydides, a polar journal, a 1914 war history, Petrograd 1917 in Old Style, 1962 "
+        "and Lucknow 1857, nine of which never state their year; its errors were read and "
+        "fixed)"
+    ),
     "compare_heideltime_wiki.json": (
         "Wikipedia-style TimeML development set (`benchmarks/data/wiki-timeml`: ten war and "
         "battle articles in the manner of WikiWars, written and annotated by a helper before "

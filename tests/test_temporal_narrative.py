@@ -1695,6 +1695,8 @@ def test_minutes_past_and_to_the_hour() -> None:
     assert ("ten minutes past six in the evening", "TIME", "1864-05-10T18:10") in got
     assert ("twenty minutes to ten", "TIME", "1864-05-10T21:40") in got
     assert ("twenty minutes", "DURATION", "PT20M") in got  # a length, not a clock
+    night = _tagged("On 13 July 1789 seven shots were fired towards twelve at night.")
+    assert ("twelve at night", "TIME", "1789-07-13T24:00") in night  # midnight, not noon
 
 
 def test_a_season_or_weekday_with_before_or_after_behind_it() -> None:

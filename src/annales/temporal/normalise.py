@@ -519,6 +519,7 @@ def _next_word(text: str, end: int) -> str:
 
 
 _NEXT_WORD = re.compile(r"[^\w]{0,3}?([^\W_]+)")
+_AT_NIGHT = re.compile(r"\bat\s+night$", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"[\s,]{0,3}((?:[^\W_]+ ){0,2}[^\W_]+)")
 
 
@@ -2805,6 +2806,8 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
             hour += 12
         elif ap == "AM" and hour == 12:
             hour = 0
+        elif ap == "PM" and hour == 12 and minute == 0 and _AT_NIGHT.search(hit_text(hit, ctx)):
+            hour = 24  # "towards twelve at night": midnight, not noon
         hm = f"{hour:02d}:{minute:02d}"
     if hm is None:
         return None
