@@ -1709,3 +1709,18 @@ def test_a_season_or_weekday_with_before_or_after_behind_it() -> None:
     assert ("the summer", "DATE", "1759-SU") in got  # "before the war": a preposition's
     monday = _tagged("On Thursday 5 May 1864 it rained; the Monday before, he had marched.")
     assert ("the Monday before", "DATE", "1864-05-02") in monday
+
+
+def test_a_month_day_following_and_an_hour_in_the_morning_of_a_day() -> None:
+    got = _tagged(
+        "On 3 October 1574 Leyden was relieved; the university was inaugurated on the 8th of "
+        "February following. In June following they left."
+    )
+    assert ("the 8th of February following", "DATE", "1575-02-08") in got
+    assert ("June following", "DATE", "1575-06") in got
+    hours = _tagged(
+        "On 23 August 1914 they fought. It was one o'clock in the morning of the 24th when "
+        "orders came, and nine in the evening of the 25th when they halted."
+    )
+    assert ("one o'clock in the morning of the 24th", "TIME", "1914-08-24T01:00") in hours
+    assert ("nine in the evening of the 25th", "TIME", "1914-08-25T21:00") in hours

@@ -1053,6 +1053,12 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     type_ = "TIME" if hm else hit.rule.type
     if get("part_of") and ctx.mode == "narratives":  # "the night of November 8th": one TIME
         part, type_ = lex.lookup("parts_of_day", g["part_of"]), "TIME"
+        if get("ofhour") and part:  # "one o'clock in the morning of the 24th"
+            h = parse_number(g["ofhour"], lex)
+            if h is None or not 1 <= h <= 12:
+                return None
+            pm = part in ("AF", "EV") or (part == "NI" and 6 <= h < 12)
+            hm = f"{int(h) % 12 + (12 if pm else 0):02d}:00"
     if part and ctx.mode == "narratives":
         type_ = "TIME"  # "Monday afternoon": a time of day (TimeBank's news is split on it)
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
@@ -1100,6 +1106,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
     direction = _direction(hit, ctx)
     if mrel_dir:  # "last Oct. 23", "next June 1": the direction is stated
         direction = mrel_dir
+    elif get("mfollow"):  # "the 8th of February following": the first after the story's day
+        mrel_dir = direction = "after"
     if dayx:
 
         def r_bad(ref: str | None, month: int = month) -> str:  # type: ignore[assignment]
