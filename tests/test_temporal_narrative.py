@@ -1724,3 +1724,19 @@ def test_a_month_day_following_and_an_hour_in_the_morning_of_a_day() -> None:
     )
     assert ("one o'clock in the morning of the 24th", "TIME", "1914-08-24T01:00") in hours
     assert ("nine in the evening of the 25th", "TIME", "1914-08-25T21:00") in hours
+
+
+def test_hours_and_minutes_later_count_from_the_storys_clock() -> None:
+    got = _tagged(
+        "On 25 October 1917 the Palace was surrounded at ten o'clock. Kerensky left an hour "
+        "later; a quarter of an hour later the guns fired, and half an hour earlier the "
+        "ministers had met. He waited half an hour."
+    )
+    assert ("an hour later", "TIME", "1917-10-25T11:00") in got
+    assert ("a quarter of an hour later", "TIME", "1917-10-25T11:15") in got
+    assert ("half an hour earlier", "TIME", "1917-10-25T10:45") in got
+    assert ("half an hour", "DURATION", "PT30M") in got
+    # without a clock of that day, the day alone
+    assert ("two hours later", "DATE", "1917-10-26") in _tagged(
+        "On 26 October 1917 they met; two hours later they parted."
+    )

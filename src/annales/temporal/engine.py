@@ -537,6 +537,10 @@ def _clock_of(value: str) -> tuple[str, int] | None:
     return m.group(1), min(int(m.group(2)), 24) * 60 + int(m.group(3))
 
 
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def _clock_forward(value: str, last: tuple[str, int], bare: bool, calendar: str) -> str:
     """A story's hours go forward within its day: "about half-past eleven ... near eight
     o'clock" is eight in the evening, "eleven at night ... from two to three o'clock" the
@@ -828,7 +832,12 @@ def anchor_all(
                 value = _before_writing(c, value, written, calendar)
             elif told == "future":
                 in_passing = True  # "Papa says I may come up on the 18th": a plan, not yet
-        if narr and c.type == "TIME":
+        type_ = c.type
+        if narr and type_ == "DATE" and day_clock is not None and day_clock[0] == value:
+            later = getattr(c.resolve, "clock_minutes", None)  # "an hour later" than ten o'clock
+            if later is not None and 0 <= day_clock[1] + later < 24 * 60:
+                value, type_ = f"{value}T{_hhmm(day_clock[1] + later)}", "TIME"
+        if narr and type_ == "TIME":
             if day_clock is not None and c.source.endswith((BARE_CLOCK, SMALL_HOURS)):
                 value = _clock_forward(value, day_clock, c.source.endswith(BARE_CLOCK), calendar)
             day_clock = _clock_of(value) or day_clock
@@ -847,7 +856,7 @@ def anchor_all(
             c.start,
             c.end,
             "",
-            c.type,  # type: ignore[arg-type]
+            type_,  # type: ignore[arg-type]
             value,
             c.mod,
             vcal,

@@ -2270,6 +2270,13 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         return None  # "30 days before the vote": relative to an event, not a date
     if hit.rule.name == "day_before_after":
         n: float | None = 1
+    elif g.get("halfan"):
+        if unit != "H":
+            return None  # "half a day later": no day to name
+        # "Half an hour later", "a quarter of an hour later": the story's day, so many
+        # minutes on from its clock
+        part = g["halfan"].lower()
+        n = 0.5 if part.startswith("half") else 0.75 if part.startswith("three") else 0.25
     else:
         if not (g.get("numx") or g.get("vague")) and (
             ctx.mode == "news" or not unit_word.endswith("s")
@@ -2304,7 +2311,8 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         v = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _cand(hit, "DATE", v, sets_reference=False)
     assert n is not None
-    if n != int(n) or n > 5000:
+    part_hour = bool(g.get("halfan"))
+    if (n != int(n) and not part_hour) or n > 5000:
         return None
     k = int(n) * sign
     if unit == "2W":
@@ -2337,6 +2345,11 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
 
     # "in 1837 he fell ill ... Six years later": counted from the year just told
     r.year_anaphor = not deictic and unit in ("Y", "DE", "CE")  # type: ignore[attr-defined]
+    if clock and not deictic and unit in ("H", "M"):
+        # "an hour later" than the story's ten o'clock is eleven (engine.anchor_all)
+        r.clock_minutes = (  # type: ignore[attr-defined]
+            round(n * 60) * sign if part_hour else k * (60 if unit == "H" else 1)
+        )
     c = _cand(
         hit,
         "DATE",
