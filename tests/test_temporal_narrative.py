@@ -1740,3 +1740,15 @@ def test_hours_and_minutes_later_count_from_the_storys_clock() -> None:
     assert ("two hours later", "DATE", "1917-10-26") in _tagged(
         "On 26 October 1917 they met; two hours later they parted."
     )
+
+
+def test_these_days_and_the_31st_told_on_the_first() -> None:
+    got = _tagged("In 1792 he carried the order these three days; in those two years he wrote.")
+    assert ("these three days", "DURATION", "P3D") in got
+    assert ("those two years", "DURATION", "P2Y") in got
+    month_end = _tagged(
+        "On the 1st of June 1793 the tocsin rang. On the evening of the 31st, a deputy had "
+        "spoken; and the morrow after, the King left."
+    )
+    assert ("the evening of the 31st", "TIME", "1793-05-31TEV") in month_end
+    assert ("the morrow after", "DATE", "1793-06-01") in month_end

@@ -1201,6 +1201,14 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if wd is not None:  # "Sunday, 4th": the month, of this one and the next and last,
                 y, m = _month_of_weekday(y, m, day, wd, cal)  # whose 4th is a Sunday
             if not A.valid(y, m, day, cal):
+                back = A.add_months(y, m, -1)
+                if (
+                    ctx.mode == "narratives"
+                    and rf.day is not None
+                    and rf.day <= 7
+                    and A.valid(*back, day, cal)
+                ):  # "the evening of the 31st" told on the 1st of June: the month just ended
+                    return A.fmt_date(*back, day) + suffix
                 return f"{A.fmt_date(y, m)}-XX"
             return A.fmt_date(y, m, day) + suffix
 
