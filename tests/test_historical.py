@@ -579,3 +579,16 @@ def test_eras_printed_with_a_space_between_their_letters() -> None:
     v = {t.text: t.value for t in tag_time(text, mode="narratives")}
     assert v["the 11th of November, A. D. 307"] == "0307-11-11"
     assert v["44 B. C."] == "BC0044"
+
+
+def test_a_year_of_the_republic_alone() -> None:
+    text = (
+        "He violated the constitution of the year III. In the year II the Terror reigned; "
+        "the year I spent in Paris was quiet. CHAPTER XI, YEAR IV."
+    )
+    v = [(t.text, t.value) for t in tag_time(text, mode="narratives", dct="1824")]
+    # the Gregorian year in which that year of the Republic began (1 Vendémiaire)
+    assert ("the year III", "1794") in v
+    assert ("the year II", "1793") in v
+    assert ("YEAR IV", "1795") in v
+    assert not any("year I " in t for t, _ in v)  # "the year I spent": a pronoun

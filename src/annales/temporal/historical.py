@@ -33,7 +33,12 @@ from annales.temporal.periods import (
     new_document,
     periods,
 )
-from annales.temporal.republican import _rep_months, _republican, _republican_month
+from annales.temporal.republican import (
+    _rep_months,
+    _republican,
+    _republican_month,
+    _republican_year,
+)
 from annales.temporal.types import Candidate
 from annales.temporal.wordforms import (
     _alt,
@@ -70,6 +75,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # the month of Brumaire, year IV ; Nivôse an VIII
         "republican_month": re.compile(
             rf"(?<![\w])(?:(?i:the\s+month\s+of)\s+)?{rmonth}{ryear.removesuffix('?')}"
+        ),
+        # the constitution of the year III ; YEAR IV. (not "the year I spent")
+        "republican_year": re.compile(
+            r"(?<![\w])(?:(?i:the)\s+)?(?:[Yy]ear|YEAR)\s+(?P<ry>[IVX]{2,5}|I(?=[.,;:)]))(?![\w])"
+            r"(?:\s+(?i:of\s+the\s+Republic))?"
         ),
         # 14th of June (25th Prairial)
         "republican_rev": re.compile(
@@ -297,6 +307,7 @@ _BUILDERS = (
     ("republican", lambda m: _republican(m, ""), "republican", 60, 110),
     ("republican_month", _republican_month, "republican", 60, 60),
     ("republican_rev", lambda m: _republican(m, "", reverse=True), "republican", 90, 60),
+    ("republican_year", _republican_year, "rep_year", 10, 20),
     ("dual_paren", _dual_paren, "paren", 60, 70),
     ("dual_slash", _dual_slash, "slash", 50, 50),
     ("dual_days", _dual_days, "slash_days", 10, 30),
@@ -315,6 +326,7 @@ def _anchors() -> dict[str, re.Pattern[str]]:
         "republican": re.compile(
             _alt([v for f in _rep_months() for v in (f, f.capitalize(), f.upper())])
         ),
+        "rep_year": re.compile(r"(?:[Yy]ear|YEAR)\s+[IVX]"),
         "paren": re.compile(r"[(\[]\s?\w"),  # a bracket that opens on a word or number
         "slash": re.compile(r"[A-Za-z.]\s?/\s?\d"),  # October/6 November, Oct./7 Nov.
         "slash_days": re.compile(r"\d\s?/\s?\d{1,2}\s+[A-Za-z]"),  # 10/23 March

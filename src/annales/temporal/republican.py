@@ -204,6 +204,31 @@ def _republican_month(m: re.Match[str]) -> Candidate | None:
     )
 
 
+def _republican_year(m: re.Match[str]) -> Candidate | None:
+    """ "the constitution of the year III": the Gregorian year in which that year of the
+    Republic began (1 Vendémiaire III = 22 September 1794), told in passing."""
+    an = _roman(m.group("ry"))
+    if an is None or not 1 <= an <= 14:
+        return None
+    before = m.string[max(0, m.start() - 16) : m.start()].lower().rstrip(" ,")
+    if before.endswith(tuple(_rep_months())):
+        return None  # "the 31st Thermidor, year II": the year of a day that is none
+    g = _rep_greg(an, 1, 1)
+    if g is None:
+        return None
+    return Candidate(
+        m.start(),
+        m.end(),
+        "DATE",
+        f"{g[0]:04d}",
+        calendar="french-republican",
+        sets_reference=False,
+        source="historical:republican",
+        priority=PRIORITY,
+        label=f"an {_to_roman(an)}",
+    )
+
+
 def _month_name(mois: int) -> str:
     """ "Brumaire" for 2: the month's name as the decree spelled it."""
     return str(_toml("republican.toml")["months"][mois - 1]["name"])
