@@ -1752,3 +1752,13 @@ def test_these_days_and_the_31st_told_on_the_first() -> None:
     )
     assert ("the evening of the 31st", "TIME", "1793-05-31TEV") in month_end
     assert ("the morrow after", "DATE", "1793-06-01") in month_end
+
+
+def test_the_lords_day_is_a_sunday() -> None:
+    got = _tagged(
+        "On Friday 4 January 1661 he rode out. They met every Lord's day; on the Lord's day "
+        "he preached.",
+        calendar="julian",
+    )
+    assert ("every Lord's day", "SET", "XXXX-WXX-7") in got
+    assert ("Lord's day", "DATE", "1661-01-06") in got
