@@ -474,7 +474,7 @@ def test_weekdays_told_before_a_day_count_back_from_it() -> None:
         ("Thursday", "1789-10-01"),
         ("Saturday evening", "1789-10-03TEV"),
         ("Sunday morning", "1789-10-04TMO"),
-        ("Sunday", "XXXX-WXX-7"),  # "one Sunday": any Sunday
+        ("Sunday", "1789-WXX-7"),  # "one Sunday": any Sunday (of the story's year)
         ("Sunday, the 4th of October 1789", "1789-10-04"),
     ]
 
@@ -1762,3 +1762,18 @@ def test_the_lords_day_is_a_sunday() -> None:
     )
     assert ("every Lord's day", "SET", "XXXX-WXX-7") in got
     assert ("Lord's day", "DATE", "1661-01-06") in got
+
+
+def test_a_weekday_of_a_year_known_and_a_sunday_school() -> None:
+    got = _tagged(
+        "In 1871 we left Geneva on a Monday, and on Tuesday the clouds lifted. She taught at "
+        "the Sunday school."
+    )
+    assert ("a Monday", "DATE", "1871-WXX-1") in got
+    assert ("Tuesday", "DATE", "1871-WXX-2") in got
+    assert not any(t == "Sunday" for t, _, _ in got)
+    # a day named after the weekdays still dates them
+    later = _tagged(
+        "In 1962 the photographs were taken on the Sunday morning; on 15 October 1962 they were read."
+    )
+    assert ("the Sunday morning", "TIME", "1962-10-14TMO") in later

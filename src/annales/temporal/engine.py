@@ -1020,7 +1020,7 @@ _CLOCK_DAY_GAP = re.compile(
 )
 
 
-_WEEKDAY_ONLY = re.compile(r"^XXXX-WXX-([1-7])(T[A-Z]{2})?$")
+_WEEKDAY_ONLY = re.compile(r"^(?:XXXX|\d{4})-WXX-([1-7])(T[A-Z]{2})?$")  # (of a year alone)
 #: Farthest (characters) a day named later may stand from the weekdays it dates back.
 WEEKDAY_BACK_REACH = 6000
 
@@ -1035,7 +1035,7 @@ def _weekdays_before_a_day(
     morning ...") and a day it names after them ("So passes Sunday, the 4th of October 1789"):
     each weekday is the last such day on or before the one after it (Sunday the 4th, Saturday
     the 3rd, Thursday the 1st), within a week of it; not "one Sunday", any Sunday."""
-    if not any(t.value.startswith("XXXX-WXX-") for t in timexes):
+    if not any("-WXX-" in t.value for t in timexes):
         return  # no weekday left unresolved (a list of dates has none)
     anchor: tuple[int, int, int, int] | None = None  # (year, month, day, offset) to the right
     for i in range(len(timexes) - 1, -1, -1):

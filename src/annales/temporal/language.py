@@ -446,6 +446,7 @@ def load(language: str = "en") -> Lexicon:
         "range_openers": frozenset(data["range_context"]["openers"]),
         "season_not_before": frozenset(data["season_context"]["not_before"]),
         "part_not_before": frozenset(data["part_context"]["not_before"]),
+        "weekday_not_before": frozenset(data["part_context"]["weekday_not_before"]),
         "day_not_before": frozenset(data["part_context"]["day_not_before"]),
         "ordinal_day_after": frozenset(data["ordinal_context"]["day_after"]),
         "ordinal_units": frozenset(data["ordinal_context"]["units"]),

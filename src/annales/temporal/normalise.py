@@ -542,8 +542,8 @@ def _cap(s: str) -> bool:
 
 def _weekday_value(wd: int, ref: A.Ref | None, direction: str | None, cal: str) -> str:
     day = A.ref_day(ref)
-    if day is None:
-        return f"XXXX-WXX-{wd}"
+    if day is None:  # a story known only to its year: "on a Monday" of 1871
+        return f"{A.fmt_year(ref.year) if ref is not None else 'XXXX'}-WXX-{wd}"
     cur = A.weekday(*day, cal)
     if direction == "past":
         delta = -((cur - wd) % 7)
@@ -983,6 +983,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return None  # "the First day of the Month Prairial": not the story's month
     if name == "year" and len(g) == 1 and "year" in g:
         return _bare_year(hit, ctx)  # the only path a match with nothing but a year takes
+    if name == "weekday" and _next_word(text, hit.end).lower() in lex.lists["weekday_not_before"]:
+        return None  # "the Sunday school": a thing named for the day
     pieces = _cached_pieces(hit, ctx)
     if pieces is None:
         return None  # the groups themselves make no date ("0 AD", "13/45", "may" a verb)
