@@ -470,3 +470,24 @@ def test_a_famous_day_is_not_taken_far_from_its_years_or_when_the_story_reaches_
         "10 August",
         "1793-08-10",
     )
+
+
+def test_a_passage_opening_mid_day_takes_the_day_it_names_further_on() -> None:
+    text = (
+        "Besenval, before retiring for the night, stept over to the Invalides. This day, for "
+        "example, he sent twenty of the fellows. This was the 13th day of July, 1789."
+    )
+    assert _values(text, dct="1837")[:2] == [
+        ("the night", "1789-07-13TNI"),
+        ("This day", "1789-07-13"),
+    ]
+    # "that day" points back to a day told before ("one hot day"), and a bare "the 15th"
+    # of an unknown month gives no day to take
+    hot = _values(
+        "There was a dinner one hot day; that day they plotted. On 26 July 1794 he spoke."
+    )
+    assert ("that day", "1794-07-26") not in hot
+    bare = _values(
+        "On this day the line ran by Bray. By the 15th it had moved. On 31 March 1918 it broke."
+    )
+    assert bare[0][1] != "1918-03-31"

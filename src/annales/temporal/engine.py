@@ -1060,6 +1060,47 @@ def _weekdays_before_a_day(
         anchor = (y, m, d, t.start)
 
 
+#: how far (characters) before a passage's first day its opening "this day" may stand
+OPENING_DAY_REACH = 2000
+_DAY_UNKNOWN = re.compile(r"^(?:XXXX|\d{4})-(?:XX|\d\d)-XX(T(?:MO|AF|EV|NI))?$")
+# the narrative present's day ("This day", "this very night") and its parts ("the night"); not
+# "that day", which points back to a day already told ("one hot day ... that day")
+_THIS_DAY = re.compile(
+    r"^(?:this\s+(?:very\s+|same\s+)?(?:day|night|morning|evening|afternoon)"
+    r"|the\s+(?:night|morning|evening|afternoon))$",
+    re.I,
+)
+_NAMES_A_DAY = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-\d\d")
+
+
+def _opening_days(
+    text: str, timexes: list[Timex], finalise: Callable[[Timex, str], Timex] | None
+) -> None:
+    """A passage that opens in the middle of a day ("before retiring for the night ... This
+    day, for example, he sent twenty of the fellows") and names that day only further on
+    ("This was the 13th day of July, 1789"): its "this day" and "the night" before any day
+    of its own are that day, when it comes within OPENING_DAY_REACH, is known to the day and
+    agrees with what they already hold (their year and month)."""
+    first = next(
+        (t for t in timexes if t.type in ("DATE", "TIME") and _NAMES_A_DAY.match(t.value)),
+        None,
+    )
+    if first is None or not _DAY_VALUE.match(first.value[:10]):
+        return  # no day named, or the first is a bare "the 15th" of an unknown month
+    day = first.value[:10]
+    for i, t in enumerate(timexes):
+        if t.start >= first.start:
+            break
+        m = _DAY_UNKNOWN.match(t.value)
+        if m is None or first.start - t.end > OPENING_DAY_REACH or not _THIS_DAY.match(t.text):
+            continue
+        if any(a != "X" and a != b for a, b in zip(t.value[:10], day, strict=True)):
+            continue  # "1789-07-XX" fits the 13th of July 1789; another month does not
+        moved = revalued(t, day + (m.group(1) or ""), finalise)
+        if moved is not None:
+            timexes[i] = moved
+
+
 _PARA_GAP = re.compile(r"\n[ \t\r]*\n")  # a paragraph's end: a day beyond it is not a clock's
 
 
@@ -1521,6 +1562,7 @@ def tag(
     _clock_on_named_day(text, cands, timexes, fin)
     if mode == "narratives":
         _weekdays_before_a_day(text, timexes, fin)
+        _opening_days(text, timexes, fin)
     lists = load(language).lists
     first_end_years(text, timexes, lists["range_connectors"], fin)
     if mode == "news":  # (a narrative's weekdays already go forward)
