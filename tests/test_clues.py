@@ -225,3 +225,18 @@ def test_days_told_without_month_take_the_month_of_the_episodes_named() -> None:
     v = {t.text: t.value for t in tag_time(text, mode="narratives", dct="1870")}
     assert v["the 15th"] == "1815-06-15"
     assert v["the 16th"] == "1815-06-16"
+
+
+def test_days_told_with_their_weekdays_take_the_one_month_they_fit() -> None:
+    from annales.temporal.engine import _month_of_weekdays, candidates
+
+    text = "By Wednesday, the 4th, they were across. On Thursday, the 5th, and Monday, the 9th."
+    cands = candidates(text, "narratives", "gregorian", "en")
+    assert _month_of_weekdays(cands, 1864, "gregorian") == 5  # only May 1864 fits all three
+    assert _month_of_weekdays(cands, 1865, "gregorian") is None  # January and October 1865
+    assert (
+        _month_of_weekdays(
+            candidates("On the 4th.", "narratives", "gregorian", "en"), 1864, "gregorian"
+        )
+        is None
+    )

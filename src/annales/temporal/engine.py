@@ -1318,7 +1318,11 @@ def _event_year(events: Sequence[tuple[int, str, str]], c: Candidate, narr: bool
 
 
 def _story_seed(
-    text: str, title: str | None, dct: str, cands: Sequence[Candidate] = ()
+    text: str,
+    title: str | None,
+    dct: str,
+    cands: Sequence[Candidate] = (),
+    calendar_of: Callable[[int], str] | None = None,
 ) -> tuple[str, str]:
     """The running reference a narrative with a creation date starts from: a named event the
     text tells of, when it lies before that date ("the battle of the Somme" in a history
@@ -1352,7 +1356,9 @@ def _story_seed(
         return A.fmt_year(int(dct[:4]) - back), "so many years before its writing, as it says"
     # (a piece dated to the day tells from that day: only a year of publication is left behind)
     if dct[:4].isdigit() and not _ISO_DAY.match(dct):
-        era = _named_era(text, cands, int(dct[:4])) or _first_year_told(cands, int(dct[:4]))
+        era = _named_era(text, cands, int(dct[:4]), calendar_of) or _first_year_told(
+            cands, int(dct[:4])
+        )
         if era is not None:
             return era
     return dct, "the document's date"
@@ -1377,7 +1383,12 @@ def _first_year_told(cands: Sequence[Candidate], before: int) -> tuple[str, str]
 YEAR_AFTER_DAY = 40
 
 
-def _named_era(text: str, cands: Sequence[Candidate], before: int | None) -> tuple[str, str] | None:
+def _named_era(
+    text: str,
+    cands: Sequence[Candidate],
+    before: int | None,
+    calendar_of: Callable[[int], str] | None = None,
+) -> tuple[str, str] | None:
     """(year, reason) from who and what a passage names ("Kerensky and his Cossacks": 1917),
     when it tells of days and months before it states any year of its own (else that year
     dates them); ``before``: the last year its story can be in."""
@@ -1418,7 +1429,41 @@ def _named_era(text: str, cands: Sequence[Candidate], before: int | None) -> tup
     if got is None:
         return None
     year, month, reason = got
+    if no_month and month is None:
+        month = _month_of_weekdays(cands, year, calendar_of(year) if calendar_of else "gregorian")
+        if month is not None:
+            reason += f"; its weekdays fall on their days only in {A.fmt_date(year, month)}"
     return (A.fmt_date(year, month) if month else A.fmt_year(year)), reason
+
+
+def _calendar_of(pol: Any, cal: str) -> Callable[[int], str]:
+    """The calendar a year's days are counted in: the document policy's, else ``cal``."""
+    if pol is None:
+        return lambda _year: cal
+    return lambda year: str(pol.calendar_for(A.fmt_year(year)))
+
+
+def _month_of_weekdays(cands: Sequence[Candidate], year: int, calendar: str) -> int | None:
+    """The one month of ``year`` in which every day the passage tells with its weekday and
+    without its month falls on that weekday (Grant's "Wednesday, the 4th", "Thursday, the
+    5th", "Monday, the 9th": only May in 1864), or None."""
+    pairs = {
+        (c.resolve.day_number, wd)  # type: ignore[union-attr]
+        for c in cands
+        if (wd := getattr(c.resolve, "day_weekday", None)) is not None
+        and getattr(c.resolve, "bare_day", False)
+    }
+    if not pairs:
+        return None
+    months = [
+        m
+        for m in range(1, 13)
+        if all(
+            A.valid(year, m, d, calendar) and A.weekday(year, m, d, calendar) == wd
+            for d, wd in pairs
+        )
+    ]
+    return months[0] if len(months) == 1 else None
 
 
 _STATED_YEAR = re.compile(r"\d{4}(?:$|-)")
@@ -1473,7 +1518,7 @@ def tag(
     cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and dct_v is not None:
-        ref_v, ref_reason = _story_seed(text, title, dct_v, cands)
+        ref_v, ref_reason = _story_seed(text, title, dct_v, cands, _calendar_of(pol, cal))
     title_y = _policy.title_year(title) if _policy is not None else None
     if mode == "narratives" and ref_v is None and title_y is not None:
         ref_v, ref_reason = A.fmt_year(title_y[0]), title_y[1]
@@ -1486,7 +1531,7 @@ def tag(
             ref_v, ref_reason = inferred[0], inferred[1]
             ref_v = ref_v if _REFERENCE_VALUE.match(ref_v) else None
     if mode == "narratives" and ref_v is None:
-        named = _named_era(text, cands, None)
+        named = _named_era(text, cands, None, _calendar_of(pol, cal))
         if named is not None:
             ref_v, ref_reason = named
     if mode == "news" and dct_v is None:

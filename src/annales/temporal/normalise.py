@@ -1223,6 +1223,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         r_day.bare_day = own_month is None  # type: ignore[attr-defined]
         r_day.day_number = day  # type: ignore[attr-defined]
+        r_day.day_weekday = wd  # type: ignore[attr-defined]  # "Wednesday, the 4th"
         r_day.day_suffix = suffix  # type: ignore[attr-defined]
         r_day.told_tense = _told_tense(ctx, hit)  # type: ignore[attr-defined]
         # "resumed his attack of the 23rd": a day naming a thing, not the story's day
