@@ -1243,11 +1243,11 @@ def _choose_year(
 ) -> tuple[str | None, str | None, bool]:
     """(reference, its id, inferred?) for a day-month without a year: a stated weekday picks
     the year where it fits (unless the date is within two months of a dated reference); a
-    famous day (data/famous_days.tsv) written as a name near the story's years is that day (its
-    id _FAMOUS); without a reference
-    the document's dominant year is used; far from the reference in its own year,
-    the neighbouring year nearer to it; from a reference outside the story's years (the
-    period's, else the ``given_year`` of the reader), its home year when nearer."""
+    famous day (data/famous_days.tsv) written as a name near the story's years is that day
+    (its id _FAMOUS); without a reference the document's dominant year is used; far from the
+    reference in its own year, the neighbouring year nearer to it; from a reference outside
+    the story's years (the period's, else the ``given_year`` of the reader), its home year
+    when nearer."""
     rf = A.parse_ref(ref)
     md = getattr(c.resolve, "month_day", None)
     wd = getattr(c.resolve, "weekday", None)
