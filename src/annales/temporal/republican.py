@@ -192,15 +192,21 @@ def _republican_month(m: re.Match[str]) -> Candidate | None:
     g = _rep_greg(an, mois, 15)
     if g is None:
         return None
+    return _told(m, f"{g[0]:04d}-{g[1]:02d}", f"{_month_name(mois)} an {_to_roman(an)}")
+
+
+def _told(m: re.Match[str], value: str, label: str, moves: bool = True) -> Candidate:
+    """The candidate for a Republican month or year told with its year: a Gregorian value."""
     return Candidate(
         m.start(),
         m.end(),
         "DATE",
-        f"{g[0]:04d}-{g[1]:02d}",
+        value,
         calendar="french-republican",
+        sets_reference=moves,
         source="historical:republican",
         priority=PRIORITY,
-        label=f"{_month_name(mois)} an {_to_roman(an)}",
+        label=label,
     )
 
 
@@ -214,19 +220,7 @@ def _republican_year(m: re.Match[str]) -> Candidate | None:
     if before.endswith(tuple(_rep_months())):
         return None  # "the 31st Thermidor, year II": the year of a day that is none
     g = _rep_greg(an, 1, 1)
-    if g is None:
-        return None
-    return Candidate(
-        m.start(),
-        m.end(),
-        "DATE",
-        f"{g[0]:04d}",
-        calendar="french-republican",
-        sets_reference=False,
-        source="historical:republican",
-        priority=PRIORITY,
-        label=f"an {_to_roman(an)}",
-    )
+    return None if g is None else _told(m, f"{g[0]:04d}", f"an {_to_roman(an)}", moves=False)
 
 
 def _month_name(mois: int) -> str:
