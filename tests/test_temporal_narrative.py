@@ -1795,3 +1795,16 @@ def test_an_hour_in_words_alone_closing_its_clause() -> None:
         "In 1851 between two and three thousand came.",
     ):
         assert [t for t, _, _ in _tagged(count)] == ["1851"], count
+
+
+def test_the_last_days_of_a_month_are_one_expression() -> None:
+    got = _tagged(
+        "In 1573 they had been besieged from the last days of October until the 21st of "
+        "March; in the latter part of August 1574 they waited, and in the first days of May "
+        "1575 they came."
+    )
+    assert ("the last days of October", "DATE", "1573-10") in got
+    assert ("the latter part of August 1574", "DATE", "1574-08") in got
+    assert ("the first days of May 1575", "DATE", "1575-05") in got
+    mods = {t.text: t.mod for t in tag_time("In the last days of October 1573 they came.")}
+    assert mods == {"the last days of October 1573": "END"}

@@ -352,10 +352,14 @@ def _select(hits: list[Hit]) -> list[Hit]:
     return chosen
 
 
+# kinds of hit a point modifier may hold in its words ("the last days of", "the first week of")
+_MOD_WORDS_KINDS = frozenset({"relative", "duration"})
+
+
 def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon, mode: str = "news") -> list[Hit]:
     """Extend hits leftwards over a point modifier ("early", "the end of") or, for durations,
     a quantity modifier ("more than", "nearly"), recording the TIMEX3 mod."""
-    out = []
+    out: list[Hit] = []
     prev_end = 0
     outside = lex.lists["mods_outside_narratives" if mode == "narratives" else "mods_outside"]
     pmod_last, dmod_last, smod_first = lex.pmod_last, lex.dmod_last, lex.smod_first
@@ -385,6 +389,13 @@ def attach_modifiers(text: str, hits: list[Hit], lex: Lexicon, mode: str = "news
             else:
                 may = _may_end_mod(text, lo, h.start, pmod_last)
             m = lex.pmod_re.search(text[lo : h.start]) if may else None
+            if m is None and out and lo == prev_end and out[-1].rule.kind in _MOD_WORDS_KINDS:
+                # "the last days of October": the unit before is the modifier's own word
+                lo2 = max(0, h.start - 40)
+                m2 = lex.pmod_re.search(text[lo2 : h.start])
+                if m2 is not None and lo2 + m2.start() <= out[-1].start:
+                    out.pop()
+                    m, lo = m2, lo2
             if m:
                 word = m.group("mod")
                 mod = lex.lookup("point_mods", word.rstrip("-").strip())
