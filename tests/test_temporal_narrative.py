@@ -1808,3 +1808,19 @@ def test_the_last_days_of_a_month_are_one_expression() -> None:
     assert ("the first days of May 1575", "DATE", "1575-05") in got
     mods = {t.text: t.mod for t in tag_time("In the last days of October 1573 they came.")}
     assert mods == {"the last days of October 1573": "END"}
+
+
+def test_the_last_day_of_a_month_a_clock_that_morning_and_scarcely() -> None:
+    got = _tagged(
+        "In 1759, on the last day of July, Wolfe attacked; the last day of February 1760 was "
+        "cold. On 16 October 1962 ExComm began at 11:50 that morning. He ruled for scarcely "
+        "two months, hardly a quarter of an hour, within little more than a day."
+    )
+    assert ("the last day of July", "DATE", "1759-07-31") in got
+    assert ("the last day of February 1760", "DATE", "1760-02-29") in got
+    assert ("11:50 that morning", "TIME", "1962-10-16T11:50") in got
+    mods = {
+        t.text: t.mod for t in tag_time("He ruled for scarcely two months in 1857, hardly an hour.")
+    }
+    assert mods["scarcely two months"] == "LESS_THAN"
+    assert mods["hardly an hour"] == "LESS_THAN"

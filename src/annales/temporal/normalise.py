@@ -522,7 +522,7 @@ _NEXT_WORD = re.compile(r"[^\w]{0,3}?([^\W_]+)")
 # what may follow an hour told alone ("up at five and in our places", "till seven."): the
 # clause ends, and no count of years, men or pounds follows
 _CLAUSE_END_AFTER = re.compile(
-    r"(?:\s*[,.;:)](?!\s*(?:years?|months?|weeks?|days?|old)\b)|\s*$|\s+and\s+(?!(?:a\s+)?half\b|[0-9]"
+    r"(?:\s*[,.;:)](?!\s*(?:years?|months?|weeks?|days?|old)\b)|\s*$|\s+when\b|\s+and\s+(?!(?:a\s+)?half\b|[0-9]"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
     r"|fifty|hundred)\b))"
 )
@@ -2981,10 +2981,12 @@ def _story_day(hit: Hit, ctx: Context) -> Candidate | None:
 
 def _nth_weekday(hit: Hit, ctx: Context) -> Candidate | None:
     """ "the first Saturday of May 1789", "the last Sunday in October": that day of that month;
-    "the last week in November": the week holding that month's last day."""
+    "the last week in November": the week holding that month's last day; "the last day of
+    July": its last day."""
     g, lex, cal = hit.groups, ctx.lex, ctx.calendar
     week = bool(g.get("weekword"))
-    wd = 0 if week else lex.lookup("weekdays", g.get("weekday"))
+    any_day = bool(g.get("dayword"))  # "the last day of July"
+    wd = 0 if week or any_day else lex.lookup("weekdays", g.get("weekday"))
     month = _month(g, lex)
     nth = (g.get("nth") or "").lower()
     k = -1 if nth == "last" else lex.lookup("ordinals", nth)
@@ -2995,6 +2997,8 @@ def _nth_weekday(hit: Hit, ctx: Context) -> Candidate | None:
     def value(y: int | None) -> str:
         if y is None or not A.four_digit_year(y):
             return f"XXXX-{month:02d}-XX"
+        if any_day:
+            return A.fmt_date(y, month, int(k) if k > 0 else A.month_length(y, month, cal))
         if week:
             # the week with most of its days in the month: the one holding its 4th (11th, ...)
             d = A.month_length(y, month, cal) - 3 if k < 0 else 4 + 7 * (int(k) - 1)
