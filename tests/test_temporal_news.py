@@ -276,3 +276,16 @@ def test_as_soon_as_puts_the_day_ahead() -> None:
     text = "He could leave as soon as Tuesday, Castro said; investors bought as soon as trading opened Monday."
     assert _v(text, "2000-04-03") == [("Tuesday", "2000-04-04"), ("Monday", "2000-04-03")]
     assert _v("He left Tuesday.", "2000-04-03") == [("Tuesday", "2000-03-28")]
+
+
+def test_a_count_of_years_with_a_thousands_comma() -> None:
+    got = [
+        (t.text, t.value, t.mod)
+        for t in tag_time(
+            "A record of more than 1,500 years; it lasted 2,000 years.",
+            mode="news",
+            dct="2003-05-01",
+        )
+    ]
+    assert ("more than 1,500 years", "P1500Y", "MORE_THAN") in got
+    assert ("2,000 years", "P2000Y", None) in got
