@@ -1824,3 +1824,16 @@ def test_the_last_day_of_a_month_a_clock_that_morning_and_scarcely() -> None:
     }
     assert mods["scarcely two months"] == "LESS_THAN"
     assert mods["hardly an hour"] == "LESS_THAN"
+
+
+def test_the_night_before_and_the_morning_after_that() -> None:
+    got = _tagged(
+        "On 4 November 1917 a hundred came. Next day there were a hundred, and the morning "
+        "after that a hundred and seventy-five."
+    )
+    assert ("the morning after that", "TIME", "1917-11-06TMO") in got
+    night = _tagged("On 28 February 1919 I came. The night before I saw Schmidt, Finberg came.")
+    assert ("The night before", "TIME", "1919-02-27TNI") in night
+    # a count before "after he ...": a length, not a day
+    length = _tagged("In 1999 they marched, one year after he was killed.")
+    assert ("one year", "DURATION", "P1Y") in length

@@ -398,6 +398,9 @@ def load(language: str = "en") -> Lexicon:
         "deictic_words": frozenset(data["dateline"]["deictic"]),
         "allusion_articles": frozenset(data["allusion"]["articles"]),
         "offset_clause_after": frozenset(data["offset_context"]["clause_after"]),
+        "day_clause_after": frozenset(
+            data["offset_context"]["clause_after"] + data["offset_context"]["day_clause_after"]
+        ),
         "past_ref_words": frozenset(data["ref_words"]["past"]),
         "story_night_words": frozenset(data["story_night"]["words"]),
         "weekday_name_words": frozenset(data["ordinal_context"]["weekday_names"]),

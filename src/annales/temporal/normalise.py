@@ -2282,12 +2282,19 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         return None
     if (
         offw in ("before", "after")
+        and not ctx.text[hit.start : hit.match_end].lower().endswith(" that")  # "after that"
         and re.match(r"\s*[\w$£€(]", ctx.text[hit.match_end : hit.match_end + 3])
-        and _next_word(ctx.text, hit.match_end).lower() not in lex.lists["offset_clause_after"]
+        and _next_word(ctx.text, hit.match_end).lower()
+        not in lex.lists[
+            "day_clause_after" if hit.rule.name == "day_before_after" else "offset_clause_after"
+        ]
     ):
         return None  # "30 days before the vote": relative to an event, not a date
     if hit.rule.name == "day_before_after":
         n: float | None = 1
+        part = lex.lookup("parts_of_day", unit_word) if ctx.mode == "narratives" else None
+        if part:  # "the night before": that night, a TIME
+            return _day_part_offset(hit, sign, part, ctx.calendar)
     elif g.get("halfan"):
         if unit != "H":
             return None  # "half a day later": no day to name
@@ -2385,6 +2392,17 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
     if approx:
         c.mod = "APPROX"
     return c
+
+
+def _day_part_offset(hit: Hit, sign: int, part: str, cal: str) -> Candidate:
+    """ "the night before", "the morning after that": that part of the day before or after."""
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        day = A.shift(rf, "D", sign, cal) if rf else None
+        return f"{day or 'XXXX-XX-XX'}T{part}"
+
+    return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r, anaphoric=True, sets_reference=sign > 0)
 
 
 def _ago_this_day(hit: Hit, ctx: Context, unit: str, k: int) -> Candidate:
