@@ -1834,6 +1834,10 @@ def test_the_night_before_and_the_morning_after_that() -> None:
     assert ("the morning after that", "TIME", "1917-11-06TMO") in got
     night = _tagged("On 28 February 1919 I came. The night before I saw Schmidt, Finberg came.")
     assert ("The night before", "TIME", "1919-02-27TNI") in night
+    told = _tagged(
+        "On 24 August 1914 French told Smith-Dorrien the night before that he was at risk."
+    )
+    assert ("the night before", "TIME", "1914-08-23TNI") in told  # "that" opens what he told
     # a count before "after he ...": a length, not a day
     length = _tagged("In 1999 they marched, one year after he was killed.")
     assert ("one year", "DURATION", "P1Y") in length
