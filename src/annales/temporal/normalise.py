@@ -519,13 +519,6 @@ def _next_word(text: str, end: int) -> str:
 
 
 _NEXT_WORD = re.compile(r"[^\w]{0,3}?([^\W_]+)")
-# what may follow an hour told alone ("up at five and in our places", "till seven."): the
-# clause ends, and no count of years, men or pounds follows
-_CLAUSE_END_AFTER = re.compile(
-    r"(?:\s*[,.;:)](?!\s*(?:years?|months?|weeks?|days?|old)\b)|\s*$|\s+when\b|\s+and\s+(?!(?:a\s+)?half\b|[0-9]"
-    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
-    r"|fifty|hundred)\b))"
-)
 _AT_NIGHT = re.compile(r"\bat\s+night$", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"[\s,]{0,3}((?:[^\W_]+ ){0,2}[^\W_]+)")
 
@@ -2847,8 +2840,6 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         ap = lex.lookup("ampm", g.get("ampm") or g.get("ampm2"))
         if hour > 24 or (ap and hour > 12) or (ap and hour == 0):
             return None
-        if hit.rule.name == "clock_words_bare" and not _CLAUSE_END_AFTER.match(ctx.text, hit.end):
-            return None  # "after two lengthy interviews", "from three sides": counts
         told_part = story_day[1] if story_day else ""
         if hit.rule.name == "clock_words_day" and not told_part:
             return None  # "at seven the next day": seven what? (a part of day says)
