@@ -563,7 +563,7 @@ def _clock_forward(value: str, last: tuple[str, int], bare: bool, calendar: str)
         if moved is None:
             return value
         day, later = moved, later - 1440
-    return f"{day}T{later // 60:02d}:{later % 60:02d}"
+    return f"{day}T{_hhmm(later)}"
 
 
 @lru_cache(maxsize=4096)  # pure; dense texts repeat their values

@@ -42,6 +42,12 @@ def _rep_months() -> dict[str, int]:
 
 
 @cache
+def _month_forms() -> tuple[str, ...]:
+    """Every written form of a Republican month, lower case (for ``str.endswith``)."""
+    return tuple(_rep_months())
+
+
+@cache
 def _rep_famous() -> tuple[dict[tuple[int, int], int], int]:
     data = _toml("republican.toml")
     months = _rep_months()
@@ -217,7 +223,7 @@ def _republican_year(m: re.Match[str]) -> Candidate | None:
     if an is None or not 1 <= an <= 14:
         return None
     before = m.string[max(0, m.start() - 16) : m.start()].lower().rstrip(" ,")
-    if before.endswith(tuple(_rep_months())):
+    if before.endswith(_month_forms()):
         return None  # "the 31st Thermidor, year II": the year of a day that is none
     g = _rep_greg(an, 1, 1)
     return None if g is None else _told(m, f"{g[0]:04d}", f"an {_to_roman(an)}", moves=False)
