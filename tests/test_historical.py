@@ -21,6 +21,22 @@ def _one(text: str):
     return c, text[c.start : c.end]
 
 
+def _two(text: str):
+    """The two sides of a dual date: (first, its words), (second, its words)."""
+    found = historical.find(text)
+    assert len(found) == 2, [(text[c.start : c.end], c.value) for c in found]
+    first, second = found
+    assert first.sets_reference and not second.sets_reference  # the second is a gloss
+    assert second.written
+    return (first, text[first.start : first.end]), (second, text[second.start : second.end])
+
+
+def _dual(text: str):
+    """The Julian and the Gregorian side of a dual date, whichever is written first."""
+    (a, _), (b, _) = _two(text)
+    return (a, b) if a.calendar == "julian" else (b, a)
+
+
 # --------------------------------------------------------------------------- Republican dates
 
 
@@ -29,7 +45,7 @@ def _one(text: str):
     [
         (
             "the 1st Prairial, year III (20th May, 1795)",
-            "the 1st Prairial, year III (20th May, 1795)",
+            "the 1st Prairial, year III",
             "1795-05-20",
         ),
         ("on 13 Vendémiaire an IV the sections", "13 Vendémiaire an IV", "1795-10-05"),
@@ -41,7 +57,7 @@ def _one(text: str):
         ),
         (
             "FROM THE 18TH BRUMAIRE (9TH OF NOVEMBER, 1799) TO",
-            "THE 18TH BRUMAIRE (9TH OF NOVEMBER, 1799)",
+            "THE 18TH BRUMAIRE",
             "1799-11-09",
         ),
         ("(15th Frimaire, year II", "15th Frimaire, year II", "1793-12-05"),
@@ -49,7 +65,8 @@ def _one(text: str):
     ],
 )
 def test_republican_dates_with_a_year(text, span, value) -> None:
-    c, got = _one(text)
+    c = historical.find(text)[0]
+    got = text[c.start : c.end]
     assert got == span
     assert (c.value, c.calendar, c.gregorian) == (value, "french-republican", value)
     assert c.priority > 0 and c.resolve is None
@@ -75,10 +92,23 @@ def test_famous_republican_days_keep_their_year() -> None:
     assert c.resolve("1794-07-01") == "1794-07-27"
 
 
+def test_a_republican_day_and_its_gregorian_day_are_two_timexes() -> None:
+    # as TimeML annotators mark them: the Republican day carries the story, the bracketed
+    # Gregorian day is a gloss in its own calendar
+    (rep, rep_words), (greg, greg_words) = _two("the 1st Prairial, year III (20th May, 1795)")
+    assert (rep_words, rep.value, rep.calendar) == (
+        "the 1st Prairial, year III",
+        "1795-05-20",
+        "french-republican",
+    )
+    assert (greg_words, greg.value, greg.calendar) == ("20th May, 1795", "1795-05-20", "gregorian")
+
+
 def test_republican_concordance_a_day_off_keeps_the_nearest_year() -> None:
-    c, _ = _one("the 14th Floréal (3rd of May) the senate")
+    (c, _), (gloss, words) = _two("the 14th Floréal (3rd of May) the senate")
     # 14 Floréal XII is 4 May 1804; the author's "3rd of May" matches only years II-VII
     assert c.resolve("1804-04-25") == "1804-05-04"
+    assert words == "3rd of May" and gloss.resolve("1804-04-25") == "1804-05-03"  # as written
 
 
 def test_non_famous_day_far_from_the_republic_stays_unknown() -> None:
@@ -87,20 +117,23 @@ def test_non_famous_day_far_from_the_republic_stays_unknown() -> None:
 
 
 def test_republican_day_with_gregorian_day_beside_it() -> None:
-    c, span = _one("the 30th Prairial (18th June) the councils")
-    assert span == "the 30th Prairial (18th June)"
+    (c, span), (gloss, words) = _two("the 30th Prairial (18th June) the councils")
+    assert (span, words) == ("the 30th Prairial", "18th June")
     assert c.resolve("1799-05-01") == "1799-06-18"  # 30 Prairial VII
+    assert gloss.resolve("1799-05-01") == "1799-06-18"
 
 
 def test_gregorian_day_with_republican_day_beside_it() -> None:
-    c, span = _one("on the 14th of June (25th Prairial)")
-    assert span == "14th of June (25th Prairial)" and c.calendar == "french-republican"
+    (c, span), (gloss, words) = _two("on the 14th of June (25th Prairial)")
+    assert (span, words) == ("14th of June", "25th Prairial")
+    assert (c.calendar, gloss.calendar) == ("gregorian", "french-republican")
     assert c.resolve("1794-06-01") == "1794-06-14"
 
 
 def test_disagreeing_republican_concordance_is_flagged() -> None:
-    c, _ = _one("the 1st Prairial, year III (21st May, 1795)")
+    (c, _), (gloss, _) = _two("the 1st Prairial, year III (21st May, 1795)")
     assert c.value == "1795-05-20" and c.warning and "disagree" in c.warning
+    assert gloss.value == "1795-05-21"  # each side says what it says
 
 
 @pytest.mark.parametrize(
@@ -154,24 +187,79 @@ def test_republican_words_that_are_not_dates() -> None:
         ("On 25 October (7 November) 1917 the", "1917-10-25", "1917-11-07"),
         ("on 24 October/6 November 1917", "1917-10-24", "1917-11-06"),
         ("on 7 November (25 October) 1917", "1917-10-25", "1917-11-07"),
-        ("dated 10/23 March 1917", "1917-03-10", "1917-03-23"),
         ("October 25 (November 7), 1917", "1917-10-25", "1917-11-07"),
         ("on 18 June 1709 (29 June 1709)", "1709-06-18", "1709-06-29"),
         ("25 December 1916 (7 January 1917)", "1916-12-25", "1917-01-07"),
         ("22 June O.S. (5 July N.S.) 1917", "1917-06-22", "1917-07-05"),
     ],
 )
-def test_dual_dates_are_one_candidate_whose_sides_agree(text, value, gregorian) -> None:
-    c, _ = _one(text)
-    assert (c.value, c.calendar, c.gregorian) == (value, "julian", gregorian)
-    assert c.warning is None
+def test_dual_dates_are_two_candidates_whose_sides_agree(text, value, gregorian) -> None:
+    jul, greg = _dual(text)
+    assert (jul.value, jul.calendar, jul.gregorian) == (value, "julian", gregorian)
+    assert (greg.value, greg.calendar, greg.gregorian) == (gregorian, "gregorian", gregorian)
+    assert jul.warning is None
+
+
+def test_days_of_one_month_in_both_calendars_are_one_candidate() -> None:
+    c, span = _one("dated 10/23 March 1917")
+    assert (span, c.value, c.calendar, c.gregorian) == (
+        "10/23 March 1917",
+        "1917-03-10",
+        "julian",
+        "1917-03-23",
+    )
+
+
+def test_each_side_of_a_dual_date_is_its_own_words() -> None:
+    (a, words_a), (b, words_b) = _two("On 25 October 1917 O.S. (7 November N.S.) they rose")
+    assert (words_a, words_b) == ("25 October 1917 O.S.", "7 November N.S.")
+    (a, words_a), (b, words_b) = _two("on 24 October/6 November 1917 the")
+    assert (words_a, words_b) == ("24 October", "6 November 1917")
 
 
 def test_dual_date_without_year_resolves_from_the_reference() -> None:
-    c, span = _one("on 25 October (7 November) the Bolsheviks")
-    assert span == "25 October (7 November)"
+    (c, span), (gloss, words) = _two("on 25 October (7 November) the Bolsheviks")
+    assert (span, words) == ("25 October", "7 November")
     assert c.value == "XXXX-10-25" and c.resolve is not None
     assert c.resolve("1917-10-01") == "1917-10-25"
+    assert gloss.resolve is not None and gloss.resolve("1917-10-01") == "1917-11-07"
+    assert gloss.resolve(None) == "XXXX-11-07"
+
+
+def test_a_dual_date_inside_a_longer_expression_keeps_its_calendar_and_story() -> None:
+    text = (
+        "In the early morning of the 24th of October (6th of November), 1917, Kerensky closed "
+        "the presses. The next day the Winter Palace fell."
+    )
+    got = [(t.text, t.value, t.calendar) for t in tag_time(text, mode="narratives")]
+    assert got[0] == ("the early morning of the 24th of October", "1917-10-24TMO", "julian")
+    assert got[1] == ("6th of November", "1917-11-06", "gregorian")
+    # in a document counted in New Style the story goes on from the Gregorian day ...
+    assert ("The next day", "1917-11-07", "gregorian") in got
+    # ... and where the writer puts Old Style first, as here, in Old Style
+    got = [
+        (t.text, t.value, t.calendar) for t in tag_time(text, mode="narratives", calendar="auto")
+    ]
+    assert ("The next day", "1917-10-25", "julian") in got
+
+
+def test_dual_dates_with_old_style_first_make_a_julian_document() -> None:
+    text = "On the 23rd of February (8th March) the women of Petrograd marched. On the 27th"
+    pol = policy.document_policy(text, "auto")
+    assert pol.calendar == "julian" and "dual dates" in pol.reason
+    pol = policy.document_policy("On 7 November (25 October) the Red Guards rose.", "auto")
+    assert pol.calendar == "gregorian" and "New Style first" in pol.reason
+
+
+def test_a_weekday_told_after_its_day_is_one_timex_and_picks_the_year() -> None:
+    text = "In 1916 the war dragged on. On the 24th of October, a Tuesday, the bridges were raised."
+    (_, t) = tag_time(text, mode="narratives", calendar="julian")
+    # 24 October was a Tuesday (Julian) in 1917, not in 1916
+    assert (t.text, t.value) == ("the 24th of October, a Tuesday", "1917-10-24")
+    (_, t, u) = tag_time(
+        "In 1916 they met on the 2nd of May, a Tuesday afternoon.", mode="narratives"
+    )
+    assert (t.text, u.text) == ("the 2nd of May", "a Tuesday afternoon")
 
 
 def test_two_dates_in_brackets_that_are_not_a_dual_date() -> None:
@@ -449,23 +537,34 @@ def test_october_fuzzy_edges(october_timexes) -> None:
 @pytest.mark.parametrize(
     "text,value,gregorian",
     [
-        ("on 12 (25) March 1917 the", "1917-03-12", "1917-03-25"),
         ("on Oct. 25 (Nov. 7), 1917", "1917-10-25", "1917-11-07"),
         ("on 25 Oct./7 Nov. 1917", "1917-10-25", "1917-11-07"),
         ("on 25 October [7 November] 1917", "1917-10-25", "1917-11-07"),
         ("on 25 October (i.e. 7 November) 1917", "1917-10-25", "1917-11-07"),
         ("on February 23 (March 8, New Style), 1917", "1917-02-23", "1917-03-08"),
-        ("the 16/28 August 1813", "1813-08-16", "1813-08-28"),
     ],
 )
 def test_more_dual_date_forms(text, value, gregorian) -> None:
+    c, _ = _dual(text)
+    assert (c.value, c.calendar, c.gregorian, c.warning) == (value, "julian", gregorian, None)
+
+
+@pytest.mark.parametrize(
+    "text,value,gregorian",
+    [
+        ("on 12 (25) March 1917 the", "1917-03-12", "1917-03-25"),
+        ("the 16/28 August 1813", "1813-08-16", "1813-08-28"),
+    ],
+)
+def test_dual_days_of_one_month_stay_one_candidate(text, value, gregorian) -> None:
     c, _ = _one(text)
     assert (c.value, c.calendar, c.gregorian, c.warning) == (value, "julian", gregorian, None)
 
 
 def test_dual_date_a_day_off_is_kept_with_a_warning() -> None:
-    c, _ = _one("on 25 October (6 November) 1917")
+    c, gloss = _dual("on 25 October (6 November) 1917")
     assert c.value == "1917-10-25" and c.warning and "disagree" in c.warning
+    assert gloss.value == "1917-11-06"
     assert historical.find("on 5 (6) March 1917") == []
 
 
@@ -502,12 +601,13 @@ def test_find_never_crashes_and_spans_are_sane(text: str) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.dates(min_value=dt.date(1583, 1, 1), max_value=dt.date(2099, 12, 31)))
-def test_any_written_dual_date_is_one_agreeing_candidate(greg: dt.date) -> None:
+def test_any_written_dual_date_is_two_agreeing_candidates(greg: dt.date) -> None:
     jy, jm, jd = cal.gregorian_to_julian(greg.year, greg.month, greg.day)
     text = f"It happened on {jd} {MONTHS[jm - 1]} {jy} ({greg.day} {MONTHS[greg.month - 1]} {greg.year}) there."
-    c, _ = _one(text)
+    c, gloss = _dual(text)
     assert c.value == f"{jy:04d}-{jm:02d}-{jd:02d}" and c.gregorian == greg.isoformat()
     assert c.calendar == "julian" and c.warning is None
+    assert gloss.value == greg.isoformat() and not gloss.sets_reference
 
 
 @settings(max_examples=150, deadline=None)
@@ -542,7 +642,7 @@ def test_names_after_dates_are_not_style_marks() -> None:
 def test_modern_slashed_days_are_ranges_not_dual_dates() -> None:
     assert historical.find("from 1/12 March 2020 the shops closed") == []
     # but an exact Orthodox concordance is still one date
-    c, _ = _one("Christmas fell on 25 December 2019 (7 January 2020) there")
+    c, _ = _dual("Christmas fell on 25 December 2019 (7 January 2020) there")
     assert (c.value, c.gregorian) == ("2019-12-25", "2020-01-07")
 
 

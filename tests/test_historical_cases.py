@@ -945,10 +945,23 @@ CASES = [
         "1914/1918",
         "1914/1918",
     ),
+    # each side of a dual date is valued in the calendar it is written in, even in a book
+    # counting in New Style
     Case(
         "reed-dual",
         "The Congress met on 25 October (7 November) 1917.",
-        "25 October (7 November) 1917",
+        "25 October",
+        G,
+        None,
+        "1917-10-25",
+        J,
+        "1917-11-07",
+        "1917-10-25",
+    ),
+    Case(
+        "reed-dual-gloss",
+        "The Congress met on 25 October (7 November) 1917.",
+        "7 November",
         G,
         None,
         "1917-11-07",

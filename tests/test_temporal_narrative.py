@@ -1286,7 +1286,7 @@ def test_bare_days_after_a_republican_month_are_its_days() -> None:
         "the 17th they had met; on the 20th he was consul."
     )
     got = [(t, v) for t, _, v in _tagged(text)]
-    assert got[0] == ("the 18th Brumaire (9th November 1799)", "1799-11-09")
+    assert got[:2] == [("the 18th Brumaire", "1799-11-09"), ("9th November 1799", "1799-11-09")]
     assert ("the 17th", "1799-11-08") in got and ("the 20th", "1799-11-11") in got
     # with the Gregorian day leading, the author counts Gregorian days
     text = "In 1800 Bonaparte marched. On the 14th of June (25th Prairial) he won; on the 15th they left."

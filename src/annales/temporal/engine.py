@@ -131,7 +131,52 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
             hist = []
         if mode == "news":  # TimeML does not tag named periods ("the Cold War") as timexes
             hist = [c for c in hist if not c.source.endswith(":event")]
+        hist = _written_sides_in_own(own, hist)
     return merge(own, hist)
+
+
+def _gloss(c: Candidate) -> bool:
+    """The second side of a dual date ("(6th of November)"): it names the day told already."""
+    return c.written and not c.sets_reference
+
+
+def _written_sides_in_own(own: list[Candidate], hist: list[Candidate]) -> list[Candidate]:
+    """A side of a dual date that the English rules read inside a longer expression ("the
+    early morning of the 24th of October (6th of November)"): the longer one is the timex,
+    counted in the side's calendar and, when the side knows its year, resolved on its day."""
+    if not any(c.written for c in hist):
+        return hist
+    starts = [c.start for c in own]
+    out: list[Candidate] = []
+    for k, h in enumerate(hist):
+        i = bisect_right(starts, h.start) - 1
+        o = own[i] if h.written and i >= 0 else None
+        if (
+            o is None
+            or o.written
+            or o.end < h.end
+            or (k + 1 < len(hist) and hist[k + 1].start < o.end)  # it reads into the other side
+            or o.end - o.start <= h.end - h.start
+            or o.type not in ("DATE", "TIME")
+        ):
+            out.append(h)
+            continue
+        o.calendar, o.written, o.sets_reference = h.calendar, True, h.sets_reference
+        o.warning = o.warning or h.warning
+        if o.resolve is not None:
+            o.resolve = _on_day(o.resolve, h)
+    return out
+
+
+def _on_day(resolve: Resolver, side: Candidate) -> Resolver:
+    """``resolve`` read on the day a dual date's side names (its year from the reference when
+    it states none, as the side itself would take it)."""
+    day, of_ref = side.value, side.resolve
+
+    def on_day(ref: str | None) -> str:
+        return resolve(of_ref(ref) if of_ref is not None else day)
+
+    return on_day
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
@@ -849,7 +894,12 @@ def anchor_all(
             if got is None:
                 got = calendars_of[value] = calendar_for(value)
             vcal = got
-        if c.calendar and c.calendar != vcal:  # (else it is counted in vcal already)
+        story_value = value  # what the story moves to, in the document's calendar
+        if c.written and c.calendar:
+            if c.calendar != vcal:
+                story_value = _to_doc_calendar(value, replace(c, gregorian=None), vcal)
+            vcal = c.calendar  # a side of a dual date: as it is written
+        elif c.calendar and c.calendar != vcal:  # (else it is counted in vcal already)
             value = _to_doc_calendar(value, c, vcal)
         t = Timex(  # by position (_TIMEX_FIELDS), a third of the cost of keywords
             tid,
@@ -909,7 +959,7 @@ def anchor_all(
             # the days told next are this Republican month's (not after a famous day named
             # in passing: "you violated it on the 18th Fructidor")
             rep_month = _republican_month_of(t.value, c.end) or rep_month
-        elif narr and c.type == "DATE" and _MONTH_PREFIX.match(t.value):
+        elif narr and c.type == "DATE" and _MONTH_PREFIX.match(t.value) and not _gloss(c):
             month_said = (c.end, t.value[:7], tid)
             rep_month = None
         if narr and c.type == "DATE" and c.resolve is None and t.value[:4].isdigit():
@@ -929,7 +979,7 @@ def anchor_all(
             and c.type in ("DATE", "TIME")
             and "X" not in t.value
         ):
-            part = _ref_part(t.value)
+            part = _ref_part(t.value if story_value == value else story_value)
             night = A.parse_ref(part) if c.source.endswith(TWO_DAY_NIGHT) else None
             if night is not None:  # "the night of 6-7 August": the story goes on from the 7th
                 part = A.shift(night, "D", 1, calendar) or part

@@ -8,9 +8,10 @@ overlapping candidates:
   III (20th May, 1795)"). The value is the Gregorian ISO day (see calendars.py); without a year
   the candidate carries a ``resolve`` that picks the Republican year from the narrative
   reference (or the famous year of days like 9 Thermidor).
-* Dual dates ("25 October (7 November) 1917", "24 October/6 November 1917", "10 February
-  1714/15"): one candidate, value on the Julian side, ``calendar="julian"``, ``gregorian`` the
-  other side when both sides agree (else a warning).
+* Dual dates ("25 October (7 November) 1917", "24 October/6 November 1917"): two candidates,
+  each side in the calendar it is written in (the Julian side's ``gregorian`` the other side
+  when both agree, else a warning); the first carries the story, the second is a gloss.
+  "10/23 March 1917" and "10 February 1714/15" stay one candidate, on the Julian side.
 * Dates marked O.S./N.S./Old Style/New Style: ``calendar`` set accordingly.
 * Named events and periods after a temporal preposition ("during the Great War" → 1914/1918).
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from annales.temporal import calendars as cal
@@ -39,7 +41,7 @@ from annales.temporal.republican import (
     _republican_month,
     _republican_year,
 )
-from annales.temporal.types import Candidate
+from annales.temporal.types import Candidate, Resolver
 from annales.temporal.wordforms import (
     _alt,
     _day,
@@ -221,7 +223,7 @@ def _style_of(m: re.Match[str], p: str) -> str | None:
     return None
 
 
-def _dual_paren(m: re.Match[str]) -> Candidate | None:
+def _dual_paren(m: re.Match[str]) -> list[Candidate] | None:
     a = (_get_day(m, "a"), _get_month(m, "a"), _get_year(m, "a"))
     b = (_get_day(m, "b"), _get_month(m, "b"), _get_year(m, "b"))
     sa, sb = _style_of(m, "sa"), _style_of(m, "sb")
@@ -229,13 +231,84 @@ def _dual_paren(m: re.Match[str]) -> Candidate | None:
     if sa == "gregorian" or sb == "julian":
         forced = "a-greg"
     y = int(m.group("y")) if m.groupdict().get("y") else None
-    return _dual(m.start(), m.end(), a, b, y, forced)
+    return _sides(m, _dual(m.start(), m.end(), a, b, y, forced), a, b, y)
 
 
-def _dual_slash(m: re.Match[str]) -> Candidate | None:
+def _dual_slash(m: re.Match[str]) -> list[Candidate] | None:
     a = (_get_day(m, "a"), _get_month(m, "a"), _get_year(m, "a"))
     b = (_get_day(m, "b"), _get_month(m, "b"), _get_year(m, "b"))
-    return _dual(m.start(), m.end(), a, b, None)
+    return _sides(m, _dual(m.start(), m.end(), a, b, None), a, b)
+
+
+def _side_span(m: re.Match[str], p: str) -> tuple[int, int]:
+    """Where the written day of side ``p`` ("a", "b") lies: its day, month and year, with a
+    style mark written straight after it ("25 October 1917 O.S.")."""
+    names = [p + g for g in ("dn", "dw", "m", "rdn", "rdw", "rm", "y")]
+    names += [f"s{p}jul", f"s{p}greg"]
+    got = [m.span(n) for n in names if m.groupdict().get(n) is not None]
+    start, end = min(s for s, _ in got), max(e for _, e in got)
+    if f"s{p}jul" in m.groupdict():
+        day_end = max(m.end(n) for n in names[:7] if m.groupdict().get(n) is not None)
+        if "(" in m.string[day_end:end]:
+            end = day_end  # "(O.S.)" in brackets of its own is not part of the day
+    return start, end
+
+
+def _sides(
+    m: re.Match[str],
+    c: Candidate | None,
+    a: tuple[int | None, int | None, int | None],
+    b: tuple[int | None, int | None, int | None],
+    year: int | None = None,
+) -> list[Candidate] | None:
+    """A dual date as two timexes, as TimeML annotators mark it: each side in the calendar it
+    is written in ("the 24th of October" Julian, "6th of November" Gregorian), the first
+    carrying the story, the second a gloss that moves nothing."""
+    if c is None:
+        return None
+    julian_md = c.value[5:10]
+    a_julian = julian_md == f"{a[1]:02d}-{a[0]:02d}"
+    if julian_md == f"{b[1]:02d}-{b[0]:02d}" and julian_md != f"{a[1]:02d}-{a[0]:02d}":
+        a_julian = False
+    (gd, gm, gy) = b if a_julian else a
+    gy = gy or year or (a if a_julian else b)[2]
+    greg = c.gregorian
+    if greg is None and gy is not None and gd and gm and cal.is_valid(gy, gm, gd):
+        greg = _iso(gy, gm, gd)  # the sides disagree: each keeps what it says
+    jul_resolve = c.resolve
+    greg_resolve = None
+    if greg is None and jul_resolve is not None:
+        greg_resolve = _gloss_resolver(jul_resolve, gm or 0, gd or 0)
+    julian = replace(c, written=True)
+    gregorian = Candidate(
+        0,
+        0,
+        "DATE",
+        greg or f"XXXX-{gm:02d}-{gd:02d}",
+        calendar="gregorian",
+        gregorian=greg,
+        resolve=greg_resolve,
+        warning=c.warning,
+        source=c.source,
+        priority=PRIORITY,
+        written=True,
+    )
+    first, second = (julian, gregorian) if a_julian else (gregorian, julian)
+    first.start, first.end = _side_span(m, "a")
+    second.start, second.end = _side_span(m, "b")
+    first.sets_reference, second.sets_reference = True, False
+    return [first, second]
+
+
+def _gloss_resolver(julian: Resolver, month: int, day: int) -> Resolver:
+    """The Gregorian side of a dual date without a year: the Julian side's day, converted."""
+
+    def resolve(ref: str | None) -> str:
+        v = julian(ref)
+        out = cal.convert(v, "julian", "gregorian") if not v.startswith("X") else None
+        return out or f"XXXX-{month:02d}-{day:02d}"
+
+    return resolve
 
 
 def _dual_days(m: re.Match[str]) -> Candidate | None:
@@ -303,10 +376,79 @@ def _marked(m: re.Match[str]) -> Candidate | None:
     )
 
 
+def _republican_sides(m: re.Match[str], reverse: bool = False) -> list[Candidate] | None:
+    """A Republican day with its Gregorian day in brackets ("the 1st Prairial (20th of May,
+    1795)", "the 14th of June (25th Prairial)") as two timexes, as annotators mark them: the
+    first carries the story, the bracketed one is a gloss. Both values are Gregorian days."""
+    c = _republican(m, "", reverse=reverse)
+    if c is None:
+        return None
+    gd, gm, gy = _get_day(m, "g"), _get_month(m, "g"), _get_year(m, "g")
+    if not gd or not gm:
+        return [c]
+    text = m.string
+    g0, g1 = _side_span(m, "g")
+    if reverse:
+        r0 = text.find("(", g1, m.end())
+        r0 = text.find("[", g1, m.end()) if r0 < 0 else r0
+        lead, gloss_span = (g0, g1), (r0 + 1, m.end() - 1)
+    else:
+        cut = max(text.rfind("(", m.start(), g0), text.rfind("[", m.start(), g0))
+        lead, gloss_span = (m.start(), cut), (g0, g1)
+    gloss_span = _stripped(text, *gloss_span)
+    lead = _stripped(text, *lead)
+    if reverse:  # the Gregorian day leads; the Republican one in brackets is the gloss
+        first = replace(c, start=lead[0], end=lead[1], calendar="gregorian", written=True)
+        second = replace(
+            c,
+            start=gloss_span[0],
+            end=gloss_span[1],
+            sets_reference=False,
+            source="historical:republican",
+            priority=PRIORITY + 1,  # over the same words read as a Republican day alone
+            written=True,
+        )
+        return [first, second]
+    written = _iso(gy, gm, gd) if gy is not None and cal.is_valid(gy, gm, gd) else None
+    gloss = Candidate(
+        gloss_span[0],
+        gloss_span[1],
+        "DATE",
+        written or c.value,
+        calendar="gregorian",
+        gregorian=written or c.gregorian,
+        resolve=None if written or c.resolve is None else _month_day_of(c.resolve, gm, gd),
+        sets_reference=False,
+        source="historical:gloss",
+        priority=PRIORITY,
+        written=True,
+    )
+    return [replace(c, start=lead[0], end=lead[1]), gloss]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without the spaces and commas at its ends."""
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def _month_day_of(resolve: Resolver, month: int, day: int) -> Resolver:
+    """The Gregorian day written beside a Republican one, in the year the latter resolves to."""
+
+    def resolve_gloss(ref: str | None) -> str:
+        v = resolve(ref)
+        return _iso(int(v[:4]), month, day) if v[:4].isdigit() else f"XXXX-{month:02d}-{day:02d}"
+
+    return resolve_gloss
+
+
 _BUILDERS = (
-    ("republican", lambda m: _republican(m, ""), "republican", 60, 110),
+    ("republican", _republican_sides, "republican", 60, 110),
     ("republican_month", _republican_month, "republican", 60, 60),
-    ("republican_rev", lambda m: _republican(m, "", reverse=True), "republican", 90, 60),
+    ("republican_rev", lambda m: _republican_sides(m, reverse=True), "republican", 90, 60),
     ("republican_year", _republican_year, "rep_year", 10, 20),
     ("dual_paren", _dual_paren, "paren", 60, 70),
     ("dual_slash", _dual_slash, "slash", 50, 50),
@@ -375,7 +517,9 @@ def find(text: str) -> list[Candidate]:
     for key, build, anchor, before, after in _BUILDERS:
         for m in _scan(pats[key], text, hits[anchor], before, after):
             c = build(m)
-            if c is not None:
+            if isinstance(c, list):
+                found.extend(c)
+            elif c is not None:
                 found.append(c)
     found.extend(_events(text))
     # overlaps: one sweep in text order, keeping the higher priority, then the longer span

@@ -830,6 +830,7 @@ def _cand(
         None,  # warning
         "en:anaphoric" if anaphoric else "en",
         0,  # priority
+        False,  # written
     )
     if kw:  # (most calls pass none)
         for name, v in kw.items():
@@ -854,6 +855,7 @@ _CANDIDATE_FIELDS = (
     "warning",
     "source",
     "priority",
+    "written",
 )
 check_field_order(Candidate, _CANDIDATE_FIELDS, "normalise._cand")
 
@@ -1280,7 +1282,8 @@ def _pieces(g: dict[str, Any], name: str, lex: Lexicon, cal: str) -> _Pieces | N
     if mtext and mtext.lower().rstrip(".") in lex.lists["ambiguous_months"]:
         if not mtext[0].isupper():  # (_cap)
             return None  # "you may", "to march": a verb
-    wtext = get("weekday") or get("weekday_of")  # "the afternoon of Thursday, November 16th"
+    # "the afternoon of Thursday, November 16th", "the 24th of October, a Tuesday"
+    wtext = get("weekday") or get("weekday_of") or get("weekday_after")
     if wtext and name == "weekday" and (wtext.endswith(".") or not _cap(wtext)):
         return None
     era_s = get("era")

@@ -72,6 +72,22 @@ def stated_calendar(text: str) -> tuple[str, str, int] | None:
     return best
 
 
+def dual_order(text: str) -> tuple[int, int, str | None]:
+    """How many dual dates ("the 25th of October (7th November)") put the Julian side first,
+    how many the Gregorian, and one of them: a writer glosses the calendar he counts in."""
+    from annales.temporal.historical import find
+
+    jul = greg = 0
+    example = None
+    found = find(text)
+    for c, gloss in zip(found, found[1:], strict=False):
+        if c.written and c.sets_reference and c.source == "historical:dual":
+            jul += c.calendar == "julian"
+            greg += c.calendar == "gregorian"
+            example = example or " ".join(text[c.start : gloss.end + 1].split())
+    return jul, greg, example
+
+
 def dominant_country(text: str) -> tuple[str, Counter[str]] | None:
     """The switch-table country whose places the text names most, with the counts per place."""
     rx, table = _places()
@@ -364,6 +380,16 @@ def document_policy(
         cal, words, _ = stated
         return Policy(cal, f"the document states its calendar: “{words}”")
     dom = dominant_country(text)
+    jul_first, greg_first, dual = dual_order(text)
+    if jul_first != greg_first:
+        cal = "julian" if jul_first > greg_first else "gregorian"
+        style = "Old" if cal == "julian" else "New"
+        return Policy(
+            cal,
+            f"its dual dates give the {style} Style first ({max(jul_first, greg_first)} of"
+            f" {jul_first + greg_first}, e.g. “{dual}”): it counts its days that way",
+            switches()[dom[0]] if dom is not None and cal == "julian" else None,
+        )
     if dom is None:
         default = switches()[DEFAULT_SWITCH]
         era = _era(text, title, reference)

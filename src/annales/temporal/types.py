@@ -36,6 +36,8 @@ class Candidate:
     warning: str | None = None
     source: str = "rules"
     priority: int = 0  # wins over overlapping candidates of lower priority
+    # valued in the calendar it is written in (a side of a dual date), not the document's
+    written: bool = False
 
 
 def check_field_order(cls: type, names: tuple[str, ...], where: str) -> None:
