@@ -1613,6 +1613,21 @@ def test_a_clock_with_the_day_it_is_on_is_one_time() -> None:
     assert v["about ten that night"] == "1863-07-10T22:00"
 
 
+def test_a_bare_hour_on_a_part_of_a_day_named_after_it() -> None:
+    v = _values(
+        "The regiment waited at Cawnpore in May 1857. On the 10th they rode out. At nine "
+        "o'clock on the night of the 30th of May the gun fired. Shortly before eight o'clock "
+        "on the morning of Tuesday, 2 June 1857, the rising spread. On the night of the 12th "
+        "of June, at about two o'clock, the boats cast off. At 9 p.m. on the night of "
+        "20 June 1857 he left.",
+        mode="narratives",
+    )
+    assert v["nine o'clock"] == "1857-05-30T21:00"  # a night's nine is the evening's
+    assert v["eight o'clock"] == "1857-06-02T08:00"
+    assert v["about two o'clock"] == "1857-06-13T02:00"  # a night's small hours: the next day
+    assert v["9 p.m."] == "1857-06-20T21:00"  # its own half of the day
+
+
 def test_an_hour_in_words_needs_a_part_of_the_day() -> None:
     v = _values("On 12 April 1917 he left at seven the next day.")
     assert "seven the next day" not in v and v["the next day"] == "1917-04-13"

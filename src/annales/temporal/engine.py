@@ -1161,7 +1161,9 @@ def _clock_on_named_day(
     finalise: Callable[[Timex, str], Timex] | None,
 ) -> None:
     """A clock time with no day of its own takes the day named right beside it, not the
-    DCT's: "at 10:35 a.m. (0735 GMT) Friday" is Friday's 10:35."""
+    DCT's: "at 10:35 a.m. (0735 GMT) Friday" is Friday's 10:35; a bare hour told with a
+    part of a day takes that part's half of the day: "at nine o'clock on the night of the
+    30th of May" is 21:00 that day, "about two o'clock" on a night is the next day's 02:00."""
     for i, (c, t) in enumerate(zip(cands, list(timexes), strict=True)):
         if not c.value.startswith("XXXX-XX-XXT") or "T" not in t.value:
             continue
@@ -1169,14 +1171,36 @@ def _clock_on_named_day(
             if not 0 <= j < len(timexes):
                 continue
             o = timexes[j]
-            if not _DAY_VALUE.match(o.value) or o.type != "DATE":
+            part = _DAY_PART_VALUE.match(o.value) if o.type == "TIME" else None
+            if (not _DAY_VALUE.match(o.value) or o.type != "DATE") and part is None:
                 continue
             gap = text[t.end : o.start] if j > i else text[o.end : t.start]
             if len(gap) <= 30 and _CLOCK_DAY_GAP.match(gap) and not _PARA_GAP.search(gap):
-                moved = revalued(t, o.value + "T" + t.value.split("T", 1)[1], finalise, anchor=o.id)
+                day, clock = o.value[:10], t.value.split("T", 1)[1]
+                if part is not None and not _HALF_OF_DAY.search(t.text):  # not "9 p.m."
+                    day, clock = _in_part_of_day(day, clock, part.group(1), t.calendar)
+                moved = revalued(t, f"{day}T{clock}", finalise, anchor=o.id)
                 if moved is not None:  # else keep the DCT's day rather than fail
                     timexes[i] = moved
                 break
+
+
+_DAY_PART_VALUE = re.compile(r"^\d{4}-\d\d-\d\dT(MO|AF|EV|NI)$")
+_HALF_OF_DAY = re.compile(
+    r"[ap]\.?\s?m\b|morning|afternoon|evening|night|noon|midnight|\d:\d|\d{4}", re.I
+)
+
+
+def _in_part_of_day(day: str, clock: str, part: str, calendar: str) -> tuple[str, str]:
+    """A bare hour (12-hour reading) in a part of ``day``: its day and 24-hour clock."""
+    hour, rest = int(clock[:2]) % 12, clock[2:]
+    if part == "NI" and hour <= 4:
+        ref = A.parse_ref(day)  # the small hours: the next day's
+        shifted = A.shift(ref, "D", 1, calendar) if ref is not None else None
+        return (shifted or day), f"{hour:02d}{rest}"
+    if (part == "AF" and hour <= 6) or (part in ("EV", "NI") and hour >= 4):
+        hour += 12
+    return day, f"{hour:02d}{rest}"
 
 
 def _asides(
