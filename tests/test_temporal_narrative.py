@@ -1628,6 +1628,22 @@ def test_a_bare_hour_on_a_part_of_a_day_named_after_it() -> None:
     assert v["9 p.m."] == "1857-06-20T21:00"  # its own half of the day
 
 
+def test_a_storys_midnight_opens_the_next_day() -> None:
+    text = (
+        "On 12 May 1864 the fighting did not die away until after midnight. On 3 June 1864 "
+        "they marched at about midnight. On 10 November 1917 they sat until midnight of "
+        "November 11th. It was too late: at midnight November 5th Kerensky sent him."
+    )
+    v = _values(text, mode="narratives")
+    assert v["midnight"] == "1864-05-13T00:00"
+    assert v["about midnight"] == "1864-06-04T00:00"
+    assert v["midnight of November 11th"] == "1917-11-11T24:00"  # told with its day
+    assert v["midnight November 5th"] == "1917-11-05T24:00"
+    # news keeps TimeBank's midnight, the end of the day
+    news = _values("The talks went on until midnight.", mode="news", dct="1998-02-06")
+    assert news["midnight"] == "1998-02-06T24:00"
+
+
 def test_an_hour_in_words_needs_a_part_of_the_day() -> None:
     v = _values("On 12 April 1917 he left at seven the next day.")
     assert "seven the next day" not in v and v["the next day"] == "1917-04-13"
@@ -1711,7 +1727,7 @@ def test_minutes_past_and_to_the_hour() -> None:
     assert ("twenty minutes to ten", "TIME", "1864-05-10T21:40") in got
     assert ("twenty minutes", "DURATION", "PT20M") in got  # a length, not a clock
     night = _tagged("On 13 July 1789 seven shots were fired towards twelve at night.")
-    assert ("twelve at night", "TIME", "1789-07-13T24:00") in night  # midnight, not noon
+    assert ("twelve at night", "TIME", "1789-07-14T00:00") in night  # midnight, not noon
 
 
 def test_a_season_or_weekday_with_before_or_after_behind_it() -> None:

@@ -1185,6 +1185,31 @@ def _clock_on_named_day(
                 break
 
 
+_MIDNIGHT = re.compile(r"^(\d{4}-\d\d-\d\d)T24:00$")
+# a midnight told without its day: the expression ends on it
+_MIDNIGHT_ALONE = re.compile(r"(?:midnight|twelve(?:\s+o['’]clock)?\s+at\s+night)$", re.I)
+
+
+def _midnight_opens_the_next_day(
+    cands: list[Candidate],
+    timexes: list[Timex],
+    finalise: Callable[[Timex, str], Timex] | None,
+) -> None:
+    """A story's midnight is the next day's first hour (T00:00), as readers and annotators of
+    narratives date it ("the fighting did not die away until after midnight"); news keeps
+    TimeBank's T24:00 of the day, as does a midnight told with its day ("midnight of November
+    11th", "at midnight November 5th"), which ends that day."""
+    for i, (c, t) in enumerate(zip(cands, list(timexes), strict=True)):
+        m = _MIDNIGHT.match(t.value) if t.type == "TIME" else None
+        if m is None or not c.value.startswith("XXXX-XX-XXT") or not _MIDNIGHT_ALONE.search(t.text):
+            continue
+        ref = A.parse_ref(m.group(1))
+        day = A.shift(ref, "D", 1, t.calendar) if ref is not None else None
+        moved = revalued(t, f"{day}T00:00", finalise) if day else None
+        if moved is not None:
+            timexes[i] = moved
+
+
 _DAY_PART_VALUE = re.compile(r"^\d{4}-\d\d-\d\dT(MO|AF|EV|NI)$")
 _HALF_OF_DAY = re.compile(
     r"[ap]\.?\s?m\b|morning|afternoon|evening|night|noon|midnight|\d:\d|\d{4}", re.I
@@ -1682,6 +1707,7 @@ def tag(
     if mode == "narratives":
         _weekdays_before_a_day(text, timexes, fin)
         _opening_days(text, timexes, fin)
+        _midnight_opens_the_next_day(cands, timexes, fin)
     lists = load(language).lists
     first_end_years(text, timexes, lists["range_connectors"], fin)
     if mode == "news":  # (a narrative's weekdays already go forward)
