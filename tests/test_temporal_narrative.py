@@ -1644,6 +1644,13 @@ def test_a_storys_midnight_opens_the_next_day() -> None:
     assert news["midnight"] == "1998-02-06T24:00"
 
 
+def test_a_time_nearly_reached() -> None:
+    got = _tagged("On 2 June 1793 it was nearly ten o'clock when they came; almost midnight.")
+    texts = [(t.text, t.mod) for t in tag_time("It was nearly ten o'clock on 2 June 1793.")]
+    assert ("nearly ten o'clock", "LESS_THAN") in texts
+    assert ("almost midnight", "TIME", "1793-06-03T00:00") in got
+
+
 def test_an_hour_in_words_needs_a_part_of_the_day() -> None:
     v = _values("On 12 April 1917 he left at seven the next day.")
     assert "seven the next day" not in v and v["the next day"] == "1917-04-13"
