@@ -1645,10 +1645,31 @@ def test_a_storys_midnight_opens_the_next_day() -> None:
 
 
 def test_a_time_nearly_reached() -> None:
-    got = _tagged("On 2 June 1793 it was nearly ten o'clock when they came; almost midnight.")
+    got = _tagged(
+        "On 2 June 1793 it was nearly ten o'clock when they came; almost midnight. He wrote "
+        "almost that same night."
+    )
+    assert any(t == "that same night" for t, _, _ in got)  # "almost" there modifies no time
     texts = [(t.text, t.mod) for t in tag_time("It was nearly ten o'clock on 2 June 1793.")]
     assert ("nearly ten o'clock", "LESS_THAN") in texts
     assert ("almost midnight", "TIME", "1793-06-03T00:00") in got
+
+
+def test_a_day_counted_in_what_the_story_tells_is_the_story_s_day() -> None:
+    v = _values(
+        "On 25 September 1857 the relief came in. It was the eighty-seventh day of the siege. "
+        "Monday, 12th August 1878. — 43rd day out from Kilwa. On 21 August 1918 Byng attacked, "
+        "and the first day gave him Beaucourt. On the third day Lenin spoke.",
+        mode="narratives",
+    )
+    assert v["the eighty-seventh day of the siege"] == "1857-09-25"
+    assert v["43rd day out"] == "1878-08-12"
+    assert v["the first day"] == "1918-08-21"
+    assert v["the third day"] == "1918-XX-XX"  # counted from a start not dated here
+    # a date, not a counted day; a month's own first day
+    v = _values("On the third day of August 1347 they met; the first day of the month was wet.")
+    assert v["the third day of August 1347"] == "1347-08-03"
+    assert v["the first day of the month"] == "1347-08-01"
 
 
 def test_an_hour_in_words_needs_a_part_of_the_day() -> None:

@@ -78,6 +78,7 @@ CORE_TABLES = frozenset(
 _NOT_CORE = frozenset({"the", "before", "after", "every", "each", "o", "old"})
 
 _MACRO = re.compile(r"\{([A-Za-z]\w*)(?:@(\w+))?\}")
+_MACRO_NAME = re.compile(r"\{([A-Za-z]\w*)(?:@\w+)?\}")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -313,8 +314,12 @@ def _word_classes(
                 if w not in class_names and w not in _NOT_CORE:
                     add(w, w)
                     add(w, "core")
+    # the words a rule's pattern spells out, and those of the hand-written macros it uses
+    # ("{undertaking}": "siege", "return"), are the vocabulary its stretches may hold
+    own = data.get("macros", {})
     for r in rules_raw:
-        pat = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]|\{[\w@]+\}", " ", r["pattern"])
+        pat = r["pattern"] + " ".join(own.get(n, "") for n in _MACRO_NAME.findall(r["pattern"]))
+        pat = re.sub(r"\(\?P<\w+>|\\[a-zA-Z]|\{[\w@]+\}", " ", pat)
         for w in _WORD.findall(pat.lower()):
             add(w, w)
     return {w: frozenset(c) for w, c in classes.items()}

@@ -2983,10 +2983,14 @@ def _story_day(hit: Hit, ctx: Context) -> Candidate | None:
     if _next_word(ctx.text, hit.end).lower() in ctx.lex.lists["day_not_before"]:
         return None  # "during the day of the funeral", "the day when": another day
     cal = ctx.calendar
+    nth = hit.groups.get("cnt_alone")
+    # "on the third day" alone counts from a start the text may not date: only its year
+    later = nth is not None and (ctx.lex.lookup("ordinals", nth.lower()) or 0) > 1
 
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
-        return (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
+        day = (A.shift(rf, "D", 0, cal) if rf else None) or "XXXX-XX-XX"
+        return day[:4] + "-XX-XX" if later and day[:4].isdigit() else day
 
     return _cand(hit, "DATE", "XXXX-XX-XX", r, anaphoric=True, sets_reference=False)
 

@@ -461,6 +461,9 @@ def _may_end_mod(text: str, lo: int, pos: int, last_words: frozenset[str]) -> bo
     return not word.isascii() or word.lower() in last_words
 
 
+_CLOCK_WORDS = re.compile(r"\d|o['’]clock|noon|midnight|twelve\s+at\s+night", re.I)
+
+
 def _bad_mod(word: str, h: Hit, text: str, lex: Lexicon) -> bool:
     """Mods that would be wrong here: "about" before a bare year is a count ("about 1500 men"
     is filtered elsewhere); "later"/"earlier" only before relative expressions."""
@@ -470,6 +473,8 @@ def _bad_mod(word: str, h: Hit, text: str, lex: Lexicon) -> bool:
     mod = lex.lookup("point_mods", w)
     if mod == "APPROX" and h.rule.name in ("weekday", "weekday_part"):
         return True  # "get around Wednesday's ruling"
+    if w in ("nearly", "almost"):  # a clock nearly reached, not "almost that same night"
+        return _CLOCK_WORDS.search(text, h.start, h.end) is None
     if mod in ("BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE"):
         # a signal word: a mod only on dates with their own year ("before 1066")
         return not (h.groups.get("year") or h.rule.kind in ("decade", "century"))
