@@ -1672,6 +1672,32 @@ def test_a_day_counted_in_what_the_story_tells_is_the_story_s_day() -> None:
     assert v["the first day of the month"] == "1347-08-01"
 
 
+def test_a_bare_small_hour_of_a_story_is_the_afternoon_s() -> None:
+    v = _values(
+        "On 16 June 1815 Ney did not attack until two o'clock. On 18 July 1789 at five o'clock "
+        "this morning he lay dreaming. On 9 April 1917 the Corps attacked at 0530 hours. On "
+        "10 April 1917, about three o'clock (A. M.), I was summoned.",
+        mode="narratives",
+    )
+    assert v["two o'clock"] == "1815-06-16T14:00"
+    assert v["five o'clock this morning"] == "1789-07-18T05:00"  # a morning told after it
+    assert v["0530 hours"] == "1917-04-09T05:30"  # a 24-hour clock
+    assert v["about three o'clock"] == "1917-04-10T03:00"  # its half written after it
+    # a night told before it keeps a small hour in the night; a part told after it says
+    v = _values("On the night of 12 September 1759, at about two o'clock, they sailed.")
+    assert v["about two o'clock"] == "1759-09-13T02:00"
+    v = _values("Petrograd, 6th of December, 1917, 3 o'clock in the night. Signed.")
+    assert v["3 o'clock"] == "1917-12-06T03:00"
+    v = _values("On 1 May 1774 it was two o'clock in a May afternoon.")
+    assert v["two o'clock"] == "1774-05-01T14:00"
+    # told after the story's half-past two, "until two o'clock" looks back on that afternoon
+    v = _values(
+        "On 16 June 1815 the battle began at half-past two in the afternoon. Ney had not "
+        "attacked until two o'clock."
+    )
+    assert v["two o'clock"] == "1815-06-16T14:00"
+
+
 def test_an_hour_in_words_needs_a_part_of_the_day() -> None:
     v = _values("On 12 April 1917 he left at seven the next day.")
     assert "seven the next day" not in v and v["the next day"] == "1917-04-13"

@@ -586,6 +586,11 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+#: from this minute of the day a bare hour earlier than the story's may be the next day's
+#: small hours ("eleven at night ... from two to three o'clock"); before it, it is looked back on
+NIGHT_FROM = 20 * 60
+
+
 def _clock_forward(value: str, last: tuple[str, int], bare: bool, calendar: str) -> str:
     """A story's hours go forward within its day: "about half-past eleven ... near eight
     o'clock" is eight in the evening, "eleven at night ... from two to three o'clock" the
@@ -596,8 +601,11 @@ def _clock_forward(value: str, last: tuple[str, int], bare: bool, calendar: str)
     if got is None or got[0] != last[0]:
         return value
     day, minute = got
-    if bare:
-        later = next((m for m in (minute, minute + 720, minute + 1440) if m >= last[1]), minute)
+    if bare:  # (a bare hour read as the afternoon's starts again from its morning reading)
+        base = minute % 720
+        later = next((m for m in (base, base + 720, base + 1440) if m > last[1]), minute)
+        if later >= 1440 and last[1] < NIGHT_FROM:
+            return value  # "until two o'clock" told after half-past two: looked back on
     else:
         later = minute + 1440 if last[1] >= 20 * 60 else minute
     if later == minute:

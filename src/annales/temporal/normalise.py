@@ -2849,12 +2849,35 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         if ap is None and told_part and 1 <= hour <= 11:
             # "eleven that night", "three o'clock the next morning", "four that afternoon"
             ap = "AM" if told_part == "MO" or (told_part == "NI" and hour < 6) else "PM"
-        if ap is None and 1 <= hour <= 11 and _evening_before(ctx.text, hit.start, lex):
+        if ap is None and (after := _AMPM_AFTER.match(ctx.text, hit.end)) is not None:
+            ap = after.group(1).upper() + "M"  # "about three o'clock (A. M.)"
+        said = _part_said_before(ctx.text, hit.start, lex) if ap is None else None
+        afternoon = 0
+        if said is None and ap is None:  # "two o'clock in a May Afternoon", "this morning"
+            said = _part_said_in(ctx.text, hit.start, hit.end + PART_AFTER_REACH, lex)
+            said = "EV" if said == "AF" else said
+        if said == "NI" and hour < 6:
+            said = "MO"  # "3 o'clock in the night": the small hours
+        if ap is None and 1 <= hour <= 11 and said not in (None, "MO"):
             ap = "PM"  # "It is yellow July evening ... about half-past seven of the clock"
+        elif (
+            ap is None
+            and ctx.mode == "narratives"
+            and 1 <= hour <= AFTERNOON_HOURS
+            and not said
+            and not (h or "").startswith("0")  # "0530 hours": a 24-hour clock
+            and hit.rule.name != "clock_24h"
+            and not _HOURS_AFTER.match(ctx.text, hit.end)
+        ):
+            # "did not attack until two o'clock", "dined about five": a story's bare small
+            # hour is the afternoon's unless a night or morning is told (its course may
+            # still carry it past midnight: the mark below stays)
+            afternoon = 12
         if ap is None and 1 <= hour <= 11 and not (h or "").startswith("0"):
             clock_mark = BARE_CLOCK  # "eight o'clock": morning or evening, as the story goes
         elif ap == "AM" and hour < 6:
             clock_mark = SMALL_HOURS  # "four in the morning": after a night, the next day's
+        hour += afternoon
         if ap == "PM" and hour < 12:
             hour += 12
         elif ap == "AM" and hour == 12:
@@ -2898,15 +2921,36 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
-def _evening_before(text: str, start: int, lex: Lexicon) -> bool:
-    """Does the sentence of a bare hour ("half-past seven") say, before it, that it is
-    evening or night (and not morning since)? Then the hour is after noon. The words are the
-    lexicon's parts of day."""
+_AMPM_AFTER = re.compile(r"\s*[(,]\s*([ap])\.\s?m\.?\s*\)", re.I)  # "(A. M.)"
+_HOURS_AFTER = re.compile(r"\s+hours\b", re.I)  # "0530 hours": a 24-hour clock
+#: bare hours up to this one are the afternoon's in a story that tells no part of the day:
+#: of the narrative development sets' bare hours from one to five, 9 of 12 are after noon
+AFTERNOON_HOURS = 5
+
+
+#: how far after a bare hour a part of the day may still tell its half ("at four o'clock on
+#: Wednesday morning")
+PART_AFTER_REACH = 24
+
+
+def _part_said_in(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """The first part of the day named in text[start:end] ("five o'clock this morning")."""
+    for w in _TOK.findall(text[start:end]):
+        part = lex.lookup("parts_of_day", w)
+        if part is not None:
+            return str(part)
+    return None
+
+
+def _part_said_before(text: str, start: int, lex: Lexicon) -> str | None:
+    """The last part of the day ("MO", "EV", "NI", ...) the sentence of a bare hour ("half-past
+    seven") says before it, if any: after an evening or night the hour is after noon. The
+    words are the lexicon's parts of day."""
     window = text[max(0, start - 300) : start]
     cut = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
     parts = [lex.lookup("parts_of_day", w) for w in _TOK.findall(window[cut[-1] if cut else 0 :])]
     said = [p for p in parts if p is not None]
-    return bool(said) and said[-1] != "MO"
+    return str(said[-1]) if said else None
 
 
 def _part(hit: Hit, ctx: Context) -> Candidate | None:
