@@ -1809,6 +1809,23 @@ def test_a_month_day_following_and_an_hour_in_the_morning_of_a_day() -> None:
     )
     assert ("one o'clock in the morning of the 24th", "TIME", "1914-08-24T01:00") in hours
     assert ("nine in the evening of the 25th", "TIME", "1914-08-25T21:00") in hours
+    minutes = _tagged(
+        "On 25 October 1917 they waited; at ten minutes past two in the morning of the 26th of "
+        "October the door opened, and at a quarter to four in the afternoon of the 27th the "
+        "train left. The news came at half-past two in the morning of Monday, the 10th of "
+        "February 1913."
+    )
+    assert (
+        "ten minutes past two in the morning of the 26th of October",
+        "TIME",
+        "1917-10-26T02:10",
+    ) in minutes
+    assert ("a quarter to four in the afternoon of the 27th", "TIME", "1917-10-27T15:45") in minutes
+    assert (
+        "half-past two in the morning of Monday, the 10th of February 1913",
+        "TIME",
+        "1913-02-10T02:30",
+    ) in minutes
 
 
 def test_hours_and_minutes_later_count_from_the_storys_clock() -> None:

@@ -1062,7 +1062,16 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if h is None or not 1 <= h <= 12:
                 return None
             pm = part in ("AF", "EV") or (part == "NI" and 6 <= h < 12)
-            hm = f"{int(h) % 12 + (12 if pm else 0):02d}:00"
+            hour, minute = int(h) % 12 + (12 if pm else 0), 0
+            if get("ofmin"):  # "ten minutes past two in the morning of the 26th"
+                w = g["ofmin"].lower()
+                m = 30 if w == "half" else 15 if "quarter" in w else parse_number(w.split()[0], lex)
+                if m is None or not 1 <= m <= 59:
+                    return None
+                minute = int(m)
+                if g["ofdir"].lower() == "to":
+                    hour, minute = (hour - 1) % 24, 60 - minute
+            hm = f"{hour:02d}:{minute:02d}"
     if part and ctx.mode == "narratives":
         type_ = "TIME"  # "Monday afternoon": a time of day (TimeBank's news is split on it)
     suffix = f"T{hm}" if hm else (f"T{part}" if part else "")
