@@ -1065,10 +1065,12 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             hour, minute = int(h) % 12 + (12 if pm else 0), 0
             if get("ofmin"):  # "ten minutes past two in the morning of the 26th"
                 w = g["ofmin"].lower()
-                m = 30 if w == "half" else 15 if "quarter" in w else parse_number(w.split()[0], lex)
-                if m is None or not 1 <= m <= 59:
+                mins = (
+                    30 if w == "half" else 15 if "quarter" in w else parse_number(w.split()[0], lex)
+                )
+                if mins is None or not 1 <= mins <= 59:
                     return None
-                minute = int(m)
+                minute = int(mins)
                 if g["ofdir"].lower() == "to":
                     hour, minute = (hour - 1) % 24, 60 - minute
             hm = f"{hour:02d}:{minute:02d}"
