@@ -361,6 +361,7 @@ def load(language: str = "en") -> Lexicon:
         " ".join(k.lower().split()): v for k, v in data.get("suffix_mods", {}).items()
     }
     tables["period_ordinals"] = dict(data["period_ordinals"])
+    tables["ordinal_tens"] = dict(data.get("ordinal_tens", {}))
     pmod_re = re.compile(
         r"(?<![\w])(?P<mod>" + macros["pmod"] + r")(?:\s+|-|\s*-\s*|(?<=-))$", re.IGNORECASE
     )

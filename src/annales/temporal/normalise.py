@@ -50,6 +50,7 @@ class Context:
         "pieces",
         "year_values",
         "now_words",
+        "births",
     )
 
     def __init__(self, text: str, lex: Lexicon, mode: str, calendar: str) -> None:
@@ -64,6 +65,7 @@ class Context:
         self.pieces: dict[int, tuple[dict[str, Any], _Pieces | None]] = {}
         self.year_values: dict[int, tuple[dict[str, Any], str | None]] = {}  # _year_value
         self.now_words: dict[int, tuple[dict[str, Any], bool]] = {}  # _says_now
+        self.births: tuple[list[int], list[int]] | None = None  # ages.births, when asked
 
 
 # ------------------------------------------------------------------------------- numbers
@@ -3232,6 +3234,7 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "period": _period,
 }
 
-# Roman days, saints' days and church feasts, canonical hours, a ship's watches: feasts.py adds
-# its kinds to _KINDS
+# Roman days, saints' days and church feasts, canonical hours, a ship's watches (feasts.py) and
+# ages (ages.py) add their kinds to _KINDS
+from annales.temporal import ages as _ages  # noqa: E402,F401
 from annales.temporal import feasts as _feasts  # noqa: E402,F401
