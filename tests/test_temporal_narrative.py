@@ -1644,6 +1644,13 @@ def test_a_storys_midnight_opens_the_next_day() -> None:
     assert news["midnight"] == "1998-02-06T24:00"
 
 
+def test_by_evening_is_the_story_s_evening() -> None:
+    got = _tagged("On 22 May 1863 the corps went forward. By evening the attack had failed.")
+    assert ("evening", "TIME", "1863-05-22TEV") in got
+    got = _tagged("On 22 May 1863 they marched by night or by day.")
+    assert not any(t == "night" for t, _, _ in got)  # any night, not the story's
+
+
 def test_a_time_nearly_reached() -> None:
     got = _tagged(
         "On 2 June 1793 it was nearly ten o'clock when they came; almost midnight. He wrote "
