@@ -491,3 +491,22 @@ def test_a_passage_opening_mid_day_takes_the_day_it_names_further_on() -> None:
         "On this day the line ran by Bray. By the 15th it had moved. On 31 March 1918 it broke."
     )
     assert bare[0][1] != "1918-03-31"
+
+
+def test_an_event_named_once_against_the_episodes_named_is_a_comparison() -> None:
+    """A chapter on Agincourt that recalls Crécy once is set in 1415, not 1346."""
+    text = (
+        "The army had lost many men before Harfleur, and Harfleur was garrisoned before the "
+        "march began. On the 24th of October the English came within sight of the French near "
+        "Agincourt; not since the battle of Crécy had so great a host been seen. The next day "
+        "the battle of Agincourt was fought, and the news of Agincourt went through England."
+    )
+    facts = tag(text, mode="narratives", dct="1809", calendar="julian")[1]
+    assert str(facts["reference"]).startswith("1415"), facts
+    got = dict(_values(text, dct="1809", calendar="julian"))
+    assert got["the 24th of October"] == "1415-10-24"
+    # named more often than the episodes, the event stands
+    text = text.replace("not since the battle of Crécy", "at the battle of Crécy, and Crécy")
+    text += " Crécy was long remembered; Crécy was the model."
+    facts = tag(text, mode="narratives", dct="1809", calendar="julian")[1]
+    assert str(facts["reference"]).startswith("1346"), facts

@@ -1457,6 +1457,17 @@ def _story_seed(
             )
             if stated is not None and named and stated.start < min(named):
                 return stated.value[:4], "the first year the text states"
+            era = (
+                _named_era(text, cands, int(dct[:4]), calendar_of)
+                if len(named) <= 1 and not _ISO_DAY.match(dct)
+                else None
+            )
+            era_ref = A.parse_ref(era[0]) if era is not None else None
+            if era is not None and era_ref is not None:
+                if _episode_rather(text, era_ref.year, ref.year):
+                    # an event named once, against episodes of another year the passage
+                    # names, is a comparison ("as at Crécy" in a chapter on Agincourt)
+                    return era
             return inferred
     back = _years_since_telling(text) if dct[:4].isdigit() else None
     if back is not None and 0 < back <= int(dct[:4]):
@@ -1488,6 +1499,19 @@ def _first_year_told(cands: Sequence[Candidate], before: int) -> tuple[str, str]
 
 #: a year written this close after a passage's first year-less day dates it ("Jan. 1. 1660/61")
 YEAR_AFTER_DAY = 40
+
+
+#: the most years a clue may span to count as an episode (a battle, a siege, a voyage)
+EPISODE_YEARS = 2
+
+
+def _episode_rather(text: str, year: int, event_year: int) -> bool:
+    """Whether the passage names episodes of ``year`` (clues of at most EPISODE_YEARS years:
+    "Harfleur", "Agincourt") more than twice as often as episodes of ``event_year``."""
+    episodes = [c for c in _clues.named(text) if c.end - c.start < EPISODE_YEARS]
+    here = sum(1 for c in episodes if c.start <= year <= c.end)
+    there = sum(1 for c in episodes if c.start <= event_year <= c.end)
+    return here > 2 * there
 
 
 def _named_era(
