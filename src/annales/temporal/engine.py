@@ -601,11 +601,12 @@ def _clock_forward(value: str, last: tuple[str, int], bare: bool, calendar: str)
     if got is None or got[0] != last[0]:
         return value
     day, minute = got
-    if bare:  # (a bare hour read as the afternoon's starts again from its morning reading)
+    if bare:
         base = minute % 720
         later = next((m for m in (base, base + 720, base + 1440) if m > last[1]), minute)
         if later >= 1440 and last[1] < NIGHT_FROM:
-            return value  # "until two o'clock" told after half-past two: looked back on
+            # "until two o'clock" told after half-past two in the afternoon: looked back on
+            later = max(m for m in (base, base + 720) if m <= last[1])
     else:
         later = minute + 1440 if last[1] >= 20 * 60 else minute
     if later == minute:

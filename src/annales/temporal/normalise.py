@@ -2865,7 +2865,6 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         if ap is None and (after := _AMPM_AFTER.match(ctx.text, hit.end)) is not None:
             ap = after.group(1).upper() + "M"  # "about three o'clock (A. M.)"
         said = _part_said_before(ctx.text, hit.start, lex) if ap is None else None
-        afternoon = 0
         if said is None and ap is None:  # "two o'clock in a May Afternoon", "this morning"
             said = _part_said_in(ctx.text, hit.start, hit.end + PART_AFTER_REACH, lex)
             said = "EV" if said == "AF" else said
@@ -2873,24 +2872,10 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
             said = "MO"  # "3 o'clock in the night": the small hours
         if ap is None and 1 <= hour <= 11 and said not in (None, "MO"):
             ap = "PM"  # "It is yellow July evening ... about half-past seven of the clock"
-        elif (
-            ap is None
-            and ctx.mode == "narratives"
-            and 1 <= hour <= AFTERNOON_HOURS
-            and not said
-            and not (h or "").startswith("0")  # "0530 hours": a 24-hour clock
-            and hit.rule.name != "clock_24h"
-            and not _HOURS_AFTER.match(ctx.text, hit.end)
-        ):
-            # "did not attack until two o'clock", "dined about five": a story's bare small
-            # hour is the afternoon's unless a night or morning is told (its course may
-            # still carry it past midnight: the mark below stays)
-            afternoon = 12
         if ap is None and 1 <= hour <= 11 and not (h or "").startswith("0"):
             clock_mark = BARE_CLOCK  # "eight o'clock": morning or evening, as the story goes
         elif ap == "AM" and hour < 6:
             clock_mark = SMALL_HOURS  # "four in the morning": after a night, the next day's
-        hour += afternoon
         if ap == "PM" and hour < 12:
             hour += 12
         elif ap == "AM" and hour == 12:
@@ -2935,10 +2920,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
 _AMPM_AFTER = re.compile(r"\s*[(,]\s*([ap])\.\s?m\.?\s*\)", re.I)  # "(A. M.)"
-_HOURS_AFTER = re.compile(r"\s+hours\b", re.I)  # "0530 hours": a 24-hour clock
-#: bare hours up to this one are the afternoon's in a story that tells no part of the day:
-#: of the narrative development sets' bare hours from one to five, 9 of 12 are after noon
-AFTERNOON_HOURS = 5
 
 
 #: how far after a bare hour a part of the day may still tell its half ("at four o'clock on
