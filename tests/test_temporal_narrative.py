@@ -1644,6 +1644,17 @@ def test_a_storys_midnight_opens_the_next_day() -> None:
     assert news["midnight"] == "1998-02-06T24:00"
 
 
+def test_all_night_is_one_expression() -> None:
+    got = _tagged(
+        "On 2 September 1666 I was troubled all night. All this afternoon the fire ran; they "
+        "lay there all the winter. All of them came."
+    )
+    assert ("all night", "TIME", "1666-09-02TNI") in got
+    assert ("All this afternoon", "TIME", "1666-09-02TAF") in got
+    assert ("all the winter", "DATE", "1666-WI") in got
+    assert not any(t.startswith("All of") for t, _, _ in got)
+
+
 def test_by_evening_is_the_story_s_evening() -> None:
     got = _tagged("On 22 May 1863 the corps went forward. By evening the attack had failed.")
     assert ("evening", "TIME", "1863-05-22TEV") in got

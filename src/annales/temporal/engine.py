@@ -132,7 +132,29 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
         if mode == "news":  # TimeML does not tag named periods ("the Cold War") as timexes
             hist = [c for c in hist if not c.source.endswith(":event")]
         hist = _written_sides_in_own(own, hist)
-    return merge(own, hist)
+    out = merge(own, hist)
+    if mode == "narratives":
+        _all_of(text, out)
+    return out
+
+
+_ALL_BEFORE = re.compile(r"(?<![\w-])[Aa]ll\s+$")
+_ALL_OF = re.compile(r"^(?:the\s+|this\s+|that\s+)?(?:[A-Za-z]+)$")
+
+
+def _all_of(text: str, cands: list[Candidate]) -> None:
+    """ "all night", "All this afternoon", "all the winter", "all Thursday": the word is part
+    of the expression, as annotators of narratives mark it (the value is the part's own)."""
+    prev_end = 0
+    for c in cands:
+        if (
+            c.type in ("DATE", "TIME")
+            and c.start >= 4
+            and _ALL_OF.match(text[c.start : c.end])
+            and (m := _ALL_BEFORE.search(text, max(prev_end, c.start - 6), c.start)) is not None
+        ):
+            c.start = m.start()
+        prev_end = c.end
 
 
 def _gloss(c: Candidate) -> bool:
