@@ -249,6 +249,10 @@ def test_dual_dates_with_old_style_first_make_a_julian_document() -> None:
     assert pol.calendar == "julian" and "dual dates" in pol.reason
     pol = policy.document_policy("On 7 November (25 October) the Red Guards rose.", "auto")
     assert pol.calendar == "gregorian" and "New Style first" in pol.reason
+    # days of one month in both calendars, one timex: its first day is written first
+    pol = policy.document_policy("Sunday, the 9th (22nd) of January, began quietly.", "auto")
+    assert pol.calendar == "julian" and "9th (22nd) of January" in pol.reason
+    assert policy.dual_order("No dual date here.") == (0, 0, None)
 
 
 def test_a_weekday_told_after_its_day_is_one_timex_and_picks_the_year() -> None:

@@ -72,6 +72,9 @@ def stated_calendar(text: str) -> tuple[str, str, int] | None:
     return best
 
 
+_FIRST_DAY = re.compile(r"\d{1,2}")
+
+
 def dual_order(text: str) -> tuple[int, int, str | None]:
     """How many dual dates ("the 25th of October (7th November)") put the Julian side first,
     how many the Gregorian, and one of them: a writer glosses the calendar he counts in."""
@@ -80,11 +83,20 @@ def dual_order(text: str) -> tuple[int, int, str | None]:
     jul = greg = 0
     example = None
     found = find(text)
-    for c, gloss in zip(found, found[1:], strict=False):
-        if c.written and c.sets_reference and c.source == "historical:dual":
+    for i, c in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        if c.source != "historical:dual" or (c.written and not c.sets_reference):
+            continue  # (a gloss is counted with its side)
+        if c.written and after is not None:  # a side and its gloss
             jul += c.calendar == "julian"
             greg += c.calendar == "gregorian"
-            example = example or " ".join(text[c.start : gloss.end + 1].split())
+            example = example or " ".join(text[c.start : after.end + 1].split())
+        elif not c.written and (first := _FIRST_DAY.search(text, c.start, c.end)) is not None:
+            # "the 9th (22nd) of January", "10/23 March": one timex, its first day written first
+            first_julian = int(first.group(0)) == int(c.value[8:10] or 0)
+            jul += first_julian
+            greg += not first_julian
+            example = example or " ".join(text[c.start : c.end].split())
     return jul, greg, example
 
 
