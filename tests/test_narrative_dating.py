@@ -510,3 +510,19 @@ def test_an_event_named_once_against_the_episodes_named_is_a_comparison() -> Non
     text += " Crécy was long remembered; Crécy was the model."
     facts = tag(text, mode="narratives", dct="1809", calendar="julian")[1]
     assert str(facts["reference"]).startswith("1346"), facts
+
+
+def test_a_day_told_in_the_pluperfect_does_not_take_the_story_back() -> None:
+    text = (
+        "It was on the evening of Sunday, the 2nd of October 1836, that the ship came to anchor "
+        "at Falmouth. She had been absent for five years, for she had sailed from Plymouth on "
+        "the 27th of December, 1831. He landed that same night and reached home the next "
+        "morning."
+    )
+    got = dict(_values(text, dct="1887"))
+    assert got["the 27th of December, 1831"] == "1831-12-27"  # its own day all the same
+    assert got["that same night"] == "1836-10-02TNI"
+    assert got["the next morning"] == "1836-10-03TMO"
+    # told in the simple past, a day before the story's takes it there (a flashback)
+    text = text.replace("She had been absent for five years, for she had sailed", "She sailed")
+    assert dict(_values(text, dct="1887"))["that same night"] == "1831-12-27TNI"

@@ -484,6 +484,25 @@ def _told_now(
     )
 
 
+_PLUPERFECT_BEFORE = re.compile(
+    r"\bhad\s+(?:(?:not|never|already|long|just|first|once|been|twice)\s+)*[a-z]+(?:ed|en|wn|ne|t)\b"
+    r"[^.;:!?]{0,60}$"
+)
+
+
+def _told_in_pluperfect(text: str, cands: Sequence[Candidate]) -> frozenset[int]:
+    """Starts of the days told in the pluperfect ("for she had sailed from Plymouth on the
+    27th of December, 1831"): looked back on from the story's day, they do not take it back."""
+    return frozenset(
+        c.start
+        for c in cands
+        if c.resolve is None
+        and _ISO_DAY.match(c.value)
+        and text.find("had", max(0, c.start - 80), c.start) >= 0
+        and _PLUPERFECT_BEFORE.search(text, max(0, c.start - 80), c.start) is not None
+    )
+
+
 def _datelines(
     text: str, cands: Sequence[Candidate], salutations: frozenset[str]
 ) -> frozenset[int]:
@@ -729,6 +748,7 @@ def anchor_all(
     sentence_ends: Sequence[int] = (),
     datelines: frozenset[int] = frozenset(),
     told_now: frozenset[int] = frozenset(),
+    looked_back: frozenset[int] = frozenset(),
     lookbacks: Sequence[tuple[int, int]] = (),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
@@ -1001,6 +1021,14 @@ def anchor_all(
                     story_begins = (t.value[:4], tid)  # "the campaign of 1743": its subject
         if len(t.value) == 7 and _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
+        if (
+            c.start in looked_back
+            and last is not None
+            and _ISO_DAY.match(t.value)
+            and _ISO_DAY.match(last)
+            and t.value[:10] < last[:10]
+        ):
+            in_passing = True  # "for she had sailed from Plymouth on the 27th of December, 1831"
         if c.start in asides:
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
         if (
@@ -1513,7 +1541,8 @@ def _first_year_told(cands: Sequence[Candidate], before: int) -> tuple[str, str]
     for c in cands:
         if c.resolve is not None and c.value.startswith("XXXX-"):
             first_day = True
-        elif c.resolve is None and c.sets_reference and _FULL_YEAR.match(c.value):
+        elif c.resolve is None and c.sets_reference and _FULL_YEAR.match(c.value.split("T")[0]):
+            # (a time of a day too: "the evening of Sunday, the 2nd of October 1836")
             if first_day and int(c.value[:4]) < before:
                 return c.value[:4], "the first year the text states, after days told without one"
             return None
@@ -1734,6 +1763,7 @@ def tag(
             ),
             datelines=written,
             told_now=_told_now(text, cands, language, cal) if narr_dated else frozenset(),
+            looked_back=_told_in_pluperfect(text, cands) if mode == "narratives" else frozenset(),
             lookbacks=N.lookback_sections(text, load(language).lists["background_headings"])
             if mode == "narratives"
             else (),
