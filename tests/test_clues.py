@@ -127,6 +127,19 @@ def test_a_regnal_year_counts_from_the_reigns_first_year() -> None:
     assert not any("Zorbul" in k for k in v)  # a ruler the gazetteer does not know
 
 
+def test_a_regnal_year_of_a_ruler_named_alone() -> None:
+    v = {
+        t.text: t.value
+        for t in tag_time(
+            "In the fifth year of Justinian the factions rose; in the third year of Wilson it "
+            "rained, and in the second year of Boswell nothing happened."
+        )
+    }
+    assert v["the fifth year of Justinian"] == "0531"
+    # a known name that held no throne, or an unknown one, is no reign
+    assert not any("Wilson" in k or "Boswell" in k for k in v)
+
+
 def test_his_reign_is_the_reign_of_the_ruler_named_nearest() -> None:
     def values(text: str) -> dict[str, str]:
         return {t.text: t.value for t in tag_time(text, mode="narratives")}

@@ -1605,7 +1605,9 @@ def _named_era(
     try:
         stated = frozenset(
             int(c.value[:4]) for c in cands if c.resolve is None and _STATED_YEAR.match(c.value)
-        )
+        ) | {  # "the fifth year of Justinian": one of the two years it straddles
+            y for c in cands for y in getattr(c.resolve, "regnal_years", ()) if y > 0
+        }
         got = _clues.infer(text, before, fits if dated else None, stated, with_month=no_month)
     except Exception:  # noqa: BLE001 - a guess must never sink the document
         return None

@@ -3127,6 +3127,16 @@ def _regnal(hit: Hit, ctx: Context) -> Candidate | None:
     if g.get("own") or g.get("own_reign"):  # "Diocletian, in the twentieth year of his reign"
         ruler = _ruler_named_near(hit, ctx)
         return None if ruler is None else _regnal_cand(hit, ruler.start + n - 1)
+    if g.get("ruler_alone"):  # "in the fifth year of Justinian": a ruler by name alone
+        name = g["ruler_alone"]
+        clue = clues().get(name) if name[:1].isupper() else None
+        if (
+            clue is None
+            or clue.kind != "person"
+            or not holds_office(clue, lex.lists["ruler_offices"])
+        ):
+            return None
+        return _regnal_cand(hit, clue.start + n - 1)
     m = _RULER.match(" ".join(g["ruler"].split()))
     if m is None:
         return None
@@ -3155,6 +3165,7 @@ def _regnal_cand(hit: Hit, first: int) -> Candidate:
         return A.fmt_year(at.year if at is not None and at.year in (first, first + 1) else first)
 
     r_regnal.year_anaphor = True  # type: ignore[attr-defined]
+    r_regnal.regnal_years = (first, first + 1)  # type: ignore[attr-defined]
     return _cand(hit, "DATE", A.fmt_year(first), r_regnal, sets_reference=False)
 
 
