@@ -553,16 +553,26 @@ def test_more_dual_date_forms(text, value, gregorian) -> None:
     assert (c.value, c.calendar, c.gregorian, c.warning) == (value, "julian", gregorian, None)
 
 
-@pytest.mark.parametrize(
-    "text,value,gregorian",
-    [
-        ("on 12 (25) March 1917 the", "1917-03-12", "1917-03-25"),
-        ("the 16/28 August 1813", "1813-08-16", "1813-08-28"),
-    ],
-)
-def test_dual_days_of_one_month_stay_one_candidate(text, value, gregorian) -> None:
-    c, _ = _one(text)
-    assert (c.value, c.calendar, c.gregorian, c.warning) == (value, "julian", gregorian, None)
+def test_dual_days_of_one_month_slashed_stay_one_candidate() -> None:
+    c, _ = _one("the 16/28 August 1813")
+    assert (c.value, c.calendar, c.gregorian, c.warning) == (
+        "1813-08-16",
+        "julian",
+        "1813-08-28",
+        None,
+    )
+
+
+def test_dual_days_of_one_month_in_brackets_are_two_timexes() -> None:
+    text = "Sunday, the 9th (22nd) of January, began quietly; on 12 (25) March 1917 the Duma met."
+    got = [
+        (t.text, t.value, t.calendar) for t in tag_time(text, mode="narratives", reference="1905")
+    ]
+    assert ("Sunday, the 9th", "1905-01-09", "julian") in got
+    assert ("22nd", "1905-01-22", "gregorian") in got
+    assert ("12", "1917-03-12", "julian") in got and ("25", "1917-03-25", "gregorian") in got
+    # "of January" belongs to both sides: it is no timex of its own
+    assert not any(t in ("January", "of January", "March 1917") for t, _, _ in got)
 
 
 def test_dual_date_a_day_off_is_kept_with_a_warning() -> None:

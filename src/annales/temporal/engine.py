@@ -133,6 +133,8 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
             hist = [c for c in hist if not c.source.endswith(":event")]
         hist = _written_sides_in_own(own, hist)
     out = merge(own, hist)
+    if hist:  # the words after a dual day's bracket ("of January") were held for no timex
+        out = [c for c in out if c.source != _historical.ABSORBED]
     if mode == "narratives":
         _all_of(text, out)
     return out

@@ -300,6 +300,53 @@ def _sides(
     return [first, second]
 
 
+#: source of the words after a dual day's bracket ("of January" in "the 9th (22nd) of
+#: January"): they belong to both sides, so to neither timex, and are taken out after merging
+ABSORBED = "historical:absorbed"
+
+
+def _day_sides(m: re.Match[str], c: Candidate | None) -> list[Candidate] | None:
+    """ "Sunday, the 9th (22nd) of January" as two timexes, as annotators mark it: "the 9th" in
+    the calendar it is written in, "22nd" its gloss; "of January" is neither's alone."""
+    if c is None:
+        return None
+    text = m.string
+    cut = text.find("(", m.start(), m.end())
+    close = text.find(")", cut, m.end())
+    if cut < 0 or close < 0:
+        return [c]
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    a_julian = c.value[8:10] == f"{d1:02d}"
+    month, year = c.value[5:7], c.value[:4]
+    greg_day = d2 if a_julian else d1
+    greg = c.gregorian
+    gloss_resolve = None
+    if greg is None and c.resolve is not None:
+        gloss_resolve = _gloss_resolver(c.resolve, int(month), greg_day)
+    elif greg is None and year.isdigit():
+        greg = f"{year}-{month}-{greg_day:02d}"
+    julian = replace(c, written=True)
+    gregorian = Candidate(
+        0,
+        0,
+        "DATE",
+        greg or f"XXXX-{month}-{greg_day:02d}",
+        calendar="gregorian",
+        gregorian=greg,
+        resolve=gloss_resolve,
+        warning=c.warning,
+        source=c.source,
+        priority=PRIORITY,
+        written=True,
+    )
+    first, second = (julian, gregorian) if a_julian else (gregorian, julian)
+    first.start, first.end = _stripped(text, m.start(), cut)
+    second.start, second.end = _stripped(text, cut + 1, close)
+    first.sets_reference, second.sets_reference = True, False
+    tail = Candidate(close + 1, m.end(), "DATE", "", source=ABSORBED, priority=PRIORITY)
+    return [first, second, tail]
+
+
 def _gloss_resolver(julian: Resolver, month: int, day: int) -> Resolver:
     """The Gregorian side of a dual date without a year: the Julian side's day, converted."""
 
@@ -453,7 +500,7 @@ _BUILDERS = (
     ("dual_paren", _dual_paren, "paren", 60, 70),
     ("dual_slash", _dual_slash, "slash", 50, 50),
     ("dual_days", _dual_days, "slash_days", 10, 30),
-    ("dual_days_paren", _dual_days, "paren", 10, 40),
+    ("dual_days_paren", lambda m: _day_sides(m, _dual_days(m)), "paren", 10, 40),
     ("dual_year", _dual_year, "slash_year", 50, 10),
     ("marked", _marked, "style", 60, 20),
 )

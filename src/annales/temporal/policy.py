@@ -78,7 +78,7 @@ _FIRST_DAY = re.compile(r"\d{1,2}")
 def dual_order(text: str) -> tuple[int, int, str | None]:
     """How many dual dates ("the 25th of October (7th November)") put the Julian side first,
     how many the Gregorian, and one of them: a writer glosses the calendar he counts in."""
-    from annales.temporal.historical import find
+    from annales.temporal.historical import ABSORBED, find
 
     jul = greg = 0
     example = None
@@ -90,7 +90,9 @@ def dual_order(text: str) -> tuple[int, int, str | None]:
         if c.written and after is not None:  # a side and its gloss
             jul += c.calendar == "julian"
             greg += c.calendar == "gregorian"
-            example = example or " ".join(text[c.start : after.end + 1].split())
+            tail = found[i + 2] if i + 2 < len(found) else None
+            end = tail.end if tail is not None and tail.source == ABSORBED else after.end + 1
+            example = example or " ".join(text[c.start : end].split())
         elif not c.written and (first := _FIRST_DAY.search(text, c.start, c.end)) is not None:
             # "the 9th (22nd) of January", "10/23 March": one timex, its first day written first
             first_julian = int(first.group(0)) == int(c.value[8:10] or 0)
