@@ -99,6 +99,14 @@ EXTRA_ACCURACY = {
         "and Lucknow 1857, nine of which never state their year; its errors were read and "
         "fixed)"
     ),
+    "compare_heideltime_narrative10.json": (
+        "tenth narrative TimeML set (`benchmarks/data/narrative-timeml-10`: twelve passages "
+        "written by a helper: Gallipoli, a diary of the Fire of London, the Nika riots, "
+        "Darwin's return, the Bounty's launch, Lewis and Clark, Carlyle's Prairial in "
+        "Republican dates, St Petersburg 1905 in Old Style, Dunkirk, Vienna 1683, Agincourt "
+        "and Gettysburg letters, eight of which never state their year; scored unread on "
+        "arrival, then its errors were read and fixed)"
+    ),
     "compare_heideltime_wiki.json": (
         "Wikipedia-style TimeML development set (`benchmarks/data/wiki-timeml`: ten war and "
         "battle articles in the manner of WikiWars, written and annotated by a helper before "
