@@ -279,12 +279,35 @@ def _sides(
     greg_resolve = None
     if greg is None and jul_resolve is not None:
         greg_resolve = _gloss_resolver(jul_resolve, gm or 0, gd or 0)
+    return _pair(
+        c,
+        a_julian,
+        greg or f"XXXX-{gm:02d}-{gd:02d}",
+        greg,
+        greg_resolve,
+        _side_span(m, "a"),
+        _side_span(m, "b"),
+    )
+
+
+def _pair(
+    c: Candidate,
+    a_julian: bool,
+    greg_value: str,
+    greg: str | None,
+    greg_resolve: Resolver | None,
+    first_span: tuple[int, int],
+    second_span: tuple[int, int],
+) -> list[Candidate]:
+    """The Julian side ``c`` and its Gregorian side as two written candidates, in text order
+    (the Julian side first when ``a_julian``): the first carries the story, the second is a
+    gloss."""
     julian = replace(c, written=True)
     gregorian = Candidate(
         0,
         0,
         "DATE",
-        greg or f"XXXX-{gm:02d}-{gd:02d}",
+        greg_value,
         calendar="gregorian",
         gregorian=greg,
         resolve=greg_resolve,
@@ -294,8 +317,8 @@ def _sides(
         written=True,
     )
     first, second = (julian, gregorian) if a_julian else (gregorian, julian)
-    first.start, first.end = _side_span(m, "a")
-    second.start, second.end = _side_span(m, "b")
+    first.start, first.end = first_span
+    second.start, second.end = second_span
     first.sets_reference, second.sets_reference = True, False
     return [first, second]
 
@@ -325,26 +348,16 @@ def _day_sides(m: re.Match[str], c: Candidate | None) -> list[Candidate] | None:
         gloss_resolve = _gloss_resolver(c.resolve, int(month), greg_day)
     elif greg is None and year.isdigit():
         greg = f"{year}-{month}-{greg_day:02d}"
-    julian = replace(c, written=True)
-    gregorian = Candidate(
-        0,
-        0,
-        "DATE",
+    sides = _pair(
+        c,
+        a_julian,
         greg or f"XXXX-{month}-{greg_day:02d}",
-        calendar="gregorian",
-        gregorian=greg,
-        resolve=gloss_resolve,
-        warning=c.warning,
-        source=c.source,
-        priority=PRIORITY,
-        written=True,
+        greg,
+        gloss_resolve,
+        _stripped(text, m.start(), cut),
+        _stripped(text, cut + 1, close),
     )
-    first, second = (julian, gregorian) if a_julian else (gregorian, julian)
-    first.start, first.end = _stripped(text, m.start(), cut)
-    second.start, second.end = _stripped(text, cut + 1, close)
-    first.sets_reference, second.sets_reference = True, False
-    tail = Candidate(close + 1, m.end(), "DATE", "", source=ABSORBED, priority=PRIORITY)
-    return [first, second, tail]
+    return [*sides, Candidate(close + 1, m.end(), "DATE", "", source=ABSORBED, priority=PRIORITY)]
 
 
 def _gloss_resolver(julian: Resolver, month: int, day: int) -> Resolver:
