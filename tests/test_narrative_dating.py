@@ -526,3 +526,18 @@ def test_a_day_told_in_the_pluperfect_does_not_take_the_story_back() -> None:
     # told in the simple past, a day before the story's takes it there (a flashback)
     text = text.replace("She had been absent for five years, for she had sailed", "She sailed")
     assert dict(_values(text, dct="1887"))["that same night"] == "1831-12-27TNI"
+
+
+def test_a_passage_opening_on_a_weekday_is_told_from_the_day_it_turns_out_to_be() -> None:
+    text = (
+        "That Sunday had been set apart as a day of national prayer. The Germans had reached "
+        "the sea six days before, and that evening the order came. On Wednesday the numbers "
+        "rose; forty thousand on the 29th, more the day after. Friday, the 31st of May, brought "
+        "the most."
+    )
+    facts = tag(text, mode="narratives", dct="1941", reference="1940")[1]
+    assert facts["reference"] == "1940-05-26", facts
+    got = dict(_values(text, reference="1940"))
+    assert got["That Sunday"] == "1940-05-26"
+    assert got["six days before"] == "1940-05-20"
+    assert got["the 29th"] == "1940-05-29" and got["the day after"] == "1940-05-30"

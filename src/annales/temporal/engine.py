@@ -486,6 +486,26 @@ def _told_now(
     )
 
 
+def _opening_weekday(
+    before: Sequence[str], timexes: Sequence[Timex], ref: str | None
+) -> str | None:
+    """The day a passage opens on when its first dated day is a weekday told before any day
+    ("That Sunday ...", dated by "Friday, the 31st" further on) and its reference knew at most
+    the year: that weekday's day, in that year."""
+    if ref is not None and not _YEAR_ONLY.match(ref):
+        return None
+    for was, t in zip(before, timexes, strict=True):
+        if t.type not in ("DATE", "TIME") or not _ISO_DAY.match(t.value):
+            continue
+        if "-WXX-" not in was or (ref is not None and t.value[:4] != ref[:4]):
+            return None
+        return t.value[:10]
+    return None
+
+
+_YEAR_ONLY = re.compile(r"^\d{4}$")
+
+
 _PLUPERFECT_BEFORE = re.compile(
     r"\bhad\s+(?:(?:not|never|already|long|just|first|once|been|twice)\s+)*[a-z]+(?:ed|en|wn|ne|t)\b"
     r"[^.;:!?]{0,60}$"
@@ -1794,7 +1814,18 @@ def tag(
         t.text = text[t.start : t.end]
     _clock_on_named_day(text, cands, timexes, fin)
     if mode == "narratives":
+        before = [t.value for t in timexes]
         _weekdays_before_a_day(text, timexes, fin)
+        seed = _opening_weekday(before, timexes, ref_v)
+        if seed is not None:
+            # "That Sunday had been set apart ... six days before": the story opens on the
+            # day its first weekday turned out to be; told again from it
+            ref_v, ref_reason = seed, "the day its opening weekday falls on, as told further on"
+            timexes = anchored(cands, cal)
+            for t in timexes:
+                t.text = text[t.start : t.end]
+            _clock_on_named_day(text, cands, timexes, fin)
+            _weekdays_before_a_day(text, timexes, fin)
         _opening_days(text, timexes, fin)
         _midnight_opens_the_next_day(cands, timexes, fin)
     lists = load(language).lists
