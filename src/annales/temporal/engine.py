@@ -97,19 +97,45 @@ def decide_calendar(text: str, calendar: str, title: str | None = None) -> tuple
 
 
 def document_policy(
-    text: str, calendar: str, title: str | None = None, reference: str | None = None
+    text: str,
+    calendar: str,
+    title: str | None = None,
+    reference: str | None = None,
+    historical: Sequence[Candidate] | None = None,
 ) -> _Policy | None:
-    """The document's calendar policy (None without the policy layer); bad names raise."""
+    """The document's calendar policy (None without the policy layer); bad names raise.
+    ``historical``: the text's ``historical.find`` candidates, when already found."""
     cal = (calendar or "gregorian").strip().lower()
     if cal not in CALENDARS:
         raise CalendarError(
             f"unknown calendar {calendar!r}: expected one of {', '.join(CALENDARS)}"
         )
-    return _policy.document_policy(text, cal, title, reference) if _policy is not None else None
+    if _policy is None:
+        return None
+    return _policy.document_policy(text, cal, title, reference, historical)
 
 
-def candidates(text: str, mode: str, calendar: str, language: str = "en") -> list[Candidate]:
-    """Every temporal expression in ``text`` as an un-anchored candidate, in text order."""
+def _historical_of(text: str) -> list[Candidate]:
+    """The historical recognisers' candidates (Republican, dual and marked dates, named
+    events): they depend on the text alone, so one scan serves the policy and each reading."""
+    if _historical is None or not text:
+        return []
+    try:
+        return list(_historical.find(text))
+    except Exception:  # noqa: BLE001 - a bug there must not lose our own results
+        return []
+
+
+def candidates(
+    text: str,
+    mode: str,
+    calendar: str,
+    language: str = "en",
+    historical: Sequence[Candidate] | None = None,
+) -> list[Candidate]:
+    """Every temporal expression in ``text`` as an un-anchored candidate, in text order;
+    ``historical``: the text's ``_historical_of`` candidates, when already found (copied
+    here, as the reading may move their edges)."""
     lex = load(language)
     ctx = Context(text, lex, mode, calendar)
     try:
@@ -123,12 +149,8 @@ def candidates(text: str, mode: str, calendar: str, language: str = "en") -> lis
     if mode == "narratives":
         _apostrophe_centuries(own, text)
         _span_ends_stay(text, own, lex.lists["range_openers"], lex.lists["range_connectors"])
-    hist: list[Candidate] = []
-    if _historical is not None:
-        try:
-            hist = list(_historical.find(text))
-        except Exception:  # noqa: BLE001 - a bug there must not lose our own results
-            hist = []
+    hist = [replace(c) for c in historical] if historical is not None else _historical_of(text)
+    if hist:
         if mode == "news":  # TimeML does not tag named periods ("the Cold War") as timexes
             hist = [c for c in hist if not c.source.endswith(":event")]
         hist = _written_sides_in_own(own, hist)
@@ -967,9 +989,9 @@ def anchor_all(
             if got is None:
                 got = calendars_of[value] = calendar_for(value)
             vcal = got
-        story_value = value  # what the story moves to, in the document's calendar
+        story_value = None  # the day the story moves to, when not the timex's own value
         if c.written and c.calendar:
-            if c.calendar != vcal:
+            if c.calendar != vcal:  # (the document's count of it; a time keeps its part)
                 story_value = _to_doc_calendar(value, replace(c, gregorian=None), vcal)
             vcal = c.calendar  # a side of a dual date: as it is written
         elif c.calendar and c.calendar != vcal:  # (else it is counted in vcal already)
@@ -1060,7 +1082,7 @@ def anchor_all(
             and c.type in ("DATE", "TIME")
             and "X" not in t.value
         ):
-            part = _ref_part(t.value if story_value == value else story_value)
+            part = _ref_part(story_value or t.value)
             night = A.parse_ref(part) if c.source.endswith(TWO_DAY_NIGHT) else None
             if night is not None:  # "the night of 6-7 August": the story goes on from the 7th
                 part = A.shift(night, "D", 1, calendar) or part
@@ -1536,11 +1558,10 @@ def _story_seed(
                 else None
             )
             era_ref = A.parse_ref(era[0]) if era is not None else None
-            if era is not None and era_ref is not None:
-                if _episode_rather(text, era_ref.year, ref.year):
-                    # an event named once, against episodes of another year the passage
-                    # names, is a comparison ("as at Crécy" in a chapter on Agincourt)
-                    return era
+            if era is not None and era_ref and _episode_rather(text, era_ref.year, ref.year):
+                # an event named once, against episodes of another year the passage names,
+                # is a comparison ("as at Crécy" in a chapter on Agincourt)
+                return era
             return inferred
     back = _years_since_telling(text) if dct[:4].isdigit() else None
     if back is not None and 0 < back <= int(dct[:4]):
@@ -1720,9 +1741,12 @@ def tag(
         _historical.new_document()
     if mode == "news" and dct_v is None and ref_v is None:
         mode = "narratives"  # no creation time to anchor on: the text's own dates will do
-    pol = document_policy(text, calendar, title, ref_v)  # a DCT is when it was written
+    found = _historical_of(text)
+    pol = document_policy(text, calendar, title, ref_v, found)  # a DCT is when it was written
     cal, reason = (pol.calendar, pol.reason) if pol is not None else decide_calendar(text, calendar)
-    cands = candidates(text, mode, cal, language) if text else []  # first: refuses junk early
+    cands = (
+        candidates(text, mode, cal, language, found) if text else []
+    )  # first: refuses junk early
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and dct_v is not None:
         ref_v, ref_reason = _story_seed(text, title, dct_v, cands, _calendar_of(pol, cal))
@@ -1808,11 +1832,16 @@ def tag(
             f"{reason}; but most of the dates it tells fall before that switch, so the text"
             " counts in the Julian calendar"
         )
-        cands = candidates(text, mode, cal, language)
+        cands = candidates(text, mode, cal, language, found)
         timexes = anchored(cands, cal)
-    for t in timexes:
-        t.text = text[t.start : t.end]
-    _clock_on_named_day(text, cands, timexes, fin)
+
+    def settle(timexes: list[Timex]) -> None:
+        """Their words, and each clock time on the day named beside it."""
+        for t in timexes:
+            t.text = text[t.start : t.end]
+        _clock_on_named_day(text, cands, timexes, fin)
+
+    settle(timexes)
     if mode == "narratives":
         before = [t.value for t in timexes]
         _weekdays_before_a_day(text, timexes, fin)
@@ -1822,9 +1851,7 @@ def tag(
             # day its first weekday turned out to be; told again from it
             ref_v, ref_reason = seed, "the day its opening weekday falls on, as told further on"
             timexes = anchored(cands, cal)
-            for t in timexes:
-                t.text = text[t.start : t.end]
-            _clock_on_named_day(text, cands, timexes, fin)
+            settle(timexes)
             _weekdays_before_a_day(text, timexes, fin)
         _opening_days(text, timexes, fin)
         _midnight_opens_the_next_day(cands, timexes, fin)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from statistics import median_low
 
 from annales.errors import CalendarError
 from annales.temporal.calendars import DATA, Switch, _jdn, _toml, bounds, parse, switches
+from annales.temporal.types import Candidate
 
 POLICIES = ("gregorian", "julian", "auto")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -75,14 +77,16 @@ def stated_calendar(text: str) -> tuple[str, str, int] | None:
 _FIRST_DAY = re.compile(r"\d{1,2}")
 
 
-def dual_order(text: str) -> tuple[int, int, str | None]:
+def dual_order(text: str, found: Sequence[Candidate] | None = None) -> tuple[int, int, str | None]:
     """How many dual dates ("the 25th of October (7th November)") put the Julian side first,
-    how many the Gregorian, and one of them: a writer glosses the calendar he counts in."""
+    how many the Gregorian, and one of them: a writer glosses the calendar he counts in.
+    ``found``: the text's ``historical.find`` candidates, when already found."""
     from annales.temporal.historical import ABSORBED, find
 
     jul = greg = 0
     example = None
-    found = find(text)
+    if found is None:
+        found = find(text)
     for i, c in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
         if c.source != "historical:dual" or (c.written and not c.sets_reference):
@@ -376,12 +380,17 @@ DEFAULT_SWITCH = "catholic"
 
 
 def document_policy(
-    text: str, requested: str = "auto", title: str | None = None, reference: str | None = None
+    text: str,
+    requested: str = "auto",
+    title: str | None = None,
+    reference: str | None = None,
+    historical: Sequence[Candidate] | None = None,
 ) -> Policy:
     """The policy for a document under ``--calendar gregorian|julian|auto``; the year of a
     given ``reference`` (the reader knows where the story stands: "1919") or stated in the
     ``title`` ("Russia in 1919") dates the text before the years it mentions (a passage of
-    1919 recalling "the tactics of 1906")."""
+    1919 recalling "the tactics of 1906"). ``historical``: the text's ``historical.find``
+    candidates, when the caller has them (else they are found here, when needed)."""
     req = str(requested).strip().lower()
     if req not in POLICIES:
         raise CalendarError(
@@ -394,7 +403,7 @@ def document_policy(
         cal, words, _ = stated
         return Policy(cal, f"the document states its calendar: “{words}”")
     dom = dominant_country(text)
-    jul_first, greg_first, dual = dual_order(text)
+    jul_first, greg_first, dual = dual_order(text, historical)
     if jul_first != greg_first:
         cal = "julian" if jul_first > greg_first else "gregorian"
         style = "Old" if cal == "julian" else "New"
