@@ -477,6 +477,12 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 
 _LINE_END = re.compile(r"[ \t]*[.,:]?[ \t]*(?:\r?\n|$)")
 _DIARY_DASH = re.compile(r"[ \t]*[.,:]?[ \t]*(?:—|--)")
+# a diary's entry heading closed by a full stop ("Sept. 2nd (Lord's day). Much troubled all
+# night"), told in the first person within a sentence or two
+_DIARY_STOP = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*\.[ \t]+(?=\S)")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|me|[Ww]e|[Oo]ur|us)\b")
+#: how far into an entry its first person must show
+FIRST_PERSON_REACH = 200
 # a letter's first words: "My dear Sarah,", "Dear Sir", "Sir," (not "Sir John Moore fell")
 _SALUTATION = re.compile(
     r"\s*((?:my\s+)?(?:dear|dearest|own|darling|honou?red)|[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*[,.:;!—-]))",
@@ -506,6 +512,24 @@ def _told_now(
         and tense(ctx, c.start, c.end) in ("present", "future")
         and not in_quote(text, c.start)  # a speaker's "by Christmas" is the speaker's
     )
+
+
+def _of_writing(text: str, cands: Sequence[Candidate], language: str) -> dict[int, bool]:
+    """The days a letter or diary entry names from its own day of writing ("Yesterday was
+    the worst of all", "To-day it has rained since noon"), by start: whether each opens its
+    sentence, and so tells where the story now is."""
+    days = load(language).lists["writing_days"]
+    out = {}
+    for c in cands:
+        if c.resolve is None or c.source != "en":
+            continue
+        words = text[c.start : c.end].lower().split()
+        if words and (words[0] in days or " ".join(words[:2]) in days):
+            out[c.start] = _OPENS_SENTENCE.search(text, max(0, c.start - 4), c.start) is not None
+    return out
+
+
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|\n\s*)$")
 
 
 def _opening_weekday(
@@ -573,7 +597,9 @@ def _is_dateline(text: str, start: int, end: int, salutations: frozenset[str]) -
     line_start = nl + 1  # one short look per date, not a scan back to its start)
     if not _heads_block(text, line_start):
         return False  # not the first line of a paragraph (or of its address)
-    if _DIARY_DASH.match(text, end):
+    dash = _DIARY_DASH.match(text, end)
+    stop = None if dash else _DIARY_STOP.match(text, end)
+    if dash or (stop and _FIRST_PERSON.search(text, stop.end(), stop.end() + FIRST_PERSON_REACH)):
         # a diary's heading names its weekday or leaves the year to the diary ("Oct. 3. --"),
         # unlike a history's "June 18, 1815 -- the day of Waterloo --"
         told = text[start:end]
@@ -636,10 +662,10 @@ def _before_writing(c: Candidate, value: str, written: str, calendar: str) -> st
     days_after = A.jdn(int(v.group(1)), int(v.group(2)), int(v.group(3)), calendar) - A.jdn(
         y, m, d, calendar
     )
-    if not 0 < days_after <= WRITTEN_REACH:
-        return value
-    rest = value[10:]
     wd = getattr(c.resolve, "weekday", None)
+    if not (0 if wd is not None else 1) <= days_after <= WRITTEN_REACH:
+        return value  # (a weekday past on its own weekday: "On Tuesday the news came",
+    rest = value[10:]  # written on a Tuesday, is the Tuesday before)
     if wd is not None:
         back = N.weekday_before(y, m, d, wd, calendar)
         return A.fmt_date(*back) + rest
@@ -792,6 +818,7 @@ def anchor_all(
     sentence_ends: Sequence[int] = (),
     datelines: frozenset[int] = frozenset(),
     told_now: frozenset[int] = frozenset(),
+    of_writing: Mapping[int, bool] = _NO_GLANCES,
     looked_back: frozenset[int] = frozenset(),
     lookbacks: Sequence[tuple[int, int]] = (),
 ) -> list[Timex]:
@@ -852,6 +879,7 @@ def anchor_all(
     calendars_of: dict[str, str] = {}  # value -> calendar_for(value)
     day_clock: tuple[str, int] | None = None  # (day, minutes) of the story's last time of day
     written: str | None = None  # the day of the letter or diary entry being read
+    written_id: str | None = None
     lookback_i = 0  # the next look-back section (``lookbacks``) not yet left behind
     first_lookback = lookbacks[0][0] if lookbacks else 1 << 62  # where the first one starts
     # (value, id) of where the story begins: the first reference set before any look-back
@@ -865,6 +893,7 @@ def anchor_all(
         value = c.value
         inferred = c.inferred
         in_passing = False
+        from_writing = False
         rep_day: str | None = None
         if front_matter and c.start >= story_start:
             front_matter = False  # the story begins: forget what the front matter said
@@ -893,6 +922,11 @@ def anchor_all(
                 ref, rid = deictic_ref, deictic_id
             elif c.start in told_now:
                 ref, rid = dct, "t0"  # "This year the trains will bring them home"
+            elif written is not None and c.start in of_writing:
+                # a letter's "Yesterday": the day before its date; opening its sentence, it is
+                # where the story now is ("Yesterday was the worst of all"; not "the seamen,
+                # sent for yesterday, did in the evening ...")
+                ref, rid, from_writing = written, written_id, of_writing[c.start]
             else:
                 ref, rid = last, last_id
             if narr and getattr(c.resolve, "year_anaphor", False):
@@ -968,10 +1002,21 @@ def anchor_all(
         told_tense = getattr(c.resolve, "told_tense", None) if written is not None else None
         if told_tense is not None and written is not None and _ISO_DAY.match(value):
             told = told_tense()
-            if told == "past" and value[:10] > written:
+            if told == "past" and value[:10] >= written:
                 value = _before_writing(c, value, written, calendar)
             elif told == "future":
                 in_passing = True  # "Papa says I may come up on the 18th": a plan, not yet
+        if (
+            written is not None
+            and last_id == written_id
+            and day_clock is None
+            and value == f"{written}TNI"
+            and c.start not in of_writing
+            and (wref := A.parse_ref(written)) is not None
+        ):
+            # an entry's night told before its day's hours ("Sept. 2nd. Much troubled all
+            # night"): the night that ended in the morning of the day it is written
+            value = f"{A.shift(wref, 'D', -1, calendar) or written}TNI"
         type_ = c.type
         if narr and type_ == "DATE" and day_clock is not None and day_clock[0] == value:
             later = getattr(c.resolve, "clock_minutes", None)  # "an hour later" than ten o'clock
@@ -1032,7 +1077,7 @@ def anchor_all(
             t.label = _calendars.label(c.value, c.calendar, c.mod) or t.label
         out.append(t)
         if c.start in datelines and _ISO_DAY.match(t.value):
-            written = t.value[:10]
+            written, written_id = t.value[:10], tid
         elif (
             written is not None
             and c.sets_reference
@@ -1077,7 +1122,11 @@ def anchor_all(
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
         if (
             # "On the 19th Brumaire ..." opening a chapter whose only date is its book's
-            (c.sets_reference or ((from_dct or last is None) and c.source.endswith(FAMOUS)))
+            (
+                c.sets_reference
+                or from_writing
+                or ((from_dct or last is None) and c.source.endswith(FAMOUS))
+            )
             and not in_passing
             and c.type in ("DATE", "TIME")
             and "X" not in t.value
@@ -1263,8 +1312,9 @@ def _clock_on_named_day(
     timexes: list[Timex],
     finalise: Callable[[Timex, str], Timex] | None,
 ) -> None:
-    """A clock time with no day of its own takes the day named right beside it, not the
-    DCT's: "at 10:35 a.m. (0735 GMT) Friday" is Friday's 10:35; a bare hour told with a
+    """A clock time (or a moment: "at daylight on Thursday") with no day of its own takes the
+    day named right beside it, not the DCT's: "at 10:35 a.m. (0735 GMT) Friday" is Friday's
+    10:35; a bare hour told with a
     part of a day takes that part's half of the day: "at nine o'clock on the night of the
     30th of May" is 21:00 that day, "about two o'clock" on a night is the next day's 02:00."""
     for i, (c, t) in enumerate(zip(cands, list(timexes), strict=True)):
@@ -1280,6 +1330,8 @@ def _clock_on_named_day(
             gap = text[t.end : o.start] if j > i else text[o.end : t.start]
             if len(gap) <= 30 and _CLOCK_DAY_GAP.match(gap) and not _PARA_GAP.search(gap):
                 day, clock = o.value[:10], t.value.split("T", 1)[1]
+                if not clock[:1].isdigit() and part is not None:
+                    continue  # "at daylight" beside "the night": two parts, neither a day
                 if part is not None and not _HALF_OF_DAY.search(t.text):  # not "9 p.m."
                     day, clock = _in_part_of_day(day, clock, part.group(1), t.calendar)
                 moved = revalued(t, f"{day}T{clock}", finalise, anchor=o.id)
@@ -1810,6 +1862,7 @@ def tag(
                 [m.end() for m in _SENTENCE_END.finditer(text)] if mode == "narratives" else ()
             ),
             datelines=written,
+            of_writing=_of_writing(text, cands, language) if written else _NO_GLANCES,
             told_now=_told_now(text, cands, language, cal) if narr_dated else frozenset(),
             looked_back=_told_in_pluperfect(text, cands) if mode == "narratives" else frozenset(),
             lookbacks=N.lookback_sections(text, load(language).lists["background_headings"])

@@ -69,7 +69,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     )
     # "the 18th Fructidor": the article is part of the expression, as with "the 2nd of June"
     rdate = rf"(?<![\w])(?:(?i:the)\s+)?(?:{_day('r')})(?:\s+(?i:of))?\s+{rmonth}{ryear}"
-    gparen = rf"(?:\s*[(\[]\s*{_gdate('g')}\s*[)\]])?"
+    # a gloss may have its article: "the 12th of Germinal (the 1st of April)"
+    gparen = rf"(?:\s*[(\[]\s*(?P<gthe>(?i:the)\s+)?{_gdate('g')}\s*[)\]])?"
     style_a, style_b = _style("sa"), _style("sb")
     return {
         # the 1st Prairial, year III (20th May, 1795)
@@ -89,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # 25 October (7 November) 1917 ; 25 October 1917 O.S. (7 November N.S.)
         "dual_paren": re.compile(
-            rf"(?<![\w]){_gdate('a')}(?:,?\s*\(?{style_a}\)?)?\s*[(\[]\s*(?i:i\.\s?e\.,?\s*|or\s+)?{_gdate('b')}"
+            rf"(?<![\w]){_gdate('a')}(?:,?\s*\(?{style_a}\)?)?\s*[(\[]\s*(?i:i\.\s?e\.,?\s*|or\s+)?(?P<bthe>(?i:the)\s+)?{_gdate('b')}"
             rf"(?:,?\s*{style_b})?\s*[)\]](?:,?\s+(?P<y>\d{{4}})(?!\d))?"
         ),
         # 24 October/6 November 1917
@@ -244,7 +245,7 @@ def _side_span(m: re.Match[str], p: str) -> tuple[int, int]:
     """Where the written day of side ``p`` ("a", "b") lies: its day, month and year, with a
     style mark written straight after it ("25 October 1917 O.S.")."""
     names = [p + g for g in ("dn", "dw", "m", "rdn", "rdw", "rm", "y")]
-    names += [f"s{p}jul", f"s{p}greg"]
+    names += [f"s{p}jul", f"s{p}greg", f"{p}the"]
     got = [m.span(n) for n in names if m.groupdict().get(n) is not None]
     start, end = min(s for s, _ in got), max(e for _, e in got)
     if f"s{p}jul" in m.groupdict():

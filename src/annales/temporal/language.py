@@ -402,6 +402,7 @@ def load(language: str = "en") -> Lexicon:
         "feast_time_prepositions": frozenset(data["feast_context"]["time_prepositions"]),
         "canonical_after": frozenset(data["canonical_context"]["after"]),
         "deictic_words": frozenset(data["dateline"]["deictic"]),
+        "writing_days": frozenset(data["dateline"]["writing_days"]),
         "allusion_articles": frozenset(data["allusion"]["articles"]),
         "offset_clause_after": frozenset(data["offset_context"]["clause_after"]),
         "day_clause_after": frozenset(

@@ -1,0 +1,128 @@
+"""Letters and diaries told from their day of writing, and the clock and day words of such
+writing: "Yesterday", "To-day", "at daylight", "three minutes to seven that evening". The
+passages are invented for these tests."""
+
+from __future__ import annotations
+
+from annales.temporal import tag_time
+
+
+def _values(text: str, **kw: str) -> dict[str, str]:
+    return {t.text: t.value for t in tag_time(text, mode="narratives", **kw)}
+
+
+LETTER = (
+    "Camp near Sharpsburg, Md., September 19th, 1862.\n\n"
+    "Dear Sister,\n\n"
+    "On Tuesday we crossed the creek, and that night we lay in the corn.\n\n"
+    "Yesterday was the hardest day of all. It was quiet all the morning, until about "
+    "ten o'clock, when the guns opened.\n\n"
+    "To-day it has rained since noon, and we are burying the dead. On Friday the news came "
+    "that the enemy had gone.\n\nYour brother,\nTom."
+)
+
+
+def test_a_letter_s_yesterday_and_to_day_are_counted_from_its_date() -> None:
+    v = _values(LETTER, dct="1890")
+    assert v["Tuesday"] == "1862-09-16"  # past tense: before the writing
+    assert v["Yesterday"] == "1862-09-18"
+    assert v["all the morning"] == "1862-09-18TMO"  # the story is now at yesterday
+    assert v["about ten o'clock"] == "1862-09-18T10:00"
+    assert v["To-day"] == "1862-09-19"
+    assert v["noon"] == "1862-09-19T12:00"
+
+
+def test_a_weekday_past_on_the_letter_s_own_weekday_is_the_week_before() -> None:
+    # written on Friday 19 September: "On Friday the news came" is Friday the 12th
+    assert _values(LETTER, dct="1890")["Friday"] == "1862-09-12"
+
+
+def test_yesterday_inside_a_clause_does_not_move_a_diary_s_day() -> None:
+    diary = (
+        "Sept. 4th. Up, and to the office. The men, sent for yesterday, did in the evening "
+        "pull down the houses by the bridge, and I saw it.\n\n"
+        "Sept. 5th. Up early."
+    )
+    v = _values(diary, dct="1666", reference="1666")
+    assert v["yesterday"] == "1666-09-03"
+    assert v["the evening"] == "1666-09-04TEV"
+
+
+def test_a_diary_entry_s_opening_night_is_the_night_before_its_day() -> None:
+    diary = (
+        "Sept. 2nd (Lord's day). Much troubled all night with the toothache, and about two "
+        "in the morning I heard them cry fire. No bell rang for service this morning, and I "
+        "went home to dinner.\n\n3rd. Up by four o'clock."
+    )
+    v = _values(diary, dct="1825", reference="1666")
+    assert v["all night"] == "1666-09-01TNI"
+    assert v["about two in the morning"] == "1666-09-02T02:00"
+    assert v["this morning"] == "1666-09-02TMO"
+
+
+def test_an_entry_headed_by_a_full_stop_needs_a_first_person() -> None:
+    # a chronicle's "June 18." in the third person is no diary's day of writing
+    chron = (
+        "June 18. The army marched at dawn.\n\nJune 19. The king rode out; all night the rain fell."
+    )
+    v = _values(chron, dct="1850", reference="1415")
+    assert v["all night"] == "1415-06-19TNI"
+
+
+def test_minutes_to_and_past_an_hour_with_the_part_of_the_day_told_after() -> None:
+    v = _values(
+        "On Sunday, 26 May 1940, the order came. At three minutes to seven that evening the "
+        "signal was sent. At twenty-three minutes past two the next afternoon it was read. "
+        "At forty-five minutes past eleven the next morning they left."
+    )
+    assert v["three minutes to seven that evening"] == "1940-05-26T18:57"
+    assert v["twenty-three minutes past two the next afternoon"] == "1940-05-27T14:23"
+    assert v["forty-five minutes past eleven the next morning"] == "1940-05-28T11:45"
+
+
+def test_daylight_and_the_break_of_day_are_the_story_s_morning() -> None:
+    v = _values(
+        "On 1 July 1863 we marched north. At daylight on Thursday we came up. By the break of "
+        "day the guns had opened, and from daybreak they never stopped."
+    )
+    assert v["daylight"] == "1863-07-02TMO"  # the day named beside it
+    assert v["the break of day"] == "1863-07-02TMO"
+    assert v["daybreak"] == "1863-07-02TMO"
+
+
+def test_daylight_as_a_manner_and_any_day_s_dawn_to_dusk_are_not_times() -> None:
+    got = {
+        t.text for t in tag_time("They fought by daylight and by torchlight, from dawn to dusk.")
+    }
+    assert "daylight" not in got and "dawn" not in got
+
+
+def test_a_moment_beside_a_night_takes_no_day_from_it() -> None:
+    # two parts of a day side by side: neither is a day for the other (this once crashed)
+    v = _values("On 1 July 1863 we marched. At daylight the night was over.")
+    assert v["daylight"] == "1863-07-01TMO"
+
+
+def test_all_winter_is_the_story_s_winter_but_they_all_fall_is_no_autumn() -> None:
+    v = _values("In March 1795 the bread failed. All winter the Seine had lain frozen.")
+    assert v["All winter"] == "1794-WI"
+    assert "all fall" not in _values("In 1792 the statues of the kings all fall.")
+
+
+def test_an_older_compound_ordinal_day() -> None:
+    v = _values(
+        "The king crossed the Somme in 1415. On Thursday, the four and twentieth day of "
+        "October, the hosts met; on the one-and-thirtieth they parted.",
+        calendar="julian",  # England's, then: the 24th was a Thursday in Julian 1415
+    )
+    assert v["Thursday, the four and twentieth day of October"] == "1415-10-24"
+
+
+def test_a_republican_day_glossed_with_its_article_is_two_timexes_of_its_year() -> None:
+    v = _values(
+        "Paris had been hungry since the Ninth of Thermidor. On the 12th of Germinal (the 1st "
+        "of April) the flood rises, and in the afternoon the crowd bursts into the Hall."
+    )
+    assert v["the 12th of Germinal"] == "1795-04-01"
+    assert v["the 1st of April"] == "1795-04-01"  # the gloss takes the Republican day's year
+    assert v["the afternoon"] == "1795-04-01TAF"  # the glossed famous day is the story's
