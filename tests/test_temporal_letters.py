@@ -126,3 +126,34 @@ def test_a_republican_day_glossed_with_its_article_is_two_timexes_of_its_year() 
     assert v["the 12th of Germinal"] == "1795-04-01"
     assert v["the 1st of April"] == "1795-04-01"  # the gloss takes the Republican day's year
     assert v["the afternoon"] == "1795-04-01TAF"  # the glossed famous day is the story's
+
+
+def test_a_regnal_year_told_first_is_the_passage_s_year_the_names_choose_between() -> None:
+    # Justinian's fifth year ran from April 531 to March 532; the names (Belisarius, Narses,
+    # Theodora) would agree on a later year, but the text has said which
+    text = (
+        "In the fifth year of Justinian, the factions of the circus rose. On the ides of "
+        "January Belisarius and Narses were in the palace, and Theodora counselled firmness."
+    )
+    v = _values(text, dct="1788", calendar="julian")
+    assert v["the ides of January"] == "0532-01-13"
+    assert v["the fifth year of Justinian"] == "0532"
+
+
+def test_the_twenty_second_is_an_ordinal_not_twenty_seconds() -> None:
+    got = {
+        t.text: t.type for t in tag_time("From the first race to the twenty-second, they begged.")
+    }
+    assert "twenty-second" not in got and "the twenty-second" not in got
+    assert _values("A twenty-second pause followed.")["twenty-second"] == "PT20S"
+
+
+def test_a_part_of_a_day_told_from_the_story_s() -> None:
+    v = _values(
+        "The riot began on 13 January 532. In the evening of the same day they were led out. "
+        "On the morning of the next day the fire spread, and the night of that day was quiet.",
+        calendar="julian",
+    )
+    assert v["the evening of the same day"] == "0532-01-13TEV"
+    assert v["the morning of the next day"] == "0532-01-14TMO"
+    assert v["the night of that day"] == "0532-01-14TNI"

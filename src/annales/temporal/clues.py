@@ -177,6 +177,7 @@ def agreed_year(
     before: int | None = None,
     fits: Callable[[int], int] | None = None,
     stated: frozenset[int] = frozenset(),
+    within: frozenset[int] | None = None,
 ) -> tuple[int, list[Clue]] | None:
     """The year most of the distinct clues in ``found`` share, with the clues that cover it,
     or None when they do not agree. ``before``: the year the text was written; clues that
@@ -185,7 +186,8 @@ def agreed_year(
     July"), then to a year the text states further on (``stated``: Grant's days of May
     before his dispatch "May 11, 1864"), then to the one the more often named and narrower
     clues cover (a general's war is wider than his battle), then to the later (a history
-    tells of its subject's last years more than its first)."""
+    tells of its subject's last years more than its first). ``within``: the only years the
+    text allows (a regnal year's two), when the clues cover one of them."""
     named_times: dict[int, int] = {}
     distinct: dict[int, Clue] = {}
     for c in found:
@@ -200,7 +202,10 @@ def agreed_year(
         return None
     lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
     best: tuple[int, int, bool, float, int] | None = None
-    for y in range(lo, hi + 1):
+    years: Iterable[int] = range(lo, hi + 1)
+    if within and any(lo <= y <= hi for y in within):
+        years = sorted(y for y in within if lo <= y <= hi)
+    for y in years:
         covering = [s for s in spans if s[0] <= y <= s[1]]
         weight = sum(named_times[id(s[2])] / math.sqrt(s[1] - s[0] + 1) for s in covering)
         key = (len(covering), fits(y) if fits is not None else 0, y in stated, weight, y)
@@ -220,12 +225,13 @@ def infer(
     fits: Callable[[int], int] | None = None,
     stated: frozenset[int] = frozenset(),
     with_month: bool = False,
+    within: frozenset[int] | None = None,
 ) -> tuple[int, int | None, str] | None:
     """(year, month or None, reason) for a passage from the people, places and bodies it
-    names, or None (``before``, ``fits``, ``stated``: as ``agreed_year``); the month only
-    ``with_month``, as ``agreed_month``."""
+    names, or None (``before``, ``fits``, ``stated``, ``within``: as ``agreed_year``); the
+    month only ``with_month``, as ``agreed_month``."""
     found = named(text)
-    got = agreed_year(found, before, fits, stated)
+    got = agreed_year(found, before, fits, stated, within)
     if got is None:
         return None
     year, covering = got

@@ -1698,12 +1698,22 @@ def _named_era(
         return sum(1 for fit in dated if fit(year))
 
     try:
-        stated = frozenset(
+        plain = frozenset(
             int(c.value[:4]) for c in cands if c.resolve is None and _STATED_YEAR.match(c.value)
-        ) | {  # "the fifth year of Justinian": one of the two years it straddles
+        )
+        # "the fifth year of Justinian": one of the two years it straddles; told before any
+        # year of its own, it is the passage's year, which the names only choose between
+        regnal = frozenset(
             y for c in cands for y in getattr(c.resolve, "regnal_years", ()) if y > 0
-        }
-        got = _clues.infer(text, before, fits if dated else None, stated, with_month=no_month)
+        )
+        got = _clues.infer(
+            text,
+            before,
+            fits if dated else None,
+            plain | regnal,
+            with_month=no_month,
+            within=regnal if regnal and not plain else None,
+        )
     except Exception:  # noqa: BLE001 - a guess must never sink the document
         return None
     if got is None:

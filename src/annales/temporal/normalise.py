@@ -2969,6 +2969,23 @@ def _part(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r, anaphoric=True)
 
 
+def _part_of_told_day(hit: Hit, ctx: Context) -> Candidate | None:
+    """ "the evening of the same day", "the morning of the next day": that part of the day
+    counted from the story's."""
+    part = ctx.lex.lookup("parts_of_day", hit.groups.get("part_of"))
+    told = ctx.lex.lookup("clock_days", hit.groups.get("clockday"))
+    if part is None or not isinstance(told, list) or told[1]:
+        return None  # "the evening of that night": a part of a part
+    days, cal = int(told[0]), ctx.calendar
+
+    def r(ref: str | None) -> str:
+        rf = A.parse_ref(ref)
+        v = A.shift(rf, "D", days, cal) if rf else None
+        return (v or "XXXX-XX-XX") + f"T{part}"
+
+    return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r, anaphoric=True)
+
+
 _CLAUSE_WORDS = re.compile(r"[^\W\d_]+|[.;:!?]")
 
 
@@ -3219,6 +3236,7 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "part": _part,
     "ref_word": _ref_word,
     "story_part": _story_part,
+    "part_of_told_day": _part_of_told_day,
     "story_day": _story_day,
     "short_year": _short_year,
     "some_part": _some_part,
