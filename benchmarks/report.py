@@ -107,6 +107,15 @@ EXTRA_ACCURACY = {
         "and Gettysburg letters, eight of which never state their year; scored unread on "
         "arrival, then its errors were read and fixed)"
     ),
+    "compare_heideltime_narrative11.json": (
+        "eleventh narrative TimeML set (`benchmarks/data/narrative-timeml-11`: twelve passages "
+        "written by a helper: Caesar at the Rubicon in 49 BC, a crusade chronicle of 1099, the "
+        "Armada in Old Style, the Noche Triste, the retreat from Moscow, a diary of the siege "
+        "of Paris, a frigate's log at Trafalgar, Peking letters of 1900, a life of Garibaldi, "
+        "a textbook on the Reformation, the Titanic inquiry and Nansen's journal, eight of "
+        "which never state their year; scored unread on arrival, then its errors were read "
+        "and fixed)"
+    ),
     "compare_heideltime_wiki.json": (
         "Wikipedia-style TimeML development set (`benchmarks/data/wiki-timeml`: ten war and "
         "battle articles in the manner of WikiWars, written and annotated by a helper before "
