@@ -157,3 +157,78 @@ def test_a_part_of_a_day_told_from_the_story_s() -> None:
     assert v["the evening of the same day"] == "0532-01-13TEV"
     assert v["the morning of the next day"] == "0532-01-14TMO"
     assert v["the night of that day"] == "0532-01-14TNI"
+
+
+def test_a_day_of_the_month_in_words_after_a_preposition() -> None:
+    v = _values(
+        "The senate met on the seventh of January 1917. The news reached him on the tenth. He "
+        "left it on the seventeenth; on the seventeenth Pompey embarked. On the twenty-first "
+        "the gates were opened, and before daybreak of the twenty-second they marched."
+    )
+    assert v["the tenth"] == "1917-01-10"
+    assert v["the seventeenth"] == "1917-01-17"
+    assert v["the twenty-first"] == "1917-01-21"
+    assert v["daybreak of the twenty-second"] == "1917-01-22TMO"
+
+
+def test_a_rank_in_words_is_no_day() -> None:
+    got = _values(
+        "In May 1916 the line held. On the fifth floor they met; the attack was made by the "
+        "Fourth and Fifth armies; on the first he came."
+    )
+    assert not {"the fifth", "the Fourth", "the first"} & set(got)
+    news = {t.text for t in tag_time("Prices closed lower Friday, the fourth decline in a row.")}
+    assert "Friday, the fourth" not in news
+
+
+def test_a_weekday_with_its_day_in_words() -> None:
+    v = _values("In August 1792 Paris waited. On Sunday the fifth the King held his last Levee.")
+    assert v["Sunday the fifth"] == "1792-08-05"
+
+
+def test_a_year_of_the_city_is_rome_s() -> None:
+    v = _values("This was in the year 705 of the city. In the year 1028 of Rome, Aurelian died.")
+    assert v["the year 705 of the city"] == "BC0049"
+    assert v["the year 1028 of Rome"] == "0275"
+    got = {t.text for t in tag_time("In 1900 of the city's people many died.", mode="narratives")}
+    assert "1900 of the city" not in got
+
+
+def test_a_year_stated_in_the_first_days_paragraph_dates_them_before_the_names() -> None:
+    # Pompey and the siege of Dyrrachium agree on 48 BC; the text says 49 BC
+    text = (
+        "The decree was carried in the senate on the seventh of January, and on the same night "
+        "the tribunes fled to Caesar. This was in the year 705 of the city. Pompey, who would "
+        "later stand at the siege of Dyrrachium, left Rome."
+    )
+    v = _values(text, dct="1866", calendar="julian")
+    assert v["the seventh of January"] == "BC0049-01-07"
+
+
+def test_feasts_of_st_peter_in_chains_and_the_dispersion_of_the_apostles() -> None:
+    v = _values(
+        "In 1099 the city fell. It was the day of the Dispersion of the Apostles, the fifteenth "
+        "of July. Ten days later, on the feast of Saint Peter in Chains, Arnulf was made "
+        "patriarch. On the feast of St. Peter the bells rang.",
+        calendar="julian",
+    )
+    assert v["the day of the Dispersion of the Apostles"] == "1099-07-15"
+    assert v["the feast of Saint Peter in Chains"] == "1099-08-01"
+    assert v["the feast of St. Peter"] == "1099-06-29"
+
+
+def test_a_long_run_of_words_is_cut_at_a_sentence_end_not_inside_an_expression() -> None:
+    # a run of vocabulary words longer than the recogniser's reach ends at a full stop, so
+    # the next sentence's expression is read whole
+    text = (
+        "In 1099 it was the day of the Dispersion of the Apostles, the fifteenth of July. Ten "
+        "days later, on the feast of Saint Peter in Chains, Arnulf was made patriarch."
+    )
+    assert "the feast of Saint Peter in Chains" in _values(text, calendar="julian")
+
+
+def test_the_winter_season() -> None:
+    assert (
+        _values("In January 1916 the roads closed in the winter season.")["the winter season"]
+        == "1915-WI"
+    )

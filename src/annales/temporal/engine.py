@@ -1603,7 +1603,7 @@ def _story_seed(
                 None,
             )
             if stated is not None and named and stated.start < min(named):
-                return stated.value[:4], "the first year the text states"
+                return stated.value.split("-")[0], "the first year the text states"
             era = (
                 _named_era(text, cands, int(dct[:4]), calendar_of)
                 if len(named) <= 1 and not _ISO_DAY.match(dct)
@@ -1638,8 +1638,10 @@ def _first_year_told(cands: Sequence[Candidate], before: int) -> tuple[str, str]
             first_day = True
         elif c.resolve is None and c.sets_reference and _FULL_YEAR.match(c.value.split("T")[0]):
             # (a time of a day too: "the evening of Sunday, the 2nd of October 1836")
-            if first_day and int(c.value[:4]) < before:
-                return c.value[:4], "the first year the text states, after days told without one"
+            year = c.value.split("T")[0].split("-")[0]  # "BC0049" too
+            ref = A.parse_ref(year)
+            if first_day and ref is not None and ref.year < before:
+                return year, "the first year the text states, after days told without one"
             return None
     return None
 
@@ -1661,6 +1663,24 @@ def _episode_rather(text: str, year: int, event_year: int) -> bool:
     return here > 2 * there
 
 
+#: how far into its paragraph a passage's first year-less day may be dated by a stated year
+YEAR_IN_PARAGRAPH = 600
+
+
+def _year_in_paragraph(text: str, cands: Sequence[Candidate], first_day: int) -> bool:
+    """Whether a year the passage states dates its first days from their own paragraph ("on
+    the seventh of January ... This was in the year 705 of the city"): then it, not the names
+    the passage holds, is their year."""
+    for c in cands:
+        if c.start < first_day:
+            continue
+        if c.start > first_day + YEAR_IN_PARAGRAPH or _PARA_GAP.search(text, first_day, c.start):
+            return False
+        if c.resolve is None and c.sets_reference and _FULL_YEAR.match(c.value):
+            return True
+    return False
+
+
 def _named_era(
     text: str,
     cands: Sequence[Candidate],
@@ -1677,14 +1697,14 @@ def _named_era(
             break
         if (
             c.resolve is None
-            and c.value[:4].isdigit()
+            and (c.value[:4].isdigit() or c.value.startswith("BC"))
             and (c.sets_reference or first_day is not None)
         ):
             return None  # a year of its own comes first, or right after ("Jan. 1. 1660/61")
         if first_day is None and c.resolve is not None and c.value.startswith("XXXX-"):
             first_day = c.end  # "On the 22nd ...": a day the story's year must date
             no_month = c.value.startswith("XXXX-XX")
-    if first_day is None:
+    if first_day is None or _year_in_paragraph(text, cands, first_day):
         return None
     dated: list[Callable[[int], bool]] = [
         c.resolve.fits_year  # type: ignore[union-attr]
@@ -1774,7 +1794,7 @@ def _years_since_telling(text: str, language: str = "en") -> int | None:
     return None
 
 
-_FULL_YEAR = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
+_FULL_YEAR = re.compile(r"^(?:BC)?\d{4}(?:-\d\d(?:-\d\d)?)?$")
 
 
 def tag(

@@ -224,6 +224,8 @@ def _macros(data: dict[str, Any]) -> dict[str, str]:
         f"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d)?(?![0-9])|{_alternation(day_words)})"
     )
     m["dayd"] = "(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th|d)(?![0-9]))"
+    # a day of the month in words that reads as no rank: "the seventeenth", not "the first"
+    m["dayw"] = _alternation([k for k in day_words if 4 <= ords[k] <= 31])
     m["year"] = "(?:1[0-9]{3}|20[0-9]{2}|[’'][0-9]{2})(?![0-9])"
     m["qord"] = "(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
     cent = [k for k, v in ords.items() if isinstance(v, int) and 1 <= v <= 21]
@@ -459,6 +461,7 @@ def load(language: str = "en") -> Lexicon:
         "weekday_not_before": frozenset(data["part_context"]["weekday_not_before"]),
         "day_not_before": frozenset(data["part_context"]["day_not_before"]),
         "ordinal_day_after": frozenset(data["ordinal_context"]["day_after"]),
+        "word_day_before": frozenset(data["ordinal_context"]["word_day_before"]),
         "ordinal_units": frozenset(data["ordinal_context"]["units"]),
         "passing_after": frozenset(data["passing_context"]["after"]),
         "passing_frame_nouns": frozenset(data["passing_context"]["frame_nouns"]),

@@ -600,6 +600,8 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
     narr, text, lists = ctx.mode == "narratives", ctx.text, ctx.lex.lists
     if narr and _loose_quarter(hit, ctx):
         return None
+    if hit.rule.name == "the_word_day" and tense(ctx, hit.start, hit.end) == "future":
+        cand.sets_reference = False  # "may be expected to terminate on the eighth": a plan
     if narr and cand.type == "DATE" and _narrator_now(hit, ctx):
         return _cand(hit, "DATE", "PRESENT_REF", sets_reference=False)
     if (
@@ -703,6 +705,21 @@ SMALL_HOURS = ":small_hours"
 OF_TOLD_YEAR = ":of_told_year"
 #: the last year before AD 1 counted from Rome's founding (ab urbe condita): AUC 754 = AD 1
 AUC_EPOCH = 753
+#: the last year "of the city" read as Rome's (AUC 1300 = AD 547): a later one is a modern year
+AUC_OF_THE_CITY = 1300
+_THE_YEAR = re.compile(r"(?:the\s+)?year\s", re.I)
+
+
+def _of_the_city(hit: Hit, ctx: Context) -> bool:
+    """ "the year 705 of the city": a year of Rome only after "the year", and an early one."""
+    y = hit.groups.get("year") or ""
+    return (
+        y.isdigit()
+        and int(y) <= AUC_OF_THE_CITY
+        and _THE_YEAR.match(hit_text(hit, ctx)) is not None
+    )
+
+
 _OF = re.compile(r"\sof\s+", re.IGNORECASE)
 
 
@@ -989,6 +1006,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         return _bare_year(hit, ctx)  # the only path a match with nothing but a year takes
     if name == "weekday" and _next_word(text, hit.end).lower() in lex.lists["weekday_not_before"]:
         return None  # "the Sunday school": a thing named for the day
+    era_s = g.get("era")
+    if era_s is not None and era_s[:2].lower() == "of" and not _of_the_city(hit, ctx):
+        return None  # "in 1900 of the city's people": only "the year 705 of the city"
     pieces = _cached_pieces(hit, ctx)
     if pieces is None:
         return None  # the groups themselves make no date ("0 AD", "13/45", "may" a verb)
@@ -1032,7 +1052,16 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if nw[:1].isupper() or nw.lower() in lex.lists["ordinal_not_before"]:
             if not re.search(r"(?i)\bthe\s", hit_text(hit, ctx)):
                 return None
-    if name == "the_day_of_month":
+    if (name == "the_word_day" or (name == "weekday_the_day" and get("day"))) and (
+        ctx.mode != "narratives"
+        or not (
+            _PUNCT_AFTER.match(text, hit.end)
+            or _cap(nw := _next_word(text, hit.end))
+            or nw in lex.lists["word_day_before"]
+        )
+    ):
+        return None  # "on the fifth floor", "Friday, the fourth decline": a rank
+    if name in ("the_day_of_month", "the_word_day"):
         # (a word after a stop or comma names no unit: "to the 13th. On Monday they left")
         nw = "" if _PUNCT_AFTER.match(text, hit.end) else _next_word(text, hit.end)
         if nw and (

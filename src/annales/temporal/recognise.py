@@ -20,6 +20,7 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _GAP_OK = frozenset(" \t\r\n,.-/:'’–—")
 _MAX_GAP = 4
 _MAX_STRETCH_TOKENS = 24  # longest expression we look for, in tokens
+_SENTENCE_GAP = re.compile(r"[.;!?]\s")
 
 
 @dataclass(slots=True)
@@ -101,12 +102,19 @@ def _stretches_around_core(
         end = s
         last_cls: frozenset[str] | None = None  # a list repeats its classes: add each run once
         good_gap = " "  # the last gap that passed the test
+        # (where the last sentence ended inside the stretch: its token count and end)
+        stop: tuple[int, int] | None = None
         for t in tokens(low, s):
             ts, te = t.span()
             if ts > s:
                 if len(starts) >= _MAX_STRETCH_TOKENS:
-                    break
+                    if stop is not None:  # cut at the sentence's end, not inside a phrase:
+                        del starts[stop[0] :]  # the next stretch starts with the sentence
+                        end = stop[1]  # ("... of July. Ten days later, on the feast of
+                    break  # Saint Peter in Chains" is not cut before "Chains")
                 gap = text[end:ts]
+                if s < end and _SENTENCE_GAP.match(gap):
+                    stop = (len(starts), end)
                 if gap != good_gap:  # a list repeats its gaps (", "): each new one is tested
                     if len(gap) > _MAX_GAP or not gap_chars.issuperset(gap) or "\n\n" in gap:
                         break
