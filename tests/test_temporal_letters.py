@@ -177,6 +177,8 @@ def test_a_rank_in_words_is_no_day() -> None:
         "Fourth and Fifth armies; on the first he came."
     )
     assert not {"the fifth", "the Fourth", "the first"} & set(got)
+    counted = _values("On 13 January 532 the riot began. In the evening of the fifth day he fled.")
+    assert not any(v.startswith("0532-01-05") for v in counted.values())
     news = {t.text for t in tag_time("Prices closed lower Friday, the fourth decline in a row.")}
     assert "Friday, the fourth" not in news
 

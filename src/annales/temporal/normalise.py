@@ -1052,7 +1052,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if nw[:1].isupper() or nw.lower() in lex.lists["ordinal_not_before"]:
             if not re.search(r"(?i)\bthe\s", hit_text(hit, ctx)):
                 return None
-    if (name == "the_word_day" or (name == "weekday_the_day" and get("day"))) and (
+    if (
+        name in ("the_word_day", "part_of_word_day") or (name == "weekday_the_day" and get("day"))
+    ) and (
         ctx.mode != "narratives"
         or not (
             _PUNCT_AFTER.match(text, hit.end)
@@ -1060,7 +1062,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             or nw in lex.lists["word_day_before"]
         )
     ):
-        return None  # "on the fifth floor", "Friday, the fourth decline": a rank
+        return None  # "on the fifth floor", "the evening of the fifth day": a rank, a count
     if name in ("the_day_of_month", "the_word_day"):
         # (a word after a stop or comma names no unit: "to the 13th. On Monday they left")
         nw = "" if _PUNCT_AFTER.match(text, hit.end) else _next_word(text, hit.end)
