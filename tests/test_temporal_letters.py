@@ -234,3 +234,31 @@ def test_the_winter_season() -> None:
         _values("In January 1916 the roads closed in the winter season.")["the winter season"]
         == "1915-WI"
     )
+
+
+def test_a_part_of_a_feast_s_day() -> None:
+    v = _values(
+        "In 1520 the victory was won on the night of Whitsunday. On the morning of Christmas "
+        "Day 1520 they sailed.",
+        calendar="julian",
+    )
+    assert v["the night of Whitsunday"] == "1520-05-27TNI"
+    assert v["the morning of Christmas Day 1520"] == "1520-12-25TMO"
+
+
+def test_a_story_s_day_and_its_feast_are_two_timexes_an_encyclopedia_s_one() -> None:
+    story = _values(
+        "In 1520 he entered the capital on the twenty-fourth of June, the day of St. John the "
+        "Baptist, and found the streets silent.",
+        calendar="julian",
+    )
+    assert story["the day of St. John the Baptist"] == "1520-06-24"
+    wiki = {
+        t.text
+        for t in tag_time(
+            "The battle took place on Friday, 25 October 1415, the feast of Saints Crispin and "
+            "Crispinian, near Azincourt.",
+            mode="narratives",
+        )
+    }
+    assert "the feast of Saints Crispin and Crispinian" not in wiki

@@ -1500,7 +1500,7 @@ def test_a_feast_soon_after_the_year_s_turn_is_the_next_year_s() -> None:
     )
     assert v["Christmas"] == "1415-12-25"
     assert v["Candlemas"] == "1416-02-02"
-    assert v["Pentecost"].startswith("1789")  # not next May: no step of the story
+    assert v["Night of Pentecost"].startswith("1789")  # not next May: no step of the story
 
 
 def test_what_review_found_about_letters_past_perfect_and_spans() -> None:

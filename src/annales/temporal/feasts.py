@@ -293,13 +293,15 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 
 
 def _apposed(hit: Hit, ctx: N.Context) -> bool:
-    """Does the feast follow a date and a comma ("on 25 October 1415, the feast of St.
-    Crispin")? Then it is the date's other name, not another day."""
+    """Does the feast follow a full date and a comma ("on 25 October 1415, the feast of St.
+    Crispin")? Then it is the date's other name, as encyclopedias are annotated, not another
+    day; a story's "on the twenty-fourth of June, the day of St. John the Baptist" gives its
+    day a second name, a timex of its own, as narrative annotators mark it (and "on Friday,
+    the feast of St. Crispin" tells the day the weekday does not)."""
     if not _COMMA_BEFORE.search(ctx.text, max(0, hit.start - 4), hit.start):
         return False
-    w = N._prev_word(ctx.text, hit.start)  # a day, a year or a month ("on Friday, the feast
-    # of St. Crispin" tells the day the weekday does not)
-    return w.isdigit() or ctx.lex.lookup("months", w) is not None
+    w = N._prev_word(ctx.text, hit.start)
+    return len(w) == 4 and w.isdigit()
 
 
 _FEAST_DATE = re.compile(r"(BC)?(\d{4})-(\d\d)-(\d\d)$")

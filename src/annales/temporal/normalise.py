@@ -2020,8 +2020,13 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
         return None  # "a Christmas present", "a happy New Year": a kind of thing, a greeting
 
     weekend = bool(g.get("hweekend"))  # "the Labor Day weekend": the weekend of its week
+    part = ctx.lex.lookup("parts_of_day", g.get("hpart")) if g.get("hpart") else None
 
     def value(year: int | None) -> str:
+        v = day_value(year)
+        return f"{v}T{part}" if part and not weekend else v
+
+    def day_value(year: int | None) -> str:
         if year is None:
             if weekend:
                 return "XXXX-WXX-WE"
@@ -2034,8 +2039,9 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
             return A.fmt_week(*A.iso_week(*A.add_days(*day, -1 if wd == 1 else 0))) + "-WE"
         return _eve(v) if g.get("eve") else v
 
+    type_ = "TIME" if part and not weekend else "DATE"
     if y is not None:
-        return _cand(hit, "DATE", value(y))
+        return _cand(hit, type_, value(y))
 
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
@@ -2057,7 +2063,7 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
                 return value(rf.year + 1 if turn else rf.year)
         return value(rf.year)
 
-    return _cand(hit, "DATE", value(None), r)
+    return _cand(hit, type_, value(None), r)
 
 
 def _eve(value: str) -> str:
