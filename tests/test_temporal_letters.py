@@ -5,6 +5,7 @@ passages are invented for these tests."""
 from __future__ import annotations
 
 from annales.temporal import tag_time
+from annales.temporal.engine import tag
 
 
 def _values(text: str, **kw: str) -> dict[str, str]:
@@ -262,3 +263,18 @@ def test_a_story_s_day_and_its_feast_are_two_timexes_an_encyclopedia_s_one() -> 
         )
     }
     assert "the feast of Saints Crispin and Crispinian" not in wiki
+
+
+def test_an_undated_text_counts_as_its_weekdays_show_in_the_year_its_names_point_to() -> None:
+    # English places and no year stated: the names (Drake, Medina Sidonia) give 1588,
+    # and in 1588 "Friday, the 19th of July" and "Sunday, the 21st of July" are Julian days
+    text = (
+        "The enemy was sighted off the Lizard on the afternoon of Friday, the 19th of July, and "
+        "the English fleet lay in Plymouth with Drake and Lord Howard. On Sunday, the 21st of "
+        "July, the Duke of Medina Sidonia formed his ships in a crescent, and the English "
+        "engaged them."
+    )
+    timexes, facts = tag(text, mode="narratives", dct="1870", calendar="auto")
+    assert facts["calendar"] == "julian"
+    v = {t.text: t.value for t in timexes}
+    assert v["Sunday, the 21st of July"] == "1588-07-21"

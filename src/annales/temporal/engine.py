@@ -96,15 +96,23 @@ def decide_calendar(text: str, calendar: str, title: str | None = None) -> tuple
     return cal, f"the {cal} calendar was requested"
 
 
+#: how the calendar policy ends its reason for a text tied to a country but stating no year
+_UNDATED = "no year dates the text"
+#: how it begins a reason drawn from the text's own weekdays or dates of known events
+_EVIDENCE = ("its weekdays fit", "its dates of known events fit")
+
+
 def document_policy(
     text: str,
     calendar: str,
     title: str | None = None,
     reference: str | None = None,
     historical: Sequence[Candidate] | None = None,
+    story_year: int | None = None,
 ) -> _Policy | None:
     """The document's calendar policy (None without the policy layer); bad names raise.
-    ``historical``: the text's ``historical.find`` candidates, when already found."""
+    ``historical``: the text's ``historical.find`` candidates, when already found;
+    ``story_year``: the year its names point to, when it states none."""
     cal = (calendar or "gregorian").strip().lower()
     if cal not in CALENDARS:
         raise CalendarError(
@@ -112,7 +120,7 @@ def document_policy(
         )
     if _policy is None:
         return None
-    return _policy.document_policy(text, cal, title, reference, historical)
+    return _policy.document_policy(text, cal, title, reference, historical, story_year)
 
 
 def _historical_of(text: str) -> list[Candidate]:
@@ -1832,6 +1840,19 @@ def tag(
     ref_reason = "given" if ref_v else None
     if mode == "narratives" and ref_v is None and dct_v is not None:
         ref_v, ref_reason = _story_seed(text, title, dct_v, cands, _calendar_of(pol, cal))
+    if (
+        pol is not None
+        and pol.reason.endswith(_UNDATED)
+        and ref_v is not None
+        and ref_v[:4].isdigit()
+        and ref_reason not in (None, "given", "the document's date")
+    ):
+        # the year its names point to dates the text, and its weekdays or known events then
+        # show how it counts: "Friday, the 19th of July" of the Armada's 1588 is Julian
+        dated = document_policy(text, calendar, title, None, found, int(ref_v[:4]))
+        if dated is not None and dated.calendar != cal and dated.reason.startswith(_EVIDENCE):
+            pol, cal, reason = dated, dated.calendar, dated.reason
+            cands = candidates(text, mode, cal, language, found)
     title_y = _policy.title_year(title) if _policy is not None else None
     if mode == "narratives" and ref_v is None and title_y is not None:
         ref_v, ref_reason = A.fmt_year(title_y[0]), title_y[1]

@@ -179,6 +179,7 @@ def reference_year(reference: str | None) -> tuple[int, str] | None:
 
 
 _GIVEN = "the given reference"
+STORY_YEAR = "the year who and what it names point to,"
 
 
 def title_year(title: str | None) -> tuple[int, str] | None:
@@ -385,12 +386,15 @@ def document_policy(
     title: str | None = None,
     reference: str | None = None,
     historical: Sequence[Candidate] | None = None,
+    story_year: int | None = None,
 ) -> Policy:
     """The policy for a document under ``--calendar gregorian|julian|auto``; the year of a
     given ``reference`` (the reader knows where the story stands: "1919") or stated in the
     ``title`` ("Russia in 1919") dates the text before the years it mentions (a passage of
     1919 recalling "the tactics of 1906"). ``historical``: the text's ``historical.find``
-    candidates, when the caller has them (else they are found here, when needed)."""
+    candidates, when the caller has them (else they are found here, when needed).
+    ``story_year``: the year who and what an undated text names point to, which dates it
+    when it states no year of its own (the Armada's English: Julian 1588)."""
     req = str(requested).strip().lower()
     if req not in POLICIES:
         raise CalendarError(
@@ -428,6 +432,8 @@ def document_policy(
     switch = switches()[key]
     places = ", ".join(f"{p} ×{n}" for p, n in counts.most_common(3))
     era = _era(text, title, reference)
+    if era is None and story_year is not None:
+        era = (story_year, f"{STORY_YEAR} {story_year}")
     if era is None:
         return Policy(
             "gregorian",
