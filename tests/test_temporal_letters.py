@@ -278,3 +278,25 @@ def test_an_undated_text_counts_as_its_weekdays_show_in_the_year_its_names_point
     assert facts["calendar"] == "julian"
     v = {t.text: t.value for t in timexes}
     assert v["Sunday, the 21st of July"] == "1588-07-21"
+
+
+def test_lengths_in_a_journal_and_an_inquiry() -> None:
+    v = _values(
+        "Thursday, March 21st, 1895. A week on the ice. Twice in the last fortnight we came "
+        "back. The ship's clock was about 1 hour 33 minutes ahead. He paid two pounds a week."
+    )
+    assert v["A week"] == "P1W"  # a sentence's length, not a rate
+    assert v["the last fortnight"] == "P2W"
+    assert v["about 1 hour 33 minutes"] == "PT1H33M"
+    assert v["a week"] == "P1W"
+    rate = [t for t in tag_time("He paid two pounds a week.") if t.text == "a week"]
+    assert rate and rate[0].type == "SET"
+
+
+def test_twelve_past_midnight_after_an_evening_is_the_next_day_s() -> None:
+    v = _values(
+        "On Sunday, 14 April 1912, at 11.40 p.m. the ship struck. The first message was sent "
+        "about 12.15 a.m. The thermometer stood low at eight this morning."
+    )
+    assert v["about 12.15 a.m."] == "1912-04-15T00:15"
+    assert v["eight this morning"] == "1912-04-15T08:00"

@@ -2164,6 +2164,9 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     if "same" in text.split():
         d = 0
         anaphoric = True
+    if lex.lookup("units", g.get("unit")) == "2W" and _next_word(ctx.text, hit.end) != "of":
+        # "in the last fortnight", "the next fortnight": no calendar has fortnights, so a length
+        return _cand(hit, "DURATION", "P2W", sets_reference=False)
     type_ = hit.rule.type
     if g.get("month"):
         month = _month(g, lex)
@@ -2771,6 +2774,8 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
         part = lex.lookup("parts_of_day", g.get("part") or (g.get("part_pl") or "")[:-1])
         return _cand(hit, "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
     if name == "set_per":
+        if ctx.text[hit.start].isupper():
+            return None  # "..., 1895. A week on the ice": a sentence's length, not a rate
         before = _TOK.findall(ctx.text[max(0, hit.start - 40) : hit.start].lower())[-3:]
         if not before or before[-1] in lex.lists["rate_not_after"]:
             return None
@@ -2911,8 +2916,9 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
             ap = "PM"  # "It is yellow July evening ... about half-past seven of the clock"
         if ap is None and 1 <= hour <= 11 and not (h or "").startswith("0"):
             clock_mark = BARE_CLOCK  # "eight o'clock": morning or evening, as the story goes
-        elif ap == "AM" and hour < 6:
-            clock_mark = SMALL_HOURS  # "four in the morning": after a night, the next day's
+        elif ap == "AM" and (hour < 6 or hour == 12):
+            clock_mark = SMALL_HOURS  # "four in the morning", "12.15 a.m.": after a night, the
+            # next day's
         if ap == "PM" and hour < 12:
             hour += 12
         elif ap == "AM" and hour == 12:
