@@ -300,3 +300,24 @@ def test_twelve_past_midnight_after_an_evening_is_the_next_day_s() -> None:
     )
     assert v["about 12.15 a.m."] == "1912-04-15T00:15"
     assert v["eight this morning"] == "1912-04-15T08:00"
+
+
+def test_that_sunday_is_the_sunday_told() -> None:
+    v = _values(
+        "The petition was to be delivered on Sunday, the 9th of January 1905. On that day the "
+        "troops fired. The next week the strikes spread. From that Sunday the old Russia was "
+        "gone.",
+        calendar="julian",
+    )
+    assert v["that Sunday"] == "1905-01-09"
+
+
+def test_a_month_of_a_year_told_with_its_article() -> None:
+    v = _values(
+        "In October 1836 he came home, and there, in the July of the same year, he opened the "
+        "notebook. In the March of the following year he married. In the September of 1842 "
+        "they left."
+    )
+    assert v["the July of the same year"] == "1836-07"
+    assert v["the March of the following year"] == "1837-03"
+    assert v["the September of 1842"] == "1842-09"

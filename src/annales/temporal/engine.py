@@ -537,6 +537,19 @@ def _of_writing(text: str, cands: Sequence[Candidate], language: str) -> dict[in
     return out
 
 
+#: how many days before the day the story would give "that Sunday" the last Sunday told may be
+THAT_WEEKDAY_REACH = 60
+
+
+def _days_between(day: str, later: re.Match[str], calendar: str) -> int:
+    """Days from ``day`` (YYYY-MM-DD) to the day ``later`` matched, in ``calendar``."""
+    y, m, d = int(day[:4]), int(day[5:7]), int(day[8:10])
+    a = A.jdn(y, m, d, calendar)
+    return A.jdn(int(later.group(1)), int(later.group(2)), int(later.group(3)), calendar) - a
+
+
+_ANY_WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]$")
+_THAT_WEEKDAY = re.compile(r"[Tt]hat\s+[A-Z]")  # "that Sunday", "that Sunday of prayer"
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|\n\s*)$")
 
 
@@ -827,6 +840,7 @@ def anchor_all(
     datelines: frozenset[int] = frozenset(),
     told_now: frozenset[int] = frozenset(),
     of_writing: Mapping[int, bool] = _NO_GLANCES,
+    that_weekdays: frozenset[int] = frozenset(),
     looked_back: frozenset[int] = frozenset(),
     lookbacks: Sequence[tuple[int, int]] = (),
 ) -> list[Timex]:
@@ -888,6 +902,8 @@ def anchor_all(
     day_clock: tuple[str, int] | None = None  # (day, minutes) of the story's last time of day
     written: str | None = None  # the day of the letter or diary entry being read
     written_id: str | None = None
+    # weekday (1-7) -> (day, id) of the last day told that fell on it: "that Sunday" names it
+    weekday_told: dict[int, tuple[str, str]] = {}
     lookback_i = 0  # the next look-back section (``lookbacks``) not yet left behind
     first_lookback = lookbacks[0][0] if lookbacks else 1 << 62  # where the first one starts
     # (value, id) of where the story begins: the first reference set before any look-back
@@ -1014,6 +1030,19 @@ def anchor_all(
                 value = _before_writing(c, value, written, calendar)
             elif told == "future":
                 in_passing = True  # "Papa says I may come up on the 18th": a plan, not yet
+        wd_said = int(c.value[-1]) if c.start in that_weekdays else None
+        if (
+            narr
+            and c.type == "DATE"
+            and wd_said in weekday_told
+            and (
+                (vm := _ISO_DAY.match(value)) is None
+                or _days_between(weekday_told[wd_said][0], vm, calendar) <= THAT_WEEKDAY_REACH
+            )
+        ):
+            # "From that Sunday the Russia of our fathers was gone": the Sunday told
+            value, anchor_id = weekday_told[wd_said]
+            in_passing = True
         if (
             written is not None
             and last_id == written_id
@@ -1084,6 +1113,9 @@ def anchor_all(
             # "16/28 August 1813", "5 June 1812 (O.S.)" in a Gregorian book: keep both sides
             t.label = _calendars.label(c.value, c.calendar, c.mod) or t.label
         out.append(t)
+        if narr and t.type == "DATE" and (dm := _ISO_DAY.match(t.value)) is not None:
+            wday = A.weekday(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)), vcal)
+            weekday_told[wday] = (t.value[:10], tid)
         if c.start in datelines and _ISO_DAY.match(t.value):
             written, written_id = t.value[:10], tid
         elif (
@@ -1914,6 +1946,13 @@ def tag(
             ),
             datelines=written,
             of_writing=_of_writing(text, cands, language) if written else _NO_GLANCES,
+            that_weekdays=frozenset(
+                c.start
+                for c in cands
+                if _ANY_WEEKDAY.match(c.value) and _THAT_WEEKDAY.match(text, c.start)
+            )
+            if mode == "narratives"
+            else frozenset(),
             told_now=_told_now(text, cands, language, cal) if narr_dated else frozenset(),
             looked_back=_told_in_pluperfect(text, cands) if mode == "narratives" else frozenset(),
             lookbacks=N.lookback_sections(text, load(language).lists["background_headings"])
