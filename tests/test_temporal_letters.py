@@ -321,3 +321,11 @@ def test_a_month_of_a_year_told_with_its_article() -> None:
     assert v["the July of the same year"] == "1836-07"
     assert v["the March of the following year"] == "1837-03"
     assert v["the September of 1842"] == "1842-09"
+
+
+def test_an_hour_of_a_day_of_the_month_before_a_name() -> None:
+    v = _values(
+        "On 23 August 1914 the British held the canal. At one o'clock in the morning of the "
+        "24th Sir John French ordered the retreat."
+    )
+    assert v["one o'clock in the morning of the 24th"] == "1914-08-24T01:00"

@@ -538,6 +538,13 @@ _PUNCT_AFTER = re.compile(r"[.,;:!?]")
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:the|a)\s+$", re.IGNORECASE)
 
 
+def _a_month(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` names a month, of the year or of the French Republic ("Brumaire")."""
+    from annales.temporal.republican import _rep_months
+
+    return lex.lookup("months", word) is not None or word.lower() in _rep_months()
+
+
 def _cap(s: str) -> bool:
     return bool(s) and s[0].isupper()
 
@@ -1070,6 +1077,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             nw.lower() in lex.lists["ordinal_not_before"]
             or (
                 nw[0].isupper()
+                # "in the morning of the 24th Sir John ordered" (not "of the 18th Brumaire")
+                and not (get("part_of") and not _a_month(nw, lex))
                 and _prev_word(text, hit.start) not in lex.lists["ordinal_day_after"]
             )
         ):  # "the 23rd Regiment", "the 11th Circuit"; but "On the 26th Lenin spoke"
