@@ -282,9 +282,11 @@ def _word_classes(
                 add(key, "core")
     for key, v in data["ordinals"].items():
         if isinstance(v, int):
-            for w in _WORD.findall(key.lower()):
-                add(w, "ordinal")
-                add(w, "core")
+            *lead, head = _WORD.findall(key.lower())
+            for w in lead:  # "four and twentieth": "and" is no ordinal, nor a core word
+                add(w, w)
+            add(head, "ordinal")
+            add(head, "core")
     for w in (
         "decade",
         "decades",
