@@ -272,8 +272,10 @@ def _word_classes(
             for w in words:
                 add(w, cls)
                 add(w, w)
-            if words and table in CORE_TABLES:
-                add(words[-1], "core")  # "the near future": the head word carries it
+            if words and table in CORE_TABLES and words[0] != "of":
+                # "the near future": the head word carries it (not an era told after its
+                # year, "705 of the city": the year's digits open that stretch)
+                add(words[-1], "core")
     for key, v in data["numbers"].items():
         if isinstance(v, int):
             add(key, "number")
