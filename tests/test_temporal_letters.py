@@ -329,3 +329,15 @@ def test_an_hour_of_a_day_of_the_month_before_a_name() -> None:
         "24th Sir John French ordered the retreat."
     )
     assert v["one o'clock in the morning of the 24th"] == "1914-08-24T01:00"
+
+
+def test_a_diary_s_month_heading_replaces_the_document_s_day() -> None:
+    # a war diary dated 30 April: its heading "April 1917." starts the story at April
+    text = (
+        "WAR DIARY.\nApril 1917.\n\nWANQUETIN. Battalion in billets.\n\n2nd–5th. Training "
+        "daily. The G.O.C. addressed all officers on the 3rd inst.\n\n6th. Marched to ARRAS."
+    )
+    v = {t.text: t.value for t in tag_time(text, mode="narratives", dct="1917-04-30")}
+    assert v["2nd"] == "1917-04-02"
+    assert v["the 3rd inst."] == "1917-04-03"
+    assert v["6th"] == "1917-04-06"

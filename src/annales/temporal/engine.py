@@ -1220,7 +1220,9 @@ def anchor_all(
                 continue  # "... the loss of the Hampshire in June 1916." told from 1914
             if part is not None:
                 mention = None
-                last = _advance(last, part)
+                # (the document's date is no story day: "April 1917." heading a war diary
+                # dated 30 April starts the story at April, its "2nd" April's)
+                last = part if from_dct and last_id == "t0" else _advance(last, part)
                 last_id, last_at = tid, c.start
                 if story_begins is None and c.start < first_lookback:
                     story_begins = (last, last_id)
