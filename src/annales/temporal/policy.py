@@ -27,7 +27,7 @@ _YEAR = re.compile(r"(?<![\d,.])(1\d{3}|20\d\d)(?![,.]?\d)")
 _YEAR_CONTEXT = re.compile(
     r"\b(?:[Ii]n|of|since|until|till|by|from|to|during|after|before|early|late|spring|summer|"
     r"autumn|winter|[Yy]ear|Lord|[Gg]race|Christ|[Ii]ncarnation|[Ss]alvation|[Rr]edemption|"
-    rf"(?:{_MONTHS}),?|\d{{1,2}}(?:st|nd|rd|th)?,)\s+$"
+    rf"(?:{_MONTHS}),?|\d{{1,2}}(?:st|nd|rd|th)?[,.])\s+$"  # (a diary's "Jan. 1. 1660/61")
 )
 _THE_YEAR = re.compile(r"\b[Tt]he year (\d{1,3})(?![\d,.]\d|\d|\s*B\.?\s?C)")  # "in the year 192"
 _AD_YEAR = re.compile(r"(?<!\w)A\.?\s?D\.?\s*(\d{1,4})(?!\d)")
