@@ -341,3 +341,14 @@ def test_a_diary_s_month_heading_replaces_the_document_s_day() -> None:
     assert v["2nd"] == "1917-04-02"
     assert v["the 3rd inst."] == "1917-04-03"
     assert v["6th"] == "1917-04-06"
+
+
+def test_this_day_sennight_and_twelvemonth() -> None:
+    v = _values(
+        "Sept. 7th, 1666. Up, and walked through the ruins. This day se'nnight I dined with my "
+        "wife at a cook's. Whereas this day twelvemonth I was not worth £25. This day week we "
+        "shall go to Deptford."
+    )
+    assert v["This day se'nnight"] == "1666-08-31"
+    assert v["this day twelvemonth"] == "1665-09-07"
+    assert v["This day week"] == "1666-09-14"  # told in the future: ahead

@@ -3021,6 +3021,30 @@ def _part(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, "TIME", f"XXXX-XX-XXT{part}", r, anaphoric=True)
 
 
+def _day_offset(hit: Hit, ctx: Context) -> Candidate | None:
+    """ "This day se'nnight I dined", "this day twelvemonth": the story's day a week or a year
+    before, or after when told in the future; told in passing."""
+    got = ctx.lex.data["day_offsets"].get(hit.groups["dayoff"].lower())
+    if not isinstance(got, list):
+        return None
+    n, unit = int(got[0]), str(got[1])
+    ahead = _prev_word(ctx.text, hit.start) in ("till", "until")  # "puts it off till this day week"
+    sign = 1 if ahead or tense(ctx, hit.start, hit.end) == "future" else -1
+    cal = ctx.calendar
+
+    def r(ref: str | None) -> str:
+        day = A.ref_day(A.parse_ref(ref))
+        if day is None:
+            return "XXXX-XX-XX"
+        y, m, d = day
+        if unit == "W":
+            return A.fmt_date(*A.add_days(y, m, d, sign * 7 * n, cal))
+        y, m = A.add_months(y, m, sign * n * (12 if unit == "Y" else 1))
+        return A.fmt_date(y, m, d) if A.valid(y, m, d, cal) else A.fmt_date(y, m)
+
+    return _cand(hit, "DATE", "XXXX-XX-XX", r, anaphoric=True, sets_reference=False)
+
+
 def _part_of_told_day(hit: Hit, ctx: Context) -> Candidate | None:
     """ "the evening of the same day", "the morning of the next day": that part of the day
     counted from the story's."""
@@ -3289,6 +3313,7 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "ref_word": _ref_word,
     "story_part": _story_part,
     "part_of_told_day": _part_of_told_day,
+    "day_offset": _day_offset,
     "story_day": _story_day,
     "short_year": _short_year,
     "some_part": _some_part,
