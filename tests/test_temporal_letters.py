@@ -352,3 +352,8 @@ def test_this_day_sennight_and_twelvemonth() -> None:
     assert v["This day se'nnight"] == "1666-08-31"
     assert v["this day twelvemonth"] == "1665-09-07"
     assert v["This day week"] == "1666-09-14"  # told in the future: ahead
+
+
+def test_the_opening_day_is_the_story_s_day() -> None:
+    v = _values("The line was opened on 15 September 1830. The opening day was spoiled by rain.")
+    assert v["The opening day"] == "1830-09-15"
