@@ -116,6 +116,12 @@ EXTRA_ACCURACY = {
         "which never state their year; scored unread on arrival, then its errors were read "
         "and fixed)"
     ),
+    "compare_heideltime_narrative12.json": (
+        "twelfth narrative TimeML set (`benchmarks/data/narrative-timeml-12`: six passages "
+        "written by a helper: the Nile in 1798, Sevastopol letters, Livingstone's last journey, "
+        "Cawnpore, a diary of the San Francisco earthquake and the Easter Rising, five of which "
+        "never state their year; a check set, only its totals looked at)"
+    ),
     "compare_heideltime_wiki.json": (
         "Wikipedia-style TimeML development set (`benchmarks/data/wiki-timeml`: ten war and "
         "battle articles in the manner of WikiWars, written and annotated by a helper before "
