@@ -357,3 +357,17 @@ def test_this_day_sennight_and_twelvemonth() -> None:
 def test_the_opening_day_is_the_story_s_day() -> None:
     v = _values("The line was opened on 15 September 1830. The opening day was spoiled by rain.")
     assert v["The opening day"] == "1830-09-15"
+
+
+def test_half_a_century_ago() -> None:
+    got = {
+        t.text: t.value
+        for t in tag_time(
+            "At 11 p.m., the hour at which, half a century ago, Britain declared war, the lamps "
+            "go out. Half an hour later it ended.",
+            mode="narratives",
+            dct="1964-08-03",
+        )
+    }
+    assert got["half a century ago"] == "1914"
+    assert got["Half an hour later"] == "1964-08-03T23:30"

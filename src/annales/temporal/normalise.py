@@ -2354,12 +2354,14 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         if part:  # "the night before": that night, a TIME
             return _day_part_offset(hit, sign, part, ctx.calendar)
     elif g.get("halfan"):
-        if unit != "H":
+        part = g["halfan"].lower()
+        n = 0.5 if part.startswith("half") else 0.75 if part.startswith("three") else 0.25
+        if unit == "CE":  # "half a century ago": fifty years
+            unit, n = "Y", n * 100
+        elif unit != "H":
             return None  # "half a day later": no day to name
         # "Half an hour later", "a quarter of an hour later": the story's day, so many
         # minutes on from its clock
-        part = g["halfan"].lower()
-        n = 0.5 if part.startswith("half") else 0.75 if part.startswith("three") else 0.25
     else:
         if not (g.get("numx") or g.get("vague")) and (
             ctx.mode == "news" or not unit_word.endswith("s")
@@ -2394,7 +2396,7 @@ def _offset(hit: Hit, ctx: Context) -> Candidate | None:
         v = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _cand(hit, "DATE", v, sets_reference=False)
     assert n is not None
-    part_hour = bool(g.get("halfan"))
+    part_hour = bool(g.get("halfan")) and unit == "H"
     if (n != int(n) and not part_hour) or n > 5000:
         return None
     k = int(n) * sign
