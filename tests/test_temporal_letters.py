@@ -371,3 +371,8 @@ def test_half_a_century_ago() -> None:
     }
     assert got["half a century ago"] == "1914"
     assert got["Half an hour later"] == "1964-08-03T23:30"
+
+
+def test_since_morning_is_the_story_s_morning() -> None:
+    v = _values("On 16 June 1815 the Prussians had been fighting since morning.")
+    assert v["morning"] == "1815-06-16TMO"
