@@ -376,3 +376,9 @@ def test_half_a_century_ago() -> None:
 def test_since_morning_is_the_story_s_morning() -> None:
     v = _values("On 16 June 1815 the Prussians had been fighting since morning.")
     assert v["morning"] == "1815-06-16TMO"
+
+
+def test_late_at_night() -> None:
+    got = [t for t in tag_time("On 14 June 1805 I set out. It was late at night before I came.")]
+    late = [t for t in got if t.text == "late at night"]
+    assert late and late[0].value == "1805-06-14TNI" and late[0].mod == "END"
