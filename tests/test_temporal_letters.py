@@ -382,3 +382,16 @@ def test_late_at_night() -> None:
     got = [t for t in tag_time("On 14 June 1805 I set out. It was late at night before I came.")]
     late = [t for t in got if t.text == "late at night"]
     assert late and late[0].value == "1805-06-14TNI" and late[0].mod == "END"
+
+
+def test_a_weekday_takes_its_article_before_a_clause_word() -> None:
+    got = {
+        t.text
+        for t in tag_time(
+            "In January 1905 the petition was to be delivered on the Sunday at the Winter "
+            "Palace; there was fighting on the Tuesday and off the Isle. The Sunday crowds came.",
+            mode="narratives",
+        )
+    }
+    assert {"the Sunday", "the Tuesday"} <= got
+    assert "The Sunday" not in got

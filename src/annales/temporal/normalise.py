@@ -688,8 +688,14 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         and hit.rule.name in ("weekday", "weekday_part")
         and cand.start == hit.start
         and (the := _ARTICLE_BEFORE.search(text, max(0, cand.start - 6), cand.start))
-        and (hit.rule.name == "weekday_part" or _PUNCT_AFTER.match(text, cand.end))
-    ):  # "on the Monday afternoon", "which was a Sunday," (not "the Sunday crowds")
+        and (
+            hit.rule.name == "weekday_part"
+            or _PUNCT_AFTER.match(text, cand.end)
+            or _next_word(text, cand.end) in lists["word_day_before"]
+            or _next_word(text, cand.end) == "and"
+        )
+    ):  # "on the Monday afternoon", "which was a Sunday,", "on the Sunday at the Palace" (not
+        # "the Sunday crowds")
         cand.start = the.start()  # the article is the expression's
     return cand
 
