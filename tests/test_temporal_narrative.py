@@ -1942,3 +1942,26 @@ def test_the_night_before_and_the_morning_after_that() -> None:
     # a count before "after he ...": a length, not a day
     length = _tagged("In 1999 they marched, one year after he was killed.")
     assert ("one year", "DURATION", "P1Y") in length
+
+
+def test_a_future_in_the_past_day_does_not_move_the_story() -> None:
+    # "would live to see the next Saturday": a day yet to come where it is told
+    text = (
+        "Saturday, October 27, brought the crisis to its height. That night he wondered "
+        "whether he would live to see the next Saturday. He did. At nine o'clock the next "
+        "morning the radio spoke."
+    )
+    v = _values(text, reference="1962")
+    assert v["the next Saturday"] == "1962-11-03"
+    assert v["nine o'clock the next morning"] == "1962-10-28T09:00"
+
+
+def test_an_auxiliary_of_the_sentence_before_does_not_make_a_date_a_plan() -> None:
+    # "... will be late. On Monday, the 27th of April, ...": the 'will' is another sentence's
+    text = (
+        "The elections of the city will be late.\n\nOn Monday, the 27th of April, the clerk "
+        "is not at his post. In the evening the crowd gathers. On the morrow it rises."
+    )
+    v = _values(text, reference="1789")
+    assert v["the morrow"] == "1789-04-28"
+    assert v["the evening"] == "1789-04-27TEV"

@@ -451,9 +451,11 @@ def planned_for(
         if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
             return True
     lo = start - 60 if start > 60 else 0
-    comma = text.rfind(",", lo, start)  # the words after the last comma of the window
-    if comma >= 0:
-        lo = comma + 1
+    # the words after the last comma or sentence end of the window ("would not invade Cuba.
+    # Saturday, October 27, brought ...": another clause's auxiliary)
+    stop = max(text.rfind(",", lo, start), text.rfind(".", lo, start), text.rfind(";", lo, start))
+    if stop >= 0:
+        lo = stop + 1
     if 2 * (start - lo) < _shortest(future):
         return False  # too few characters left for any of the words (lower-cased: 2x at most)
     for w in _CLAUSE_WORDS.findall(text, lo, start)[-FUTURE_REACH:]:
