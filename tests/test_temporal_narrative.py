@@ -1965,3 +1965,50 @@ def test_an_auxiliary_of_the_sentence_before_does_not_make_a_date_a_plan() -> No
     v = _values(text, reference="1789")
     assert v["the morrow"] == "1789-04-28"
     assert v["the evening"] == "1789-04-27TEV"
+
+
+def test_a_day_in_a_phrase_of_a_pluperfect_clause_does_not_take_the_story_back() -> None:
+    text = (
+        "On Monday, the 5th of November, the fleet came to anchor in the bay. A first "
+        "attempt, made on the 19th of October, had been defeated by a gale. The horses were "
+        "got out on the morrow, and on the 9th the Prince entered the city."
+    )
+    v = _values(text, reference="1688")
+    assert v["the 19th of October"] == "1688-10-19"
+    assert v["the morrow"] == "1688-11-06"
+    assert v["the 9th"] == "1688-11-09"
+
+
+def test_a_date_opening_a_pluperfect_sentence_still_frames_the_story() -> None:
+    # "On the 8th, the Marseillais had been moved": the story goes back to the 8th
+    text = (
+        "The attack was fixed for the morning of the 10th of August 1792. On the 8th, the "
+        "battalion had been moved to the Cordeliers. In the evening the club met."
+    )
+    assert _values(text)["the evening"] == "1792-08-08TEV"
+
+
+def test_a_year_in_a_subordinate_pluperfect_clause_is_a_glance_back() -> None:
+    text = (
+        "On 15 July 1918 the last German offensive began. The Marne might be crossed, as it "
+        "had been in the autumn of 1914, but no nearer to Paris. On the 18th the counter-stroke "
+        "came, and on 8 August the British attacked."
+    )
+    v = _values(text)
+    assert v["the autumn of 1914"] == "1914-FA"
+    assert v["the 18th"] == "1918-07-18"
+    assert v["8 August"] == "1918-08-08"
+
+
+def test_what_a_sentence_counts_from_a_day_it_looks_back_on_is_counted_from_that_day() -> None:
+    text = (
+        "On the 14th of December 1812 the last of us crossed the Niemen. We had gone in on "
+        "the 24th of June; we came out, six months later, a few thousand scarecrows. The next "
+        "day we slept. A first loan, voted the 9th of August, had failed; a second, voted "
+        "the 27th of the same month, had been insufficient. On the 20th we marched."
+    )
+    v = _values(text)
+    assert v["six months later"] == "1812-12"
+    assert v["The next day"] == "1812-12-15"  # the story stayed on the 14th
+    assert v["the 27th of the same month"] == "1812-08-27"
+    assert v["the 20th"] == "1812-12-20"

@@ -578,17 +578,85 @@ _PLUPERFECT_BEFORE = re.compile(
     r"[^.;:!?]{0,60}$"
 )
 
+#: the verb of the clause a date is told in, after it ("made on the 19th of October, had been
+#: defeated"); its subject's words between, no clause end
+_PLUPERFECT_AFTER = re.compile(
+    r"\s*,\s*had\s+(?:(?:not|never|already|long|just|first|once|been|twice)\s+)*"
+    r"[a-z]+(?:ed|en|wn|ne|t)\b"
+)
 
-def _told_in_pluperfect(text: str, cands: Sequence[Candidate]) -> frozenset[int]:
-    """Starts of the days told in the pluperfect ("for she had sailed from Plymouth on the
-    27th of December, 1831"): looked back on from the story's day, they do not take it back."""
-    return frozenset(
-        c.start
-        for c in cands
-        if c.resolve is None
-        and _ISO_DAY.match(c.value)
-        and text.find("had", max(0, c.start - 80), c.start) >= 0
-        and _PLUPERFECT_BEFORE.search(text, max(0, c.start - 80), c.start) is not None
+
+def _in_phrase(text: str, start: int) -> bool:
+    """Is the date at ``start`` inside a phrase set off by commas within its sentence ("A
+    first attempt, made on the 19th of October, had ...")? Not a date opening its sentence
+    ("On the 8th, the Marseillais had been moved ..."), which frames the sentence."""
+    lo = max(0, start - 40)
+    comma = text.rfind(",", lo, start)
+    return comma >= 0 and _FULL_STOP.search(text, comma, start) is None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DAY_OF_MONTH = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-\d\d")
+
+#: the dates a pluperfect can look back to: a day, a month, a season or a year
+_LOOKED_BACK_VALUE = re.compile(r"^\d{4}(?:$|-(?:\d\d|SP|SU|FA|WI)(?:$|-\d\d))")
+
+
+def _told_in_pluperfect(
+    text: str, cands: Sequence[Candidate], subordinators: frozenset[str]
+) -> dict[int, int]:
+    """Starts of the dates told in the pluperfect, with where their sentences end ("for she had sailed from Plymouth on the
+    27th of December, 1831", "whose sons had been hanged in the autumn of 1685"): looked
+    back on from the story's day, they do not take it back. A month, season or year only in
+    a subordinate clause: a main clause in the pluperfect may open a flashback the story
+    then follows ("The menace had been exorcised in the autumn of 1916. But on 28 November
+    ...")."""
+    out: list[int] = []
+    for c in cands:
+        day = _DAY_OF_MONTH.match(c.value) is not None  # (its year may be the story's)
+        if not day and (c.resolve is not None or not _LOOKED_BACK_VALUE.match(c.value)):
+            continue
+        if day and _PLUPERFECT_AFTER.match(text, c.end) and _in_phrase(text, c.start):
+            out.append(c.start)  # "A first attempt, made on the 19th of October, had been ..."
+            continue
+        lo = max(0, c.start - 80)
+        if text.find("had", lo, c.start) < 0:
+            continue
+        m = _PLUPERFECT_BEFORE.search(text, lo, c.start)
+        if m is None:
+            continue
+        if day or any(
+            w.lower() in subordinators
+            for w in _LETTERS.findall(text, max(0, m.start() - 25), m.start())[-3:]
+        ):
+            out.append(c.start)
+    return {start: _sentence_end_after(text, start) for start in out}
+
+
+def _sentence_end_after(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends (a full stop, not a semicolon)."""
+    m = _FULL_STOP.search(text, pos)
+    return m.end() if m else len(text)
+
+
+_FULL_STOP = re.compile(r"[.!?][\"”’')\]]*\s")
+
+
+def _before_story(value: str, last: str) -> bool:
+    """Does ``value`` (a day, month, season or year) end before the story's day ``last``
+    begins? Compared at the coarser of their two precisions."""
+    if _ISO_DAY.match(value) and _ISO_DAY.match(last):
+        return value[:10] < last[:10]
+    if not last[:4].isdigit():
+        return False
+    if value[:4] != last[:4]:
+        return value[:4] < last[:4]
+    return (
+        len(value) >= 7
+        and value[5:7].isdigit()
+        and len(last) >= 7
+        and last[5:7].isdigit()
+        and value[:7] < last[:7]
     )
 
 
@@ -804,6 +872,7 @@ def _advance(current: str | None, new: str) -> str:
 
 
 _NO_GLANCES: Mapping[int, bool] = {}
+_NO_LOOKS: Mapping[int, int] = {}
 
 
 def _goes_on(last: str | None, year: int) -> bool:
@@ -841,7 +910,7 @@ def anchor_all(
     told_now: frozenset[int] = frozenset(),
     of_writing: Mapping[int, bool] = _NO_GLANCES,
     that_weekdays: frozenset[int] = frozenset(),
-    looked_back: frozenset[int] = frozenset(),
+    looked_back: Mapping[int, int] = _NO_LOOKS,
     lookbacks: Sequence[tuple[int, int]] = (),
 ) -> list[Timex]:
     """Resolve candidates in text order against the DCT or the running reference.
@@ -879,6 +948,7 @@ def anchor_all(
     home, home_id = reference, ("t0" if reference else None)  # last in-period reference
     excursion_end = -1  # a flashback's reference holds until this offset
     mention: tuple[str, str] | None = None  # a passing year mention, for "that year" only
+    looked: tuple[int, str, str] | None = None  # a day looked back on (sentence end, value, id)
     if mode == "news":
         deictic_ref, deictic_id = dct, ("t0" if dct else None)
         last, last_id = (dct or reference), ("t0" if (dct or reference) else None)
@@ -963,6 +1033,21 @@ def anchor_all(
                     and not _paragraph_between(breaks, year_said[0], c.start)
                 ):
                     ref, rid = year_said[1], year_said[2]  # "the Compromise of 1868 ... that year"
+            if (
+                narr
+                and looked is not None
+                and c.start < looked[0]
+                and c.source.endswith(":anaphoric")
+                # (a bare day's month is the story's)
+                and (
+                    not getattr(c.resolve, "bare_day", False)
+                    or getattr(c.resolve, "of_month", False)
+                )
+            ):
+                # "We had gone in on the 24th of June; we came out, six months later", "voted
+                # the 9th of August, had not succeeded; ... voted the 27th of the same month":
+                # counted from the day looked back on in their sentence; the story stays put
+                ref, rid, in_passing = looked[1], looked[2], True
             event_year = _event_year(events, c, narr)
             if event_year is not None:
                 ref, rid, inferred = event_year, None, True
@@ -1150,14 +1235,13 @@ def anchor_all(
                     story_begins = (t.value[:4], tid)  # "the campaign of 1743": its subject
         if len(t.value) == 7 and _PERIOD_VALUE.match(t.value) and ":comparative" not in c.source:
             last_period, last_period_id = t.value, tid
-        if (
-            c.start in looked_back
-            and last is not None
-            and _ISO_DAY.match(t.value)
-            and _ISO_DAY.match(last)
-            and t.value[:10] < last[:10]
-        ):
+        if c.start in looked_back and last is not None and _before_story(t.value, last):
             in_passing = True  # "for she had sailed from Plymouth on the 27th of December, 1831"
+            if _ISO_DAY.match(t.value):
+                looked = (looked_back[c.start], t.value, tid)
+        elif looked is not None and anchor_id == looked[2] and _ISO_DAY.match(t.value):
+            looked = (looked[0], t.value, tid)  # "on 12 May, and ... on the 26th and ... on
+            # the following day": each counted from the one before
         if c.start in asides:
             continue  # "(16/28 August 1813)": an aside, the story stays where it was
         if (
@@ -1956,7 +2040,9 @@ def tag(
             if mode == "narratives"
             else frozenset(),
             told_now=_told_now(text, cands, language, cal) if narr_dated else frozenset(),
-            looked_back=_told_in_pluperfect(text, cands) if mode == "narratives" else frozenset(),
+            looked_back=_told_in_pluperfect(text, cands, load(language).lists["subordinators"])
+            if mode == "narratives"
+            else _NO_LOOKS,
             lookbacks=N.lookback_sections(text, load(language).lists["background_headings"])
             if mode == "narratives"
             else (),

@@ -429,6 +429,7 @@ def load(language: str = "en") -> Lexicon:
         "deictic_offsets": frozenset(data["offset_info"]["deictic"]),
         "future": frozenset(data["tense"]["future"]),
         "present": frozenset(data["tense"]["present"]),
+        "subordinators": frozenset(data["tense"]["subordinators"]),
         "past": frozenset(data["tense"]["past"]),
         "not_past": frozenset(data["tense"]["not_past"]),
         "aux_skip": frozenset(data["tense"]["aux_skip"]),

@@ -1276,6 +1276,8 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             return A.fmt_date(y, m, day) + suffix
 
         r_day.bare_day = own_month is None  # type: ignore[attr-defined]
+        # "the 27th of the same month": the month last told, even told in passing
+        r_day.of_month = text[hit.end - 5 : hit.end].lower() == "month"  # type: ignore[attr-defined]
         r_day.day_number = day  # type: ignore[attr-defined]
         r_day.day_weekday = wd  # type: ignore[attr-defined]  # "Wednesday, the 4th"
         r_day.day_suffix = suffix  # type: ignore[attr-defined]
