@@ -395,3 +395,26 @@ def test_a_weekday_takes_its_article_before_a_clause_word() -> None:
     }
     assert {"the Sunday", "the Tuesday"} <= got
     assert "The Sunday" not in got
+
+
+def test_an_hour_in_words_alone_after_a_preposition_of_time_is_a_clock() -> None:
+    text = (
+        "Thursday, May 1st, 1851. — The great day. We were up at five and in our places long "
+        "before the Queen came at twelve. We did not reach home until seven, and I am tired. "
+        "Papa had been at the office since half-past four."
+    )
+    v = _values(text)
+    assert v["five"] == "1851-05-01T05:00"
+    assert v["twelve"] == "1851-05-01T12:00"
+    assert v["seven"] == "1851-05-01T19:00"  # after noon, the story's hours go on
+    assert "half-past four" in v
+
+
+def test_a_bare_number_that_is_no_hour_stays_untagged() -> None:
+    text = (
+        "In 1851 the family moved to Bath. At twelve, the boy was sent to school there. "
+        "The emperor left a boy of about eight, and a girl of about seven, years old. "
+        "They came in one by one, at one and the same time, about six or seven miles away."
+    )
+    got = {t.text for t in tag_time(text, mode="narratives")}
+    assert got == {"1851"}

@@ -1643,6 +1643,17 @@ _RANGE_MONTH = re.compile(
 )
 
 
+def _age_in_sentence(text: str, hit: Hit, lex: Lexicon) -> bool:
+    """Does the sentence of a bare hour in words speak of ages ("At twelve, the boy was sent
+    to school")? Then the number is one."""
+    lo = max(0, hit.start - 120)
+    stop = max(text.rfind(". ", lo, hit.start), text.rfind("\n\n", lo, hit.start))
+    lo = stop + 1 if stop >= 0 else lo
+    end = text.find(". ", hit.end, hit.end + 120)
+    words = _CLAUSE_WORDS.findall(text, lo, end if end >= 0 else hit.end + 120)
+    return any(w.lower() in lex.lists["clock_age_words"] for w in words)
+
+
 def hit_text(hit: Hit, ctx: Context) -> str:
     """The rule's own match (without modifiers attached in front of it)."""
     if hit.match_start >= 0:
@@ -2918,6 +2929,8 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         if hour > 24 or (ap and hour > 12) or (ap and hour == 0):
             return None
         told_part = story_day[1] if story_day else ""
+        if hit.rule.name == "clock_words_bare" and _age_in_sentence(ctx.text, hit, lex):
+            return None  # "At twelve, the boy was sent to school": an age
         if hit.rule.name == "clock_words_day" and not told_part:
             return None  # "at seven the next day": seven what? (a part of day says)
         if ap is None and told_part and 1 <= hour <= 11:
