@@ -2012,3 +2012,15 @@ def test_what_a_sentence_counts_from_a_day_it_looks_back_on_is_counted_from_that
     assert v["The next day"] == "1812-12-15"  # the story stayed on the 14th
     assert v["the 27th of the same month"] == "1812-08-27"
     assert v["the 20th"] == "1812-12-20"
+
+
+def test_a_paragraph_opening_on_the_whole_night_is_the_story_s_night() -> None:
+    text = (
+        "On the 1st of June 1793 the commune wrote to the sections.\n\n"
+        "The whole night was spent in making preparations.\n\n"
+        "The night was cold, and he worked through the whole night."
+    )
+    v = _values(text)
+    assert v["The whole night"].endswith("TNI")
+    assert v["The night"].endswith("TNI")
+    assert v["the whole night"].endswith("TNI")
