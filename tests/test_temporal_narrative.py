@@ -2024,3 +2024,18 @@ def test_a_paragraph_opening_on_the_whole_night_is_the_story_s_night() -> None:
     assert v["The whole night"].endswith("TNI")
     assert v["The night"].endswith("TNI")
     assert v["the whole night"].endswith("TNI")
+
+
+def test_extents_take_their_article_and_apposed_year() -> None:
+    text = (
+        "On Monday, 3 October 1836, he set out, so that it was late on the Tuesday night when "
+        "he arrived. Early on the Wednesday morning he woke. All the talk is that this year "
+        "1666 will be wonderful. In the fiscal year 1932 the government ran a deficit. In the "
+        "winter following, they trained."
+    )
+    got = {t.text: (t.value, t.mod) for t in tag_time(text, mode="narratives")}
+    assert got["late on the Tuesday night"] == ("1836-10-04TNI", "END")
+    assert got["Early on the Wednesday morning"] == ("1836-10-05TMO", "START")
+    assert got["this year 1666"][0] == "1666"
+    assert got["the fiscal year 1932"][0] == "1932"
+    assert "the winter following" in got
