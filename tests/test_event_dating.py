@@ -639,3 +639,19 @@ def test_a_when_clause_after_the_event_gives_it_its_date() -> None:
     assert dates["ordered"] == "1811-05-05" and dates["protested"] == "1811-05-09"
     assert dates["crossed"] != "1811-05-12"  # done before the courier came
     assert dates["resisted"] != "1811-05-20"  # until then
+
+
+def test_an_hour_of_a_diary_entry_s_day_does_not_end_the_entry() -> None:
+    # the entry's day holds for all it tells, however long, up to the next entry's day; an
+    # hour of that day ("at about five") told on the way does not end the entry
+    text = (
+        "March 6th, 1871.\n\nThe meeting was announced for the evening. I got to the hall at "
+        "about five. The council filled the stage. The band played a march. The crowd cheered "
+        "the speakers. The chairman read a letter. The delegates voted a motion. The soldiers "
+        "sang a song. The workers raised a banner. The guard closed the doors.\n\n"
+        "March 7th, 1871.\n\nThe papers printed the speeches."
+    )
+    evs = {e.trigger.text: e.date for e in read_text(text).events}
+    assert evs["got"] == "1871-03-06"
+    assert evs["closed"] == "1871-03-06"
+    assert evs["printed"] == "1871-03-07"

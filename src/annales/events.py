@@ -1820,8 +1820,9 @@ def assign_dates(
                     or order[k].id in ranged  # the story has reached a range of days
                     or _frames(d, reference, order[k], sentences)
                 ):
+                    # an hour of the entry's own day ("at about five") does not end the entry
+                    entry = order[k].id in heading_days or (entry and d == reference)
                     reference, ref_pos = d, order[k].start
-                    entry = order[k].id in heading_days
                     told.clear()
             k += 1
         while summaries and ev.trigger.start >= summaries[0][0]:
