@@ -2039,3 +2039,11 @@ def test_extents_take_their_article_and_apposed_year() -> None:
     assert got["this year 1666"][0] == "1666"
     assert got["the fiscal year 1932"][0] == "1932"
     assert "the winter following" in got
+
+
+def test_a_feast_a_plan_is_put_off_to_does_not_move_the_story() -> None:
+    text = (
+        "In April 1917 the attack on Gaza failed, and the army had to postpone from Easter to "
+        "Christmas its celebrations in Jerusalem. The hopes that bloomed in the spring drooped."
+    )
+    assert _values(text)["the spring"] == "1917-SP"

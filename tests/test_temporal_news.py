@@ -289,3 +289,11 @@ def test_a_count_of_years_with_a_thousands_comma() -> None:
     ]
     assert ("more than 1,500 years", "P1500Y", "MORE_THAN") in got
     assert ("2,000 years", "P2000Y", None) in got
+
+
+def test_a_plan_with_its_object_before_the_preposition_is_ahead() -> None:
+    got = _v(
+        "Judge Hale set sentencing for Oct. 14. He was sentenced on Oct. 4 in another case.",
+        "2011-06-22",
+    )
+    assert got == [("Oct. 14", "2011-10-14"), ("Oct. 4", "2010-10-04")]

@@ -448,8 +448,12 @@ def planned_for(
     lo = start - 40 if start > 40 else 0
     if word_gap if word_gap is not None else word_then_space(text, lo, start):
         m = _PLAN_BEFORE.search(text, lo, start)
-        if m is not None and m.group(1).lower() in verbs and m.group(2).lower() in preps:
-            return True
+        if m is not None and m.group(2).lower() in preps:
+            # the verb right before the preposition, or with up to two words of its object
+            # between ("set sentencing for Oct. 14", "fixed a day for")
+            words = [w.lower() for w in _CLAUSE_WORDS.findall(text, lo, m.start(2))][-3:]
+            if any(w in verbs for w in words):
+                return True
     lo = start - 60 if start > 60 else 0
     # the words after the last comma or sentence end of the window ("would not invade Cuba.
     # Saturday, October 27, brought ...": another clause's auxiliary)
