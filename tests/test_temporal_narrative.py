@@ -2047,3 +2047,10 @@ def test_a_feast_a_plan_is_put_off_to_does_not_move_the_story() -> None:
         "Christmas its celebrations in Jerusalem. The hopes that bloomed in the spring drooped."
     )
     assert _values(text)["the spring"] == "1917-SP"
+
+
+def test_a_part_of_a_day_told_by_the_day_s_number() -> None:
+    text = "It is the 9th night of August, 1792. On the fifth morning of June they rode."
+    v = _values(text)
+    assert v["the 9th night of August, 1792"] == "1792-08-09TNI"
+    assert v["the fifth morning of June"] == "1792-06-05TMO"
