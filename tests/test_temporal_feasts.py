@@ -264,3 +264,17 @@ def test_more_feasts_by_their_saints_and_easter_day() -> None:
     assert v["Saint Barbara's day"] == "1359-12-04"
     assert v["the day of Saint Simon and Saint Jude"] == "1359-10-28"
     assert v["Easter Day 1360"] == "1360-04-05"  # the Julian Easter of 1360
+
+
+def test_a_weekday_after_a_day_told_from_a_feast() -> None:
+    # Easter 1360 (Julian) fell on 5 April: Pentecost on 24 May, its octave on 31 May
+    got = {
+        t.text: t.value
+        for t in tag_time(
+            "In 1360 the host lay before the walls. On the Tuesday after the octave of "
+            "Pentecost the assault began.",
+            mode="narratives",
+            calendar="julian",
+        )
+    }
+    assert got["the Tuesday after the octave of Pentecost"] == "1360-06-02"
