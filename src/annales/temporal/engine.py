@@ -605,9 +605,9 @@ _LOOKED_BACK_VALUE = re.compile(r"^\d{4}(?:$|-(?:\d\d|SP|SU|FA|WI)(?:$|-\d\d))")
 def _told_in_pluperfect(
     text: str, cands: Sequence[Candidate], subordinators: frozenset[str]
 ) -> dict[int, int]:
-    """Starts of the dates told in the pluperfect, with where their sentences end ("for she had sailed from Plymouth on the
-    27th of December, 1831", "whose sons had been hanged in the autumn of 1685"): looked
-    back on from the story's day, they do not take it back. A month, season or year only in
+    """Starts of the dates told in the pluperfect, with where their sentences end ("for she
+    had sailed from Plymouth on the 27th of December, 1831", "whose sons had been hanged in
+    the autumn of 1685"): looked back on from the story's day, they do not take it back. A month, season or year only in
     a subordinate clause: a main clause in the pluperfect may open a flashback the story
     then follows ("The menace had been exorcised in the autumn of 1916. But on 28 November
     ...")."""
