@@ -2054,3 +2054,9 @@ def test_a_part_of_a_day_told_by_the_day_s_number() -> None:
     v = _values(text)
     assert v["the 9th night of August, 1792"] == "1792-08-09TNI"
     assert v["the fifth morning of June"] == "1792-06-05TMO"
+
+
+def test_a_month_of_a_three_digit_year() -> None:
+    v = _values("In January 532 the factions rioted. In June 300 soldiers deserted.")
+    assert v["January 532"] == "0532-01"
+    assert v["June"] == "0532-06"  # a count follows: the month alone, of the story's year

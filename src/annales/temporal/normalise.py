@@ -10,7 +10,7 @@ meanings come from the lexicon tables.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
@@ -1455,30 +1455,48 @@ def _loose_quarter(hit: Hit, ctx: Context) -> bool:
     return _next_word(ctx.text, hit.end).lower() != "of"
 
 
-def _short_year(hit: Hit, ctx: Context) -> Candidate | None:
-    """In narratives, "In 911 the Carolingian ruler", "in 451.": a three-digit year, when
-    punctuation, a clause word or a name follows it (not "in 300 ships", "in 200, 300 cases",
-    "in 451.5"). The story moves to it as to "in 1917"."""
-    if ctx.mode != "narratives":
-        return None
-    text, lists = ctx.text, ctx.lex.lists
-    m = _SHORT_YEAR_NEXT.match(text, hit.end)
+def _year_follows(text: str, end: int, lists: Mapping[str, frozenset[str]]) -> bool:
+    """Does what follows a three-digit number at ``end`` let it be a year: punctuation, a
+    clause word or a name (not "300 ships", "200, 300 cases", "451.5")?"""
+    m = _SHORT_YEAR_NEXT.match(text, end)
     if m is None:
-        return None
+        return False
     punct, word = m.group("punct"), m.group("word")
     if punct is not None:
         if punct in ".," and text[m.end() : m.end() + 1].isdigit():
-            return None  # "451.5", "200,000"
+            return False  # "451.5", "200,000"
         if _AND_A_NUMBER.match(text, m.end()):
-            return None  # "in 200, 300 and 400 cases": counts
+            return False  # "in 200, 300 and 400 cases": counts
     elif word is not None:
         low = word.lower()
         if low in lists["year_not_before"] or (
             word[:1].islower() and low not in lists["written_year_followers"]
         ):
-            return None
+            return False
         if low in ("to", "or", "and") and _AND_A_NUMBER.match(text, m.start("word")):
-            return None  # "in 300 to 400 ships"
+            return False  # "in 300 to 400 ships"
+    return True
+
+
+def _month_short_year(hit: Hit, ctx: Context) -> Candidate | None:
+    """In narratives, "In January 532 the factions rioted": a month of a three-digit year,
+    on the same terms as the year alone."""
+    g = hit.groups
+    if ctx.mode != "narratives" or not _year_follows(ctx.text, hit.end, ctx.lex.lists):
+        return None
+    month = _month(g, ctx.lex)
+    if month is None:
+        return None
+    return _cand(hit, "DATE", f"{A.fmt_year(int(g['syear']))}-{month:02d}")
+
+
+def _short_year(hit: Hit, ctx: Context) -> Candidate | None:
+    """In narratives, "In 911 the Carolingian ruler", "in 451.": a three-digit year, when
+    punctuation, a clause word or a name follows it (not "in 300 ships", "in 200, 300 cases",
+    "in 451.5"). The story moves to it as to "in 1917"."""
+    if ctx.mode != "narratives" or not _year_follows(ctx.text, hit.end, ctx.lex.lists):
+        return None
+    text, lists = ctx.text, ctx.lex.lists
     year = int(hit_text(hit, ctx))
     moves = _prev_word(text, hit.start) in lists["year_sets_reference_after"] and not _told_back(
         text, hit.start
@@ -3339,6 +3357,7 @@ _KINDS: dict[str, Callable[[Hit, Context], Candidate | None]] = {
     "day_offset": _day_offset,
     "story_day": _story_day,
     "short_year": _short_year,
+    "month_short_year": _month_short_year,
     "some_part": _some_part,
     "yearago": _yearago,
     "period": _period,
