@@ -100,6 +100,7 @@ def decide_calendar(text: str, calendar: str, title: str | None = None) -> tuple
 _UNDATED = "no year dates the text"
 #: how it begins a reason drawn from the text's own weekdays or dates of known events
 _EVIDENCE = ("its weekdays fit", "its dates of known events fit")
+_SURE_AFTER = "after every year it mentions) lies after its switch"
 
 
 def document_policy(
@@ -1986,6 +1987,20 @@ def tag(
         named = _named_era(text, cands, None, _calendar_of(pol, cal))
         if named is not None:
             ref_v, ref_reason = named
+    if (
+        pol is not None
+        and pol.guessed
+        and ref_v is not None
+        and ref_v[:4].isdigit()
+        and ref_reason not in (None, "given", "the document's date")
+        and not pol.reason.endswith(_UNDATED)
+    ):
+        # the year its names point to, later than every year it mentions, dates the text: a
+        # passage of Moscow in 1919 (Lenin, the Comintern) recalling 1906 counts in New Style
+        dated = document_policy(text, calendar, title, None, found, int(ref_v[:4]))
+        if dated is not None and dated.calendar != cal and _SURE_AFTER in dated.reason:
+            pol, cal, reason = dated, dated.calendar, dated.reason
+            cands = candidates(text, mode, cal, language, found)
     if mode == "news" and dct_v is None:
         dct_v = ref_v
     fin = _calendars.finalise if _calendars is not None else None

@@ -126,7 +126,7 @@ def era_year(text: str) -> tuple[int, str] | None:
     if years:
         mid = median_low(years)
         shown = f"{1 - mid} BC" if mid <= 0 else str(mid)
-        return mid, f"median of the years it mentions: {shown}"
+        return mid, f"{_MENTIONED}: {shown}"
     from annales.temporal.historical import infer_reference
 
     inferred = infer_reference(text)
@@ -179,6 +179,7 @@ def reference_year(reference: str | None) -> tuple[int, str] | None:
 
 
 _GIVEN = "the given reference"
+_MENTIONED = "median of the years it mentions"
 STORY_YEAR = "the year who and what it names point to,"
 
 
@@ -434,6 +435,15 @@ def document_policy(
     era = _era(text, title, reference)
     if era is None and story_year is not None:
         era = (story_year, f"{STORY_YEAR} {story_year}")
+    elif (
+        era is not None
+        and story_year is not None
+        and era[1].startswith(_MENTIONED)
+        and story_year > max(told_years(text))
+    ):
+        # a passage of 1919 (Lenin, the Comintern) recalling "the tactics of 1906": the years
+        # it mentions are looked back on
+        era = (story_year, f"{STORY_YEAR} {story_year}, after every year it mentions")
     if era is None:
         return Policy(
             "gregorian",
