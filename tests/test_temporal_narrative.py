@@ -2060,3 +2060,14 @@ def test_a_month_of_a_three_digit_year() -> None:
     v = _values("In January 532 the factions rioted. In June 300 soldiers deserted.")
     assert v["January 532"] == "0532-01"
     assert v["June"] == "0532-06"  # a count follows: the month alone, of the story's year
+
+
+def test_a_season_that_might_come_does_not_move_the_story() -> None:
+    text = (
+        "On the 9th of September 1918 they were across the canal. It looked as though winter "
+        "might come with the line where it was before the German offensive began in March. "
+        "But the latter half of September changed everything."
+    )
+    v = _values(text)
+    assert v["March"] == "1918-03"
+    assert v["September"] == "1918-09"

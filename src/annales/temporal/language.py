@@ -430,6 +430,7 @@ def load(language: str = "en") -> Lexicon:
         "future": frozenset(data["tense"]["future"]),
         "present": frozenset(data["tense"]["present"]),
         "subordinators": frozenset(data["tense"]["subordinators"]),
+        "modals": frozenset(data["tense"]["modals"]),
         "clock_age_words": frozenset(data["clock_context"]["age_words"]),
         "past": frozenset(data["tense"]["past"]),
         "not_past": frozenset(data["tense"]["not_past"]),

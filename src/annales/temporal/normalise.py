@@ -609,6 +609,8 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         return None
     if hit.rule.name == "the_word_day" and tense(ctx, hit.start, hit.end) == "future":
         cand.sets_reference = False  # "may be expected to terminate on the eighth": a plan
+    if hit.rule.name == "season_subject" and _next_word(text, hit.end) in lists["modals"]:
+        cand.sets_reference = False  # "winter might come": not yet come
     if narr and cand.type == "DATE" and _narrator_now(hit, ctx):
         return _cand(hit, "DATE", "PRESENT_REF", sets_reference=False)
     if (
