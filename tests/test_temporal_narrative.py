@@ -2071,3 +2071,11 @@ def test_a_season_that_might_come_does_not_move_the_story() -> None:
     v = _values(text)
     assert v["March"] == "1918-03"
     assert v["September"] == "1918-09"
+
+
+def test_a_day_of_the_next_month() -> None:
+    text = (
+        "On the 7th of September 1666 the fire was out. The fast was kept on the 10th of the "
+        "next month."
+    )
+    assert _values(text)["the 10th of the next month"] == "1666-10-10"

@@ -1251,6 +1251,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             )  # "the 5th and 6th of October", "the 12th, 13th, and 14th of July."
             own_year = int(later.group(3)) if later.group(3) else None
 
+        relw = (g.get("dmonthrel") or "").lower()
+        month_step = int(lex.lookup("relatives", relw) or 0) if relw else 0
+
         def r_day(ref: str | None) -> str:
             rf = A.parse_ref(ref)
             if own_month is not None:
@@ -1261,7 +1264,9 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
             if rf.month is None:
                 return f"{A.fmt_year(rf.year)}-XX-{day:02d}{suffix}"
             y, m = rf.year, rf.month
-            if ctx.mode == "narratives" and rf.day is not None and rf.day - day >= MONTH_TURN:
+            if month_step:
+                y, m = A.add_months(y, m, month_step)  # "the 10th of the next month"
+            elif ctx.mode == "narratives" and rf.day is not None and rf.day - day >= MONTH_TURN:
                 y, m = A.add_months(y, m, 1)  # "the 2nd" after "the 28th": next month
             if wd is not None:  # "Sunday, 4th": the month, of this one and the next and last,
                 y, m = _month_of_weekday(y, m, day, wd, cal)  # whose 4th is a Sunday
