@@ -418,3 +418,14 @@ def test_a_bare_number_that_is_no_hour_stays_untagged() -> None:
     )
     got = {t.text for t in tag_time(text, mode="narratives")}
     assert got == {"1851"}
+
+
+def test_a_day_with_its_weekday_after_a_diary_heading_keeps_the_month_its_weekday_fits() -> None:
+    # 14 June 1789 was a Sunday, 14 May a Thursday: the entry goes on past its heading's day
+    text = (
+        "Friday, 12th June 1789. At three in the morning we saw Timor. On Sunday, the 14th, we "
+        "came to an anchor off Coupang. On the 10th we had seen land."
+    )
+    v = _values(text)
+    assert v["Sunday, the 14th"] == "1789-06-14"
+    assert v["the 10th"] == "1789-06-10"

@@ -762,6 +762,10 @@ def _before_writing(c: Candidate, value: str, written: str, calendar: str) -> st
     if getattr(c.resolve, "bare_day", False):
         day = int(value[8:10])
         py, pm = (y, m) if day <= d else A.add_months(y, m, -1)
+        said = getattr(c.resolve, "day_weekday", None)
+        if said is not None and A.valid(py, pm, day, calendar):
+            if A.weekday(py, pm, day, calendar) != said:
+                return value  # "Friday, 12th June. ... On Sunday, the 14th": its weekday says
         if A.valid(py, pm, day, calendar):
             return A.fmt_date(py, pm, day) + rest
     return value
