@@ -429,3 +429,16 @@ def test_a_day_with_its_weekday_after_a_diary_heading_keeps_the_month_its_weekda
     v = _values(text)
     assert v["Sunday, the 14th"] == "1789-06-14"
     assert v["the 10th"] == "1789-06-10"
+
+
+def test_saturday_week_is_the_saturday_after_next_and_a_plan() -> None:
+    text = (
+        "Bath, June 21st, 1887.\n\nDearest Mother,\n\nI shall be home on Saturday week. We "
+        "meet the Ropers on Monday fortnight."
+    )
+    v = _values(text)
+    assert v["Saturday week"] == "1887-07-02"
+    assert v["Monday fortnight"] == "1887-07-11"
+    story = "On 21 June 1887 the regiment reached Bath. It leaves on Monday fortnight. The next day"
+    v = _values(story + " it paraded.")
+    assert v["The next day"] == "1887-06-22"  # a day a fortnight ahead is a plan

@@ -1304,13 +1304,22 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
         if looked_back:
             wd_dir = "past_strict"  # "the 84 who had marched out on the Friday morning"
 
+        ahead = {"week": 7, "fortnight": 14}.get((hit.groups.get("wdweek") or "").lower(), 0)
+        if ahead:
+            wd_dir = "future"  # "I shall be home on Saturday week": the Saturday after next
+
         def r_wd(ref: str | None) -> str:
-            return _weekday_value(wd, A.parse_ref(ref), wd_dir, cal) + suffix
+            v = _weekday_value(wd, A.parse_ref(ref), wd_dir, cal)
+            if ahead and (rv := A.parse_ref(v)) is not None:
+                v = A.shift(rv, "D", ahead, cal) or v
+            return v + suffix
 
         r_wd.weekday = wd  # type: ignore[attr-defined]
         r_wd.told_tense = _told_tense(ctx, hit)  # type: ignore[attr-defined]
-        # (a day looked back on is no step of the story)
-        return _cand(hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd, sets_reference=not looked_back)
+        # (a day looked back on is no step of the story, nor one a week ahead: a plan)
+        return _cand(
+            hit, type_, f"XXXX-WXX-{wd}{suffix}", r_wd, sets_reference=not (looked_back or ahead)
+        )
     return None
 
 
