@@ -101,6 +101,7 @@ _UNDATED = "no year dates the text"
 #: how it begins a reason drawn from the text's own weekdays or dates of known events
 _EVIDENCE = ("its weekdays fit", "its dates of known events fit")
 _SURE_AFTER = "after every year it mentions) lies after its switch"
+_MENTIONED = "median of the years it mentions"  # (policy.era_year's reason)
 
 
 def document_policy(
@@ -608,10 +609,10 @@ def _told_in_pluperfect(
 ) -> dict[int, int]:
     """Starts of the dates told in the pluperfect, with where their sentences end ("for she
     had sailed from Plymouth on the 27th of December, 1831", "whose sons had been hanged in
-    the autumn of 1685"): looked back on from the story's day, they do not take it back. A month, season or year only in
-    a subordinate clause: a main clause in the pluperfect may open a flashback the story
-    then follows ("The menace had been exorcised in the autumn of 1916. But on 28 November
-    ...")."""
+    the autumn of 1685"): looked back on from the story's day, they do not take it back. A
+    month, season or year only in a subordinate clause: a main clause in the pluperfect may
+    open a flashback the story then follows ("The menace had been exorcised in the autumn of
+    1916. But on 28 November ...")."""
     out: list[int] = []
     for c in cands:
         day = _DAY_OF_MONTH.match(c.value) is not None  # (its year may be the story's)
@@ -1997,7 +1998,7 @@ def tag(
         and ref_v is not None
         and ref_v[:4].isdigit()
         and ref_reason not in (None, "given", "the document's date")
-        and not pol.reason.endswith(_UNDATED)
+        and _MENTIONED in pol.reason  # (only an era of mentioned years can give way to it)
     ):
         # the year its names point to, later than every year it mentions, dates the text: a
         # passage of Moscow in 1919 (Lenin, the Comintern) recalling 1906 counts in New Style

@@ -1284,7 +1284,7 @@ def _date(hit: Hit, ctx: Context) -> Candidate | None:
 
         r_day.bare_day = own_month is None  # type: ignore[attr-defined]
         # "the 27th of the same month": the month last told, even told in passing
-        r_day.of_month = text[hit.end - 5 : hit.end].lower() == "month"  # type: ignore[attr-defined]
+        r_day.of_month = hit.rule.name in _OF_THE_MONTH  # type: ignore[attr-defined]
         r_day.day_number = day  # type: ignore[attr-defined]
         r_day.day_weekday = wd  # type: ignore[attr-defined]  # "Wednesday, the 4th"
         r_day.day_suffix = suffix  # type: ignore[attr-defined]
@@ -1469,6 +1469,10 @@ def _loose_quarter(hit: Hit, ctx: Context) -> bool:
     elif not (g.get("quarterword") or (g.get("unit") or "").lower() in ("quarter", "quarters")):
         return False
     return _next_word(ctx.text, hit.end).lower() != "of"
+
+
+#: the rules of a day told with "of the month" ("the 27th of the same month")
+_OF_THE_MONTH = frozenset({"the_day_of_the_month", "weekday_day_of_the_month"})
 
 
 def _year_follows(text: str, end: int, lists: Mapping[str, frozenset[str]]) -> bool:
