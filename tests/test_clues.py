@@ -253,3 +253,24 @@ def test_days_told_with_their_weekdays_take_the_one_month_they_fit() -> None:
         )
         is None
     )
+
+
+def test_names_match_without_their_accents_and_capitalised() -> None:
+    got = named("The Relief of Orleans; Johan Baner in Saxony; the treaty of Kucuk Kaynarca")
+    assert [c.note for c in got] == [
+        c.note for c in (clues()[n] for n in ("relief of Orléans", "Johan Banér", "Küçük Kaynarca"))
+    ]
+    assert named("the maid of orleans") == []  # only a first letter written small is lifted
+
+
+def test_a_weekday_fits_the_old_style_of_a_country_that_still_kept_it() -> None:
+    # Jeffreys and Oates share 1683-1685; Thursday the 5th of June is only 1684's, in the
+    # Julian calendar England kept until 1752 (no Gregorian 5 June of those years is a Thursday)
+    text = (
+        "On Thursday, the 5th of June, Judge Jeffreys rode from London to Westminster, and "
+        "Titus Oates was brought out of Newgate. On the 9th the Lords sat again at Whitehall."
+    )
+    timexes, facts = tag(text, mode="narratives", dct="1850", calendar="auto")
+    v = {t.text: t.value for t in timexes}
+    assert v["Thursday, the 5th of June"] == "1684-06-05" and v["the 9th"] == "1684-06-09"
+    assert facts["calendar"] == "julian"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -160,16 +161,38 @@ def ruler_words(offices: frozenset[str]) -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def fold(text: str) -> str:
+    """``text`` without accents and with straight apostrophes: histories spell the same name
+    "Cortés" and "Cortes", "Narváez" and "Narvaez", "People’s" and "People's"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text.replace("\u2019", "'"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def _folded() -> dict[str, Clue]:
+    """Every name, folded, → its clue; a name the gazetteer writes in lower case ("retreat
+    from Mons", "the Golden Hind") also capitalised, as titles and sentence starts write it."""
+    out: dict[str, Clue] = {}
+    for name, clue in clues().items():
+        out.setdefault(fold(name), clue)
+    for name, clue in list(out.items()):
+        if name[:1].islower():
+            out.setdefault(name[:1].upper() + name[1:], clue)
+    return out
+
+
 @cache
 def _clue_rx() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alt(list(clues()))})\b")
+    return re.compile(rf"\b(?:{_alt(list(_folded()))})\b")
 
 
 def named(text: str) -> list[Clue]:
     """The clues ``text`` names, in text order, once per mention (how often a clue is named
     weighs in ``agreed_year``)."""
-    table = clues()
-    return [table[m.group()] for m in _clue_rx().finditer(text)]
+    table = _folded()
+    return [table[m.group()] for m in _clue_rx().finditer(fold(text))]
 
 
 def agreed_year(

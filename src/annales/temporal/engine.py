@@ -1838,16 +1838,24 @@ def _named_era(
             no_month = c.value.startswith("XXXX-XX")
     if first_day is None or _year_in_paragraph(text, cands, first_day):
         return None
-    dated: list[Callable[[int], bool]] = [
+    dated: list[Callable[[int, str | None], bool]] = [
         c.resolve.fits_year  # type: ignore[union-attr]
         for c in cands
         if getattr(c.resolve, "weekday", None) is not None
         and callable(getattr(c.resolve, "fits_year", None))
     ]
 
+    julian_in = _julian_in(text)
+
     def fits(year: int) -> int:
-        """How many of the text's weekday-dated days fall on their weekday in ``year``."""
-        return sum(1 for fit in dated if fit(year))
+        """How many of the text's weekday-dated days fall on their weekday in ``year``, in the
+        calendar of that year's days or, where its country still counted Old Style then, in
+        the Julian (how the writer counts is known only once the year is: Macaulay's "Monday,
+        the 5th of November" is 1688's in Old Style)."""
+        cals = {calendar_of(year) if calendar_of is not None else None}
+        if julian_in(year):
+            cals.add("julian")
+        return sum(1 for fit in dated if any(fit(year, c) for c in cals))
 
     try:
         plain = frozenset(
@@ -1876,6 +1884,16 @@ def _named_era(
         if month is not None:
             reason += f"; its weekdays fall on their days only in {A.fmt_date(year, month)}"
     return (A.fmt_date(year, month) if month else A.fmt_year(year)), reason
+
+
+def _julian_in(text: str) -> Callable[[int], bool]:
+    """Whether a year was still counted Old Style where the text's places are (else where
+    the first states switched): the calendar its undated days may be told in."""
+    if _policy is None:
+        return lambda _year: False
+    dom = _policy.dominant_country(text)
+    switch = _calendars.switches()[dom[0] if dom else _policy.DEFAULT_SWITCH]
+    return lambda year: _policy.julian_in(switch, year)
 
 
 def _calendar_of(pol: Any, cal: str) -> Callable[[int], str]:

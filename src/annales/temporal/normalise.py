@@ -1607,17 +1607,17 @@ class _MonthDay:
         # written as a day's name is ("the 10th of August"): a famous day may be meant
         self.named = False
 
-    def fits_year(self, year: int) -> bool:
-        """Whether the day falls on its stated weekday or feast in ``year``."""
-        day = self.day
-        if day is None or not A.valid(year, self.month, day, self.cal):
+    def fits_year(self, year: int, cal: str | None = None) -> bool:
+        """Whether the day falls on its stated weekday or feast in ``year``, counted in ``cal``
+        (else its own calendar): a passage whose year is not yet known is not yet known to be
+        Old Style either."""
+        day, cal = self.day, cal or self.cal
+        if day is None or not A.valid(year, self.month, day, cal):
             return False
-        if self.weekday is not None and not on_weekday(
-            year, self.month, day, self.weekday, self.cal
-        ):
+        if self.weekday is not None and not on_weekday(year, self.month, day, self.weekday, cal):
             return False
         feast = self.feast
-        return feast is None or _feast_falls_on(feast, year, self.month, day, self.cal)
+        return feast is None or _feast_falls_on(feast, year, self.month, day, cal)
 
     def __call__(self, ref: str | None) -> str:
         return _month_day_value(
