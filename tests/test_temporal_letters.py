@@ -410,6 +410,25 @@ def test_an_hour_in_words_alone_after_a_preposition_of_time_is_a_clock() -> None
     assert "half-past four" in v
 
 
+def test_minutes_in_the_clocks_fives_without_the_word_minutes() -> None:
+    text = (
+        "Sunday, 25th April 1915. The collier was run aground at about twenty past six, and "
+        "at ten to seven the first boats went in. By five past eight we were ashore."
+    )
+    v = _values(text)
+    assert v["about twenty past six"] == "1915-04-25T06:20"
+    assert v["ten to seven"] == "1915-04-25T06:50"
+    assert v["five past eight"] == "1915-04-25T08:05"
+
+
+def test_fives_that_count_things_or_give_odds_are_no_clock() -> None:
+    text = (
+        "In 1851 they brought from five to ten men each, and laid the odds at ten to one. "
+        "The rest came at twenty to five hundred yards."
+    )
+    assert {t.text for t in tag_time(text, mode="narratives")} == {"1851"}
+
+
 def test_a_bare_number_that_is_no_hour_stays_untagged() -> None:
     text = (
         "In 1851 the family moved to Bath. At twelve, the boy was sent to school there. "

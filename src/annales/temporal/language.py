@@ -75,7 +75,7 @@ CORE_TABLES = frozenset(
 )
 
 # Literal words in rule `needs` that are too common to start a stretch by themselves.
-_NOT_CORE = frozenset({"the", "before", "after", "every", "each", "o", "old"})
+_NOT_CORE = frozenset({"the", "before", "after", "every", "each", "o", "old", "past", "to"})
 
 _MACRO = re.compile(r"\{([A-Za-z]\w*)(?:@(\w+))?\}")
 _MACRO_NAME = re.compile(r"\{([A-Za-z]\w*)(?:@\w+)?\}")
@@ -432,6 +432,8 @@ def load(language: str = "en") -> Lexicon:
         "subordinators": frozenset(data["tense"]["subordinators"]),
         "modals": frozenset(data["tense"]["modals"]),
         "clock_age_words": frozenset(data["clock_context"]["age_words"]),
+        "clock_fives_not_after": frozenset(data["clock_context"]["fives_not_after"]),
+        "clock_fives_next": frozenset(data["clock_context"]["fives_next"]),
         "past": frozenset(data["tense"]["past"]),
         "not_past": frozenset(data["tense"]["not_past"]),
         "aux_skip": frozenset(data["tense"]["aux_skip"]),

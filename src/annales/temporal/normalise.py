@@ -1681,6 +1681,23 @@ _RANGE_MONTH = re.compile(
 )
 
 
+_CLOCK_NEXT = re.compile(r"\s*([^\W\d_][\w.’']*)")
+_CLOCK_PREV = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def _clock_fives(text: str, hit: Hit, hour: int, direction: str, lex: Lexicon) -> bool:
+    """Whether minutes told without "minutes" ("twenty past six", "ten to four") are a clock:
+    not a range ("from five to ten"), not odds ("ten to one"), and not counting what follows
+    ("five to ten men")."""
+    if direction.lower() in ("to", "before") and hour == 1:
+        return False
+    before = _CLOCK_PREV.search(text, max(0, hit.start - 20), hit.start)
+    if before is not None and before.group(1).lower() in lex.lists["clock_fives_not_after"]:
+        return False
+    after = _CLOCK_NEXT.match(text, hit.end)
+    return after is None or after.group(1).lower().rstrip(".") in lex.lists["clock_fives_next"]
+
+
 def _age_in_sentence(text: str, hit: Hit, lex: Lexicon) -> bool:
     """Does the sentence of a bare hour in words speak of ages ("At twelve, the boy was sent
     to school")? Then the number is one."""
@@ -2956,8 +2973,10 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
         minute = int(g.get("minute") or 0)
         if g.get("frac"):  # "half past seven" = 7:30, "a quarter to eight" = 7:45
             minute = 30 if g["frac"].lower() == "half" else 15
-            if g.get("fmin"):  # "twenty minutes to ten" = 9:40
-                fm = parse_number(g["fmin"], lex)
+            if g.get("fmin5") and not _clock_fives(ctx.text, hit, hour, g["fdir"], lex):
+                return None  # "from five to ten men", "odds of ten to one": numbers
+            if g.get("fmin") or g.get("fmin5"):  # "twenty minutes to ten" = 9:40
+                fm = parse_number(" ".join((g.get("fmin") or g["fmin5"]).split()), lex)
                 if fm is None or not 1 <= fm <= 59:
                     return None
                 minute = int(fm)
