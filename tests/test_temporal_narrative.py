@@ -1030,8 +1030,16 @@ def test_today_beside_a_present_verb_of_lasting_is_the_narrator_s() -> None:
         today("In 1648 peace came. The settlement is today often regarded as a foundation.")
         == "PRESENT_REF"
     )
-    # the story's day: opening the sentence, or in a speaker's mouth
+    assert today("In 1850 the line opened; most of the lines we use today were built then.") == (
+        "PRESENT_REF"
+    )
+    assert today("In 1666 six deaths were recorded, but historians today believe more died.") == (
+        "PRESENT_REF"
+    )
+    assert today("In 1839 he put in the iron wheel which still turns today.") == "PRESENT_REF"
+    # the story's day: opening the sentence, or in a speaker's mouth, or still in the past
     assert today("On 7 November 1917 the Soviet met. Today the Soviet met again.") == "1917-11-07"
+    assert today("On 7 November 1917 the Soviet met; it was still sitting today.") != "PRESENT_REF"
     assert (
         today('On 23 June 1789 they met. "You are to-day what you were yesterday," he said.')
         == "1789-06-23"

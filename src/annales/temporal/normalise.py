@@ -794,8 +794,8 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
         right = re.split(r"[.;:!?]", ctx.text[hit.end + 1 : hit.end + 80].lower())[0]
         clause = _TOK.findall(right)[:8]
         return not (lists["narrator_now_still"] | lists["present"]).isdisjoint(clause)
-    if not lists["narrator_now_still"].isdisjoint(clause[-4:]) and not lists["present"].isdisjoint(
-        clause
+    if not lists["narrator_now_still"].isdisjoint(clause[-4:]) and (
+        not lists["present"].isdisjoint(clause) or _still_does(clause, lists)
     ):
         return True
     said = re.split(r"[.;:!?]", left)[-1]
@@ -816,6 +816,15 @@ def _narrator_now(hit: Hit, ctx: Context) -> bool:
     joins = [i for i, w in enumerate(far) if w in _CLAUSE_JOINS]
     far = far[joins[-1] + 1 :] if joins else far
     return not lists["narrator_now_lasting_far"].isdisjoint(far[-12:])
+
+
+def _still_does(clause: list[str], lists: dict[str, frozenset[str]]) -> bool:
+    """Whether "still" is followed by a verb of the present third person ("the wheel which
+    still turns today"; not "he still hoped", "they were still there")."""
+    for w, nxt in zip(clause, clause[1:], strict=False):
+        if w in lists["narrator_now_still"]:
+            return nxt.endswith("s") and not nxt.endswith("ss") and nxt not in lists["past"]
+    return False
 
 
 def _says_now(hit: Hit, ctx: Context) -> bool:
