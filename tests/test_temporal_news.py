@@ -297,3 +297,25 @@ def test_a_plan_with_its_object_before_the_preposition_is_ahead() -> None:
         "2011-06-22",
     )
     assert got == [("Oct. 14", "2011-10-14"), ("Oct. 4", "2010-10-04")]
+
+
+def test_a_quarter_or_half_told_as_months_of_a_named_year() -> None:
+    dct = "1998-09-29"
+    assert _v("Growth was 5.5 percent in the first three months of the year.", dct) == [
+        ("the first three months of the year", "1998-Q1")
+    ]
+    assert _v("Earnings in the final three months of last year fell.", dct) == [
+        ("the final three months of last year", "1997-Q4")
+    ]
+    assert _v("Sales rose in the first two quarters of 1990.", dct) == [
+        ("the first two quarters of 1990", "1990-H1")
+    ]
+    assert _v("Profit in the last six months of fiscal 1997 rose.", dct) == [
+        ("the last six months of fiscal 1997", "1997-H2")
+    ]
+    # without a year named, or of nine months, a stretch of time
+    assert _v("Profit in the first nine months of the year rose.", dct)[0] == (
+        "the first nine months",
+        "P9M",
+    )
+    assert _v("The last six months of the war were hard.", dct) == [("The last six months", "P6M")]

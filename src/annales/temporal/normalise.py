@@ -1945,6 +1945,15 @@ def _quarter(hit: Hit, ctx: Context) -> Candidate | None:
         if idx not in (1, 2):
             idx = min(2, ctx.lex.lookup("period_ordinals", g["half"]) or 2)
         code = f"H{idx}"
+    elif g.get("mpart"):  # "the first three months of the year", "the last two quarters"
+        first = ctx.lex.lookup("period_ordinals", g["mpart"]) == 1 or (
+            _ordinal(g["mpart"], ctx.lex) == 1
+        )
+        if g.get("mcount") in ("three", "3"):
+            code = "Q1" if first else "Q4"
+        else:
+            code = "H1" if first else "H2"
+        idx = int(code[1])
     elif g.get("qm1"):  # "the July-September quarter"
         m1 = ctx.lex.lookup("months", g["qm1"])
         m2 = ctx.lex.lookup("months", g.get("qm2"))
