@@ -843,9 +843,9 @@ def test_the_following_days_and_the_story_night() -> None:
     assert ("the following days", "DURATION", "PXD") in got
     assert ("to-night", "TIME", "1917-11-06TNI") in got
     assert ("night", "TIME", "1917-11-06TNI") in got
-    # news keeps TimeBank's "tonight" as the day
+    # in news too, "tonight" is the night of the document's day
     news = tag_time("He speaks tonight.", mode="news", dct="1998-08-07")
-    assert [(t.type, t.value) for t in news] == [("DATE", "1998-08-07")]
+    assert [(t.type, t.value) for t in news] == [("TIME", "1998-08-07TNI")]
 
 
 def test_a_bare_season_is_the_nearest_one_in_the_story() -> None:

@@ -2638,10 +2638,7 @@ def _deictic(hit: Hit, ctx: Context) -> Candidate | None:
     if spec is None:
         return None
     k, part = int(spec[0]), spec[1]
-    if (
-        ctx.mode == "narratives"
-        and hit_text(hit, ctx).lower() in ctx.lex.lists["story_night_words"]
-    ):
+    if hit_text(hit, ctx).lower() in ctx.lex.lists["story_night_words"]:
         part = "NI"
     cal = ctx.calendar
     type_ = "TIME" if part else "DATE"
