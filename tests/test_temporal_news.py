@@ -319,3 +319,27 @@ def test_a_quarter_or_half_told_as_months_of_a_named_year() -> None:
         "P9M",
     )
     assert _v("The last six months of the war were hard.", dct) == [("The last six months", "P6M")]
+
+
+def test_asking_someone_to_act_puts_the_act_ahead() -> None:
+    # 1993-07-12 is a Monday
+    text = "The governor asked nonessential state workers to stay home through Friday."
+    assert _v(text, "1993-07-12") == [("Friday", "1993-07-16")]
+    assert _v("Officials urged voters to turn out Tuesday.", "1993-07-12") == [
+        ("Tuesday", "1993-07-13")
+    ]
+    # the asking itself, told with its day, is past
+    assert _v("The governor asked on Friday for federal aid.", "1993-07-12") == [
+        ("Friday", "1993-07-09")
+    ]
+
+
+def test_must_and_should_look_ahead_unless_they_guess_at_the_past() -> None:
+    dct = "2000-11-04"  # a Saturday
+    assert _v("Ballots must be received by 8 p.m. Tuesday.", dct) == [
+        ("8 p.m. Tuesday", "2000-11-07T20:00")
+    ]
+    assert _v("The forms should arrive by Tuesday.", dct) == [("Tuesday", "2000-11-07")]
+    assert _v("He must have left on Tuesday.", dct) == [("Tuesday", "2000-10-31")]
+    assert _v("He may have left Tuesday.", dct) == [("Tuesday", "2000-10-31")]
+    assert _v("It will have ended by Tuesday.", dct) == [("Tuesday", "2000-11-07")]

@@ -447,6 +447,7 @@ def load(language: str = "en") -> Lexicon:
         "clause_openers": frozenset(data["tense"]["clause_openers"]),
         "tense_future_to": frozenset(data["tense"]["future_to"]),
         "tense_future_to_weekday": frozenset(data["tense"]["future_to_weekday"]),
+        "tense_future_to_object": frozenset(data["tense"]["future_to_object"]),
         "tense_adjective_adverbs": frozenset(data["tense"]["adjective_adverbs"]),
         "abbreviations": frozenset(data["tense"]["abbreviations"]),
         "year_not_before": frozenset(data["year_context"]["not_before"]),

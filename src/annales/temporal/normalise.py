@@ -180,6 +180,12 @@ def _infinitive_ahead(text: str, start: int, lists: dict[str, frozenset[str]]) -
     lt = _TOK.findall(left.lower())
     n = len(lt)
     for i in range(max(0, n - INFINITIVE_REACH), n - 2):
+        if lt[i] in lists["tense_future_to_object"]:
+            # "asked nonessential state workers to stay": the object, then the infinitive
+            j = next((k for k in range(i + 2, min(n - 1, i + 6)) if lt[k] == "to"), None)
+            if j is not None and lt[j + 1] not in _NOT_A_VERB_AFTER_TO:
+                if re.search(rf"\bto\s+{re.escape(lt[j + 1])}\b", left):
+                    return str(lt[i])
         if lt[i] in lists["tense_future_to"] and lt[i + 1] == "to":
             nxt = lt[i + 2]
             if nxt not in _NOT_A_VERB_AFTER_TO and not nxt[0].isdigit():
@@ -218,6 +224,9 @@ def _sentence_end(s: str, m: re.Match[str], lists: dict[str, frozenset[str]]) ->
     return not (len(word) == 1 or word.lower() in lists["abbreviations"])
 
 
+_FUTURE_PERFECT = frozenset({"will", "shall", "'ll"})  # "will have finished by Friday"
+
+
 def _verb_group(toks: list[str], i: int, t: str, lists: dict[str, frozenset[str]]) -> str:
     """The tense of the whole verb group around the cue at ``toks[i]``: the auxiliary rules
     ("will be held" is future, "would be paid" too; "have been searching" and "has closed"
@@ -229,12 +238,22 @@ def _verb_group(toks: list[str], i: int, t: str, lists: dict[str, frozenset[str]
         if j < len(toks) and (toks[j - 1] == "been" or _cue(toks[j], lists) == "past"):
             return "past"
         return t
+    if t == "future" and toks[i] in lists["modals"] and toks[i] not in _FUTURE_PERFECT:
+        # "must have left", "may have been paid": a guess about the past
+        j = i + 1
+        while j < len(toks) and toks[j] in lists["aux_skip"] and toks[j] not in ("to", "have"):
+            j += 1
+        return "past" if j < len(toks) and toks[j] == "have" else t
     if t != "past":
         return t
     j = i - 1
     while j >= 0 and toks[j] in lists["aux_skip"] and toks[j] != "to":
         j -= 1
-    return "future" if j >= 0 and toks[j] in lists["future"] else t
+    if j < 0 or toks[j] not in lists["future"]:
+        return t
+    if toks[j] in lists["modals"] and toks[j] not in _FUTURE_PERFECT and "have" in toks[j:i]:
+        return t  # "must have left", "may have been paid": a guess about the past
+    return "future"
 
 
 def _cue(w: str, lists: dict[str, frozenset[str]]) -> str | None:
@@ -921,7 +940,9 @@ def _direction(hit: Hit, ctx: Context) -> str | None:
             # weekday after an offer is when it was made: "extended their offers to acquire
             # the manufacturer Friday")
             if promise and (
-                not g.get("weekday") or promise in ctx.lex.lists["tense_future_to_weekday"]
+                not g.get("weekday")
+                or promise in ctx.lex.lists["tense_future_to_weekday"]
+                or promise in ctx.lex.lists["tense_future_to_object"]
             ):
                 return "future"
             lists = ctx.lex.lists
