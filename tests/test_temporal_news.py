@@ -343,3 +343,8 @@ def test_must_and_should_look_ahead_unless_they_guess_at_the_past() -> None:
     assert _v("He must have left on Tuesday.", dct) == [("Tuesday", "2000-10-31")]
     assert _v("He may have left Tuesday.", dct) == [("Tuesday", "2000-10-31")]
     assert _v("It will have ended by Tuesday.", dct) == [("Tuesday", "2000-11-07")]
+
+
+def test_a_weekday_with_its_part_of_day_is_a_time() -> None:
+    got = tag_time("Senate Democrats met privately Tuesday night.", mode="news", dct="1995-04-19")
+    assert [(t.text, t.type, t.value) for t in got] == [("Tuesday night", "TIME", "1995-04-18TNI")]
