@@ -348,3 +348,15 @@ def test_must_and_should_look_ahead_unless_they_guess_at_the_past() -> None:
 def test_a_weekday_with_its_part_of_day_is_a_time() -> None:
     got = tag_time("Senate Democrats met privately Tuesday night.", mode="news", dct="1995-04-19")
     assert [(t.text, t.type, t.value) for t in got] == [("Tuesday night", "TIME", "1995-04-18TNI")]
+
+
+def test_recent_weeks_and_months_are_a_time_just_past() -> None:
+    dct = "2009-04-28"
+    assert [
+        (t.text, t.type, t.value)
+        for t in tag_time(
+            "Cases have been rising in recent days, after a lull in recent months.",
+            mode="news",
+            dct=dct,
+        )
+    ] == [("recent days", "DATE", "PAST_REF"), ("recent months", "DATE", "PAST_REF")]
