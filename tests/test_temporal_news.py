@@ -360,3 +360,12 @@ def test_recent_weeks_and_months_are_a_time_just_past() -> None:
             dct=dct,
         )
     ] == [("recent days", "DATE", "PAST_REF"), ("recent months", "DATE", "PAST_REF")]
+
+
+def test_a_clock_on_the_weekday_of_writing_looking_ahead_is_that_day() -> None:
+    # 2001-05-12 is a Saturday: "play again at 7:05 p.m. Saturday" is that evening
+    got = _v("The teams will play again at 7:05 p.m. Saturday.", "2001-05-12")
+    assert got == [("7:05 p.m. Saturday", "2001-05-12T19:05")]
+    assert _v("The teams will play again at 7:05 p.m. Sunday.", "2001-05-12") == [
+        ("7:05 p.m. Sunday", "2001-05-13T19:05")
+    ]

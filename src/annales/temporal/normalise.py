@@ -3065,6 +3065,8 @@ def _time(hit: Hit, ctx: Context) -> Candidate | None:
     month = _month(g, lex)
     day = _day(g.get("day"), lex)
     direction = _direction(hit, ctx)
+    if direction == "future" and ctx.mode == "news":
+        direction = "future_or_same"  # "at 7:05 p.m. Saturday" written on a Saturday: today
 
     def r(ref: str | None) -> str:
         rf = A.parse_ref(ref)
