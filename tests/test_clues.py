@@ -274,3 +274,16 @@ def test_a_weekday_fits_the_old_style_of_a_country_that_still_kept_it() -> None:
     v = {t.text: t.value for t in timexes}
     assert v["Thursday, the 5th of June"] == "1684-06-05" and v["the 9th"] == "1684-06-09"
     assert facts["calendar"] == "julian"
+
+
+def test_names_shared_across_centuries_are_no_clue_alone() -> None:
+    # a bare "Churchill" is Marlborough in the 1680s, Lord Randolph in the 1880s, Winston later
+    assert named("Churchill rode to the camp.") == []
+    assert [c.start for c in named("Mr Churchill spoke.")] == [clues()["Mr Churchill"].start]
+    # "Francis Joseph Land" is an archipelago, not the emperor
+    assert all("emperor" not in c.note.lower() for c in named("They reached Franz Josef Land."))
+
+
+def test_an_episode_named_with_its_qualifier_is_its_own_year() -> None:
+    got = infer("So began the Retreat from Mons; Smith-Dorrien stood at Le Cateau.")
+    assert got is not None and got[0] == 1914
