@@ -153,7 +153,7 @@ def test_ordinal_day_alone_not_a_regiment() -> None:
         ("it lasted 15 days", "15 days", "P15D", None),
         ("it lasted two, three days", "two, three days", "P2D", "APPROX"),
         ("it lasted several months", "several months", "PXM", None),
-        ("it lasted for decades", "decades", "PXE", None),
+        ("it lasted for decades", "decades", "PXDE", None),
         ("it lasted 2 1/2 years", "2 1/2 years", "P2Y6M", None),
         ("it lasted five hours", "five hours", "PT5H", None),
         ("it lasted 5 1/2 hours", "5 1/2 hours", "PT5H30M", None),

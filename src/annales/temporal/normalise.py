@@ -2703,7 +2703,9 @@ def _duration_value(n: float | None, unit: str, lex: Lexicon, unit_word: str) ->
     if unit == "WE":
         unit, n = "D", (n * 2 if n is not None else None)
     if n is None:
-        vague_code = {"DE": "E", "CE": "C", "ML": "L"}.get(unit, unit)  # TimeBank: PXE, PXC
+        # vague decades are PXDE, as TIMEX3 spells the unit (and every annotation we have of
+        # them); centuries and millennia keep TimeBank's PXC, PXL
+        vague_code = {"CE": "C", "ML": "L"}.get(unit, unit)
         return f"PTX{unit}" if time_unit else f"PX{vague_code}"
     if unit == "Q":
         unit, n = "M", n * 3
