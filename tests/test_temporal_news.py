@@ -369,3 +369,9 @@ def test_a_clock_on_the_weekday_of_writing_looking_ahead_is_that_day() -> None:
     assert _v("The teams will play again at 7:05 p.m. Sunday.", "2001-05-12") == [
         ("7:05 p.m. Sunday", "2001-05-13T19:05")
     ]
+
+
+def test_local_time_belongs_to_its_clock() -> None:
+    assert _v("The rocket lifted off at 8:31 p.m. local time Tuesday.", "1992-02-05") == [
+        ("8:31 p.m. local time Tuesday", "1992-02-04T20:31")
+    ]
