@@ -2087,3 +2087,12 @@ def test_a_day_of_the_next_month() -> None:
         "next month."
     )
     assert _values(text)["the 10th of the next month"] == "1666-10-10"
+
+
+def test_days_and_nights_are_one_length_and_a_count_a_few_words_back_makes_a_rate() -> None:
+    got = _tagged("In 1666 it is reckoned the fire burned four days and four nights.")
+    assert ("four days and four nights", "DURATION", "P4D") in got
+    assert ("four days", "DURATION", "P4D") not in got
+    got = _tagged("In 1942 the army needed at least 300 tonnes of supplies a day.")
+    assert ("a day", "SET", "P1D") in got
+    assert ("a day", "DURATION", "P1D") in _tagged("In 1942 two regiments marched for a day.")

@@ -2901,15 +2901,24 @@ def _set(hit: Hit, ctx: Context) -> Candidate | None:
     if name == "set_per":
         if ctx.text[hit.start].isupper():
             return None  # "..., 1895. A week on the ice": a sentence's length, not a rate
-        before = _TOK.findall(ctx.text[max(0, hit.start - 40) : hit.start].lower())[-3:]
+        window = ctx.text[max(0, hit.start - 48) : hit.start]
+        before = _TOK.findall(window.lower())[-3:]
         if not before or before[-1] in lex.lists["rate_not_after"]:
             return None
+        # the number counted may stand a few words further back in the same sentence ("300
+        # tonnes of supplies a day")
+        further = [  # (a year is no count: "of April 1961 convinced Castro that a second")
+            w
+            for w in _TOK.findall(_SENTENCE_BREAK.split(window)[-1].lower())[-5:]
+            if not (len(w) == 4 and w.isdigit())
+        ]
         if not any(
-            w[0].isdigit() or w in lex.tables["numbers"] and w not in ("a", "an") for w in before
+            w[0].isdigit() or w in lex.tables["numbers"] and w not in ("a", "an")
+            for w in before + further
         ):
             return None
         nw = _next_word(ctx.text, hit.end)
-        if text.endswith("second") and nw[:1].islower() and nw not in lex.lists["adverb_followers"]:
+        if text.endswith("second") and nw[:1].isalpha() and nw not in lex.lists["adverb_followers"]:
             return None  # "On 8 May a second attack was made": an ordinal, not a rate
     every = name == "set_every"
     if every and text.endswith("quarter") and _next_word(ctx.text, hit.end).lower() == "of":
