@@ -2096,3 +2096,8 @@ def test_days_and_nights_are_one_length_and_a_count_a_few_words_back_makes_a_rat
     got = _tagged("In 1942 the army needed at least 300 tonnes of supplies a day.")
     assert ("a day", "SET", "P1D") in got
     assert ("a day", "DURATION", "P1D") in _tagged("In 1942 two regiments marched for a day.")
+
+
+def test_that_first_winter_is_the_winter_told() -> None:
+    text = "She reached Scutari in November 1854. During that first winter far more soldiers died."
+    assert ("that first winter", "DATE", "1854-WI") in _tagged(text)
