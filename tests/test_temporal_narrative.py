@@ -2101,3 +2101,12 @@ def test_days_and_nights_are_one_length_and_a_count_a_few_words_back_makes_a_rat
 def test_that_first_winter_is_the_winter_told() -> None:
     text = "She reached Scutari in November 1854. During that first winter far more soldiers died."
     assert ("that first winter", "DATE", "1854-WI") in _tagged(text)
+
+
+def test_the_present_before_a_noun_is_an_adjective() -> None:
+    assert _tagged("Walter, the present miller, was born in 1887.") == [("1887", "DATE", "1887")]
+    got = _tagged("In 1790 Bouille for the present commands in the garrison.")
+    assert ("the present", "DATE", "PRESENT_REF") in got  # "for the present": for now
+    got = _tagged("In 1887 the past and the present met.")
+    assert ("the present", "DATE", "PRESENT_REF") in got
+    assert ("the present day", "DATE", "PRESENT_REF") in _tagged("From 1887 to the present day.")

@@ -432,6 +432,8 @@ def load(language: str = "en") -> Lexicon:
         "subordinators": frozenset(data["tense"]["subordinators"]),
         "modals": frozenset(data["tense"]["modals"]),
         "clock_age_words": frozenset(data["clock_context"]["age_words"]),
+        "present_nouns": frozenset(data["generic_context"]["present_nouns"])
+        | frozenset(data["generic_context"]["present_then"]),
         "clock_fives_not_after": frozenset(data["clock_context"]["fives_not_after"]),
         "clock_fives_next": frozenset(data["clock_context"]["fives_next"]),
         "past": frozenset(data["tense"]["past"]),

@@ -2677,9 +2677,19 @@ def _deictic(hit: Hit, ctx: Context) -> Candidate | None:
 
 
 def _ref(hit: Hit, ctx: Context) -> Candidate | None:
-    v = ctx.lex.lookup("generic_refs", hit_text(hit, ctx))
+    said = hit_text(hit, ctx)
+    v = ctx.lex.lookup("generic_refs", said)
     if v is None:
         return None
+    if said.lower() == "the present" and _prev_word(ctx.text, hit.start) != "for":
+        nxt = _CLOCK_NEXT.match(ctx.text, hit.end)
+        if (  # (but "for the present commands in the garrison": for now)
+            nxt is not None
+            and ctx.text[hit.end : hit.end + 1] == " "
+            and nxt.group(1)[:1].islower()
+            and nxt.group(1).rstrip(".") not in ctx.lex.lists["present_nouns"]
+        ):
+            return None  # "the present miller": an adjective
     return _cand(hit, "DATE", v, sets_reference=False)
 
 
