@@ -2110,3 +2110,8 @@ def test_the_present_before_a_noun_is_an_adjective() -> None:
     got = _tagged("In 1887 the past and the present met.")
     assert ("the present", "DATE", "PRESENT_REF") in got
     assert ("the present day", "DATE", "PRESENT_REF") in _tagged("From 1887 to the present day.")
+    assert _tagged("In 1754 her son Paul, the future emperor, was born.") == [
+        ("1754", "DATE", "1754")
+    ]
+    got = _tagged("In 1998 the strikes may go on well into the future if he does not stop.")
+    assert ("the future", "DATE", "FUTURE_REF") in got

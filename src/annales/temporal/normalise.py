@@ -2681,7 +2681,7 @@ def _ref(hit: Hit, ctx: Context) -> Candidate | None:
     v = ctx.lex.lookup("generic_refs", said)
     if v is None:
         return None
-    if said.lower() == "the present" and _prev_word(ctx.text, hit.start) != "for":
+    if said.lower() in ("the present", "the future") and _prev_word(ctx.text, hit.start) != "for":
         nxt = _CLOCK_NEXT.match(ctx.text, hit.end)
         if (  # (but "for the present commands in the garrison": for now)
             nxt is not None
@@ -2689,7 +2689,7 @@ def _ref(hit: Hit, ctx: Context) -> Candidate | None:
             and nxt.group(1)[:1].islower()
             and nxt.group(1).rstrip(".") not in ctx.lex.lists["present_nouns"]
         ):
-            return None  # "the present miller": an adjective
+            return None  # "the present miller", "the future emperor": an adjective
     return _cand(hit, "DATE", v, sets_reference=False)
 
 
