@@ -2115,3 +2115,14 @@ def test_the_present_before_a_noun_is_an_adjective() -> None:
     ]
     got = _tagged("In 1998 the strikes may go on well into the future if he does not stop.")
     assert ("the future", "DATE", "FUTURE_REF") in got
+
+
+def test_a_weekday_naming_a_place_and_a_quarter_of_a_town_are_no_dates() -> None:
+    text = "On 31 May 1789 we landed on another island, and called it Sunday Island after the day."
+    assert _tagged(text) == [("31 May 1789", "DATE", "1789-05-31")]
+    text = (
+        "On 5 January 1871 the shells fell. The people of the quarter were more angry than afraid."
+    )
+    assert _tagged(text) == [("5 January 1871", "DATE", "1871-01-05")]
+    got = tag_time("They lost in the quarter-finals on Sunday.", mode="news", dct="2015-03-29")
+    assert [t.text for t in got] == ["Sunday"]

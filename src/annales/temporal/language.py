@@ -417,6 +417,7 @@ def load(language: str = "en") -> Lexicon:
         "past_ref_words": frozenset(data["ref_words"]["past"]),
         "story_night_words": frozenset(data["story_night"]["words"]),
         "weekday_name_words": frozenset(data["ordinal_context"]["weekday_names"]),
+        "weekday_name_heads": frozenset(data["ordinal_context"]["weekday_name_heads"]),
         "narrator_now_before": frozenset(data["narrator_now"]["before"]),
         "narrator_now_before_today": frozenset(data["narrator_now"]["before_today"]),
         "narrator_now_still": frozenset(data["narrator_now"]["still"]),

@@ -982,7 +982,14 @@ def _named_day(text: str, start: int, lex: Lexicon) -> bool:
     """Is the weekday at ``start`` part of a day's name ("remembered as Black Sunday")? Only
     the lexicon's name words count: "said in Washington Sunday" is a date."""
     m = _CAPITALISED_BEFORE.search(text, max(0, start - 24), start)
-    return m is not None and m.group(1).lower() in lex.lists["weekday_name_words"]
+    if m is not None and m.group(1).lower() in lex.lists["weekday_name_words"]:
+        return True
+    after = _CAPITALISED_AFTER.match(text, start)
+    return after is not None and after.group(1) in lex.lists["weekday_name_heads"]
+
+
+#: the capitalised word after a weekday ("Sunday Island")
+_CAPITALISED_AFTER = re.compile(r"[A-Za-z]+[ \t]+([A-Z][a-z]+)")
 
 
 #: what follows a diary entry's heading day ("6th (Lord's day).", "7th. Waked", "2nd–5th.")
@@ -2051,6 +2058,11 @@ def _period(hit: Hit, ctx: Context) -> Candidate | None:
         return c
     unit = (g.get("punit") or "").lower()
     prel = " ".join((g.get("prel") or "").lower().split())
+    if unit == "quarter" and (
+        ctx.text[hit.end : hit.end + 1] == "-"  # "the quarter-finals"
+        or (ctx.mode == "narratives" and not prel)  # "the people of the quarter": a district
+    ):
+        return None
     if g.get("pmonth"):  # "the same month last year": the month just named (or the
         # story's), a year back: "sales grew in May from the same month last year"
         said = _SENTENCE_START.split(ctx.text[max(0, hit.start - 160) : hit.start])[-1]
