@@ -2126,3 +2126,9 @@ def test_a_weekday_naming_a_place_and_a_quarter_of_a_town_are_no_dates() -> None
     assert _tagged(text) == [("5 January 1871", "DATE", "1871-01-05")]
     got = tag_time("They lost in the quarter-finals on Sunday.", mode="news", dct="2015-03-29")
     assert [t.text for t in got] == ["Sunday"]
+
+
+def test_now_and_then_is_no_time() -> None:
+    assert _tagged("In 1919 he sat in his coat, rising now and then to beat his hands.") == [
+        ("1919", "DATE", "1919")
+    ]

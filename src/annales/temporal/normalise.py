@@ -2688,11 +2688,16 @@ def _deictic(hit: Hit, ctx: Context) -> Candidate | None:
     return _cand(hit, type_, "XXXX-XX-XX" + (f"T{part}" if part else ""), r, sets_reference=moves)
 
 
+_NOW_AND_THEN = re.compile(r"\s+and\s+(?:then|again)\b", re.I)
+
+
 def _ref(hit: Hit, ctx: Context) -> Candidate | None:
     said = hit_text(hit, ctx)
     v = ctx.lex.lookup("generic_refs", said)
     if v is None:
         return None
+    if said.lower() == "now" and _NOW_AND_THEN.match(ctx.text, hit.end):
+        return None  # "rising now and then": from time to time, no time
     if said.lower() in ("the present", "the future") and _prev_word(ctx.text, hit.start) != "for":
         nxt = _CLOCK_NEXT.match(ctx.text, hit.end)
         if (  # (but "for the present commands in the garrison": for now)
