@@ -2132,3 +2132,12 @@ def test_now_and_then_is_no_time() -> None:
     assert _tagged("In 1919 he sat in his coat, rising now and then to beat his hands.") == [
         ("1919", "DATE", "1919")
     ]
+
+
+def test_over_the_next_decade_is_a_stretch_of_it() -> None:
+    got = _tagged("In 1666 the fire came. The city was rebuilt over the next decade.")
+    assert ("the next decade", "DURATION", "P10Y") in got
+    got = _tagged("In 1666 the fire came. In the next decade the town grew.")
+    assert ("the next decade", "DATE", "167") in got
+    got = _tagged("In 1600 peace came. Tensions grew over the following decades.")
+    assert ("the following decades", "DURATION", "PXDE") in got

@@ -433,6 +433,7 @@ def load(language: str = "en") -> Lexicon:
         "subordinators": frozenset(data["tense"]["subordinators"]),
         "modals": frozenset(data["tense"]["modals"]),
         "clock_age_words": frozenset(data["clock_context"]["age_words"]),
+        "stretch_preps": frozenset(data["stretch_context"]["preps"]),
         "present_nouns": frozenset(data["generic_context"]["present_nouns"])
         | frozenset(data["generic_context"]["present_then"]),
         "clock_fives_not_after": frozenset(data["clock_context"]["fives_not_after"]),

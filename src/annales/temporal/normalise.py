@@ -2303,6 +2303,19 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
     if lex.lookup("units", g.get("unit")) == "2W" and _next_word(ctx.text, hit.end) != "of":
         # "in the last fortnight", "the next fortnight": no calendar has fortnights, so a length
         return _cand(hit, "DURATION", "P2W", sets_reference=False)
+    unit_code = lex.lookup("units", g.get("unit"))
+    if (
+        unit_code in ("DE", "CE")
+        and (g.get("unit") or "").lower() in ("decade", "century")
+        and d == 1
+        and _prev_word(ctx.text, hit.start) in lex.lists["stretch_preps"]
+        and _next_word(ctx.text, hit.end) != "of"
+    ):
+        # "rebuilt over the next decade": the stretch of it from now, as "over the past
+        # decade" is (not the decade of the calendar after this one)
+        return _cand(
+            hit, "DURATION", "P10Y" if unit_code == "DE" else "P100Y", sets_reference=False
+        )
     type_ = hit.rule.type
     if g.get("month"):
         month = _month(g, lex)
