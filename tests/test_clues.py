@@ -287,3 +287,16 @@ def test_names_shared_across_centuries_are_no_clue_alone() -> None:
 def test_an_episode_named_with_its_qualifier_is_its_own_year() -> None:
     got = infer("So began the Retreat from Mons; Smith-Dorrien stood at Le Cateau.")
     assert got is not None and got[0] == 1914
+
+
+def test_a_lone_clue_of_several_years_dates_a_passage_whose_weekdays_pick_one() -> None:
+    # Rommel's years in Africa are 1940-1944; only in 1942 is the 23rd of October a Friday
+    text = (
+        "On the evening of Friday, the 23rd of October, the guns opened all along the line, "
+        "and by morning Rommel's men were falling back."
+    )
+    timexes, facts = tag(text, mode="narratives", dct="1959")
+    assert {t.text: t.value for t in timexes}["the evening of Friday, the 23rd of October"] == (
+        "1942-10-23TEV"
+    )
+    assert "Rommel" in str(facts["reference_reason"])

@@ -237,6 +237,15 @@ def agreed_year(
     assert best is not None
     count, year = best[0], best[4]
     lone = len(spans) == 1 and spans[0][1] - spans[0][0] + 1 <= LONE_CLUE_YEARS
+    if len(spans) == 1 and not lone and fits is not None:
+        # one clue of several years, and the text's weekdays fall right in one of them only
+        # (Rommel, 1940-1944, and "Friday, the 23rd" of October: 1942)
+        a, b, only = spans[0]
+        scored = [(fits(y), y) for y in range(a, b + 1)]
+        top = max(scored)[0]
+        hits = [y for f, y in scored if f == top]
+        if top > 0 and len(hits) == 1:
+            return hits[0], [only]
     if not lone and (count < MIN_AGREEING or count < MIN_SHARE * len(spans)):
         return None
     return year, [s[2] for s in spans if s[0] <= year <= s[1]]
