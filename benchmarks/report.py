@@ -122,6 +122,14 @@ EXTRA_ACCURACY = {
         "Cawnpore, a diary of the San Francisco earthquake and the Easter Rising, five of which "
         "never state their year; a check set, only its totals looked at)"
     ),
+    "compare_heideltime_narrative13.json": (
+        "thirteenth narrative TimeML set (`benchmarks/data/narrative-timeml-13`: twelve "
+        "passages written by a helper: Pompeii in AD 79, Becket's murder, the sack of Baghdad "
+        "in Hijri dates, the Eyam plague register, Louis XIV's death, the Alamo, Perry at "
+        "Uraga, the Lincoln conspiracy trial, Isandhlwana, the July crisis of 1914, Salt March "
+        "letters and El Alamein, nine of which never state their year; a check set: its totals "
+        "and per-document totals looked at, and this tagger's output on one text)"
+    ),
     "compare_heideltime_wiki.json": (
         "Wikipedia-style TimeML development set (`benchmarks/data/wiki-timeml`: ten war and "
         "battle articles in the manner of WikiWars, written and annotated by a helper before "
