@@ -2141,3 +2141,18 @@ def test_over_the_next_decade_is_a_stretch_of_it() -> None:
     assert ("the next decade", "DATE", "167") in got
     got = _tagged("In 1600 peace came. Tensions grew over the following decades.")
     assert ("the following decades", "DURATION", "PXDE") in got
+
+
+def test_a_month_in_a_past_perfect_comparison_does_not_move_the_story() -> None:
+    text = (
+        "In 1918 Noyon fell on the 29th. The river would not protect them any more than it had "
+        "protected the British in March. On the 31st the Australians stormed the hill."
+    )
+    assert [(t, v) for t, _, v in _tagged(text)] == [
+        ("1918", "1918"),
+        ("the 29th", "1918-XX-29"),
+        ("March", "1918-03"),
+        ("the 31st", "1918-XX-31"),  # not March's: the comparison is no step of the story
+    ]
+    text = "In 1918 Noyon fell on the 29th. More men came in March. On the 31st they left."
+    assert ("the 31st", "1918-03-31") in [(t, v) for t, _, v in _tagged(text)]

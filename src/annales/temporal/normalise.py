@@ -486,9 +486,14 @@ def _of_a_thing(text: str, start: int, lex: Lexicon) -> bool:
 
 def _as_it_had(text: str, start: int, end: int) -> bool:
     """Is the date at ``start`` in a comparison told in the past perfect: "as the multitude,
-    on the 2nd of June, had surrounded", "as they had done on 10 August"?"""
+    on the 2nd of June, had surrounded", "as they had done on 10 August", "any more than it
+    had done the British in March"?"""
     lo = max(0, start - 80)
-    if text.find("as", lo, start) < 0 and text.find("As", lo, start) < 0:
+    if (
+        text.find("as", lo, start) < 0
+        and text.find("As", lo, start) < 0
+        and text.find("than", lo, start) < 0
+    ):
         return False  # (the cheap test first: this runs once per day-month of a list)
     before = re.split(r"[.;:!?]", text[lo:start])[-1]
     m = _AS_CLAUSE.search(before)
@@ -498,7 +503,9 @@ def _as_it_had(text: str, start: int, end: int) -> bool:
 
 
 _AS_CLAUSE = re.compile(
-    r"(?<!\bsuch\s)(?<!\bso\s)\bas\b(?!\s+(?:soon|well|long|early|late)\b)(?!.*\bas\b)", re.I | re.S
+    r"\bthan\b(?!.*\b(?:as|than)\b)|(?<!\bsuch\s)(?<!\bso\s)\bas\b"
+    r"(?!\s+(?:soon|well|long|early|late)\b)(?!.*\b(?:as|than)\b)",
+    re.I | re.S,
 )
 _HAD_NEXT = re.compile(r"[\s,]*had\b", re.I)
 
