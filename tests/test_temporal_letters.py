@@ -461,3 +461,27 @@ def test_saturday_week_is_the_saturday_after_next_and_a_plan() -> None:
     story = "On 21 June 1887 the regiment reached Bath. It leaves on Monday fortnight. The next day"
     v = _values(story + " it paraded.")
     assert v["The next day"] == "1887-06-22"  # a day a fortnight ahead is a plan
+
+
+SERIES = (
+    "Fort Pitt, March 2nd, 1763.\n\n"
+    "Dear Brother,\n\nThe snow lies deep and the garrison is well.\n\n"
+    "April 20th.\n\n"
+    "Seven weeks since I wrote. On the 28th the Indians burned the mill, and yesterday "
+    "they fired on our boats.\n\n"
+    "Fort Pitt, May 9th.\n\n"
+    "We are besieged. Yesterday morning two scouts came in.\n"
+)
+
+
+def test_a_date_that_is_its_own_paragraph_heads_the_next_letter_of_a_series() -> None:
+    v = _values(SERIES, dct="1800")
+    assert v["the 28th"] == "1763-03-28"  # told in the past under 20 April: March's
+    assert v["yesterday"] == "1763-04-19"  # from the second letter's date
+    assert v["Yesterday morning"] == "1763-05-08TMO"  # from the third's
+
+
+def test_a_history_s_dated_heading_is_no_letter() -> None:
+    text = "In 1815 the war resumed.\n\nJune 18, 1815.\n\nWe now come to the battle. On the 20th the army fell back.\n"
+    v = _values(text)
+    assert v["the 20th"] == "1815-06-20"  # the story's own June, not a letter's past

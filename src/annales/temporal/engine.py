@@ -486,6 +486,8 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 
 
 _LINE_END = re.compile(r"[ \t]*[.,:]?[ \t]*(?:\r?\n|$)")
+# a blank line (or the text's end) after a date's line: the date is a paragraph of its own
+_PARAGRAPH_AFTER = re.compile(r"[ \t]*(?:\r?\n|$)")
 _DIARY_DASH = re.compile(r"[ \t]*[.,:]?[ \t]*(?:—|--)")
 # a diary's entry heading closed by a full stop ("Sept. 2nd (Lord's day). Much troubled all
 # night"), told in the first person within a sentence or two
@@ -701,7 +703,20 @@ def _is_dateline(text: str, start: int, end: int, salutations: frozenset[str]) -
     if m is None:
         return False
     w = _SALUTATION.match(text, m.end())
-    return w is not None and " ".join(w.group(1).lower().split()) in salutations
+    if w is not None and " ".join(w.group(1).lower().split()) in salutations:
+        return True
+    # a date that is its own paragraph ("July 4th." or "British Legation, August 15th."),
+    # then one told in the first person: the next letter or entry of a series; held to the
+    # diary's test (a weekday, or the year left to the series) so that a history's heading
+    # "June 18, 1815." before "We now turn to Waterloo" is no letter's
+    lead = text[line_start:start].strip()
+    told = text[start:end]
+    return (
+        _PARAGRAPH_AFTER.match(text, m.end()) is not None
+        and (not lead or lead.endswith(","))
+        and _FIRST_PERSON.search(text, m.end(), m.end() + FIRST_PERSON_REACH) is not None
+        and (_WEEKDAY_WORD.search(told) is not None or _YEAR_DIGITS.search(told) is None)
+    )
 
 
 #: address lines a letter's date may follow in its heading ("Lansdowne Crescent, Bath.")
