@@ -2156,3 +2156,13 @@ def test_a_month_in_a_past_perfect_comparison_does_not_move_the_story() -> None:
     ]
     text = "In 1918 Noyon fell on the 29th. More men came in March. On the 31st they left."
     assert ("the 31st", "1918-03-31") in [(t, v) for t, _, v in _tagged(text)]
+
+
+def test_the_close_of_the_year_takes_the_story_to_its_end() -> None:
+    text = (
+        "On the seventh of July 1520 they crossed the plain. At the close of the year the army "
+        "marched again, and in the spring the siege was begun."
+    )
+    assert ("the spring", "1521-SP") in [(t, v) for t, _, v in _tagged(text)]
+    text = "On the seventh of July 1520 they crossed the plain. In the spring they had rested."
+    assert ("the spring", "1520-SP") in [(t, v) for t, _, v in _tagged(text)]

@@ -1277,6 +1277,16 @@ def anchor_all(
             and "X" not in t.value
         ):
             part = _ref_part(story_value or t.value)
+            if (
+                narr
+                and t.mod == "END"
+                and c.resolve is not None
+                and part is not None
+                and _YEAR_ONLY.match(part)
+            ):
+                # "At the close of the year ... in the spring": the next spring (not a year
+                # stated: "a conclusion by the end of 1915" is a hope told from 1914)
+                part += "-12"
             night = A.parse_ref(part) if c.source.endswith(TWO_DAY_NIGHT) else None
             if night is not None:  # "the night of 6-7 August": the story goes on from the 7th
                 part = A.shift(night, "D", 1, calendar) or part
