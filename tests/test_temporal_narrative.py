@@ -2166,3 +2166,12 @@ def test_the_close_of_the_year_takes_the_story_to_its_end() -> None:
     assert ("the spring", "1521-SP") in [(t, v) for t, _, v in _tagged(text)]
     text = "On the seventh of July 1520 they crossed the plain. In the spring they had rested."
     assert ("the spring", "1520-SP") in [(t, v) for t, _, v in _tagged(text)]
+
+
+def test_a_counted_day_glossed_by_its_date_is_that_date() -> None:
+    text = "On 20 April 1794 he left Paris. On the morrow, which is the 23rd of April, he rested."
+    assert ("the morrow", "1794-04-23") in [(t, v) for t, _, v in _tagged(text)]
+    text = "On 20 April 1794 he left Paris. The next morning, being the 23rd, he rested."
+    assert ("The next morning", "1794-04-23TMO") in [(t, v) for t, _, v in _tagged(text)]
+    text = "On 20 April 1794 he left Paris. The next morning, as on the 23rd, he rested."
+    assert ("The next morning", "1794-04-21TMO") in [(t, v) for t, _, v in _tagged(text)]

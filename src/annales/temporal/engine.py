@@ -1419,6 +1419,37 @@ def _weekdays_before_a_day(
         anchor = (y, m, d, t.start)
 
 
+# between a day told from the story's and the date that glosses it: "the same day, which was
+# the first of May", "the next morning, being the 14th"
+_GLOSS_BETWEEN = re.compile(
+    r"\s*,\s*(?:which\s+(?:was|is)|being|that\s+is(?:\s+to\s+say)?)\s+$", re.I
+)
+_COUNTED_DAY = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T.*)?$")
+
+
+def _days_glossed(
+    text: str, timexes: list[Timex], finalise: Callable[[Timex, str], Timex] | None
+) -> None:
+    """A day counted from the story's ("On the same day", "the next morning") that the text
+    then states ("which was the first of May"): it is the stated day, as the author says."""
+    for i in range(len(timexes) - 1):
+        a, b = timexes[i], timexes[i + 1]
+        if a.type not in ("DATE", "TIME") or b.type != "DATE":
+            continue
+        if not _DAY_VALUE.match(b.value) or len(b.value) != 10 or "X" in b.value:
+            continue
+        m = _COUNTED_DAY.match(a.value)
+        if m is None or any(ch.isdigit() for ch in a.text):
+            continue  # (a date told in figures is stated, not counted: a dual date's side)
+        if not _GLOSS_BETWEEN.fullmatch(text, a.end, b.start):
+            continue
+        if a.value[:10] == b.value:
+            continue
+        moved = revalued(a, b.value + (m.group(1) or ""), finalise)
+        if moved is not None:
+            timexes[i] = moved
+
+
 #: how far (characters) before a passage's first day its opening "this day" may stand
 OPENING_DAY_REACH = 2000
 _DAY_UNKNOWN = re.compile(r"^(?:XXXX|\d{4})-(?:XX|\d\d)-XX(T(?:MO|AF|EV|NI))?$")
@@ -2148,6 +2179,7 @@ def tag(
             settle(timexes)
             _weekdays_before_a_day(text, timexes, fin)
         _opening_days(text, timexes, fin)
+        _days_glossed(text, timexes, fin)
         _midnight_opens_the_next_day(cands, timexes, fin)
     lists = load(language).lists
     first_end_years(text, timexes, lists["range_connectors"], fin)
