@@ -300,3 +300,15 @@ def test_a_lone_clue_of_several_years_dates_a_passage_whose_weekdays_pick_one() 
         "1942-10-23TEV"
     )
     assert "Rommel" in str(facts["reference_reason"])
+
+
+def test_an_old_style_split_year_stated_later_names_the_civil_year_too() -> None:
+    text = (
+        "On Monday, the 5th of November, the fleet of William III lay in the bay, and the "
+        "Jacobites of the town were dismayed. On Sunday, the 16th of December, the King came "
+        "back to London.\n\nThe Convention met on the 22nd of January 1688/9, and the crown "
+        "was offered."
+    )
+    got = {t.text: t.value for t in tag_time(text, mode="narratives")}
+    assert got["Monday, the 5th of November"] == "1688-11-05"
+    assert got["Sunday, the 16th of December"] == "1688-12-16"

@@ -1916,6 +1916,13 @@ def _named_era(
     try:
         plain = frozenset(
             int(c.value[:4]) for c in cands if c.resolve is None and _STATED_YEAR.match(c.value)
+        ) | frozenset(
+            # "the 22nd of January 1688/9": an Old Style split year names the civil year too
+            int(c.value[:4]) - 1
+            for c in cands
+            if c.resolve is None
+            and _STATED_YEAR.match(c.value)
+            and _SPLIT_YEAR.search(text, c.start, c.end)
         )
         # "the fifth year of Justinian": one of the two years it straddles; told before any
         # year of its own, it is the passage's year, which the names only choose between
@@ -1983,6 +1990,7 @@ def _month_of_weekdays(cands: Sequence[Candidate], year: int, calendar: str) -> 
 
 
 _STATED_YEAR = re.compile(r"\d{4}(?:$|-)")
+_SPLIT_YEAR = re.compile(r"\d{4}/\d{1,2}\b")
 
 
 def _years_since_telling(text: str, language: str = "en") -> int | None:
