@@ -312,3 +312,8 @@ def test_an_old_style_split_year_stated_later_names_the_civil_year_too() -> None
     got = {t.text: t.value for t in tag_time(text, mode="narratives")}
     assert got["Monday, the 5th of November"] == "1688-11-05"
     assert got["Sunday, the 16th of December"] == "1688-12-16"
+
+
+def test_a_battle_s_own_month_dates_its_monthless_days() -> None:
+    # the Battle of Mons is August's (the retreat from it ran on into September)
+    assert agreed_month(named("the Battle of Mons"), 1914) == 8
