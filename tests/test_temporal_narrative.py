@@ -2175,3 +2175,10 @@ def test_a_counted_day_glossed_by_its_date_is_that_date() -> None:
     assert ("The next morning", "1794-04-23TMO") in [(t, v) for t, _, v in _tagged(text)]
     text = "On 20 April 1794 he left Paris. The next morning, as on the 23rd, he rested."
     assert ("The next morning", "1794-04-21TMO") in [(t, v) for t, _, v in _tagged(text)]
+
+
+def test_an_offset_after_a_day_glosses_that_day() -> None:
+    text = "He landed on 3 May 1800. He reached Paris on the 9th, six days later."
+    assert ("six days later", "1800-05-09") in [(t, v) for t, _, v in _tagged(text)]
+    text = "He landed on 3 May 1800. He reached Paris on the 9th. Six days later he left."
+    assert ("Six days later", "1800-05-15") in [(t, v) for t, _, v in _tagged(text)]

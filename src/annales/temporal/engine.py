@@ -1424,6 +1424,9 @@ def _weekdays_before_a_day(
 _GLOSS_BETWEEN = re.compile(
     r"\s*,\s*(?:which\s+(?:was|is)|being|that\s+is(?:\s+to\s+say)?)\s+$", re.I
 )
+_OFFSET_WORDS = re.compile(r"\s(?:later|afterwards?|earlier|before)$", re.I)
+_COMMA_BETWEEN = re.compile(r"\s*,\s*")
+_THAN_AFTER = re.compile(r"\s+than\b", re.I)
 _COUNTED_DAY = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T.*)?$")
 
 
@@ -1434,6 +1437,20 @@ def _days_glossed(
     then states ("which was the first of May"): it is the stated day, as the author says."""
     for i in range(len(timexes) - 1):
         a, b = timexes[i], timexes[i + 1]
+        if (
+            a.type == "DATE"
+            and b.type == "DATE"
+            and _DAY_VALUE.match(a.value)
+            and b.value != a.value
+            and _OFFSET_WORDS.search(b.text)
+            and _COMMA_BETWEEN.fullmatch(text, a.end, b.start)
+            and not _THAN_AFTER.match(text, b.end)
+        ):
+            # "on the 12th of November, nearly eight months later": the offset glosses the day
+            moved = revalued(b, a.value, finalise, mod=None)
+            if moved is not None:
+                timexes[i + 1] = moved
+            continue
         if a.type not in ("DATE", "TIME") or b.type != "DATE":
             continue
         if not _DAY_VALUE.match(b.value) or len(b.value) != 10 or "X" in b.value:
