@@ -2182,3 +2182,12 @@ def test_an_offset_after_a_day_glosses_that_day() -> None:
     assert ("six days later", "1800-05-09") in [(t, v) for t, _, v in _tagged(text)]
     text = "He landed on 3 May 1800. He reached Paris on the 9th. Six days later he left."
     assert ("Six days later", "1800-05-15") in [(t, v) for t, _, v in _tagged(text)]
+
+
+def test_a_year_stated_before_an_event_named_in_passing_comes_first() -> None:
+    text = (
+        "Siege of Vicksburg\n\nThe siege (May 18 – July 4, 1863) was the last great action of "
+        "a campaign of the American Civil War. Two assaults, on May 19 and 22, failed."
+    )
+    got = {t: v for t, _, v in _tagged(text, mode="narratives", dct="2024-05-09")}
+    assert got["May 19"] == "1863-05-19"

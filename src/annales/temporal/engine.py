@@ -1799,6 +1799,8 @@ def _story_seed(
         ref = A.parse_ref(inferred[0]) if inferred else None
         if inferred and ref is not None and ref.year < int(dct[:4]):
             named = [c.start for c in cands if c.source.endswith(":event")]
+            if not named and (at := _historical.first_named(text)) is not None:
+                named = [at]  # named, not told as a date: "a campaign of the Civil War"
             stated = next(
                 (
                     c

@@ -31,6 +31,7 @@ from annales.temporal.periods import (
     Period,
     _events,
     dated_mentions,
+    first_named,
     infer_reference,
     new_document,
     periods,
@@ -57,7 +58,15 @@ from annales.temporal.wordforms import (
 )
 
 PRIORITY = 2
-__all__ = ["Period", "dated_mentions", "find", "infer_reference", "new_document", "periods"]
+__all__ = [
+    "Period",
+    "dated_mentions",
+    "find",
+    "first_named",
+    "infer_reference",
+    "new_document",
+    "periods",
+]
 
 
 @cache

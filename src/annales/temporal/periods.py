@@ -158,6 +158,12 @@ def dated_mentions(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
+def first_named(text: str) -> int | None:
+    """Where the text first names an event of the gazetteer (told or not as a date)."""
+    hits = _name_matches(text)
+    return hits[0][0] if hits else None
+
+
 def infer_reference(text: str, title: str | None = None) -> tuple[str, str] | None:
     """Infer a narrative's year from the named events it mentions: (year, reason) or None.
 
