@@ -2191,3 +2191,15 @@ def test_a_year_stated_before_an_event_named_in_passing_comes_first() -> None:
     )
     got = {t: v for t, _, v in _tagged(text, mode="narratives", dct="2024-05-09")}
     assert got["May 19"] == "1863-05-19"
+
+
+def test_a_dated_piece_s_present_perfect_is_told_from_its_own_day() -> None:
+    text = (
+        "On 3 October 1990, Germany was reunified. This week the city has marked the "
+        "anniversary with a line of balloons."
+    )
+    got = {t: v for t, _, v in _tagged(text, mode="narratives", dct="2014-11-09")}
+    assert got["This week"] == "2014-W45"
+    text = "On 3 October 1990, Germany was reunified. This week the city had marked it."
+    got = {t: v for t, _, v in _tagged(text, mode="narratives", dct="2014-11-09")}
+    assert got["This week"] == "1990-W40"

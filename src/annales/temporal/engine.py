@@ -521,7 +521,7 @@ def _told_now(
         if c.resolve is not None
         and c.source == "en"
         and not deictic.isdisjoint(_HYPHENED_WORD.findall(text[c.start : c.end].lower()))
-        and tense(ctx, c.start, c.end) in ("present", "future")
+        and tense(ctx, c.start, c.end, perfect="present") in ("present", "future")
         and not in_quote(text, c.start)  # a speaker's "by Christmas" is the speaker's
     )
 

@@ -114,9 +114,11 @@ def parse_number(s: str | None, lex: Lexicon) -> float | None:
 # ------------------------------------------------------------------------------- tense
 
 
-def tense(ctx: Context, start: int, end: int) -> str | None:
+def tense(ctx: Context, start: int, end: int, perfect: str = "past") -> str | None:
     """ "past" | "future" | "present" | None from the verbs nearest the expression in its
-    sentence (the cue HeidelTime takes from POS tags, here from word lists)."""
+    sentence (the cue HeidelTime takes from POS tags, here from word lists). A present
+    perfect ("has closed") counts as ``perfect``: past for a news verb's direction, present
+    for what a dated piece tells from its own day ("This week the city has marked")."""
     text = ctx.text
     lists = ctx.lex.lists
     lo = max(0, start - 160)
@@ -161,7 +163,8 @@ def tense(ctx: Context, start: int, end: int) -> str | None:
     if not cands:
         return None
     cands.sort(key=lambda c: c[0])
-    return cands[0][1]
+    got = cands[0][1]
+    return perfect if got == _PRESENT_PERFECT else got
 
 
 #: Most words between "agreed to <verb>" and the expression it governs.
@@ -227,6 +230,9 @@ def _sentence_end(s: str, m: re.Match[str], lists: dict[str, frozenset[str]]) ->
 _FUTURE_PERFECT = frozenset({"will", "shall", "'ll"})  # "will have finished by Friday"
 
 
+_PRESENT_PERFECT = "present perfect"
+
+
 def _verb_group(toks: list[str], i: int, t: str, lists: dict[str, frozenset[str]]) -> str:
     """The tense of the whole verb group around the cue at ``toks[i]``: the auxiliary rules
     ("will be held" is future, "would be paid" too; "have been searching" and "has closed"
@@ -236,7 +242,7 @@ def _verb_group(toks: list[str], i: int, t: str, lists: dict[str, frozenset[str]
         while j < len(toks) and toks[j] in lists["aux_skip"] and toks[j] != "to":
             j += 1
         if j < len(toks) and (toks[j - 1] == "been" or _cue(toks[j], lists) == "past"):
-            return "past"
+            return _PRESENT_PERFECT
         return t
     if t == "future" and toks[i] in lists["modals"] and toks[i] not in _FUTURE_PERFECT:
         # "must have left", "may have been paid": a guess about the past
