@@ -485,3 +485,13 @@ def test_a_history_s_dated_heading_is_no_letter() -> None:
     text = "In 1815 the war resumed.\n\nJune 18, 1815.\n\nWe now come to the battle. On the 20th the army fell back.\n"
     v = _values(text)
     assert v["the 20th"] == "1815-06-20"  # the story's own June, not a letter's past
+
+
+def test_a_diary_s_this_day_is_the_entry_s_day() -> None:
+    text = (
+        "Jan. 28th, 1661. Up early, and to the office.\n\n"
+        "30th. To church, where I heard that the prisoners, taken on Saturday, were this day "
+        "hanged at Tyburn."
+    )
+    v = _values(text, dct="1893")
+    assert v["this day"] == "1661-01-30"
