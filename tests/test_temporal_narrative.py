@@ -2203,3 +2203,14 @@ def test_a_dated_piece_s_present_perfect_is_told_from_its_own_day() -> None:
     text = "On 3 October 1990, Germany was reunified. This week the city had marked it."
     got = {t: v for t, _, v in _tagged(text, mode="narratives", dct="2014-11-09")}
     assert got["This week"] == "1990-W40"
+
+
+def test_a_weekday_told_as_yet_to_come_is_ahead_of_the_days_before_it() -> None:
+    text = (
+        "By Friday the strike had spread. The petition was to be delivered on the Sunday at "
+        "the Palace. On Saturday evening they went to the minister. Sunday, the 9th of "
+        "January 1905, began quietly."
+    )
+    got = {t: v for t, _, v in _tagged(text, mode="narratives", calendar="julian")}
+    assert got["the Sunday"] == "1905-01-09"
+    assert got["Friday"] == "1905-01-07"  # not the Friday before a Sunday the 2nd

@@ -1397,6 +1397,7 @@ def _weekdays_before_a_day(
     if not any("-WXX-" in t.value for t in timexes):
         return  # no weekday left unresolved (a list of dates has none)
     anchor: tuple[int, int, int, int] | None = None  # (year, month, day, offset) to the right
+    planned: list[int] = []
     for i in range(len(timexes) - 1, -1, -1):
         t = timexes[i]
         day = _DAY_VALUE.match(t.value[:10]) if t.type in ("DATE", "TIME") else None
@@ -1409,6 +1410,9 @@ def _weekdays_before_a_day(
             continue
         if _INDEFINITE_BEFORE.search(text, max(0, t.start - 10), t.start):
             continue  # "One Sunday we went": a Sunday, not the one before that day
+        if _PLANNED_IN_PAST.search(_CLAUSE_CUT.split(text[max(0, t.start - 60) : t.start])[-1]):
+            planned.append(i)  # "it was to be delivered on the Sunday": ahead of the story
+            continue
         y, m, d, _ = anchor
         back = (A.weekday(y, m, d, t.calendar) - int(w.group(1))) % 7
         y, m, d = A.from_jdn(A.jdn(y, m, d, t.calendar) - back, t.calendar)
@@ -1417,6 +1421,25 @@ def _weekdays_before_a_day(
             continue  # keep the weekday unresolved rather than fail
         timexes[i] = moved
         anchor = (y, m, d, t.start)
+    for i in reversed(planned):  # (in text order) the first such day after the one told before
+        t = timexes[i]
+        w = _WEEKDAY_ONLY.match(t.value)
+        before = next(
+            (u for u in reversed(timexes[:i]) if _DAY_VALUE.match(u.value[:10] or "x")), None
+        )
+        if w is None or before is None or t.start - before.end > WEEKDAY_BACK_REACH:
+            continue
+        y, m, d = (int(p) for p in before.value[:10].split("-"))
+        ahead = (int(w.group(1)) - A.weekday(y, m, d, t.calendar)) % 7 or 7
+        y, m, d = A.from_jdn(A.jdn(y, m, d, t.calendar) + ahead, t.calendar)
+        moved = revalued(t, A.fmt_date(y, m, d) + (w.group(2) or ""), finalise)
+        if moved is not None:
+            timexes[i] = moved
+
+
+#: a clause told as what was yet to come: "it was to be delivered", "they were going to"
+_CLAUSE_CUT = re.compile(r"[.;:!?,\n]")
+_PLANNED_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:to|going\s+to|about\s+to)\b", re.I)
 
 
 # between a day told from the story's and the date that glosses it: "the same day, which was
