@@ -2214,3 +2214,10 @@ def test_a_weekday_told_as_yet_to_come_is_ahead_of_the_days_before_it() -> None:
     got = {t: v for t, _, v in _tagged(text, mode="narratives", calendar="julian")}
     assert got["the Sunday"] == "1905-01-09"
     assert got["Friday"] == "1905-01-07"  # not the Friday before a Sunday the 2nd
+
+
+def test_that_winter_told_in_january_began_the_december_before() -> None:
+    got = _tagged("On 25 January 1918 the food ran out. That winter was hard.", mode="narratives")
+    assert ("That winter", "DATE", "1917-WI") in got
+    got = _tagged("On 25 November 1917 the food ran out. That winter was hard.", mode="narratives")
+    assert ("That winter", "DATE", "1917-WI") in got

@@ -2399,6 +2399,8 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
                 y += 0 if A.SEASON_START[season] > m else 1
             elif d < 0:  # the last one wholly over before it
                 y -= 0 if A.SEASON_START[season] + 2 < m else 1
+            elif season == "WI" and ctx.mode == "narratives":
+                y += _season_shift(season, m)  # "that winter" told in January: 1917-WI
             return f"{A.fmt_year(y)}-{season}"
 
         r_s.year_anaphor = of_year and anaphoric  # type: ignore[attr-defined]
