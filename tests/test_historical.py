@@ -706,3 +706,13 @@ def test_a_year_of_the_republic_alone() -> None:
     assert ("the year II", "1793") in v
     assert ("YEAR IV", "1795") in v
     assert not any("year I " in t for t, _ in v)  # "the year I spent": a pronoun
+
+
+def test_an_event_named_with_its_year_is_that_year_told_alone() -> None:
+    from annales import tag_time
+
+    got = [
+        (t.text, t.value)
+        for t in tag_time("The Residency held out during the Indian Rebellion of 1857.")
+    ]
+    assert got == [("1857", "1857")]

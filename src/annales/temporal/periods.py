@@ -117,6 +117,9 @@ def _day_of_event(text: str, start: int, end: int, p: Period) -> Candidate | Non
     )
 
 
+_YEAR_IN_NAME = re.compile(r"\b\d{3,4}\b")
+
+
 def _events(text: str) -> list[Candidate]:
     _, trig_rx = _event_rx()
     out = []
@@ -129,6 +132,8 @@ def _events(text: str) -> list[Candidate]:
         before = text[max(0, start - 40) : start]
         if not trig_rx.search(before):
             continue
+        if _YEAR_IN_NAME.search(text, start, m_end):
+            continue  # "the Indian Rebellion of 1857": the year is told, and tagged, alone
         p = periods()[name]
         out.append(
             Candidate(
