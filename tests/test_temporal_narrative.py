@@ -2221,3 +2221,16 @@ def test_that_winter_told_in_january_began_the_december_before() -> None:
     assert ("That winter", "DATE", "1917-WI") in got
     got = _tagged("On 25 November 1917 the food ran out. That winter was hard.", mode="narratives")
     assert ("That winter", "DATE", "1917-WI") in got
+
+
+def test_a_series_named_for_its_day_is_no_date() -> None:
+    text = (
+        "In 1826 he founded the Friday Evening Discourses, and he gave the Christmas Lectures "
+        "for young people. On Friday evening he spoke, and he preached on Christmas Day."
+    )
+    got = [(t, v) for t, _, v in _tagged(text, mode="narratives")]
+    assert got == [
+        ("1826", "1826"),
+        ("Friday evening", "1826-12-22TEV"),
+        ("Christmas Day", "1826-12-25"),
+    ]

@@ -643,6 +643,14 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         cand.sets_reference = False  # "may be expected to terminate on the eighth": a plan
     if hit.rule.name == "season_subject" and _next_word(text, hit.end) in lists["modals"]:
         cand.sets_reference = False  # "winter might come": not yet come
+    if (
+        hit.rule.name in ("weekday_part", "weekday")
+        and (after := _TITLE_AFTER.match(text, hit.end)) is not None
+        and not lists["weekday_name_heads"].isdisjoint(after.group().split())
+        and text[hit.end - 1 : hit.end].isalpha()
+        and _TITLE_WORDS.fullmatch(text[hit.start : hit.end].removeprefix("the ")) is not None
+    ):
+        return None  # "the Friday Evening Discourses": a series' name
     if narr and cand.type == "DATE" and _narrator_now(hit, ctx):
         return _cand(hit, "DATE", "PRESENT_REF", sets_reference=False)
     if (
@@ -735,6 +743,11 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
 
 
 _AND_BEFORE = re.compile(r"\band\s$", re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"(?:[Tt]he\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_TITLE_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z]+){1,2}")
+#: the last month in which "that winter" is still the one the story is in (told in March, it is
+#: the next: "On 1 March 1916 ... That winter the armies dug in")
+WINTER_TOLD_WITHIN = 2
 #: the source mark of a night told by both its days (engine moves the story to the second)
 TWO_DAY_NIGHT = ":two_nights"
 #: how far (days) before the story's day in its year a feast named without a year may fall
@@ -2167,6 +2180,8 @@ def _holiday(hit: Hit, ctx: Context) -> Candidate | None:
     y = _year(g.get("year"))
     if y is None and _prev_word(ctx.text, hit.start).lower() in ctx.lex.lists["holiday_not_after"]:
         return None  # "a Christmas present", "a happy New Year": a kind of thing, a greeting
+    if y is None and _next_word(ctx.text, hit.end).lower() in ctx.lex.lists["feast_not_before"]:
+        return None  # "the Christmas Lectures", "Christmas sermons": a thing of the feast
 
     weekend = bool(g.get("hweekend"))  # "the Labor Day weekend": the weekend of its week
     part = ctx.lex.lookup("parts_of_day", g.get("hpart")) if g.get("hpart") else None
@@ -2399,8 +2414,8 @@ def _relative(hit: Hit, ctx: Context) -> Candidate | None:
                 y += 0 if A.SEASON_START[season] > m else 1
             elif d < 0:  # the last one wholly over before it
                 y -= 0 if A.SEASON_START[season] + 2 < m else 1
-            elif season == "WI" and ctx.mode == "narratives":
-                y += _season_shift(season, m)  # "that winter" told in January: 1917-WI
+            elif season == "WI" and ctx.mode == "narratives" and m <= WINTER_TOLD_WITHIN:
+                y -= 1  # "that winter" told in January: the one that began in December, 1917-WI
             return f"{A.fmt_year(y)}-{season}"
 
         r_s.year_anaphor = of_year and anaphoric  # type: ignore[attr-defined]
