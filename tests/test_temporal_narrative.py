@@ -2234,3 +2234,9 @@ def test_a_series_named_for_its_day_is_no_date() -> None:
         ("Friday evening", "1826-12-22TEV"),
         ("Christmas Day", "1826-12-25"),
     ]
+
+
+def test_a_season_s_noun_of_a_year_gives_it_that_year() -> None:
+    text = "In 1917 they planned the spring campaign of 1918, as the summer offensive of 1916 had been."
+    got = [(t, v) for t, _, v in _tagged(text, mode="narratives")]
+    assert ("spring", "1918-SP") in got and ("summer", "1916-SU") in got

@@ -1447,6 +1447,8 @@ _PLANNED_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:to|going\s+to|about\s+to)\b"
 _GLOSS_BETWEEN = re.compile(
     r"\s*,\s*(?:which\s+(?:was|is)|being|that\s+is(?:\s+to\s+say)?)\s+$", re.I
 )
+_SEASON_VALUE = re.compile(r"^\d{4}-(SP|SU|FA|WI)$")
+_NOUN_OF_BETWEEN = re.compile(r"\s+[a-z]+\s+of\s+")
 _OFFSET_WORDS = re.compile(r"\s(?:later|afterwards?|earlier|before)$", re.I)
 _COMMA_BETWEEN = re.compile(r"\s*,\s*")
 _THAN_AFTER = re.compile(r"\s+than\b", re.I)
@@ -1460,6 +1462,17 @@ def _days_glossed(
     then states ("which was the first of May"): it is the stated day, as the author says."""
     for i in range(len(timexes) - 1):
         a, b = timexes[i], timexes[i + 1]
+        if (
+            (sm := _SEASON_VALUE.match(a.value)) is not None
+            and _YEAR_ONLY.match(b.value)
+            and b.value[:4] != a.value[:4]
+            and _NOUN_OF_BETWEEN.fullmatch(text, a.end, b.start)
+        ):
+            # "the summer offensive of the year before": the season of the year its noun has
+            moved = revalued(a, f"{b.value[:4]}-{sm.group(1)}", finalise)
+            if moved is not None:
+                timexes[i] = moved
+            continue
         if (
             a.type == "DATE"
             and b.type == "DATE"
