@@ -33,6 +33,7 @@ from annales.temporal.normalise import (
     SMALL_HOURS,
     TWO_DAY_NIGHT,
     Context,
+    clause_before,
     in_quote,
     normalise,
     parse_number,
@@ -1410,7 +1411,7 @@ def _weekdays_before_a_day(
             continue
         if _INDEFINITE_BEFORE.search(text, max(0, t.start - 10), t.start):
             continue  # "One Sunday we went": a Sunday, not the one before that day
-        if _PLANNED_IN_PAST.search(_CLAUSE_CUT.split(text[max(0, t.start - 60) : t.start])[-1]):
+        if _PLANNED_IN_PAST.search(clause_before(text, t.start)):
             planned.append(i)  # "it was to be delivered on the Sunday": ahead of the story
             continue
         y, m, d, _ = anchor
@@ -1438,7 +1439,6 @@ def _weekdays_before_a_day(
 
 
 #: a clause told as what was yet to come: "it was to be delivered", "they were going to"
-_CLAUSE_CUT = re.compile(r"[.;:!?,\n]")
 _PLANNED_IN_PAST = re.compile(r"\b(?:was|were)\s+(?:to|going\s+to|about\s+to)\b", re.I)
 
 
@@ -1455,52 +1455,72 @@ _THAN_AFTER = re.compile(r"\s+than\b", re.I)
 _COUNTED_DAY = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T.*)?$")
 
 
-def _days_glossed(
+def _glosses(
     text: str, timexes: list[Timex], finalise: Callable[[Timex, str], Timex] | None
 ) -> None:
-    """A day counted from the story's ("On the same day", "the next morning") that the text
-    then states ("which was the first of May"): it is the stated day, as the author says."""
+    """Two neighbouring expressions, one of which the text states to be the other's day or
+    year: each pair rule below gives (which of the two, its new value, field changes)."""
     for i in range(len(timexes) - 1):
         a, b = timexes[i], timexes[i + 1]
-        if (
-            (sm := _SEASON_VALUE.match(a.value)) is not None
-            and _YEAR_ONLY.match(b.value)
-            and b.value[:4] != a.value[:4]
-            and _NOUN_OF_BETWEEN.fullmatch(text, a.end, b.start)
-        ):
-            # "the summer offensive of the year before": the season of the year its noun has
-            moved = revalued(a, f"{b.value[:4]}-{sm.group(1)}", finalise)
+        got = (
+            _season_of_nouns_year(text, a, b)
+            or _offset_glossing_day(text, a, b)
+            or _counted_day_glossed(text, a, b)
+        )
+        if got is not None:
+            j, value, changes = got
+            moved = revalued(timexes[i + j], value, finalise, **changes)
             if moved is not None:
-                timexes[i] = moved
-            continue
-        if (
-            a.type == "DATE"
-            and b.type == "DATE"
-            and _DAY_VALUE.match(a.value)
-            and b.value != a.value
-            and _OFFSET_WORDS.search(b.text)
-            and _COMMA_BETWEEN.fullmatch(text, a.end, b.start)
-            and not _THAN_AFTER.match(text, b.end)
-        ):
-            # "on the 12th of November, nearly eight months later": the offset glosses the day
-            moved = revalued(b, a.value, finalise, mod=None)
-            if moved is not None:
-                timexes[i + 1] = moved
-            continue
-        if a.type not in ("DATE", "TIME") or b.type != "DATE":
-            continue
-        if not _DAY_VALUE.match(b.value) or len(b.value) != 10 or "X" in b.value:
-            continue
-        m = _COUNTED_DAY.match(a.value)
-        if m is None or any(ch.isdigit() for ch in a.text):
-            continue  # (a date told in figures is stated, not counted: a dual date's side)
-        if not _GLOSS_BETWEEN.fullmatch(text, a.end, b.start):
-            continue
-        if a.value[:10] == b.value:
-            continue
-        moved = revalued(a, b.value + (m.group(1) or ""), finalise)
-        if moved is not None:
-            timexes[i] = moved
+                timexes[i + j] = moved
+
+
+_Gloss = tuple[int, str, dict[str, Any]]
+
+
+def _season_of_nouns_year(text: str, a: Timex, b: Timex) -> _Gloss | None:
+    """ "the summer offensive of the year before": the season of the year its noun has."""
+    sm = _SEASON_VALUE.match(a.value)
+    if (
+        sm is None
+        or not _YEAR_ONLY.match(b.value)
+        or b.value[:4] == a.value[:4]
+        or not _NOUN_OF_BETWEEN.fullmatch(text, a.end, b.start)
+    ):
+        return None
+    return 0, f"{b.value[:4]}-{sm.group(1)}", {}
+
+
+def _offset_glossing_day(text: str, a: Timex, b: Timex) -> _Gloss | None:
+    """ "on the 12th of November, nearly eight months later": the offset is that day."""
+    if (
+        a.type == "DATE"
+        and b.type == "DATE"
+        and _DAY_VALUE.match(a.value)
+        and b.value != a.value
+        and _OFFSET_WORDS.search(b.text)
+        and _COMMA_BETWEEN.fullmatch(text, a.end, b.start)
+        and not _THAN_AFTER.match(text, b.end)
+    ):
+        return 1, a.value, {"mod": None}
+    return None
+
+
+def _counted_day_glossed(text: str, a: Timex, b: Timex) -> _Gloss | None:
+    """A day counted from the story's ("On the same day", "the next morning") that the text
+    then states ("which was the first of May"): it is the stated day, as the author says; not
+    a date told in figures, which is stated (a dual date's side)."""
+    if a.type not in ("DATE", "TIME") or b.type != "DATE" or "X" in b.value:
+        return None
+    m = _COUNTED_DAY.match(a.value)
+    if (
+        not _DAY_VALUE.match(b.value)
+        or m is None
+        or any(ch.isdigit() for ch in a.text)
+        or a.value[:10] == b.value
+        or not _GLOSS_BETWEEN.fullmatch(text, a.end, b.start)
+    ):
+        return None
+    return 0, b.value + (m.group(1) or ""), {}
 
 
 #: how far (characters) before a passage's first day its opening "this day" may stand
@@ -1970,14 +1990,15 @@ def _named_era(
 
     try:
         plain = frozenset(
-            int(c.value[:4]) for c in cands if c.resolve is None and _STATED_YEAR.match(c.value)
-        ) | frozenset(
-            # "the 22nd of January 1688/9": an Old Style split year names the civil year too
-            int(c.value[:4]) - 1
+            y
             for c in cands
-            if c.resolve is None
-            and _STATED_YEAR.match(c.value)
-            and _SPLIT_YEAR.search(text, c.start, c.end)
+            if c.resolve is None and _STATED_YEAR.match(c.value)
+            # "the 22nd of January 1688/9": an Old Style split year names the civil year too
+            for y in (
+                (int(c.value[:4]), int(c.value[:4]) - 1)
+                if _SPLIT_YEAR.search(text, c.start, c.end)
+                else (int(c.value[:4]),)
+            )
         )
         # "the fifth year of Justinian": one of the two years it straddles; told before any
         # year of its own, it is the passage's year, which the names only choose between
@@ -2242,7 +2263,7 @@ def tag(
             settle(timexes)
             _weekdays_before_a_day(text, timexes, fin)
         _opening_days(text, timexes, fin)
-        _days_glossed(text, timexes, fin)
+        _glosses(text, timexes, fin)
         _midnight_opens_the_next_day(cands, timexes, fin)
     lists = load(language).lists
     first_end_years(text, timexes, lists["range_connectors"], fin)

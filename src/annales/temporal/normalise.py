@@ -410,7 +410,7 @@ def _told_back(text: str, start: int) -> bool:
     """Is the year at ``start`` in a past-perfect clause ("the tactics they had praised in
     1906") or a comparison ("more food than in 1912")? Told from the story's time, it does
     not move the story's year."""
-    clause = _clause_before(text, start)
+    clause = clause_before(text, start)
     return _HAD.search(clause) is not None or _COMPARED.search(clause) is not None
 
 
@@ -426,7 +426,7 @@ def _compared(text: str, start: int) -> bool:
         )
     ):
         return False
-    return _COMPARED.search(_clause_before(text, start)) is not None
+    return _COMPARED.search(clause_before(text, start)) is not None
 
 
 _CLAUSE_CUT = re.compile(r"[.;:!?,—]|--")
@@ -516,7 +516,8 @@ _AS_CLAUSE = re.compile(
 _HAD_NEXT = re.compile(r"[\s,]*had\b", re.I)
 
 
-def _clause_before(text: str, start: int) -> str:
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause that ends at ``start`` (after its last stop or comma)."""
     return _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
 
 
@@ -647,8 +648,7 @@ def normalise(hit: Hit, ctx: Context) -> Candidate | None:
         hit.rule.name in ("weekday_part", "weekday")
         and (after := _TITLE_AFTER.match(text, hit.end)) is not None
         and not lists["weekday_name_heads"].isdisjoint(after.group().split())
-        and text[hit.end - 1 : hit.end].isalpha()
-        and _TITLE_WORDS.fullmatch(text[hit.start : hit.end].removeprefix("the ")) is not None
+        and _TITLE_WORDS.fullmatch(text, hit.start, hit.end) is not None
     ):
         return None  # "the Friday Evening Discourses": a series' name
     if narr and cand.type == "DATE" and _narrator_now(hit, ctx):
